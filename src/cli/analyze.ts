@@ -1,0 +1,72 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { runScan, type Section } from '../pipeline/scan.js';
+import { silentProgress, ttyProgress } from '../pipeline/progress.js';
+import type { ScanReport } from '../core/report.js';
+import { categoryOf } from '../core/finding.js';
+import { writeBaseline } from '../secrets/baseline.js';
+import type { Format } from '../report/index.js';
+import type { Io } from './io.js';
+import { addCommonOptions, emit, exitCodeFor, failOnOf, loadCommandConfig, parseFormats, resolveRoot, type CommonOptions } from './common.js';
+
+export interface AnalyzeOptions extends CommonOptions {
+  history?: boolean;
+  baseline?: string;
+  writeBaseline?: string;
+}
+
+/** Run the given sections on PATH and write the report; returns the report and the exit code. */
+export async function analyze(
+  io: Io,
+  sections: Section[],
+  target: string | undefined,
+  opts: AnalyzeOptions,
+  formats: Format[],
+  defaultDir?: string,
+  /** Build the report only; the caller renders it. */
+  noEmit = false,
+): Promise<{ report: ScanReport; code: number; written: string[] }> {
+  const { root, only } = resolveRoot(io, target);
+  const config = loadCommandConfig(io, root, opts);
+  const showProgress = !opts.quiet && !!io.stderr.isTTY;
+  const progress = showProgress ? ttyProgress(io.stderr) : silentProgress;
+  const report = await runScan({
+    root,
+    only: only ? [{ path: only, abs: path.join(root, only), size: statSync(path.join(root, only)).size }] : undefined,
+    sections,
+    config,
+    history: !!(opts.history ?? config.secrets.history),
+    db: opts.db ? path.resolve(io.cwd, opts.db) : config.db ? path.resolve(root, config.db) : null,
+    baseline: opts.baseline ? path.resolve(io.cwd, opts.baseline) : config.secrets.baseline ? path.resolve(root, config.secrets.baseline) : null,
+    progress,
+  });
+  progress.end();
+  if (opts.writeBaseline) {
+    writeBaseline(path.resolve(io.cwd, opts.writeBaseline), report.findings.filter((f) => categoryOf(f.rule) === 'secrets'));
+  }
+  const written = noEmit ? [] : emit(io, report, formats, opts, defaultDir);
+  return { report, code: exitCodeFor(report, failOnOf(opts, config)), written };
+}
+
+const SINGLE_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+
+/** `pyvet deps|secrets|health`: one section, one format family, shared options and exit codes. */
+export function registerSectionCommand(
+  program: Command,
+  io: Io,
+  setCode: (n: number) => void,
+  name: Section,
+  description: string,
+  extra?: (cmd: Command) => Command,
+): Command {
+  let cmd = program.command(`${name} [path]`).description(description);
+  cmd = addCommonOptions(cmd, SINGLE_FORMATS);
+  if (extra) cmd = extra(cmd);
+  cmd.action(async (target: string | undefined, opts: AnalyzeOptions) => {
+    const formats = parseFormats(opts.format, SINGLE_FORMATS, ['text']);
+    const { code } = await analyze(io, [name], target, opts, formats);
+    setCode(code);
+  });
+  return cmd;
+}

@@ -1,0 +1,33 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { renderBriefHtml, renderBriefMarkdown } from '../brief/render.js';
+import type { Io } from './io.js';
+import { analyze, type AnalyzeOptions } from './analyze.js';
+
+interface BriefCliOptions extends AnalyzeOptions {
+  briefFormat: 'markdown' | 'json' | 'html';
+}
+
+export function registerBrief(program: Command, io: Io, setCode: (n: number) => void): void {
+  program
+    .command('brief [path]')
+    .description('write the handoff brief: how to run it, where work enters, what it talks to, who knows what')
+    .addOption(new Option('-f, --format <format>', 'markdown, json or html').choices(['markdown', 'md', 'json', 'html']).default('markdown'))
+    .option('-o, --output <file>', 'write to a file (e.g. HANDOFF.md) instead of stdout')
+    .option('-c, --config <file>', 'config file')
+    .option('--db <path>', 'OSV database (the brief lists open security findings)')
+    .option('-q, --quiet', 'no progress output')
+    .action(async (target: string | undefined, opts: AnalyzeOptions & { format: string }) => {
+      const fmt = (opts.format === 'md' ? 'markdown' : opts.format) as BriefCliOptions['briefFormat'];
+      // The brief needs everything the scan sees; its own document is what gets written.
+      const { report } = await analyze(io, ['deps', 'secrets', 'health', 'brief'], target, { ...opts, output: undefined, format: undefined }, ['json'], undefined, true);
+      const text = fmt === 'json' ? JSON.stringify(report.brief, null, 2) + '\n' : fmt === 'html' ? renderBriefHtml(report) : renderBriefMarkdown(report);
+      if (opts.output) {
+        const file = path.resolve(io.cwd, opts.output);
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, text);
+      } else io.stdout.write(text);
+      setCode(0);
+    });
+}

@@ -1,0 +1,100 @@
+import { mkdirSync, writeFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { UsageError } from '../core/errors.js';
+import { atOrAbove, isSeverity, type FailOn } from '../core/severity.js';
+import type { ScanReport } from '../core/report.js';
+import { loadConfig, type PyvetConfig } from '../config/config.js';
+import { FILE_NAMES, REPORTERS, isFormat, type Format } from '../report/index.js';
+import type { Io } from './io.js';
+
+export interface CommonOptions {
+  format?: string[];
+  output?: string;
+  outputDir?: string;
+  failOn?: string;
+  config?: string;
+  db?: string;
+  quiet?: boolean;
+  color?: boolean;
+}
+
+/** The options every analysis command shares: --format, --output, --fail-on, --config, --db, --quiet. */
+export function addCommonOptions(cmd: Command, formats: readonly string[]): Command {
+  return cmd
+    .option('-f, --format <format...>', `output format(s), repeated or comma-separated: ${formats.join(', ')}`)
+    .option('-o, --output <file>', 'write the report to a file instead of stdout (one format)')
+    .option('--output-dir <dir>', 'write one file per format into this folder')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (none: never)').choices(['critical', 'high', 'medium', 'low', 'info', 'none']))
+    .option('-c, --config <file>', 'config file (default: .pyvet.toml, else [tool.pyvet] in pyproject.toml)')
+    .option('--db <path>', 'OSV database: a zip or a folder of OSV JSON (default: the bundled snapshot or `pyvet db update` cache)')
+    .option('-q, --quiet', 'no progress output and no summary on stderr')
+    .option('--no-color', 'no ANSI colours even on a TTY');
+}
+
+/** Resolve the scanned directory; a missing one is a usage error, a file means its folder (manifest given directly). */
+export function resolveRoot(io: Io, p: string | undefined): { root: string; only?: string } {
+  const abs = path.resolve(io.cwd, p ?? '.');
+  let st;
+  try {
+    st = statSync(abs);
+  } catch {
+    throw new UsageError(`no such file or directory: ${p ?? '.'}`);
+  }
+  if (st.isFile()) return { root: path.dirname(abs), only: path.basename(abs) };
+  return { root: abs };
+}
+
+export function parseFormats(raw: string[] | undefined, allowed: readonly string[], fallback: Format[]): Format[] {
+  if (!raw?.length) return fallback;
+  const out: Format[] = [];
+  for (const f of raw.flatMap((r) => r.split(',')).map((s) => s.trim().toLowerCase()).filter(Boolean)) {
+    const name = f === 'md' ? 'markdown' : f === 'sbom' ? 'cyclonedx' : f;
+    if (!isFormat(name) || !allowed.includes(name)) throw new UsageError(`unknown format "${f}" (choose from ${allowed.join(', ')})`);
+    if (!out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+export function loadCommandConfig(io: Io, root: string, opts: CommonOptions): PyvetConfig {
+  const cfg = loadConfig(root, opts.config ? path.resolve(io.cwd, opts.config) : undefined);
+  if (!opts.quiet) for (const w of cfg.warnings) io.stderr.write(`pyvet: warning: ${w}\n`);
+  return cfg;
+}
+
+export function failOnOf(opts: CommonOptions, cfg: PyvetConfig): FailOn {
+  const v = opts.failOn ?? cfg.failOn;
+  if (v !== 'none' && !isSeverity(v)) throw new UsageError(`--fail-on: unknown severity ${v}`);
+  return v;
+}
+
+/** Render each format; to stdout when one format and no file/dir given, else to files. Returns written paths. */
+export function emit(io: Io, report: ScanReport, formats: Format[], opts: CommonOptions, defaultDir?: string): string[] {
+  const color = opts.color !== false && !!io.stdout.isTTY && !io.env.NO_COLOR;
+  const written: string[] = [];
+  if (opts.output) {
+    if (formats.length > 1) throw new UsageError('--output takes one format; use --output-dir for several');
+    const file = path.resolve(io.cwd, opts.output);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, REPORTERS[formats[0]!](report, { color: false }));
+    return [file];
+  }
+  const dir = opts.outputDir ?? (formats.length > 1 ? defaultDir ?? 'pyvet-report' : undefined);
+  if (dir) {
+    const abs = path.resolve(io.cwd, dir);
+    mkdirSync(abs, { recursive: true });
+    for (const f of formats) {
+      const file = path.join(abs, FILE_NAMES[f]);
+      writeFileSync(file, REPORTERS[f](report, { color: false }));
+      written.push(file);
+    }
+    return written;
+  }
+  io.stdout.write(REPORTERS[formats[0]!](report, { color }));
+  return written;
+}
+
+/** 1 when any finding is at or above the threshold, else 0. */
+export function exitCodeFor(report: ScanReport, failOn: FailOn): number {
+  return report.findings.some((f) => atOrAbove(f.severity, failOn)) ? 1 : 0;
+}

@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+import type { Io } from './io.js';
+
+export function registerHistory(_program: Command, _io: Io, _setCode: (n: number) => void): void {}

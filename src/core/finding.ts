@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import type { Severity } from './severity.js';
+
+export type Category = 'deps' | 'secrets' | 'health';
+
+/** The one shape every check reports. Reporters and the history store only ever see this. */
+export interface Finding {
+  /** Rule id: domain then a kebab-case name of the problem, e.g. `deps.vulnerable`, `secret.aws-access-key`. */
+  rule: string;
+  severity: Severity;
+  /** Relative to the scanned root, '/'-separated. */
+  path: string;
+  /** 1-based. */
+  line: number;
+  column?: number;
+  endLine?: number;
+  message: string;
+  remediation: string;
+  /** Short supporting text: the offending line (redacted for secrets), a metric, a path through a cycle. */
+  evidence?: string;
+  /** Stable across edits elsewhere in the file: hash of rule + path + normalized match, no line numbers. */
+  fingerprint: string;
+  /** Secrets only: a short prefix then a mask; never the secret. */
+  redacted?: string;
+  /** History findings: full commit SHA and author date (ISO 8601). */
+  commit?: string;
+  date?: string;
+  /** Extra structured data a rule wants to carry (advisory ids, fix versions…). Must be JSON-safe. */
+  data?: Record<string, unknown>;
+}
+
+export function categoryOf(rule: string): Category {
+  if (rule.startsWith('deps.')) return 'deps';
+  if (rule.startsWith('secret')) return 'secrets';
+  return 'health';
+}
+
+/** A stable fingerprint from the parts that identify a finding regardless of where it sits. */
+export function fingerprint(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+}

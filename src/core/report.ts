@@ -1,0 +1,42 @@
+import type { Finding } from './finding.js';
+import type { ScanError } from './errors.js';
+import type { Dependency } from '../deps/types.js';
+import type { SecretsSummary } from '../secrets/types.js';
+import type { HealthReport } from '../health/types.js';
+import type { Brief } from '../brief/types.js';
+
+/**
+ * The JSON document: a public interface. Fields are only ever added, never renamed or removed.
+ * Documented in schema/pyvet-report.schema.json and the README.
+ */
+export interface ScanReport {
+  tool: 'pyvet';
+  version: string;
+  /** The scanned path as given (absolute). */
+  root: string;
+  /** ISO 8601 time the scan started. */
+  scannedAt: string;
+  /** Git commit of the scanned tree, when it is a repository. */
+  commit?: string | null;
+  /** Which parts ran: deps, secrets, health, brief. */
+  sections: string[];
+  dependencies: Dependency[];
+  findings: Finding[];
+  errors: ScanError[];
+  secrets?: SecretsSummary;
+  health?: HealthReport;
+  brief?: Brief;
+  /** Counts of findings by severity, and by category. */
+  summary: ReportSummary;
+}
+
+export interface ReportSummary {
+  /** Overall health score 0–100 when the health review ran. */
+  score: number | null;
+  bySeverity: Record<string, number>;
+  byCategory: Record<string, number>;
+  files: number;
+  durationMs: number;
+  /** Milliseconds per phase (walk, deps, secrets, health, brief…). */
+  phases: Record<string, number>;
+}

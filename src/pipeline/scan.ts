@@ -1,0 +1,102 @@
+import path from 'node:path';
+import type { ScanReport } from '../core/report.js';
+import type { Finding } from '../core/finding.js';
+import { categoryOf } from '../core/finding.js';
+import { SEVERITIES } from '../core/severity.js';
+import type { PyvetConfig } from '../config/config.js';
+import { Workspace } from '../sources/workspace.js';
+import type { WalkedFile } from '../sources/walk.js';
+import { auditDependencies } from '../deps/index.js';
+import { scanSecrets } from '../secrets/index.js';
+import { reviewHealth } from '../health/index.js';
+import { buildBrief } from '../brief/index.js';
+import { analyzePythonFiles, type PythonFileFacts } from '../python/analyze.js';
+import { VERSION } from '../version.js';
+import { postProcess } from './post-process.js';
+import type { Progress } from './progress.js';
+
+export type Section = 'deps' | 'secrets' | 'health' | 'brief';
+
+export interface ScanOptions {
+  root: string;
+  /** Scan only these files (a manifest given directly) instead of walking the root. */
+  only?: WalkedFile[];
+  sections: Section[];
+  config: PyvetConfig;
+  /** Secrets: also scan git history. */
+  history: boolean;
+  db: string | null;
+  baseline: string | null;
+  progress?: Progress;
+}
+
+/** Run the selected analyzers over one shared walk of the tree and assemble the report document. */
+export async function runScan(opts: ScanOptions): Promise<ScanReport> {
+  const started = Date.now();
+  const phases: Record<string, number> = {};
+  const timed = async <T>(name: string, fn: () => Promise<T> | T): Promise<T> => {
+    const t = performance.now();
+    opts.progress?.phase(name);
+    try {
+      return await fn();
+    } finally {
+      phases[name] = Math.round(performance.now() - t);
+    }
+  };
+  const root = path.resolve(opts.root);
+  const want = new Set(opts.sections);
+  const ws = await timed('walk', () => new Workspace(root, opts.config, { files: opts.only }));
+  const findings: Finding[] = [];
+  const report: ScanReport = {
+    tool: 'pyvet',
+    version: VERSION,
+    root,
+    scannedAt: new Date(started).toISOString(),
+    commit: ws.repo?.head ?? null,
+    sections: opts.sections,
+    dependencies: [],
+    findings: [],
+    errors: ws.errors,
+    summary: { score: null, bySeverity: {}, byCategory: {}, files: ws.files.length, durationMs: 0, phases },
+  };
+
+  // Health and the brief need the dependency inventory even when its findings are not asked for.
+  if (want.has('deps') || want.has('health') || want.has('brief')) {
+    const deps = await timed('deps', () => auditDependencies(ws, { db: opts.db }));
+    report.dependencies = deps.dependencies;
+    if (want.has('deps')) findings.push(...deps.findings);
+  }
+  if (want.has('secrets')) {
+    const s = await timed('secrets', () => scanSecrets(ws, { history: opts.history, baseline: opts.baseline }));
+    findings.push(...s.findings);
+    report.secrets = s.summary;
+  }
+  let python: PythonFileFacts[] = [];
+  if (want.has('health') || want.has('brief')) {
+    python = await timed('python', () => analyzePythonFiles(ws, { brief: want.has('brief'), progress: opts.progress }));
+  }
+  if (want.has('health') || want.has('brief')) {
+    const h = await timed('health', () => reviewHealth(ws, { dependencies: report.dependencies, python }));
+    if (want.has('health')) {
+      report.health = h.health;
+      findings.push(...h.findings);
+      report.summary.score = h.health.score;
+    }
+    if (want.has('brief')) {
+      report.brief = await timed('brief', () =>
+        buildBrief(ws, { dependencies: report.dependencies, python, health: h.health, findings }),
+      );
+    }
+  }
+  ws.release();
+  report.findings = postProcess(findings, opts.config);
+  for (const s of SEVERITIES) report.summary.bySeverity[s] = 0;
+  for (const c of ['deps', 'secrets', 'health']) report.summary.byCategory[c] = 0;
+  for (const f of report.findings) {
+    report.summary.bySeverity[f.severity] = (report.summary.bySeverity[f.severity] ?? 0) + 1;
+    const c = categoryOf(f.rule);
+    report.summary.byCategory[c] = (report.summary.byCategory[c] ?? 0) + 1;
+  }
+  report.summary.durationMs = Date.now() - started;
+  return report;
+}

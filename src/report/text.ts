@@ -1,0 +1,108 @@
+import type { ScanReport } from '../core/report.js';
+import type { Finding } from '../core/finding.js';
+import { categoryOf } from '../core/finding.js';
+import { SEVERITIES } from '../core/severity.js';
+import type { Dependency } from '../deps/types.js';
+import { makeStyle, type Style } from './style.js';
+
+export interface TextOptions {
+  color: boolean;
+}
+
+const WIDTH = 100;
+
+function clip(s: string, n: number): string {
+  return s.length <= n ? s : s.slice(0, n - 1) + '…';
+}
+
+function loc(f: { path: string; line: number }): string {
+  return f.line ? `${f.path}:${f.line}` : f.path;
+}
+
+/** Vulnerable dependencies grouped by package: one block per package, its pins, its advisories once each. */
+function renderDeps(deps: Dependency[], st: Style): string[] {
+  const out: string[] = [];
+  const vulnerable = deps.filter((d) => d.vulns.length > 0);
+  const byName = new Map<string, Dependency[]>();
+  for (const d of vulnerable) byName.set(d.name, [...(byName.get(d.name) ?? []), d]);
+  out.push(st.bold(`Dependencies: ${deps.length} declared, ${vulnerable.length} vulnerable pin(s) in ${byName.size} package(s)`));
+  for (const [name, pins] of [...byName].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const first = pins[0]!;
+    const fix = first.fix ? `upgrade to ${first.fix}` : 'no fixed version known';
+    out.push('');
+    out.push(`  ${st.bold(name)} ${first.version ?? first.specifier}  → ${st.good(fix)}`);
+    for (const p of pins) out.push(st.dim(`    at ${loc(p)}${p.version !== first.version ? ` (${p.version})` : ''}`));
+    const seen = new Set<string>();
+    for (const v of first.vulns) {
+      if (seen.has(v.id)) continue;
+      seen.add(v.id);
+      const aliases = v.aliases.length ? ` (${v.aliases.join(', ')})` : '';
+      const fixed = v.fixed.length ? ` fixed in ${v.fixed.join(', ')}` : '';
+      out.push(`    ${st.sev(v.severity, v.severity.padEnd(8))} ${clip(`${v.id}${aliases}${fixed}`, WIDTH - 14)}`);
+      if (v.summary) out.push(st.dim(`             ${clip(v.summary, WIDTH - 13)}`));
+    }
+  }
+  return out;
+}
+
+function renderFinding(f: Finding, st: Style): string[] {
+  const where = f.commit ? `${loc(f)} @ ${f.commit.slice(0, 10)}${f.date ? ` (${f.date.slice(0, 10)})` : ''}` : loc(f);
+  const lines = [`  ${st.sev(f.severity, f.severity.padEnd(8))} ${st.bold(f.rule)}  ${where}`];
+  lines.push(`           ${clip(f.message, WIDTH - 11)}`);
+  if (f.redacted) lines.push(st.dim(`           value: ${f.redacted}  fingerprint: ${f.fingerprint.slice(0, 12)}`));
+  else if (f.evidence) lines.push(st.dim(`           ${clip(f.evidence, WIDTH - 11)}`));
+  if (f.remediation) lines.push(st.dim(`           fix: ${clip(f.remediation, WIDTH - 16)}`));
+  return lines;
+}
+
+/** Terminal text, readable at 100 columns; coloured only when asked (on a TTY). */
+export function renderText(report: ScanReport, opts: TextOptions): string {
+  const st = makeStyle(opts.color);
+  const out: string[] = [];
+  out.push(st.bold(`pyvet ${report.version} — ${report.root}`));
+  if (report.sections.includes('deps')) {
+    out.push('');
+    out.push(...renderDeps(report.dependencies, st));
+    const other = report.findings.filter((f) => categoryOf(f.rule) === 'deps' && f.rule !== 'deps.vulnerable');
+    if (other.length) {
+      out.push('');
+      out.push(st.bold(`Pinning discipline: ${other.length} finding(s)`));
+      for (const f of other) out.push(...renderFinding(f, st));
+    }
+  }
+  if (report.sections.includes('secrets')) {
+    const secrets = report.findings.filter((f) => categoryOf(f.rule) === 'secrets');
+    out.push('');
+    const s = report.secrets;
+    const scanned = s ? ` (${s.filesScanned} files${s.commitsScanned !== undefined ? `, ${s.commitsScanned} commits` : ''})` : '';
+    out.push(st.bold(`Secrets: ${secrets.length} finding(s)${scanned}`));
+    for (const f of secrets) out.push(...renderFinding(f, st));
+  }
+  if (report.health) {
+    const h = report.health;
+    out.push('');
+    out.push(st.bold(`Health: ${h.score}/100`));
+    const cats = Object.entries(h.categories).map(([c, v]) => `${c} ${v}/10`);
+    if (cats.length) out.push(`  ${cats.join(' · ')}`);
+    for (const c of h.checks.filter((c) => c.status === 'fail' || c.status === 'warn')) {
+      const ev = c.evidence[0];
+      const where = ev?.path ? ` ${ev.path}${ev.line ? `:${ev.line}` : ''}` : '';
+      out.push(`  ${c.status === 'fail' ? st.sev('high', 'fail') : st.sev('medium', 'warn')} ${c.score}/10 ${st.bold(c.id)}${st.dim(where)}`);
+      if (ev) out.push(st.dim(`           ${clip(ev.message, WIDTH - 11)}`));
+    }
+  }
+  if (report.errors.length) {
+    out.push('');
+    out.push(st.bold(`Could not read ${report.errors.length} input(s):`));
+    for (const e of report.errors.slice(0, 50)) out.push(`  ${e.path}${e.line ? `:${e.line}` : ''}: ${clip(e.message, WIDTH - 10)}`);
+    if (report.errors.length > 50) out.push(`  … and ${report.errors.length - 50} more (see the JSON report)`);
+  }
+  out.push('');
+  const counts = SEVERITIES.map((s) => [s, report.summary.bySeverity[s] ?? 0] as const).filter(([, n]) => n > 0);
+  out.push(
+    counts.length
+      ? `${report.findings.length} finding(s): ${counts.map(([s, n]) => st.sev(s, `${n} ${s}`)).join(', ')}`
+      : st.good('No findings.'),
+  );
+  return out.join('\n') + '\n';
+}

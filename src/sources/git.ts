@@ -1,0 +1,51 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+const GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_CONFIG_NOSYSTEM: '1' };
+
+/** Run a short git command; null when git fails or the folder is not a repository. */
+export function git(cwd: string, args: string[]): string | null {
+  try {
+    return execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Stream a long git command line by line (git log -p on a big history never fits in memory).
+ * Lines are decoded as latin-1 when not valid UTF-8 so odd bytes never throw. Rejects when git exits non-zero.
+ */
+export function gitLines(cwd: string, args: string[], onLine: (line: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, env: GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      if (stderr.length < 4096) stderr += d.toString();
+    });
+    const rl = createInterface({ input: child.stdout, crlfDelay: Infinity });
+    rl.on('line', onLine);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve();
+      else reject(new Error(`git ${args[0]} exited ${code}: ${stderr.trim().split('\n')[0] ?? ''}`));
+    });
+  });
+}
+
+export interface RepoInfo {
+  /** Top level of the work tree. */
+  top: string;
+  head: string | null;
+  branch: string | null;
+  remote: string | null;
+}
+
+export function repoInfo(dir: string): RepoInfo | null {
+  const top = git(dir, ['rev-parse', '--show-toplevel'])?.trim();
+  if (!top) return null;
+  const head = git(dir, ['rev-parse', '--verify', '-q', 'HEAD'])?.trim() || null;
+  const branch = git(dir, ['rev-parse', '--abbrev-ref', 'HEAD'])?.trim() || null;
+  const remote = git(dir, ['config', '--get', 'remote.origin.url'])?.trim() || null;
+  return { top, head, branch, remote };
+}

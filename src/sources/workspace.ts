@@ -1,0 +1,68 @@
+import path from 'node:path';
+import type { ScanError } from '../core/errors.js';
+import type { PyvetConfig } from '../config/config.js';
+import { readText, type ReadResult } from './read.js';
+import { walk, type WalkedFile } from './walk.js';
+import { repoInfo, type RepoInfo } from './git.js';
+
+/**
+ * One walk of the tree and one read of each file, shared by every analyzer of a scan.
+ * Analyzers never walk or read on their own: they ask the workspace.
+ */
+export class Workspace {
+  readonly files: WalkedFile[];
+  readonly byPath: Map<string, WalkedFile>;
+  readonly errors: ScanError[] = [];
+  readonly repo: RepoInfo | null;
+  readonly skippedSymlinks: number;
+  private readonly cache = new Map<string, ReadResult>();
+
+  constructor(
+    /** Absolute path of the scanned directory. */
+    readonly root: string,
+    readonly config: PyvetConfig,
+    opts: { files?: WalkedFile[] } = {},
+  ) {
+    if (opts.files) {
+      this.files = opts.files;
+      this.skippedSymlinks = 0;
+    } else {
+      const w = walk(root, { exclude: config.exclude });
+      this.files = w.files;
+      this.skippedSymlinks = w.skippedSymlinks;
+      for (const u of w.unreadable) this.errors.push({ path: u, message: 'unreadable path skipped' });
+    }
+    this.byPath = new Map(this.files.map((f) => [f.path, f]));
+    this.repo = repoInfo(root);
+  }
+
+  /** Files whose relative path matches the predicate. */
+  select(pred: (relPath: string, base: string) => boolean): WalkedFile[] {
+    return this.files.filter((f) => pred(f.path, path.posix.basename(f.path)));
+  }
+
+  /** Read a file once (cached), as text when it is text and within the size cap. */
+  read(relPath: string): ReadResult {
+    let r = this.cache.get(relPath);
+    if (!r) {
+      const f = this.byPath.get(relPath);
+      r = f
+        ? readText(f.abs, this.config.maxFileSize, f.size)
+        : readText(path.join(this.root, relPath), this.config.maxFileSize);
+      this.cache.set(relPath, r);
+    }
+    return r;
+  }
+
+  /** Text of a file or null (binary, too large, unreadable: the reason is recorded in `errors` once). */
+  text(relPath: string): string | null {
+    const r = this.read(relPath);
+    if (r.kind === 'text') return r.text;
+    return null;
+  }
+
+  /** Drop cached text once every analyzer that needs it is done, to bound memory on big trees. */
+  release(): void {
+    this.cache.clear();
+  }
+}
