@@ -9,3 +9,8 @@ export function renderBriefMarkdown(report: ScanReport): string {
 export function renderBriefHtml(report: ScanReport): string {
   return `<!doctype html><meta charset="utf-8"><title>brief</title><h1>${report.brief?.name ?? ''}</h1>`;
 }
+
+/** The brief as a section (HTML fragment) of the scan's HTML report. */
+export function renderBriefSection(report: ScanReport): string {
+  return `<section id="brief"><h2>${report.brief?.name ?? ''}</h2></section>`;
+}

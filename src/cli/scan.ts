@@ -4,12 +4,13 @@ import { atOrAbove, SEVERITIES } from '../core/severity.js';
 import type { ScanReport } from '../core/report.js';
 import { FORMATS } from '../report/index.js';
 import { defaultStorePath, openStore, repoIdentity } from '../store/index.js';
-import { repoInfo } from '../sources/git.js';
 import { makeStyle } from '../report/style.js';
+import { repoInfo } from '../sources/git.js';
 import type { Io } from './io.js';
 import { analyze, type AnalyzeOptions } from './analyze.js';
-import { addCommonOptions, failOnOf, parseFormats } from './common.js';
+import { addCommonOptions, emit, failOnOf, parseFormats } from './common.js';
 import { loadConfig } from '../config/config.js';
+import { UsageError } from '../core/errors.js';
 
 interface ScanOptions extends AnalyzeOptions {
   store?: string | false;
@@ -28,8 +29,7 @@ export function renderSummary(report: ScanReport, written: string[], color: bool
       ? `${report.findings.length} finding(s): ${counts.map(([s, n]) => st.sev(s, `${n} ${s}`)).join(', ')}`
       : st.good('No findings.'),
   );
-  const top = report.findings.slice(0, 5);
-  for (const f of top) {
+  for (const f of report.findings.slice(0, 5)) {
     const where = `${f.path}${f.line ? `:${f.line}` : ''}`;
     lines.push(`  ${st.sev(f.severity, f.severity.padEnd(8))} ${where}  ${f.message.slice(0, 90)}`);
   }
@@ -40,7 +40,7 @@ export function renderSummary(report: ScanReport, written: string[], color: bool
 
 export function registerScan(program: Command, io: Io, setCode: (n: number) => void): void {
   const cmd = addCommonOptions(
-    program.command('scan [path]').description('the main job: dependencies, secrets and health in one run, all formats, recorded in history'),
+    program.command('scan [path]').description('the main job: dependencies, secrets, health and the brief in one run, all formats, recorded in history'),
     FORMATS,
   )
     .option('--history', 'also scan every commit of the git history for secrets')
@@ -50,16 +50,17 @@ export function registerScan(program: Command, io: Io, setCode: (n: number) => v
     .option('--fail-on-new', 'fail only on findings at or above --fail-on that the previous scan of this repository did not have');
   cmd.action(async (target: string | undefined, opts: ScanOptions) => {
     const formats = parseFormats(opts.format, FORMATS, ['json', 'html']);
-    const o = { ...opts, outputDir: opts.output ? undefined : (opts.outputDir ?? 'pyvet-report') };
-    const { report, code, written } = await analyze(io, ['deps', 'secrets', 'health', 'brief'], target, o, formats);
+    if (opts.failOnNew && opts.store === false) throw new UsageError('--fail-on-new compares with the previous scan in the history store; drop --no-store');
+    const { report, code } = await analyze(io, ['deps', 'secrets', 'health', 'brief'], target, opts, formats, undefined, true);
+    const cfg = loadConfig(report.root, opts.config ? path.resolve(io.cwd, opts.config) : undefined);
     let exit = code;
     if (opts.store !== false) {
-      const cfg = loadConfig(report.root, opts.config ? path.resolve(io.cwd, opts.config) : undefined);
       const file = typeof opts.store === 'string' ? path.resolve(io.cwd, opts.store) : cfg.store ? path.resolve(report.root, cfg.store) : defaultStorePath(io.env);
       const store = openStore(file);
       try {
         const key = repoIdentity(report.root, repoInfo(report.root));
         const id = store.recordScan(report, key);
+        report.history = store.trend(key, 100);
         if (opts.failOnNew) {
           const before = store.previousFingerprints(key, id);
           const failOn = failOnOf(opts, cfg);
@@ -69,6 +70,8 @@ export function registerScan(program: Command, io: Io, setCode: (n: number) => v
         store.close();
       }
     }
+    // Reports are written after the store so the HTML report can chart this scan among the earlier ones.
+    const written = emit(io, report, formats, { ...opts, outputDir: opts.output ? undefined : (opts.outputDir ?? 'pyvet-report') });
     if (!opts.quiet) {
       const color = opts.color !== false && !!io.stdout.isTTY && !io.env.NO_COLOR;
       io.stdout.write(renderSummary(report, written, color, io.cwd));

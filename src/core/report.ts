@@ -4,6 +4,7 @@ import type { Dependency } from '../deps/types.js';
 import type { SecretsSummary } from '../secrets/types.js';
 import type { HealthReport } from '../health/types.js';
 import type { Brief } from '../brief/types.js';
+import type { TrendPoint } from '../store/index.js';
 
 /**
  * The JSON document: a public interface. Fields are only ever added, never renamed or removed.
@@ -26,6 +27,8 @@ export interface ScanReport {
   secrets?: SecretsSummary;
   health?: HealthReport;
   brief?: Brief;
+  /** Earlier scans of this repository from the history store, oldest first (scan only). */
+  history?: TrendPoint[];
   /** Counts of findings by severity, and by category. */
   summary: ReportSummary;
 }

@@ -7,7 +7,18 @@ export interface HistoryStore {
   recordScan(report: ScanReport, repoKey: string): number;
   /** Fingerprints of the most recent scan of the repository recorded before `beforeId` (or the latest), or null if none. */
   previousFingerprints(repoKey: string, beforeId?: number): Set<string> | null;
+  /** Earlier scans of the repository, oldest first, for trend charts (at most `limit`). */
+  trend(repoKey: string, limit?: number): TrendPoint[];
   close(): void;
+}
+
+export interface TrendPoint {
+  id: number;
+  scannedAt: string;
+  commit: string | null;
+  score: number | null;
+  bySeverity: Record<string, number>;
+  findings: number;
 }
 
 /** Default store path under the user's data dir: $XDG_DATA_HOME/pyvet/history.db or ~/.local/share/pyvet/history.db. */
