@@ -5,7 +5,12 @@ import { SEVERITIES } from '../core/severity.js';
 
 /** Markdown cells: no pipes or newlines, HTML-significant characters escaped (PR comments render HTML). */
 export function mdCell(s: string): string {
-  return s.replace(/[\\`*_|<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_|[\]]/g, (c) => `\\${c}`)
+    .replace(/\r?\n/g, ' ');
 }
 
 function table(headers: string[], rows: string[][]): string {
