@@ -1,5 +1,13 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { ScanReport } from '../core/report.js';
+import type { Severity } from '../core/severity.js';
+import { SEVERITIES } from '../core/severity.js';
+import { StoreError } from '../core/errors.js';
 import type { RepoInfo } from '../sources/git.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 /** The scan history: one SQLite file, many repositories. */
 export interface HistoryStore {
@@ -9,6 +17,17 @@ export interface HistoryStore {
   previousFingerprints(repoKey: string, beforeId?: number): Set<string> | null;
   /** Earlier scans of the repository, oldest first, for trend charts (at most `limit`). */
   trend(repoKey: string, limit?: number): TrendPoint[];
+  /** Every repository with its latest scan, most recently scanned first. */
+  repos(): RepoSummary[];
+  repo(id: number): RepoSummary | null;
+  /** Scans of one repository, newest first. */
+  scans(repoKey: string, limit?: number): TrendPoint[];
+  scan(id: number): (TrendPoint & { repoId: number; repoKey: string }) | null;
+  /** The full report document recorded with a scan. */
+  report(id: number): ScanReport | null;
+  findings(scanId: number): StoredFinding[];
+  /** A scan of the repository by id, or by a commit SHA prefix (the newest scan of that commit). */
+  resolveScan(repoKey: string, ref: string): number | null;
   close(): void;
 }
 
@@ -21,16 +40,277 @@ export interface TrendPoint {
   findings: number;
 }
 
-/** Default store path under the user's data dir: $XDG_DATA_HOME/pyvet/history.db or ~/.local/share/pyvet/history.db. */
-export function defaultStorePath(_env: NodeJS.ProcessEnv): string {
-  throw new Error('store not implemented');
+export interface RepoSummary {
+  id: number;
+  key: string;
+  name: string;
+  root: string;
+  scans: number;
+  latest: TrendPoint | null;
 }
 
-/** Repository identity: git remote URL (credentials stripped), else the absolute path. */
+export interface StoredFinding {
+  fingerprint: string;
+  rule: string;
+  severity: Severity;
+  path: string;
+  line: number;
+  message: string;
+}
+
+/** Default store path: $PYVET_STORE, else $XDG_DATA_HOME/pyvet/history.db, else ~/.local/share/pyvet/history.db. */
+export function defaultStorePath(env: NodeJS.ProcessEnv): string {
+  if (env.PYVET_STORE) return path.resolve(env.PYVET_STORE);
+  const data = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(env.HOME || os.homedir(), '.local', 'share');
+  return path.join(data, 'pyvet', 'history.db');
+}
+
+/** A remote URL without user or password: `https://user:token@host/x` → `https://host/x`. */
+export function stripCredentials(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
+}
+
+/**
+ * Repository identity: git remote URL (credentials stripped), else the absolute path.
+ * A sub-folder of a repository is its own identity (`remote#sub/dir`) so scans of two packages of a monorepo do not mix.
+ */
 export function repoIdentity(root: string, repo: RepoInfo | null): string {
-  return repo?.remote ?? root;
+  if (!repo?.remote) return path.resolve(root);
+  const sub = path.relative(repo.top, root).split(path.sep).join('/');
+  const remote = stripCredentials(repo.remote);
+  return sub && !sub.startsWith('..') ? `${remote}#${sub}` : remote;
 }
 
-export function openStore(_file: string, _opts: { readonly?: boolean } = {}): HistoryStore {
-  throw new Error('store not implemented');
+function displayName(key: string): string {
+  const [base, sub] = key.split('#');
+  const name = (base ?? key).replace(/\/+$/, '').replace(/\.git$/, '').split(/[/:\\]/).pop() || key;
+  return sub ? `${name}/${sub}` : name;
+}
+
+interface ScanRow {
+  id: number;
+  scanned_at: string;
+  commit_sha: string | null;
+  score: number | null;
+  critical: number;
+  high: number;
+  medium: number;
+  low: number;
+  unknown: number;
+  info: number;
+  findings: number;
+}
+
+const POINT_COLUMNS = 's.id, s.scanned_at, s.commit_sha, s.score, s.critical, s.high, s.medium, s.low, s.unknown, s.info, s.findings';
+
+function toPoint(r: ScanRow): TrendPoint {
+  const bySeverity: Record<string, number> = {};
+  for (const s of SEVERITIES) bySeverity[s] = r[s];
+  return { id: r.id, scannedAt: r.scanned_at, commit: r.commit_sha, score: r.score, bySeverity, findings: r.findings };
+}
+
+/** Any SQLite failure (corrupt file, not a database, disk full) becomes one clear StoreError. */
+function guard<T>(file: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof StoreError) throw err;
+    const e = err as { code?: string; message?: string };
+    const hint = e.code === 'SQLITE_NOTADB' || e.code === 'SQLITE_CORRUPT' ? ' (the file is corrupt or not a pyvet history database; move it aside to start a new one)' : '';
+    throw new StoreError(`history database ${file}: ${e.message ?? String(err)}${hint}`);
+  }
+}
+
+function migrate(db: Database.Database, file: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new StoreError(`history database ${file} has schema version ${current}; this pyvet knows up to ${SCHEMA_VERSION}. Upgrade pyvet.`);
+  }
+  if (current === SCHEMA_VERSION) return;
+  // IMMEDIATE takes the write lock first, so two processes opening a new store do not both migrate it.
+  db.transaction(() => {
+    const v = db.pragma('user_version', { simple: true }) as number;
+    for (let i = v; i < SCHEMA_VERSION; i++) {
+      db.exec(MIGRATIONS[i]!);
+      db.pragma(`user_version = ${i + 1}`);
+    }
+  }).immediate();
+}
+
+/**
+ * Open (and create or upgrade) the history database. Readonly opens never create or migrate:
+ * the dashboard only ever reads.
+ */
+export function openStore(file: string, opts: { readonly?: boolean } = {}): HistoryStore {
+  const readonly = !!opts.readonly;
+  if (readonly && !existsSync(file)) throw new StoreError(`no history database at ${file} (run \`pyvet scan\` first, or pass --store)`);
+  const db = guard(file, () => {
+    if (!readonly) mkdirSync(path.dirname(file), { recursive: true });
+    const d = new Database(file, { readonly, fileMustExist: readonly, timeout: 10_000 });
+    try {
+      if (!readonly) {
+        d.pragma('journal_mode = WAL');
+        d.pragma('synchronous = NORMAL');
+        d.pragma('foreign_keys = ON');
+        migrate(d, file);
+      } else {
+        const v = d.pragma('user_version', { simple: true }) as number;
+        if (v !== SCHEMA_VERSION) {
+          throw new StoreError(`history database ${file} has schema version ${v}, expected ${SCHEMA_VERSION}${v < SCHEMA_VERSION ? ' (run `pyvet scan` with this pyvet to upgrade it)' : ' (upgrade pyvet)'}`);
+        }
+      }
+      // Touch the schema so a file that is not a database fails here, not halfway through a command.
+      d.prepare('SELECT count(*) FROM repos').get();
+      return d;
+    } catch (err) {
+      d.close();
+      throw err;
+    }
+  });
+  return new SqliteStore(db, file, readonly);
+}
+
+class SqliteStore implements HistoryStore {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly file: string,
+    private readonly readonly: boolean,
+  ) {}
+
+  private repoId(repoKey: string): number | null {
+    const row = this.db.prepare('SELECT id FROM repos WHERE key = ?').get(repoKey) as { id: number } | undefined;
+    return row?.id ?? null;
+  }
+
+  recordScan(report: ScanReport, repoKey: string): number {
+    if (this.readonly) throw new StoreError(`history database ${this.file} is open read-only`);
+    return guard(this.file, () =>
+      this.db
+        .transaction(() => {
+          this.db
+            .prepare('INSERT INTO repos (key, name, root, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET root = excluded.root')
+            .run(repoKey, displayName(repoKey), report.root, report.scannedAt);
+          const repoId = this.repoId(repoKey)!;
+          const count = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
+          const info = this.db
+            .prepare(
+              `INSERT INTO scans (repo_id, scanned_at, commit_sha, score, critical, high, medium, low, unknown, info, findings, duration_ms, version, report)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(
+              repoId,
+              report.scannedAt,
+              report.commit ?? null,
+              report.summary.score,
+              count('critical'),
+              count('high'),
+              count('medium'),
+              count('low'),
+              count('unknown'),
+              count('info'),
+              report.findings.length,
+              report.summary.durationMs,
+              report.version,
+              // The trend is derived from the store itself; keeping it in the document would nest history in history.
+              JSON.stringify({ ...report, history: undefined }),
+            );
+          const scanId = Number(info.lastInsertRowid);
+          const insert = this.db.prepare('INSERT INTO findings (scan_id, fingerprint, rule, severity, path, line, message) VALUES (?, ?, ?, ?, ?, ?, ?)');
+          for (const f of report.findings) insert.run(scanId, f.fingerprint, f.rule, f.severity, f.path, f.line, f.message);
+          return scanId;
+        })
+        .immediate(),
+    );
+  }
+
+  previousFingerprints(repoKey: string, beforeId?: number): Set<string> | null {
+    return guard(this.file, () => {
+      const row = this.db
+        .prepare('SELECT s.id FROM scans s JOIN repos r ON r.id = s.repo_id WHERE r.key = ? AND s.id < ? ORDER BY s.id DESC LIMIT 1')
+        .get(repoKey, beforeId ?? Number.MAX_SAFE_INTEGER) as { id: number } | undefined;
+      if (!row) return null;
+      const fps = this.db.prepare('SELECT fingerprint FROM findings WHERE scan_id = ?').pluck().all(row.id) as string[];
+      return new Set(fps);
+    });
+  }
+
+  trend(repoKey: string, limit = 100): TrendPoint[] {
+    return this.scans(repoKey, limit).reverse();
+  }
+
+  scans(repoKey: string, limit = 1000): TrendPoint[] {
+    return guard(this.file, () => {
+      const rows = this.db
+        .prepare(`SELECT ${POINT_COLUMNS} FROM scans s JOIN repos r ON r.id = s.repo_id WHERE r.key = ? ORDER BY s.id DESC LIMIT ?`)
+        .all(repoKey, limit) as ScanRow[];
+      return rows.map(toPoint);
+    });
+  }
+
+  repos(): RepoSummary[] {
+    return guard(this.file, () => {
+      const rows = this.db.prepare('SELECT id FROM repos').pluck().all() as number[];
+      const out = rows.map((id) => this.repo(id)!);
+      return out.sort((a, b) => (b.latest?.id ?? 0) - (a.latest?.id ?? 0));
+    });
+  }
+
+  repo(id: number): RepoSummary | null {
+    return guard(this.file, () => {
+      const r = this.db.prepare('SELECT id, key, name, root FROM repos WHERE id = ?').get(id) as Omit<RepoSummary, 'scans' | 'latest'> | undefined;
+      if (!r) return null;
+      const scans = this.db.prepare('SELECT count(*) FROM scans WHERE repo_id = ?').pluck().get(id) as number;
+      const latest = this.db.prepare(`SELECT ${POINT_COLUMNS} FROM scans s WHERE s.repo_id = ? ORDER BY s.id DESC LIMIT 1`).get(id) as ScanRow | undefined;
+      return { ...r, scans, latest: latest ? toPoint(latest) : null };
+    });
+  }
+
+  scan(id: number): (TrendPoint & { repoId: number; repoKey: string }) | null {
+    return guard(this.file, () => {
+      const row = this.db
+        .prepare(`SELECT ${POINT_COLUMNS}, r.id AS repo_id, r.key AS repo_key FROM scans s JOIN repos r ON r.id = s.repo_id WHERE s.id = ?`)
+        .get(id) as (ScanRow & { repo_id: number; repo_key: string }) | undefined;
+      return row ? { ...toPoint(row), repoId: row.repo_id, repoKey: row.repo_key } : null;
+    });
+  }
+
+  report(id: number): ScanReport | null {
+    return guard(this.file, () => {
+      const text = this.db.prepare('SELECT report FROM scans WHERE id = ?').pluck().get(id) as string | undefined;
+      if (text === undefined) return null;
+      try {
+        return JSON.parse(text) as ScanReport;
+      } catch {
+        throw new StoreError(`history database ${this.file}: the report of scan ${id} is not valid JSON`);
+      }
+    });
+  }
+
+  findings(scanId: number): StoredFinding[] {
+    return guard(
+      this.file,
+      () => this.db.prepare('SELECT fingerprint, rule, severity, path, line, message FROM findings WHERE scan_id = ? ORDER BY rowid').all(scanId) as StoredFinding[],
+    );
+  }
+
+  resolveScan(repoKey: string, ref: string): number | null {
+    return guard(this.file, () => {
+      const repoId = this.repoId(repoKey);
+      if (repoId === null) return null;
+      if (/^\d+$/.test(ref)) {
+        const byId = this.db.prepare('SELECT id FROM scans WHERE id = ? AND repo_id = ?').pluck().get(Number(ref), repoId) as number | undefined;
+        if (byId !== undefined) return byId;
+      }
+      if (!/^[0-9a-f]{4,40}$/i.test(ref)) return null;
+      const byCommit = this.db
+        .prepare("SELECT id FROM scans WHERE repo_id = ? AND commit_sha LIKE ? || '%' ORDER BY id DESC LIMIT 1")
+        .pluck()
+        .get(repoId, ref.toLowerCase()) as number | undefined;
+      return byCommit ?? null;
+    });
+  }
+
+  close(): void {
+    this.db.close();
+  }
 }
