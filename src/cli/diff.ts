@@ -1,4 +1,86 @@
-import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { UsageError } from '../core/errors.js';
+import { bySeverity } from '../core/severity.js';
+import { git } from '../sources/git.js';
+import { openStore, type HistoryStore, type StoredFinding, type TrendPoint } from '../store/index.js';
+import { locateHistory } from '../store/locate.js';
 import type { Io } from './io.js';
 
-export function registerDiff(_program: Command, _io: Io, _setCode: (n: number) => void): void {}
+interface DiffOptions {
+  since?: string;
+  store?: string;
+  format: 'text' | 'json';
+}
+
+export interface ScanDiff {
+  repo: string;
+  from: TrendPoint;
+  to: TrendPoint;
+  new: StoredFinding[];
+  fixed: StoredFinding[];
+}
+
+/** Findings in `to` whose fingerprint `from` lacks (new), and the reverse (fixed). */
+export function diffScans(store: HistoryStore, repo: string, fromId: number, toId: number): ScanDiff {
+  const from = store.findings(fromId);
+  const to = store.findings(toId);
+  const before = new Set(from.map((f) => f.fingerprint));
+  const after = new Set(to.map((f) => f.fingerprint));
+  const order = (a: StoredFinding, b: StoredFinding) => bySeverity(a.severity, b.severity) || a.path.localeCompare(b.path) || a.line - b.line;
+  return {
+    repo,
+    from: store.scan(fromId)!,
+    to: store.scan(toId)!,
+    new: to.filter((f) => !before.has(f.fingerprint)).sort(order),
+    fixed: from.filter((f) => !after.has(f.fingerprint)).sort(order),
+  };
+}
+
+/** --since: a scan id, a recorded commit's prefix, or a git ref resolved in the repository to a recorded commit. */
+function resolveSince(store: HistoryStore, key: string, root: string, since: string): number {
+  const direct = store.resolveScan(key, since);
+  if (direct !== null) return direct;
+  const sha = existsSync(root) ? git(root, ['rev-parse', '--verify', '-q', `${since}^{commit}`])?.trim() : undefined;
+  const viaGit = sha ? store.resolveScan(key, sha) : null;
+  if (viaGit !== null) return viaGit;
+  throw new UsageError(`--since ${since}: no recorded scan of ${key} has that id or commit${sha ? ` (${sha.slice(0, 10)})` : ''}; see \`pyvet history\``);
+}
+
+function describe(p: TrendPoint): string {
+  return `scan #${p.id} (${p.scannedAt.replace('T', ' ').slice(0, 16)}${p.commit ? `, ${p.commit.slice(0, 10)}` : ''}${p.score !== null ? `, score ${Math.round(p.score)}` : ''})`;
+}
+
+export function renderDiffText(d: ScanDiff): string {
+  const line = (f: StoredFinding) => `  ${f.severity.padEnd(8)} ${f.rule.padEnd(28)} ${f.path}${f.line ? `:${f.line}` : ''}  ${f.message}`;
+  const out = [`${d.repo}: ${describe(d.from)} → ${describe(d.to)}`];
+  out.push(`New (${d.new.length}):`, ...(d.new.length ? d.new.map(line) : ['  none']));
+  out.push(`Fixed (${d.fixed.length}):`, ...(d.fixed.length ? d.fixed.map(line) : ['  none']));
+  return out.join('\n') + '\n';
+}
+
+export function registerDiff(program: Command, io: Io, setCode: (n: number) => void): void {
+  program
+    .command('diff [path]')
+    .description('findings new and fixed between two recorded scans (default: the latest against the one before)')
+    .option('--since <ref>', 'compare the latest scan with this one: a scan id, a commit, or a git ref of a scanned commit')
+    .option('--store <file>', 'history database (default: ~/.local/share/pyvet/history.db)')
+    .addOption(new Option('-f, --format <format>', 'text or json').choices(['text', 'json']).default('text'))
+    .action((target: string | undefined, opts: DiffOptions) => {
+      const { file, root, key } = locateHistory(io.cwd, io.env, target, opts.store);
+      const store = openStore(file, { readonly: true });
+      try {
+        const [latest, previous] = store.scans(key, 2);
+        if (!latest) throw new UsageError(`no scans of ${key} recorded in ${file}; run \`pyvet scan\` first`);
+        let fromId: number;
+        if (opts.since) fromId = resolveSince(store, key, root, opts.since);
+        else if (previous) fromId = previous.id;
+        else throw new UsageError(`only one scan of ${key} is recorded; there is nothing to compare it with yet`);
+        const d = diffScans(store, key, fromId, latest.id);
+        io.stdout.write(opts.format === 'json' ? JSON.stringify(d, null, 2) + '\n' : renderDiffText(d));
+      } finally {
+        store.close();
+      }
+      setCode(0);
+    });
+}

@@ -1,4 +1,45 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { SEVERITIES } from '../core/severity.js';
+import { UsageError } from '../core/errors.js';
+import { openStore, type TrendPoint } from '../store/index.js';
+import { locateHistory } from '../store/locate.js';
 import type { Io } from './io.js';
 
-export function registerHistory(_program: Command, _io: Io, _setCode: (n: number) => void): void {}
+interface HistoryOptions {
+  store?: string;
+  format: 'text' | 'json';
+  limit: string;
+}
+
+/** One line per scan: id, date, commit, score, counts by severity. */
+export function historyLine(p: TrendPoint): string {
+  const date = p.scannedAt.replace('T', ' ').slice(0, 16);
+  const commit = (p.commit ?? '-').slice(0, 10).padEnd(10);
+  const score = p.score === null ? '  -' : String(Math.round(p.score)).padStart(3);
+  const counts = SEVERITIES.map((s) => `${s} ${p.bySeverity[s] ?? 0}`).join('  ');
+  return `#${String(p.id).padEnd(5)} ${date}  ${commit}  score ${score}  ${counts}`;
+}
+
+export function registerHistory(program: Command, io: Io, setCode: (n: number) => void): void {
+  program
+    .command('history [path]')
+    .description('scores and finding counts of earlier scans of a repository, one line per scan, oldest first')
+    .option('--store <file>', 'history database (default: ~/.local/share/pyvet/history.db)')
+    .addOption(new Option('-f, --format <format>', 'text or json').choices(['text', 'json']).default('text'))
+    .option('-n, --limit <n>', 'show at most the last N scans', '50')
+    .action((target: string | undefined, opts: HistoryOptions) => {
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, not ${opts.limit}`);
+      const { file, key } = locateHistory(io.cwd, io.env, target, opts.store);
+      const store = openStore(file, { readonly: true });
+      try {
+        const scans = store.trend(key, limit);
+        if (opts.format === 'json') io.stdout.write(JSON.stringify({ repo: key, store: file, scans }, null, 2) + '\n');
+        else if (!scans.length) io.stdout.write(`No scans of ${key} recorded in ${file}.\n`);
+        else io.stdout.write(scans.map(historyLine).join('\n') + '\n');
+      } finally {
+        store.close();
+      }
+      setCode(0);
+    });
+}
