@@ -1,10 +1,719 @@
 import type { SyntaxNode } from '../python/parse.js';
+import { redactUrl } from './redact.js';
 
-/** Per-file facts the brief needs (routes, tasks, CLIs, outbound hosts), extracted in the same parse as health's. */
+/** `import a.b as c` → {module:'a.b', name:null, alias:'c', level:0}; `from ..x import y` → {module:'x', name:'y', level:2}. */
+export interface ImportFact { module: string; name: string | null; alias: string | null; level: number; line: number }
+/** A web application or router object: `app = Flask(__name__)`, `bp = Blueprint('x', __name__, url_prefix='/x')`, `r = APIRouter(prefix='/r')`. */
+export interface AppFact { variable: string; kind: 'flask' | 'blueprint' | 'fastapi' | 'apirouter' | 'celery' | 'typer' | 'drf-router'; prefix: string | null; line: number }
+/** A route declared on a local object (`owner` is the variable as written, e.g. `bp` or `users.router`). */
+export interface RouteFact { owner: string; methods: string[]; path: string; handler: string; line: number; via: 'decorator' | 'add_url_rule' | 'add_api_route' }
+/** `parent.register_blueprint(child, url_prefix=…)`, `parent.include_router(child, prefix=…)`, `parent.mount('/p', child)`. */
+export interface MountFact { parent: string; child: string; prefix: string | null; line: number; kind: 'register_blueprint' | 'include_router' | 'mount' }
+/** One entry of a Django URL list. `include` is set for `include(...)`: a module, a nested list, or a variable to resolve. */
+export interface DjangoPatternFact {
+  kind: 'path' | 're_path' | 'url';
+  route: string;
+  view: string | null;
+  include: { module?: string; patterns?: DjangoPatternFact[]; variable?: string } | null;
+  line: number;
+}
+/** `router.register(r'users', UserViewSet)` on a Django REST framework router. */
+export interface DrfRegisterFact { router: string; prefix: string; viewset: string; line: number }
+export interface TaskFact { kind: 'celery' | 'rq' | 'dramatiq' | 'huey'; function: string; name: string | null; line: number }
+export interface ScheduleFact { kind: 'celery-beat' | 'apscheduler' | 'huey'; name: string; task: string; schedule: string; line: number }
+export interface CliFact { framework: 'click' | 'typer' | 'argparse'; name: string; group: string | null; isGroup: boolean; handler: string; line: number }
+export interface UrlFact { scheme: string; host: string; url: string; line: number }
+export interface CloudCallFact { sdk: 'boto3'; service: string; line: number }
+export interface EnvReadFact { name: string; default: string | null; line: number }
+export interface DatabaseFact { alias: string; engine: string | null; name: string | null; host: string | null; line: number }
+/** Something the extractor saw but cannot resolve statically (dynamic route registration, computed settings…). */
+export interface DynamicFact { line: number; what: string }
+
+/** Per-file facts the brief needs, extracted from the same tree-sitter parse as health's. Plain JSON: it crosses worker threads. */
 export interface BriefFacts {
-  [k: string]: unknown;
+  loc: number;
+  imports: ImportFact[];
+  /** Top-level functions and classes → line of their `def`/`class`, to resolve handlers named elsewhere. */
+  defs: Record<string, number>;
+  apps: AppFact[];
+  routes: RouteFact[];
+  mounts: MountFact[];
+  /** Module-level lists of Django URL patterns by variable name (`urlpatterns` and any list `include()` may name). */
+  urlLists: Record<string, DjangoPatternFact[]>;
+  drf: DrfRegisterFact[];
+  tasks: TaskFact[];
+  schedules: ScheduleFact[];
+  cli: CliFact[];
+  noxSessions: { name: string; line: number }[];
+  /** Line of `if __name__ == "__main__":`, or null. */
+  mainGuard: number | null;
+  urls: UrlFact[];
+  cloud: CloudCallFact[];
+  env: EnvReadFact[];
+  databases: DatabaseFact[];
+  settings: {
+    rootUrlconf: { value: string; line: number } | null;
+    /** `os.environ.setdefault('DJANGO_SETTINGS_MODULE', '…')`. */
+    settingsModule: { value: string; line: number } | null;
+    /** `from .base import *` and the like: settings layering. */
+    starImports: { module: string; level: number; line: number }[];
+    /** Upper-case names assigned at module level (Django-style settings). */
+    upperNames: string[];
+  };
+  dynamic: DynamicFact[];
 }
 
-export function extractBriefFacts(_root: SyntaxNode, _source: string, _path: string): BriefFacts {
-  return {};
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'trace']);
+const BEAT_NAMES = new Set(['beat_schedule', 'CELERY_BEAT_SCHEDULE', 'CELERYBEAT_SCHEDULE']);
+const APP_CTORS: Record<string, AppFact['kind']> = {
+  Flask: 'flask',
+  Blueprint: 'blueprint',
+  FastAPI: 'fastapi',
+  APIRouter: 'apirouter',
+  Celery: 'celery',
+  Typer: 'typer',
+  DefaultRouter: 'drf-router',
+  SimpleRouter: 'drf-router',
+};
+
+const line = (n: SyntaxNode): number => n.startPosition.row + 1;
+
+/** The value of a plain string literal (or an implicit concatenation of them); null when it has interpolations. */
+export function stringValue(n: SyntaxNode | null | undefined): string | null {
+  if (!n) return null;
+  if (n.type === 'concatenated_string') {
+    let out = '';
+    for (const c of n.namedChildren) {
+      const v = stringValue(c);
+      if (v === null) return null;
+      out += v;
+    }
+    return out;
+  }
+  if (n.type !== 'string') return null;
+  let out = '';
+  for (const c of n.namedChildren) {
+    if (c.type === 'string_content' || c.type === 'escape_sequence') out += c.text;
+    else if (c.type === 'interpolation') return null;
+  }
+  return out;
+}
+
+/** The static text of a string up to its first interpolation (for `f"https://host/{x}"`). */
+function stringPrefix(n: SyntaxNode): string {
+  let out = '';
+  for (const c of n.namedChildren) {
+    if (c.type === 'string_content' || c.type === 'escape_sequence') out += c.text;
+    else if (c.type === 'interpolation') break;
+  }
+  return out;
+}
+
+/** A Python literal as JSON-ish data: strings, numbers, booleans, None, lists/tuples; undefined when not literal. */
+function literal(n: SyntaxNode | null | undefined): unknown {
+  if (!n) return undefined;
+  switch (n.type) {
+    case 'string':
+    case 'concatenated_string': {
+      const s = stringValue(n);
+      return s === null ? undefined : s;
+    }
+    case 'integer':
+    case 'float': {
+      const v = Number(n.text.replace(/_/g, ''));
+      return Number.isFinite(v) ? v : undefined;
+    }
+    case 'true':
+      return true;
+    case 'false':
+      return false;
+    case 'none':
+      return null;
+    case 'list':
+    case 'tuple':
+    case 'set': {
+      const out: unknown[] = [];
+      for (const c of n.namedChildren) {
+        if (c.type === 'comment') continue;
+        const v = literal(c);
+        if (v === undefined) return undefined;
+        out.push(v);
+      }
+      return out;
+    }
+    case 'parenthesized_expression':
+      return literal(n.namedChildren[0]);
+    case 'unary_operator': {
+      const v = literal(n.childForFieldName('argument'));
+      return typeof v === 'number' && n.text.startsWith('-') ? -v : undefined;
+    }
+    case 'binary_operator': {
+      // 60 * 60, a common way to write schedules in seconds
+      const l = literal(n.childForFieldName('left'));
+      const r = literal(n.childForFieldName('right'));
+      const op = n.childForFieldName('operator')?.text;
+      if (typeof l === 'number' && typeof r === 'number') {
+        if (op === '*') return l * r;
+        if (op === '+') return l + r;
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+interface CallParts { fn: string; positional: SyntaxNode[]; kw: Map<string, SyntaxNode> }
+
+function callParts(call: SyntaxNode): CallParts | null {
+  if (call.type !== 'call') return null;
+  const f = call.childForFieldName('function');
+  const args = call.childForFieldName('arguments');
+  if (!f) return null;
+  const positional: SyntaxNode[] = [];
+  const kw = new Map<string, SyntaxNode>();
+  for (const a of args?.namedChildren ?? []) {
+    if (a.type === 'keyword_argument') {
+      const k = a.childForFieldName('name')?.text;
+      const v = a.childForFieldName('value');
+      if (k && v) kw.set(k, v);
+    } else if (a.type !== 'comment' && a.type !== 'list_splat' && a.type !== 'dictionary_splat') positional.push(a);
+  }
+  return { fn: f.text.replace(/\s+/g, ''), positional, kw };
+}
+
+const lastPart = (dotted: string): string => dotted.slice(dotted.lastIndexOf('.') + 1);
+const ownerPart = (dotted: string): string => (dotted.includes('.') ? dotted.slice(0, dotted.lastIndexOf('.')) : '');
+
+function strList(n: SyntaxNode | undefined): string[] | null {
+  const v = literal(n);
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+  return null;
+}
+
+/** Seconds → "every 30s" / "every 5m" / "every 2h" / "every 1d". */
+export function every(seconds: number): string {
+  if (seconds > 0 && seconds % 86400 === 0) return `every ${seconds / 86400}d`;
+  if (seconds > 0 && seconds % 3600 === 0) return `every ${seconds / 3600}h`;
+  if (seconds > 0 && seconds % 60 === 0) return `every ${seconds / 60}m`;
+  return `every ${seconds}s`;
+}
+
+const TD_UNITS: Record<string, number> = { weeks: 604800, days: 86400, hours: 3600, minutes: 60, seconds: 1, milliseconds: 0.001 };
+
+function timedeltaSeconds(p: CallParts): number | null {
+  let total = 0;
+  const order = ['days', 'seconds', 'microseconds', 'milliseconds', 'minutes', 'hours', 'weeks'];
+  for (const [i, a] of p.positional.entries()) {
+    const v = literal(a);
+    const unit = order[i];
+    if (typeof v !== 'number' || !unit) return null;
+    total += v * (TD_UNITS[unit] ?? 0);
+  }
+  for (const [k, a] of p.kw) {
+    const v = literal(a);
+    if (typeof v !== 'number' || !(k in TD_UNITS)) return null;
+    total += v * (TD_UNITS[k] ?? 0);
+  }
+  return total;
+}
+
+/** A Celery/Huey schedule as text: `crontab(minute=0, hour=3)` → "cron 0 3 * * *", `30.0` → "every 30s". */
+export function scheduleText(n: SyntaxNode): string {
+  const v = literal(n);
+  if (typeof v === 'number') return every(v);
+  const p = callParts(n);
+  if (p) {
+    const fn = lastPart(p.fn);
+    if (fn === 'crontab') {
+      const fields = ['minute', 'hour', 'day_of_week', 'day_of_month', 'month_of_year'];
+      const val: Record<string, string> = {};
+      for (const [i, f] of fields.entries()) {
+        const a = p.kw.get(f) ?? p.positional[i];
+        const x = a ? literal(a) : '*';
+        val[f] = x === undefined ? `{${a?.text ?? '?'}}` : String(x);
+      }
+      // cron order: minute hour day-of-month month day-of-week
+      return `cron ${val.minute} ${val.hour} ${val.day_of_month} ${val.month_of_year} ${val.day_of_week}`;
+    }
+    if (fn === 'timedelta') {
+      const s = timedeltaSeconds(p);
+      if (s !== null) return every(s);
+    }
+    if (fn === 'schedule' && p.kw.has('run_every')) return scheduleText(p.kw.get('run_every')!);
+  }
+  return n.text.replace(/\s+/g, ' ');
+}
+
+/** APScheduler trigger + fields → text: ('cron', hour=3) → "cron hour=3"; ('interval', minutes=5) → "every 5m". */
+function apschedulerText(trigger: string, kw: Map<string, SyntaxNode>): string {
+  const skip = new Set(['id', 'name', 'args', 'kwargs', 'replace_existing', 'misfire_grace_time', 'coalesce', 'max_instances', 'jobstore', 'executor', 'trigger', 'next_run_time', 'timezone', 'jitter']);
+  if (trigger === 'interval') {
+    let total = 0;
+    for (const [k, a] of kw) {
+      if (skip.has(k) || !(k in TD_UNITS)) continue;
+      const v = literal(a);
+      if (typeof v === 'number') total += v * (TD_UNITS[k] ?? 0);
+    }
+    return every(total);
+  }
+  const parts: string[] = [];
+  for (const [k, a] of kw) {
+    if (skip.has(k)) continue;
+    const v = literal(a);
+    parts.push(`${k}=${v === undefined ? a.text : String(v)}`);
+  }
+  return [trigger, ...parts].join(' ');
+}
+
+/** Names a decorated function is known by; `handler` is the function name. */
+function definitionOf(dec: SyntaxNode): { name: string; line: number } | null {
+  const def = dec.childForFieldName('definition');
+  const name = def?.childForFieldName('name')?.text;
+  return def && name ? { name, line: line(def) } : null;
+}
+
+/** Click ≥ 8.2 naming: lower-case, `_` → `-`, and a `_command`/`_cmd`/`_group`/`_grp` suffix dropped. */
+export function clickName(fn: string): string {
+  return fn.replace(/_(command|cmd|group|grp)$/, '').toLowerCase().replace(/_/g, '-');
+}
+
+function emptyFacts(): BriefFacts {
+  return {
+    loc: 0, imports: [], defs: {}, apps: [], routes: [], mounts: [], urlLists: {}, drf: [], tasks: [], schedules: [], cli: [],
+    noxSessions: [], mainGuard: null, urls: [], cloud: [], env: [], databases: [],
+    settings: { rootUrlconf: null, settingsModule: null, starImports: [], upperNames: [] }, dynamic: [],
+  };
+}
+
+const URL_RE = /^([a-z][a-z0-9+.-]*):\/\/(?:([^\s/@]*)@)?([^\s/:?#]*)/i;
+
+/**
+ * Extract what the brief needs from one parsed Python file. Purely syntactic: nothing is imported or executed,
+ * names are resolved across modules later (buildBrief) from `imports`.
+ */
+export function extractBriefFacts(root: SyntaxNode, source: string, path: string): BriefFacts {
+  const facts = emptyFacts();
+  for (const l of source.split('\n')) {
+    const t = l.trim();
+    if (t && !t.startsWith('#')) facts.loc++;
+  }
+  const isNoxfile = /(^|\/)noxfile\.py$/.test(path);
+  const imported = new Set<string>();
+
+  for (const n of root.descendantsOfType(['import_statement', 'import_from_statement', 'future_import_statement'])) readImport(n, facts.imports);
+  for (const i of facts.imports) {
+    imported.add(i.module.split('.')[0] ?? '');
+    if (i.name) imported.add(i.name);
+  }
+  const cliFramework: CliFact['framework'] | null = imported.has('typer') ? 'typer' : imported.has('click') ? 'click' : null;
+  const taskKind: TaskFact['kind'] = imported.has('huey') ? 'huey' : 'celery';
+
+  for (const n of root.namedChildren) {
+    const def = n.type === 'decorated_definition' ? n.childForFieldName('definition') : n;
+    if (def && (def.type === 'function_definition' || def.type === 'class_definition')) {
+      const name = def.childForFieldName('name')?.text;
+      if (name) facts.defs[name] = line(def);
+    }
+    if (n.type === 'expression_statement') {
+      const a = n.namedChildren[0];
+      const left = a?.type === 'assignment' ? a.childForFieldName('left') : null;
+      if (left?.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(left.text)) facts.settings.upperNames.push(left.text);
+    }
+  }
+
+  for (const n of root.descendantsOfType(['decorated_definition'])) readDecorated(n);
+  for (const n of root.descendantsOfType(['assignment', 'augmented_assignment'])) readAssignment(n);
+  for (const n of root.descendantsOfType('call')) readCall(n);
+  for (const n of root.descendantsOfType('subscript')) {
+    // os.environ['X']
+    if (n.childForFieldName('value')?.text.replace(/\s+/g, '') === 'os.environ') {
+      const k = stringValue(n.childForFieldName('subscript'));
+      if (k) facts.env.push({ name: k, default: null, line: line(n) });
+    }
+  }
+  for (const n of root.descendantsOfType('if_statement')) {
+    const c = n.childForFieldName('condition')?.text.replace(/\s+/g, '');
+    if (c && /^(__name__==["']__main__["']|["']__main__["']==__name__)$/.test(c) && facts.mainGuard === null) facts.mainGuard = line(n);
+  }
+  for (const n of root.descendantsOfType('string')) readUrl(n);
+  return facts;
+
+  function readDecorated(n: SyntaxNode): void {
+    const def = definitionOf(n);
+    if (!def) return;
+    for (const dec of n.namedChildren.filter((c) => c.type === 'decorator')) {
+      const expr = dec.namedChildren[0];
+      if (!expr) continue;
+      const p = callParts(expr);
+      const fn = p ? p.fn : expr.text.replace(/\s+/g, '');
+      const attr = lastPart(fn);
+      const owner = ownerPart(fn);
+      const at = line(dec);
+      const arg0 = p?.positional[0];
+      const path0 = stringValue(arg0);
+
+      // HTTP routes: Flask @x.route, Flask 2 / FastAPI @x.get…, FastAPI @x.api_route / websocket
+      if (owner && path0 !== null && (path0 === '' || path0.startsWith('/'))) {
+        if (attr === 'route' || attr === 'api_route') {
+          const methods = strList(p?.kw.get('methods'))?.map((m) => m.toUpperCase()) ?? [attr === 'route' ? 'GET' : 'GET'];
+          facts.routes.push({ owner, methods, path: path0, handler: def.name, line: at, via: 'decorator' });
+          continue;
+        }
+        if (HTTP_METHODS.has(attr)) {
+          facts.routes.push({ owner, methods: [attr.toUpperCase()], path: path0, handler: def.name, line: at, via: 'decorator' });
+          continue;
+        }
+        if (attr === 'websocket' || attr === 'websocket_route') {
+          facts.routes.push({ owner, methods: ['WS'], path: path0, handler: def.name, line: at, via: 'decorator' });
+          continue;
+        }
+      }
+      if (owner && (attr === 'route' || HTTP_METHODS.has(attr)) && p && arg0 && path0 === null && (imported.has('flask') || imported.has('fastapi'))) {
+        facts.dynamic.push({ line: at, what: `route path computed at run time: ${expr.text.slice(0, 80)}` });
+        continue;
+      }
+
+      // Background tasks
+      const taskName = (k: string) => (p?.kw.get(k) ? stringValue(p.kw.get(k)) : null);
+      if (fn === 'shared_task' || fn === 'celery.shared_task' || (owner && (attr === 'task' || attr === 'db_task'))) {
+        facts.tasks.push({ kind: fn.endsWith('shared_task') ? 'celery' : taskKind, function: def.name, name: taskName('name'), line: at });
+        continue;
+      }
+      if ((fn === 'job' || fn === 'rq.decorators.job' || fn === 'rq.job') && imported.has('rq')) {
+        facts.tasks.push({ kind: 'rq', function: def.name, name: null, line: at });
+        continue;
+      }
+      if (fn === 'dramatiq.actor' || (fn === 'actor' && imported.has('dramatiq'))) {
+        facts.tasks.push({ kind: 'dramatiq', function: def.name, name: taskName('actor_name'), line: at });
+        continue;
+      }
+      if (owner && attr === 'periodic_task' && p && arg0) {
+        facts.tasks.push({ kind: taskKind, function: def.name, name: taskName('name'), line: at });
+        facts.schedules.push({ kind: taskKind === 'huey' ? 'huey' : 'celery-beat', name: def.name, task: def.name, schedule: scheduleText(arg0), line: at });
+        continue;
+      }
+      // APScheduler @scheduler.scheduled_job('cron', hour=3)
+      if (owner && attr === 'scheduled_job' && p) {
+        const trigger = stringValue(arg0) ?? stringValue(p.kw.get('trigger')) ?? arg0?.text ?? '?';
+        facts.schedules.push({ kind: 'apscheduler', name: stringValue(p.kw.get('id')) ?? def.name, task: def.name, schedule: apschedulerText(trigger, p.kw), line: at });
+        continue;
+      }
+      // CLI commands: click / typer
+      if (cliFramework && (attr === 'command' || attr === 'group') && (owner || imported.has(attr))) {
+        const explicit = stringValue(arg0) ?? stringValue(p?.kw.get('name'));
+        const name = explicit ?? (cliFramework === 'typer' ? def.name.toLowerCase().replace(/_/g, '-') : clickName(def.name));
+        const isClickModule = owner === 'click' || owner === '';
+        facts.cli.push({ framework: owner === 'click' ? 'click' : cliFramework, name, group: isClickModule ? null : owner, isGroup: attr === 'group', handler: def.name, line: at });
+        continue;
+      }
+      if (isNoxfile && (fn === 'nox.session' || fn === 'session')) {
+        facts.noxSessions.push({ name: stringValue(p?.kw.get('name')) ?? def.name, line: at });
+      }
+    }
+  }
+
+  function readAssignment(n: SyntaxNode): void {
+    const left = n.childForFieldName('left');
+    const right = n.childForFieldName('right');
+    if (!left || !right) return;
+    const target = left.text.replace(/\s+/g, '');
+    const augmented = n.type === 'augmented_assignment';
+    const rp = callParts(right);
+    if (rp && left.type === 'identifier' && !augmented) {
+      const kind = APP_CTORS[lastPart(rp.fn)];
+      if (kind) {
+        const prefixNode = kind === 'blueprint' ? rp.kw.get('url_prefix') : kind === 'apirouter' ? rp.kw.get('prefix') : undefined;
+        facts.apps.push({ variable: target, kind, prefix: prefixNode ? stringValue(prefixNode) : null, line: line(n) });
+      }
+    }
+    const isDictAt = (node: SyntaxNode) => node.type === 'dictionary';
+    if ((BEAT_NAMES.has(target) || target.endsWith('.beat_schedule')) && isDictAt(right)) readBeat(right);
+    if (target === 'DATABASES' && isDictAt(right)) readDatabases(right);
+    if (target === 'ROOT_URLCONF') {
+      const v = stringValue(right);
+      if (v) facts.settings.rootUrlconf = { value: v, line: line(n) };
+      else facts.dynamic.push({ line: line(n), what: 'ROOT_URLCONF computed at run time' });
+    }
+    if (left.type === 'identifier') {
+      const pats = urlPatternList(right);
+      if (pats) {
+        if (augmented) (facts.urlLists[target] ??= []).push(...pats);
+        else facts.urlLists[target] = pats;
+      } else if (target === 'urlpatterns' && right.type !== 'list') {
+        facts.dynamic.push({ line: line(n), what: `urlpatterns built at run time: ${right.text.slice(0, 60)}` });
+      }
+    }
+  }
+
+  /** Django URL list: `[path(...), ...]`, `[...] + static(...)`, `i18n_patterns(path(...))`. Null when not one. */
+  function urlPatternList(n: SyntaxNode): DjangoPatternFact[] | null {
+    if (n.type === 'list') {
+      const out: DjangoPatternFact[] = [];
+      let any = false;
+      for (const c of n.namedChildren) {
+        const p = urlPattern(c);
+        if (p) {
+          out.push(p);
+          any = true;
+        } else if (c.type !== 'comment') {
+          facts.dynamic.push({ line: line(c), what: `URL pattern not understood: ${c.text.slice(0, 60)}` });
+        }
+      }
+      return any || n.namedChildren.length === 0 ? out : null;
+    }
+    if (n.type === 'binary_operator') {
+      const l = urlPatternList(n.childForFieldName('left')!);
+      const r = urlPatternList(n.childForFieldName('right')!);
+      if (!l && !r) return null;
+      return [...(l ?? []), ...(r ?? [])];
+    }
+    const p = callParts(n);
+    if (p && lastPart(p.fn) === 'i18n_patterns') return p.positional.map(urlPattern).filter((x): x is DjangoPatternFact => !!x);
+    return null;
+  }
+
+  function urlPattern(n: SyntaxNode): DjangoPatternFact | null {
+    const p = callParts(n);
+    if (!p) return null;
+    const kind = lastPart(p.fn);
+    if (kind !== 'path' && kind !== 're_path' && kind !== 'url') return null;
+    const routeNode = p.positional[0] ?? p.kw.get('route');
+    const route = stringValue(routeNode);
+    const viewNode = p.positional[1] ?? p.kw.get('view');
+    if (route === null || !viewNode) {
+      facts.dynamic.push({ line: line(n), what: `URL pattern with a computed route: ${n.text.slice(0, 60)}` });
+      return null;
+    }
+    const ip = callParts(viewNode);
+    if (ip && lastPart(ip.fn) === 'include') {
+      let arg = ip.positional[0];
+      if (arg?.type === 'tuple') arg = arg.namedChildren[0];
+      const mod = stringValue(arg);
+      if (mod !== null) return { kind, route, view: null, include: { module: mod }, line: line(n) };
+      if (arg?.type === 'list') return { kind, route, view: null, include: { patterns: urlPatternList(arg) ?? [] }, line: line(n) };
+      if (arg && (arg.type === 'identifier' || arg.type === 'attribute')) return { kind, route, view: null, include: { variable: arg.text.replace(/\s+/g, '') }, line: line(n) };
+      facts.dynamic.push({ line: line(n), what: `include() of a computed value: ${viewNode.text.slice(0, 60)}` });
+      return null;
+    }
+    let view = viewNode.text.replace(/\s+/g, '');
+    if (ip) view = ip.fn; // View.as_view(...) → View.as_view
+    return { kind, route, view, include: null, line: line(n) };
+  }
+
+  function readBeat(dict: SyntaxNode): void {
+    for (const pair of dict.namedChildren.filter((c) => c.type === 'pair')) {
+      const name = stringValue(pair.childForFieldName('key'));
+      const value = pair.childForFieldName('value');
+      if (name === null || value?.type !== 'dictionary') continue;
+      let task: string | null = null;
+      let sched: string | null = null;
+      for (const e of value.namedChildren.filter((c) => c.type === 'pair')) {
+        const k = stringValue(e.childForFieldName('key'));
+        const v = e.childForFieldName('value');
+        if (!v) continue;
+        if (k === 'task') task = stringValue(v) ?? v.text;
+        if (k === 'schedule') sched = scheduleText(v);
+      }
+      facts.schedules.push({ kind: 'celery-beat', name, task: task ?? '?', schedule: sched ?? '?', line: line(pair) });
+    }
+  }
+
+  function envValue(n: SyntaxNode): string | null {
+    const s = stringValue(n);
+    if (s !== null) return s;
+    const p = callParts(n);
+    if (p && /(^|\.)(getenv|get|env|config)$/.test(p.fn)) {
+      const k = stringValue(p.positional[0]);
+      if (k) {
+        const d = literal(p.positional[1] ?? p.kw.get('default'));
+        return d === undefined || d === null ? `$${k}` : `$${k} (default ${String(d)})`;
+      }
+    }
+    const sub = n.type === 'subscript' ? stringValue(n.childForFieldName('subscript')) : null;
+    if (sub) return `$${sub}`;
+    return n.text.length > 60 ? '(computed)' : n.text;
+  }
+
+  function readDatabases(dict: SyntaxNode): void {
+    for (const pair of dict.namedChildren.filter((c) => c.type === 'pair')) {
+      const alias = stringValue(pair.childForFieldName('key'));
+      const value = pair.childForFieldName('value');
+      if (alias === null || !value) continue;
+      if (value.type !== 'dictionary') {
+        // dj_database_url.config(...) / env.db(...): the URL literal, if any, is picked up as a string
+        facts.databases.push({ alias, engine: null, name: null, host: null, line: line(pair) });
+        facts.dynamic.push({ line: line(pair), what: `database "${alias}" configured at run time: ${value.text.slice(0, 60)}` });
+        continue;
+      }
+      const db: DatabaseFact = { alias, engine: null, name: null, host: null, line: line(pair) };
+      for (const e of value.namedChildren.filter((c) => c.type === 'pair')) {
+        const k = stringValue(e.childForFieldName('key'));
+        const v = e.childForFieldName('value');
+        if (!v) continue;
+        if (k === 'ENGINE') db.engine = envValue(v);
+        if (k === 'NAME') db.name = envValue(v);
+        if (k === 'HOST') db.host = envValue(v);
+      }
+      facts.databases.push(db);
+    }
+  }
+
+  function readCall(n: SyntaxNode): void {
+    const p = callParts(n);
+    if (!p) return;
+    const attr = lastPart(p.fn);
+    const owner = ownerPart(p.fn);
+    const at = line(n);
+    const a0 = p.positional[0];
+    const a1 = p.positional[1];
+    switch (attr) {
+      case 'register_blueprint':
+      case 'include_router':
+        if (owner && a0) {
+          const prefix = p.kw.get(attr === 'include_router' ? 'prefix' : 'url_prefix');
+          const pv = prefix ? stringValue(prefix) : null;
+          if (prefix && pv === null) facts.dynamic.push({ line: at, what: `prefix computed at run time: ${prefix.text.slice(0, 60)}` });
+          facts.mounts.push({ parent: owner, child: a0.text.replace(/\s+/g, ''), prefix: pv, line: at, kind: attr });
+        }
+        return;
+      case 'mount': {
+        const pv = stringValue(a0);
+        if (owner && pv !== null && pv.startsWith('/') && a1 && (imported.has('fastapi') || imported.has('starlette'))) {
+          const ap = callParts(a1);
+          // StaticFiles and other ASGI apps are not routers: list the mount point itself
+          if (ap) facts.routes.push({ owner, methods: ['MOUNT'], path: pv, handler: ap.fn, line: at, via: 'add_api_route' });
+          else facts.mounts.push({ parent: owner, child: a1.text.replace(/\s+/g, ''), prefix: pv, line: at, kind: 'mount' });
+        }
+        return;
+      }
+      case 'add_url_rule':
+      case 'add_api_route': {
+        if (!owner) return;
+        const pv = stringValue(a0 ?? p.kw.get('rule') ?? p.kw.get('path'));
+        const view = attr === 'add_url_rule' ? p.kw.get('view_func') ?? p.positional[2] : p.kw.get('endpoint') ?? a1;
+        if (pv === null || !view) {
+          facts.dynamic.push({ line: at, what: `${attr}() with a computed path or view: ${n.text.slice(0, 80)}` });
+          return;
+        }
+        const vp = callParts(view);
+        const methods = strList(p.kw.get('methods'))?.map((m) => m.toUpperCase()) ?? ['GET'];
+        facts.routes.push({ owner, methods, path: pv, handler: vp ? vp.fn : view.text, line: at, via: attr });
+        return;
+      }
+      case 'register':
+        if (owner && a0 && a1) {
+          const pv = stringValue(a0);
+          if (pv !== null && (imported.has('rest_framework') || imported.has('rest_framework_nested'))) facts.drf.push({ router: owner, prefix: pv, viewset: a1.text, line: at });
+        }
+        return;
+      case 'add_job': {
+        if (!owner || !a0) return;
+        const trigNode = a1 ?? p.kw.get('trigger');
+        const trigger = stringValue(trigNode);
+        let sched: string;
+        if (trigger !== null) sched = apschedulerText(trigger, p.kw);
+        else if (trigNode) {
+          const tp = callParts(trigNode);
+          const cron = tp && lastPart(tp.fn) === 'from_crontab' ? stringValue(tp.positional[0]) : null;
+          sched = cron !== null ? `cron ${cron}` : trigNode.text.replace(/\s+/g, ' ');
+        } else sched = '?';
+        const task = a0.text.replace(/\s+/g, '');
+        facts.schedules.push({ kind: 'apscheduler', name: stringValue(p.kw.get('id')) ?? stringValue(p.kw.get('name')) ?? task, task, schedule: sched, line: at });
+        return;
+      }
+      case 'add_periodic_task': {
+        if (!owner || !a0 || !a1) return;
+        const sig = callParts(a1);
+        const task = sig ? ownerPart(sig.fn) || sig.fn : a1.text;
+        facts.schedules.push({ kind: 'celery-beat', name: stringValue(p.kw.get('name')) ?? task, task, schedule: scheduleText(a0), line: at });
+        return;
+      }
+      case 'enqueue':
+      case 'enqueue_call':
+      case 'enqueue_in':
+      case 'enqueue_at': {
+        if (!owner) return;
+        const f = attr === 'enqueue' ? a0 : attr === 'enqueue_call' ? (p.kw.get('func') ?? a0) : a1;
+        if (f && (f.type === 'identifier' || f.type === 'attribute')) facts.tasks.push({ kind: 'rq', function: f.text.replace(/\s+/g, ''), name: null, line: at });
+        else if (f && stringValue(f)) facts.tasks.push({ kind: 'rq', function: stringValue(f)!, name: null, line: at });
+        return;
+      }
+      case 'add_parser': {
+        const name = stringValue(a0);
+        if (owner && name) facts.cli.push({ framework: 'argparse', name, group: null, isGroup: false, handler: owner, line: at });
+        return;
+      }
+      case 'client':
+      case 'resource': {
+        const svc = stringValue(a0 ?? p.kw.get('service_name'));
+        if (svc && (imported.has('boto3') || imported.has('aioboto3') || imported.has('botocore'))) facts.cloud.push({ sdk: 'boto3', service: svc, line: at });
+        return;
+      }
+      case 'setdefault':
+      case 'get':
+      case 'getenv':
+        if (p.fn === 'os.environ.setdefault' && stringValue(a0) === 'DJANGO_SETTINGS_MODULE') {
+          const v = stringValue(a1);
+          if (v) facts.settings.settingsModule ??= { value: v, line: at };
+          return;
+        }
+        if (p.fn === 'os.environ.get' || p.fn === 'os.getenv' || p.fn === 'environ.get' || p.fn === 'getenv') {
+          const k = stringValue(a0);
+          if (!k) return;
+          const d = literal(a1 ?? p.kw.get('default'));
+          facts.env.push({ name: k, default: d === undefined || d === null ? null : redactUrl(String(d)), line: at });
+        }
+        return;
+      case 'update':
+        if (p.kw.get('beat_schedule')?.type === 'dictionary') readBeat(p.kw.get('beat_schedule')!);
+        return;
+      default:
+    }
+  }
+
+  function readUrl(n: SyntaxNode): void {
+    // docstrings and bare strings are prose, not configuration
+    if (n.parent?.type === 'expression_statement') return;
+    const full = stringValue(n);
+    const text = full ?? stringPrefix(n);
+    const m = URL_RE.exec(text.trim());
+    if (!m) return;
+    const host = (m[3] ?? '').toLowerCase();
+    const rest = text.trim().slice(m[0].length);
+    // an f-string's host must be complete before the first interpolation
+    if (full === null && !/^[/:?#]/.test(rest)) return;
+    const scheme = (m[1] ?? '').toLowerCase();
+    if (!host && scheme !== 'sqlite') return;
+    facts.urls.push({ scheme, host, url: redactUrl(text.trim()), line: line(n) });
+  }
+
+  function readImport(n: SyntaxNode, out: ImportFact[]): void {
+    const at = line(n);
+    if (n.type === 'import_statement') {
+      for (const c of n.namedChildren) {
+        if (c.type === 'dotted_name') out.push({ module: c.text, name: null, alias: null, level: 0, line: at });
+        else if (c.type === 'aliased_import') out.push({ module: c.childForFieldName('name')?.text ?? '', name: null, alias: c.childForFieldName('alias')?.text ?? null, level: 0, line: at });
+      }
+      return;
+    }
+    if (n.type !== 'import_from_statement') return;
+    const modNode = n.childForFieldName('module_name');
+    let module = '';
+    let level = 0;
+    if (modNode?.type === 'relative_import') {
+      level = modNode.namedChildren.find((c) => c.type === 'import_prefix')?.text.length ?? 0;
+      module = modNode.namedChildren.find((c) => c.type === 'dotted_name')?.text ?? '';
+    } else module = modNode?.text ?? '';
+    if (n.namedChildren.some((c) => c.type === 'wildcard_import')) {
+      out.push({ module, name: '*', alias: null, level, line: at });
+      facts.settings.starImports.push({ module, level, line: at });
+      return;
+    }
+    for (const c of n.childrenForFieldName('name')) {
+      if (c.type === 'dotted_name') out.push({ module, name: c.text, alias: null, level, line: at });
+      else if (c.type === 'aliased_import') out.push({ module, name: c.childForFieldName('name')?.text ?? '', alias: c.childForFieldName('alias')?.text ?? null, level, line: at });
+    }
+  }
 }
