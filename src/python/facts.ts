@@ -1,0 +1,423 @@
+import type { SyntaxNode } from './parse.js';
+import { collectFunctions, type FunctionFact } from './complexity.js';
+import { callArgs, dottedName, literalText, stringValue } from './literals.js';
+import { maintainability } from './maintainability.js';
+
+export interface ImportFact {
+  /** Dotted module as written (`a.b` of `import a.b` / `from a.b import c`); '' for `from . import x`. */
+  name: string;
+  /** Leading dots of a relative import; 0 when absolute. */
+  level: number;
+  /** Names of a `from … import` (`*` for a star import); empty for `import …`. */
+  names: string[];
+  line: number;
+  /** Inside `try: … except ImportError` — an optional dependency. */
+  optional: boolean;
+  /** Inside `if TYPE_CHECKING:` — needed by type checkers only. */
+  typing: boolean;
+}
+
+export interface EnvReadFact {
+  name: string;
+  line: number;
+  /** The literal default when one is given (None counts as no default). */
+  default: string | null;
+  /** How it is read: os.environ, os.getenv, django-environ, decouple, pydantic. */
+  via: string;
+}
+
+export interface SmellFact {
+  rule: string;
+  line: number;
+  column: number;
+  /** The offending code, trimmed to one short line. */
+  snippet: string;
+  /** Enclosing function/class, for a fingerprint that survives edits elsewhere. */
+  scope: string;
+}
+
+/** Everything the health review needs from one file, extracted from one parse. JSON-safe. */
+export interface HealthFacts {
+  functions: FunctionFact[];
+  /** radon's maintainability index (`radon mi -s`), null when the raw metrics cannot be computed. */
+  maintainability: number | null;
+  /** Physical lines (radon's `loc`). */
+  loc: number;
+  /** Source lines of code (radon's `sloc`). */
+  sloc: number;
+  imports: ImportFact[];
+  envReads: EnvReadFact[];
+  smells: SmellFact[];
+  /** Test functions: `test*` functions and methods of `Test*`/TestCase classes. */
+  testFunctions: number;
+  /** pytest markers applied (`@pytest.mark.<name>`), deduplicated. */
+  markers: string[];
+  /** `if __name__ == "__main__":` present. */
+  hasMainGuard: boolean;
+  /** Line of the first syntax error (ERROR or MISSING node), when the parse was not clean. */
+  syntaxErrorLine: number | null;
+}
+
+const SUBPROCESS_FNS = new Set(['run', 'call', 'check_call', 'check_output', 'Popen', 'getoutput', 'getstatusoutput']);
+const PICKLE_MODULES = new Set(['pickle', 'cPickle', '_pickle', 'dill', 'cloudpickle']);
+const SAFE_YAML_LOADERS = /(^|\.)(SafeLoader|CSafeLoader|BaseLoader|CBaseLoader)$/;
+const ENV_TYPED_METHODS = new Set([
+  'str', 'bool', 'int', 'float', 'list', 'tuple', 'dict', 'json', 'url', 'db', 'db_url', 'cache', 'cache_url',
+  'email', 'email_url', 'search_url', 'path', 'decimal', 'bytes', 'parse_value',
+]);
+
+/** Library code: not tests, scripts, CLIs, entry points, build or docs files. print() is fine there. */
+export function isScriptLike(path: string): boolean {
+  return (
+    isTestPath(path) ||
+    /(^|\/)(scripts?|bin|tools|examples?|docs?|benchmarks?|bench|cli|commands|management)\//.test(path) ||
+    /(^|\/)(__main__|manage|setup|conftest|noxfile|fabfile|tasks|cli|main|run)\.py$/.test(path)
+  );
+}
+
+export function isTestPath(path: string): boolean {
+  return /(^|\/)(tests?|testing)\//.test(path) || /(^|\/)(test_[^/]*|[^/]*_tests?|conftest)\.py$/.test(path);
+}
+
+function isSettingsPath(path: string): boolean {
+  return /(^|\/)(settings|config)(\/|[^/]*\.py$)/.test(path);
+}
+
+function oneLine(text: string): string {
+  const first = text.split('\n')[0]!.trim();
+  return first.length > 120 ? first.slice(0, 117) + '...' : first;
+}
+
+function firstSyntaxError(root: SyntaxNode): number | null {
+  if (!root.hasError) return null;
+  let best: number | null = null;
+  const stack: SyntaxNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!n.hasError && !n.isMissing) continue;
+    if (n.type === 'ERROR' || n.isMissing) {
+      const line = n.startPosition.row + 1;
+      if (best === null || line < best) best = line;
+      continue;
+    }
+    for (const c of n.children) stack.push(c);
+  }
+  return best ?? root.startPosition.row + 1;
+}
+
+function exceptCatches(clause: SyntaxNode): string[] {
+  const names: string[] = [];
+  for (const c of clause.namedChildren) {
+    if (c.type === 'block' || c.type === 'comment') continue;
+    const add = (n: SyntaxNode) => {
+      if (n.type === 'tuple' || n.type === 'parenthesized_expression') n.namedChildren.forEach(add);
+      else if (n.type === 'as_pattern') {
+        const first = n.namedChild(0);
+        if (first) add(first);
+      } else {
+        const d = dottedName(n);
+        if (d) names.push(d.split('.').pop()!);
+      }
+    };
+    add(c);
+  }
+  return names;
+}
+
+function isBareExcept(clause: SyntaxNode): boolean {
+  return clause.namedChildren.every((c) => c.type === 'block' || c.type === 'comment');
+}
+
+/** A body that does nothing: only `pass`, `...` and comments. */
+function isEmptyBody(block: SyntaxNode | undefined): boolean {
+  if (!block) return false;
+  return block.namedChildren.every(
+    (s) =>
+      s.type === 'pass_statement' ||
+      s.type === 'comment' ||
+      (s.type === 'expression_statement' && s.namedChildCount === 1 && s.namedChild(0)?.type === 'ellipsis'),
+  );
+}
+
+function classBases(cls: SyntaxNode): string[] {
+  const sup = cls.childForFieldName('superclasses');
+  if (!sup) return [];
+  return sup.namedChildren.map((b) => dottedName(b)?.split('.').pop() ?? '').filter(Boolean);
+}
+
+/** Extract the health facts of one parsed file. `path` decides library vs test/script code. */
+export function extractHealthFacts(root: SyntaxNode, source: string, path: string): HealthFacts {
+  const facts: HealthFacts = {
+    functions: collectFunctions(root),
+    maintainability: null,
+    loc: 0,
+    sloc: 0,
+    imports: [],
+    envReads: [],
+    smells: [],
+    testFunctions: 0,
+    markers: [],
+    hasMainGuard: false,
+    syntaxErrorLine: firstSyntaxError(root),
+  };
+  const mi = maintainability(root, source);
+  facts.maintainability = mi.mi;
+  facts.loc = mi.loc;
+  facts.sloc = mi.sloc;
+
+  const testFile = isTestPath(path);
+  const settingsFile = isSettingsPath(path);
+  const markers = new Set<string>();
+  // Names bound by `from X import name`, to recognise `getenv(...)`, `config(...)`, `load(...)`.
+  const importedFrom = new Map<string, string>();
+  let envObjects = new Set<string>();
+  const scopeStack: string[] = [];
+  const scope = () => scopeStack.join('.') || '<module>';
+
+  const smell = (rule: string, node: SyntaxNode) => {
+    facts.smells.push({ rule, line: node.startPosition.row + 1, column: node.startPosition.column + 1, snippet: oneLine(node.text), scope: scope() });
+  };
+
+  // First pass over imports so that calls can be recognised whatever the order in the file.
+  const importWalk = (node: SyntaxNode, optional: boolean, typing: boolean): void => {
+    for (const c of node.namedChildren) {
+      if (c.type === 'import_statement') {
+        for (const n of c.namedChildren) {
+          const dn = n.type === 'aliased_import' ? n.childForFieldName('name') : n;
+          if (dn?.type === 'dotted_name') facts.imports.push({ name: dn.text, level: 0, names: [], line: c.startPosition.row + 1, optional, typing });
+        }
+      } else if (c.type === 'import_from_statement' || c.type === 'future_import_statement') {
+        const mod = c.childForFieldName('module_name');
+        let name = '';
+        let level = 0;
+        if (c.type === 'future_import_statement') name = '__future__';
+        else if (mod?.type === 'relative_import') {
+          level = mod.namedChildren.find((x) => x.type === 'import_prefix')?.text.length ?? 0;
+          name = mod.namedChildren.find((x) => x.type === 'dotted_name')?.text ?? '';
+        } else if (mod) name = mod.text;
+        const names: string[] = [];
+        for (const n of c.childrenForFieldName('name')) {
+          const orig = n.type === 'aliased_import' ? n.childForFieldName('name') : n;
+          const alias = n.type === 'aliased_import' ? n.childForFieldName('alias')?.text : undefined;
+          if (orig) {
+            names.push(orig.text);
+            if (level === 0) importedFrom.set(alias ?? orig.text, `${name}.${orig.text}`);
+          }
+        }
+        if (c.namedChildren.some((x) => x.type === 'wildcard_import')) names.push('*');
+        facts.imports.push({ name, level, names, line: c.startPosition.row + 1, optional, typing });
+      } else if (c.type === 'try_statement') {
+        const guards = c.namedChildren.some(
+          (h) => h.type === 'except_clause' && (isBareExcept(h) || exceptCatches(h).some((x) => /^(ImportError|ModuleNotFoundError|Exception)$/.test(x))),
+        );
+        importWalk(c, optional || guards, typing);
+      } else if (c.type === 'if_statement' && /^(typing\.)?TYPE_CHECKING$/.test(c.childForFieldName('condition')?.text ?? '')) {
+        const cons = c.childForFieldName('consequence');
+        if (cons) importWalk(cons, optional, true);
+      } else if (c.type.endsWith('statement') || c.type.endsWith('definition') || c.type.endsWith('clause') || c.type === 'block') {
+        importWalk(c, optional, typing);
+      }
+    }
+  };
+  importWalk(root, false, false);
+  const fromModule = (local: string) => importedFrom.get(local) ?? null;
+  const importsTop = new Set(facts.imports.map((i) => i.name.split('.')[0]));
+
+  const resolveCallee = (fn: SyntaxNode | null): string | null => {
+    const d = dottedName(fn);
+    if (!d) return null;
+    const head = d.split('.')[0]!;
+    const origin = fromModule(head);
+    return origin ? origin + d.slice(head.length) : d;
+  };
+
+  const envCall = (call: SyntaxNode, callee: string) => {
+    const { positional, keywords } = callArgs(call);
+    const line = call.startPosition.row + 1;
+    const push = (nameNode: SyntaxNode | undefined, def: SyntaxNode | undefined, via: string) => {
+      const name = stringValue(nameNode);
+      if (name) facts.envReads.push({ name, line, default: literalText(def), via });
+    };
+    if (/^os\.(environ\.(get|setdefault|pop)|getenv)$/.test(callee)) {
+      push(positional[0], positional[1] ?? keywords.get('default'), callee.includes('getenv') ? 'os.getenv' : 'os.environ');
+      return;
+    }
+    if (callee === 'decouple.config' || (callee === 'config' && importsTop.has('decouple')) || callee === 'decouple.AutoConfig') {
+      push(positional[0], keywords.get('default') ?? positional[1], 'decouple');
+      return;
+    }
+    const parts = callee.split('.');
+    const obj = parts[0]!;
+    if (envObjects.has(obj) && (parts.length === 1 || (parts.length === 2 && ENV_TYPED_METHODS.has(parts[1]!)))) {
+      push(positional[0], keywords.get('default') ?? positional[1], 'django-environ');
+    }
+  };
+
+  const checkCall = (call: SyntaxNode) => {
+    const fn = call.childForFieldName('function');
+    const callee = resolveCallee(fn);
+    const { positional, keywords } = callArgs(call);
+    if (callee) {
+      envCall(call, callee);
+      if (fn?.type === 'identifier' && (callee === 'eval' || callee === 'exec')) smell('health.eval-exec', call);
+      if (fn?.type === 'identifier' && callee === 'print' && !testFile && !facts.hasMainGuard && !isScriptLike(path) && !cliModule) {
+        smell('health.print-in-library', call);
+      }
+      const [mod, attr] = [callee.slice(0, callee.lastIndexOf('.')), callee.slice(callee.lastIndexOf('.') + 1)];
+      if (mod === 'subprocess' && SUBPROCESS_FNS.has(attr) && keywords.get('shell')?.type === 'true') smell('health.shell-true', call);
+      if (mod === 'os' && (attr === 'system' || attr === 'popen')) smell('health.shell-true', call);
+      if (PICKLE_MODULES.has(mod) && (attr === 'load' || attr === 'loads' || attr === 'Unpickler')) smell('health.pickle-load', call);
+      if (mod === 'yaml' && (attr === 'load' || attr === 'load_all')) {
+        const loader = keywords.get('Loader') ?? positional[1];
+        if (!loader || !SAFE_YAML_LOADERS.test(dottedName(loader) ?? '')) smell('health.yaml-unsafe-load', call);
+      }
+      if (mod === 'yaml' && (attr === 'unsafe_load' || attr === 'unsafe_load_all')) smell('health.yaml-unsafe-load', call);
+      if (attr === 'run' && keywords.get('debug')?.type === 'true') smell('health.debug-enabled', call);
+    }
+    if (keywords.get('verify')?.type === 'false') smell('health.tls-verify-disabled', call);
+  };
+
+  const checkParams = (def: SyntaxNode) => {
+    const params = def.childForFieldName('parameters');
+    for (const p of params?.namedChildren ?? []) {
+      if (p.type !== 'default_parameter' && p.type !== 'typed_default_parameter') continue;
+      const v = p.childForFieldName('value');
+      if (!v) continue;
+      const mutable =
+        v.type === 'list' || v.type === 'dictionary' || v.type === 'set' || v.type === 'list_comprehension' || v.type === 'dictionary_comprehension' || v.type === 'set_comprehension' ||
+        (v.type === 'call' && /^(list|dict|set|collections\.defaultdict|defaultdict|bytearray)$/.test(dottedName(v.childForFieldName('function')) ?? ''));
+      if (mutable) smell('health.mutable-default', p);
+    }
+  };
+
+  /** pydantic BaseSettings: each annotated field is an env var, upper-cased, with a literal env_prefix. */
+  const settingsClass = (cls: SyntaxNode) => {
+    const body = cls.childForFieldName('body');
+    if (!body) return;
+    let prefix = '';
+    for (const s of body.namedChildren) {
+      const a = s.type === 'expression_statement' ? s.namedChild(0) : null;
+      if (a?.type === 'assignment' && a.childForFieldName('left')?.text === 'model_config') {
+        const right = a.childForFieldName('right');
+        if (right?.type === 'call') prefix = stringValue(callArgs(right).keywords.get('env_prefix')) ?? prefix;
+        else if (right?.type === 'dictionary') {
+          for (const pair of right.namedChildren) {
+            if (pair.type === 'pair' && stringValue(pair.childForFieldName('key')) === 'env_prefix') prefix = stringValue(pair.childForFieldName('value')) ?? prefix;
+          }
+        }
+      }
+      if (s.type === 'class_definition' && s.childForFieldName('name')?.text === 'Config') {
+        for (const cs of s.childForFieldName('body')?.namedChildren ?? []) {
+          const ca = cs.type === 'expression_statement' ? cs.namedChild(0) : null;
+          if (ca?.type === 'assignment' && ca.childForFieldName('left')?.text === 'env_prefix') prefix = stringValue(ca.childForFieldName('right')) ?? prefix;
+        }
+      }
+    }
+    for (const s of body.namedChildren) {
+      const a = s.type === 'expression_statement' ? s.namedChild(0) : null;
+      if (a?.type !== 'assignment' || !a.childForFieldName('type')) continue;
+      const left = a.childForFieldName('left');
+      if (left?.type !== 'identifier' || left.text === 'model_config' || left.text.startsWith('_')) continue;
+      const right = a.childForFieldName('right');
+      let def: string | null = literalText(right);
+      let name = (prefix + left.text).toUpperCase();
+      if (right?.type === 'call' && /(^|\.)Field$/.test(dottedName(right.childForFieldName('function')) ?? '')) {
+        const { positional, keywords } = callArgs(right);
+        def = literalText(keywords.get('default') ?? positional[0]);
+        const alias = stringValue(keywords.get('env') ?? keywords.get('validation_alias') ?? keywords.get('alias'));
+        if (alias) name = alias.toUpperCase();
+      }
+      facts.envReads.push({ name, line: a.startPosition.row + 1, default: def, via: 'pydantic' });
+    }
+  };
+
+  for (const c of root.namedChildren) {
+    const cond = c.type === 'if_statement' ? (c.childForFieldName('condition')?.text.replace(/\s+/g, ' ') ?? '') : '';
+    if (/^__name__ ?== ?['"]__main__['"]$|^['"]__main__['"] ?== ?__name__$/.test(cond)) facts.hasMainGuard = true;
+  }
+  const cliModule = [...importsTop].some((m) => m === 'argparse' || m === 'click' || m === 'typer' || m === 'fire' || m === 'docopt');
+  // django-environ: names bound to `environ.Env(...)`.
+  envObjects = new Set<string>();
+
+  // Per enclosing scope: is it a test class (pytest `Test*` or a TestCase subclass)?
+  const kinds: ('function' | 'class' | 'test-class')[] = [];
+  const visit = (node: SyntaxNode): void => {
+    switch (node.type) {
+      case 'assignment': {
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        if (right?.type === 'call' && left?.type === 'identifier' && /(^|\.)Env$/.test(resolveCallee(right.childForFieldName('function')) ?? '') && importsTop.has('environ')) {
+          envObjects.add(left.text);
+        }
+        if (settingsFile && scopeStack.length === 0 && left?.text === 'DEBUG' && right?.type === 'true') smell('health.debug-enabled', node);
+        break;
+      }
+      case 'subscript': {
+        const value = node.childForFieldName('value');
+        const d = resolveCallee(value);
+        if (d === 'os.environ') {
+          const key = node.childForFieldName('subscript');
+          const name = stringValue(key);
+          // A store (`os.environ["X"] = …`) sets a variable; only reads are configuration.
+          const parent = node.parent;
+          const isStore = parent?.type === 'assignment' && parent.childForFieldName('left')?.id === node.id;
+          if (name && !isStore) facts.envReads.push({ name, line: node.startPosition.row + 1, default: null, via: 'os.environ' });
+        }
+        break;
+      }
+      case 'call':
+        checkCall(node);
+        break;
+      case 'except_clause': {
+        if (isBareExcept(node)) smell('health.bare-except', node.children[0] ?? node);
+        else if (exceptCatches(node).some((x) => x === 'Exception' || x === 'BaseException') && isEmptyBody(node.namedChildren.find((c) => c.type === 'block'))) {
+          smell('health.swallowed-exception', node);
+        }
+        break;
+      }
+      case 'assert_statement':
+        if (!testFile) smell('health.assert-validation', node);
+        break;
+      case 'decorator': {
+        const d = node.namedChild(0);
+        const expr = d?.type === 'call' ? d.childForFieldName('function') : d;
+        const dn = dottedName(expr);
+        const m = dn && /^pytest\.mark\.([A-Za-z_]\w*)$/.exec(dn);
+        if (m) markers.add(m[1]!);
+        break;
+      }
+      case 'function_definition': {
+        checkParams(node);
+        const name = node.childForFieldName('name')?.text ?? '';
+        const top = kinds[kinds.length - 1];
+        if (testFile && name.startsWith('test') && (top === undefined || top === 'test-class')) facts.testFunctions++;
+        scopeStack.push(name);
+        kinds.push('function');
+        const body = node.childForFieldName('body');
+        if (body) visit(body);
+        scopeStack.pop();
+        kinds.pop();
+        // Decorators sit on the parent decorated_definition; parameters are checked above.
+        return;
+      }
+      case 'class_definition': {
+        const name = node.childForFieldName('name')?.text ?? '';
+        const bases = classBases(node);
+        if (bases.includes('BaseSettings')) settingsClass(node);
+        // pytest collects `Test*` classes; unittest collects TestCase subclasses.
+        const isTestClass = testFile && (name.startsWith('Test') || bases.some((b) => b.endsWith('TestCase')));
+        scopeStack.push(name);
+        kinds.push(isTestClass ? 'test-class' : 'class');
+        const body = node.childForFieldName('body');
+        if (body) visit(body);
+        scopeStack.pop();
+        kinds.pop();
+        return;
+      }
+    }
+    for (const c of node.namedChildren) visit(c);
+  };
+  visit(root);
+  facts.markers = [...markers].sort();
+  return facts;
+}

@@ -1,0 +1,229 @@
+import type { SyntaxNode } from './parse.js';
+import { moduleComplexity } from './complexity.js';
+import { rawMetrics } from './raw.js';
+
+const BINOP: Record<string, string> = {
+  '+': 'Add', '-': 'Sub', '*': 'Mult', '/': 'Div', '//': 'FloorDiv', '%': 'Mod', '**': 'Pow', '<<': 'LShift',
+  '>>': 'RShift', '|': 'BitOr', '&': 'BitAnd', '^': 'BitXor', '@': 'MatMult',
+};
+const UNARY: Record<string, string> = { '-': 'USub', '+': 'UAdd', '~': 'Invert', not: 'Not' };
+const CMP: Record<string, string> = {
+  '==': 'Eq', '!=': 'NotEq', '<': 'Lt', '<=': 'LtE', '>': 'Gt', '>=': 'GtE', in: 'In', 'not in': 'NotIn', is: 'Is', 'is not': 'IsNot', '<>': 'NotEq',
+};
+
+function unparen(n: SyntaxNode): SyntaxNode {
+  while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0)!;
+  return n;
+}
+
+function intValue(text: string): string | null {
+  const t = text.replace(/_/g, '').toLowerCase().replace(/l$/, '');
+  try {
+    if (/^0[xob]/.test(t)) return BigInt(t).toString();
+    if (/^\d+$/.test(t)) return BigInt(t).toString();
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+/**
+ * radon's HalsteadVisitor over a tree-sitter tree: operators of BinOp, UnaryOp, BoolOp, AugAssign and
+ * Compare; operands keyed by (enclosing function, value) where a Name is its id, an Attribute its attr,
+ * a Constant its Python value (1 == 1.0 == True) and anything else is distinct.
+ */
+export function halsteadVolume(root: SyntaxNode): number {
+  const operatorsSeen = new Set<string>();
+  const operandsSeen = new Set<string>();
+  let N1 = 0;
+  let N2 = 0;
+  let unique = 0;
+  const operandKey = (raw: SyntaxNode, ctx: string): string => {
+    const n = unparen(raw);
+    let v: string;
+    switch (n.type) {
+      case 'identifier':
+        v = 's:' + n.text;
+        break;
+      case 'attribute':
+        v = 's:' + (n.childForFieldName('attribute')?.text ?? '');
+        break;
+      case 'true':
+        v = 'n:1';
+        break;
+      case 'false':
+        v = 'n:0';
+        break;
+      case 'none':
+        v = 'None';
+        break;
+      case 'ellipsis':
+        v = 'Ellipsis';
+        break;
+      case 'integer': {
+        const iv = intValue(n.text);
+        v = iv === null ? `u:${unique++}` : /[jJ]$/.test(n.text) ? `c:${n.text}` : 'n:' + iv;
+        break;
+      }
+      case 'float': {
+        if (/[jJ]$/.test(n.text)) {
+          v = 'c:' + Number(n.text.slice(0, -1).replace(/_/g, ''));
+          break;
+        }
+        const f = Number(n.text.replace(/_/g, ''));
+        v = Number.isInteger(f) && Math.abs(f) < 2 ** 53 ? 'n:' + BigInt(f).toString() : 'n:' + String(f);
+        break;
+      }
+      case 'string':
+      case 'concatenated_string': {
+        const s = constantString(n);
+        v = s ?? `u:${unique++}`;
+        break;
+      }
+      default:
+        v = `u:${unique++}`;
+    }
+    return ctx + '\u0000' + v;
+  };
+  const visit = (n: SyntaxNode, ctx: string): void => {
+    switch (n.type) {
+      case 'function_definition': {
+        const name = n.childForFieldName('name')?.text ?? '';
+        const body = n.childForFieldName('body');
+        if (body) for (const c of body.namedChildren) visit(c, name);
+        return;
+      }
+      case 'decorated_definition': {
+        const def = n.childForFieldName('definition');
+        // Function decorators are not visited by radon; class decorators are (generic visit).
+        if (def?.type === 'class_definition') for (const c of n.namedChildren) visit(c, ctx);
+        else if (def) visit(def, ctx);
+        return;
+      }
+      case 'binary_operator': {
+        const op = n.childForFieldName('operator')?.type ?? '';
+        operatorsSeen.add(BINOP[op] ?? op);
+        N1++;
+        N2 += 2;
+        const l = n.childForFieldName('left');
+        const r = n.childForFieldName('right');
+        if (l) operandsSeen.add(operandKey(l, ctx));
+        if (r) operandsSeen.add(operandKey(r, ctx));
+        break;
+      }
+      case 'unary_operator':
+      case 'not_operator': {
+        const op = n.type === 'not_operator' ? 'not' : (n.childForFieldName('operator')?.type ?? '');
+        operatorsSeen.add(UNARY[op] ?? op);
+        N1++;
+        N2++;
+        const a = n.childForFieldName('argument');
+        if (a) operandsSeen.add(operandKey(a, ctx));
+        break;
+      }
+      case 'boolean_operator': {
+        const op = n.childForFieldName('operator')?.type ?? '';
+        const parent = n.parent;
+        // `a and b and c` is one BoolOp with three values in Python's AST; tree-sitter nests it to the left.
+        const chained = parent?.type === 'boolean_operator' && parent.childForFieldName('operator')?.type === op && parent.childForFieldName('left')?.id === n.id;
+        if (!chained) {
+          const values: SyntaxNode[] = [];
+          let cur: SyntaxNode = n;
+          for (;;) {
+            const r = cur.childForFieldName('right');
+            if (r) values.unshift(r);
+            const l = cur.childForFieldName('left');
+            if (l && l.type === 'boolean_operator' && l.childForFieldName('operator')?.type === op) cur = l;
+            else {
+              if (l) values.unshift(l);
+              break;
+            }
+          }
+          operatorsSeen.add(op === 'and' ? 'And' : 'Or');
+          N1++;
+          N2 += values.length;
+          for (const v of values) operandsSeen.add(operandKey(v, ctx));
+        }
+        break;
+      }
+      case 'augmented_assignment': {
+        const op = (n.childForFieldName('operator')?.type ?? '').replace(/=$/, '');
+        operatorsSeen.add(BINOP[op] ?? op);
+        N1++;
+        N2 += 2;
+        const l = n.childForFieldName('left');
+        const r = n.childForFieldName('right');
+        if (l) operandsSeen.add(operandKey(l, ctx));
+        if (r) operandsSeen.add(operandKey(r, ctx));
+        break;
+      }
+      case 'comparison_operator': {
+        const operands: SyntaxNode[] = [];
+        let pending = '';
+        for (const c of n.children) {
+          if (c.isNamed && c.type !== 'comment') {
+            if (pending) {
+              operatorsSeen.add(CMP[pending] ?? pending);
+              N1++;
+              pending = '';
+            }
+            operands.push(c);
+          } else if (!c.isNamed) pending = pending ? `${pending} ${c.type}` : c.type;
+        }
+        N2 += operands.length;
+        for (const o of operands) operandsSeen.add(operandKey(o, ctx));
+        break;
+      }
+    }
+    for (const c of n.namedChildren) visit(c, ctx);
+  };
+  visit(root, '');
+  const h = operatorsSeen.size + operandsSeen.size;
+  const N = N1 + N2;
+  return h !== 0 ? N * Math.log2(h) : 0;
+}
+
+/** Key of a str/bytes constant as Python compares it (str 'x' equals a Name 'x' in radon's set); null for f-strings. */
+function constantString(n: SyntaxNode): string | null {
+  const parts = n.type === 'concatenated_string' ? n.namedChildren : [n];
+  let bytes = false;
+  let out = '';
+  for (const p of parts) {
+    const start = p.namedChildren.find((c) => c.type === 'string_start')?.text ?? '';
+    const prefix = start.replace(/['"]+$/, '').toLowerCase();
+    if (prefix.includes('f')) return null;
+    if (prefix.includes('b')) bytes = true;
+    for (const c of p.namedChildren) {
+      if (c.type === 'string_content') out += c.text;
+      else if (c.type === 'escape_sequence') out += prefix.includes('r') ? c.text : decodeEscape(c.text);
+      else if (c.type === 'interpolation') return null;
+    }
+  }
+  return (bytes ? 'b:' : 's:') + out;
+}
+
+function decodeEscape(e: string): string {
+  const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '\n': '' };
+  const k = e.slice(1);
+  if (k in simple) return simple[k]!;
+  if (/^x[0-9a-fA-F]{2}$/.test(k) || /^u[0-9a-fA-F]{4}$/.test(k) || /^U[0-9a-fA-F]{8}$/.test(k)) return String.fromCodePoint(parseInt(k.slice(1), 16));
+  if (/^[0-7]{1,3}$/.test(k)) return String.fromCodePoint(parseInt(k, 8));
+  return e;
+}
+
+/** radon's mi_compute: 171 − 5.2 ln V − 0.23 CC − 16.2 ln LLOC + 50 sin(√(2.46 · rad(comment %))), scaled to 0–100. */
+export function miCompute(volume: number, complexity: number, lloc: number, commentPercent: number): number {
+  if (volume <= 0 || lloc <= 0) return 100;
+  const nn = 171 - 5.2 * Math.log(volume) - 0.23 * complexity - 16.2 * Math.log(lloc) + 50 * Math.sin(Math.sqrt(2.46 * ((commentPercent * Math.PI) / 180)));
+  return Math.min(Math.max(0, (nn * 100) / 171), 100);
+}
+
+/** `radon mi -s` of one module (multi-line strings count as comments, radon's default), plus its loc/sloc. */
+export function maintainability(root: SyntaxNode, source: string): { mi: number | null; loc: number; sloc: number } {
+  const raw = rawMetrics(source);
+  if (!raw) return { mi: null, loc: source.split('\n').length, sloc: 0 };
+  const commentLines = raw.comments + raw.multi;
+  const percent = raw.sloc !== 0 ? (commentLines / raw.sloc) * 100 : 0;
+  const mi = miCompute(halsteadVolume(root), moduleComplexity(root), raw.lloc, percent);
+  return { mi, loc: raw.loc, sloc: raw.sloc };
+}

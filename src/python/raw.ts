@@ -1,0 +1,189 @@
+/**
+ * radon's raw metrics (`radon raw`), reproduced line for line: radon strips every line, then
+ * tokenizes the shortest run of lines that forms complete tokens (open brackets, triple-quoted
+ * strings and backslash continuations pull in the next line), and classifies each run.
+ */
+export interface RawMetrics {
+  loc: number;
+  lloc: number;
+  sloc: number;
+  comments: number;
+  multi: number;
+  blank: number;
+  singleComments: number;
+}
+
+type Tok = { t: 'comment' | 'string' | 'op' | 'other' | 'nl' | 'end'; v?: string; multiline?: boolean };
+
+const PREFIX = /^(?:[rRuUbBfF]|[rR][bBfF]|[bBfF][rR])$/;
+const NAME = /[A-Za-z_\u00c0-\uffff][\w\u00c0-\uffff]*/y;
+const NUMBER = /(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?[jJ]?)/y;
+
+/** Tokens of a buffer, or null when it is incomplete and radon would append the next line. */
+function tokenize(buf: string): Tok[] | null {
+  const toks: Tok[] = [];
+  let depth = 0;
+  let i = 0;
+  const n = buf.length;
+  while (i < n) {
+    const ch = buf[i]!;
+    if (ch === ' ' || ch === '\t' || ch === '\f') {
+      i++;
+      continue;
+    }
+    if (ch === '\n' || ch === '\r') {
+      toks.push({ t: 'nl' });
+      i++;
+      continue;
+    }
+    if (ch === '#') {
+      const j = buf.indexOf('\n', i);
+      toks.push({ t: 'comment' });
+      i = j < 0 ? n : j;
+      continue;
+    }
+    if (ch === '\\') {
+      if (buf[i + 1] === '\n') {
+        i += 2;
+        continue;
+      }
+      if (i + 1 >= n) return null;
+      toks.push({ t: 'op', v: ch });
+      i++;
+      continue;
+    }
+    NAME.lastIndex = i;
+    const name = NAME.exec(buf);
+    let quoteAt = i;
+    if (name) {
+      const after = i + name[0].length;
+      if ((buf[after] === '"' || buf[after] === "'") && PREFIX.test(name[0])) quoteAt = after;
+      else {
+        toks.push({ t: 'other' });
+        i = after;
+        continue;
+      }
+    }
+    const q = buf[quoteAt];
+    if (q === '"' || q === "'") {
+      const triple = buf.startsWith(q.repeat(3), quoteAt);
+      let j = quoteAt + (triple ? 3 : 1);
+      let closed = false;
+      let multiline = false;
+      while (j < n) {
+        const c = buf[j]!;
+        if (c === '\\') {
+          if (buf[j + 1] === '\n') multiline = true;
+          j += 2;
+          continue;
+        }
+        if (c === '\n') {
+          if (!triple) return null; // unterminated single-quoted string: radon keeps appending lines
+          multiline = true;
+        }
+        if (c === q && (!triple || buf.startsWith(q.repeat(3), j))) {
+          j += triple ? 3 : 1;
+          closed = true;
+          break;
+        }
+        j++;
+      }
+      if (!closed) return null;
+      toks.push({ t: 'string', multiline });
+      i = j;
+      continue;
+    }
+    NUMBER.lastIndex = i;
+    const num = /[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(buf[i + 1] ?? '')) ? NUMBER.exec(buf) : null;
+    if (num && num[0].length > 0) {
+      toks.push({ t: 'other' });
+      i += num[0].length;
+      continue;
+    }
+    if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+    if (ch === ':' && buf[i + 1] === '=') {
+      toks.push({ t: 'op', v: ':=' });
+      i += 2;
+      continue;
+    }
+    toks.push({ t: 'op', v: ch });
+    i++;
+  }
+  if (depth > 0) return null;
+  toks.push({ t: 'end' });
+  return toks;
+}
+
+/** radon's `_logical`: per `;`-separated part, 2 when a `:` is followed by more code, else 1 (0 when empty). */
+function logical(toks: Tok[]): number {
+  let total = 0;
+  let seg: Tok[] = [];
+  const flush = () => {
+    const processed = seg.filter((t) => t.t !== 'comment' && t.t !== 'nl');
+    let pos = -1;
+    for (let k = processed.length - 1; k >= 0; k--) {
+      const t = processed[k]!;
+      if (t.t === 'op' && t.v === ':') {
+        pos = k;
+        break;
+      }
+    }
+    if (pos >= 0) total += pos === processed.length - 2 ? 1 : 2;
+    else if (processed.some((t) => t.t !== 'end')) total += 1;
+    seg = [];
+  };
+  for (const t of toks) {
+    if (t.t === 'op' && t.v === ';') flush();
+    else seg.push(t);
+  }
+  flush();
+  return total;
+}
+
+function isSingle(toks: Tok[], kind: Tok['t']): boolean {
+  return toks[0]?.t === kind && toks.slice(1).every((t) => t.t === 'nl' || t.t === 'end');
+}
+
+/** Python's str.splitlines separators. */
+const LINE_SPLIT = /\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/;
+
+/** Raw metrics of a module, or null where radon raises SyntaxError (a run of lines never completes). */
+export function rawMetrics(source: string): RawMetrics | null {
+  const lines = source.split(LINE_SPLIT);
+  if (lines.length && lines[lines.length - 1] === '' && /[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]$/.test(source)) lines.pop();
+  if (source === '') lines.length = 0;
+  const m: RawMetrics = { loc: 0, lloc: 0, sloc: 0, comments: 0, multi: 0, blank: 0, singleComments: 0 };
+  let i = 0;
+  while (i < lines.length) {
+    const used = [lines[i]!.trim()];
+    let buf = used[0]!;
+    let toks = tokenize(buf);
+    i++;
+    while (!toks) {
+      if (i >= lines.length) return null;
+      const next = lines[i]!.trim();
+      used.push(next);
+      buf += '\n' + next;
+      i++;
+      toks = tokenize(buf);
+    }
+    m.comments += toks.filter((t) => t.t === 'comment').length;
+    if (isSingle(toks, 'comment')) m.singleComments++;
+    else if (isSingle(toks, 'string')) {
+      if (!toks[0]!.multiline) m.singleComments++;
+      else
+        for (const l of used) {
+          if (l) m.multi++;
+          else m.blank++;
+        }
+    } else
+      for (const l of used) {
+        if (l) m.sloc++;
+        else m.blank++;
+      }
+    m.lloc += logical(toks);
+  }
+  m.loc = m.sloc + m.blank + m.multi + m.singleComments;
+  return m;
+}
