@@ -1,0 +1,159 @@
+import { esc, num } from './escape.js';
+
+/** Inline SVG charts: no script, no external assets, readable in print. Colours come from CSS classes so dark mode applies. */
+
+export interface Bar {
+  label: string;
+  value: number;
+  /** CSS class for the bar fill, e.g. `sev-high`. */
+  cls?: string;
+  /** Link target for the bar (an in-page anchor). */
+  href?: string;
+}
+
+function svgOpen(w: number, h: number, label: string, cls = 'chart'): string {
+  return `<svg class="${cls}" viewBox="0 0 ${w} ${h}" width="100%" role="img" aria-label="${esc(label)}" xmlns="http://www.w3.org/2000/svg"><title>${esc(label)}</title>`;
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? `…${s.slice(s.length - n + 1)}` : s;
+}
+
+/** Horizontal bars with the value at the end; `max` fixes the scale (e.g. 100 for scores). */
+export function barChart(bars: Bar[], title: string, opts: { max?: number; suffix?: string } = {}): string {
+  const rowH = 24;
+  const labelW = 120;
+  const w = 420;
+  const barW = w - labelW - 50;
+  const h = Math.max(rowH, bars.length * rowH) + 4;
+  const max = opts.max ?? Math.max(1, ...bars.map((b) => b.value));
+  const out = [svgOpen(w, h, title)];
+  bars.forEach((b, i) => {
+    const y = i * rowH + 2;
+    const len = max > 0 ? (Math.max(0, Math.min(b.value, max)) / max) * barW : 0;
+    const bar = `<rect class="bar ${esc(b.cls ?? 'bar-default')}" x="${labelW}" y="${y + 3}" width="${num(Math.max(len, b.value > 0 ? 2 : 0))}" height="${rowH - 8}" rx="3"><title>${esc(b.label)}: ${esc(b.value)}${esc(opts.suffix ?? '')}</title></rect>`;
+    out.push(
+      `<text class="label" x="${labelW - 6}" y="${y + rowH / 2 + 4}" text-anchor="end">${esc(clip(b.label, 18))}</text>`,
+      b.href ? `<a href="${esc(b.href)}">${bar}</a>` : bar,
+      `<text class="value" x="${num(labelW + len + 6)}" y="${y + rowH / 2 + 4}">${esc(b.value)}${esc(opts.suffix ?? '')}</text>`,
+    );
+  });
+  out.push('</svg>');
+  return out.join('');
+}
+
+/** Vertical columns, one per bucket (a histogram). */
+export function columnChart(cols: Bar[], title: string, xLabel: string): string {
+  const w = 420;
+  const h = 200;
+  const pad = { l: 36, r: 10, t: 14, b: 40 };
+  const max = Math.max(1, ...cols.map((c) => c.value));
+  const step = (w - pad.l - pad.r) / Math.max(1, cols.length);
+  const plotH = h - pad.t - pad.b;
+  const out = [svgOpen(w, h, title)];
+  out.push(`<line class="axis" x1="${pad.l}" y1="${h - pad.b}" x2="${w - pad.r}" y2="${h - pad.b}"/>`);
+  out.push(`<text class="tick" x="${pad.l - 4}" y="${pad.t + 4}" text-anchor="end">${max}</text><text class="tick" x="${pad.l - 4}" y="${h - pad.b}" text-anchor="end">0</text>`);
+  cols.forEach((c, i) => {
+    const ch = (c.value / max) * plotH;
+    const x = pad.l + i * step + step * 0.15;
+    out.push(
+      `<rect class="bar ${esc(c.cls ?? 'bar-default')}" x="${num(x)}" y="${num(h - pad.b - ch)}" width="${num(step * 0.7)}" height="${num(ch)}" rx="2"><title>${esc(c.label)}: ${c.value}</title></rect>`,
+      `<text class="tick" x="${num(x + step * 0.35)}" y="${h - pad.b + 14}" text-anchor="middle">${esc(c.label)}</text>`,
+    );
+    if (c.value > 0) out.push(`<text class="value" x="${num(x + step * 0.35)}" y="${num(h - pad.b - ch - 3)}" text-anchor="middle">${c.value}</text>`);
+  });
+  out.push(`<text class="axis-label" x="${num((w + pad.l) / 2)}" y="${h - 6}" text-anchor="middle">${esc(xLabel)}</text></svg>`);
+  return out.join('');
+}
+
+export interface Point {
+  x: number;
+  y: number;
+  label: string;
+}
+
+/** A scatter plot with linear axes from zero; the `labelTop` points furthest from the origin get a text label. */
+export function scatterChart(points: Point[], title: string, axes: { x: string; y: string }, labelTop = 5): string {
+  const w = 420;
+  const h = 260;
+  const pad = { l: 44, r: 16, t: 14, b: 40 };
+  const maxX = Math.max(1, ...points.map((p) => p.x));
+  const maxY = Math.max(1, ...points.map((p) => p.y));
+  const sx = (x: number) => pad.l + (x / maxX) * (w - pad.l - pad.r);
+  const sy = (y: number) => h - pad.b - (y / maxY) * (h - pad.t - pad.b);
+  const out = [svgOpen(w, h, title)];
+  // The top-right quadrant is where change is frequent and code is hard: shade it.
+  out.push(`<rect class="quadrant" x="${num(sx(maxX / 2))}" y="${pad.t}" width="${num(sx(maxX) - sx(maxX / 2))}" height="${num(sy(maxY / 2) - pad.t)}"/>`);
+  out.push(`<line class="axis" x1="${pad.l}" y1="${h - pad.b}" x2="${w - pad.r}" y2="${h - pad.b}"/><line class="axis" x1="${pad.l}" y1="${pad.t}" x2="${pad.l}" y2="${h - pad.b}"/>`);
+  out.push(
+    `<text class="tick" x="${pad.l}" y="${h - pad.b + 14}" text-anchor="middle">0</text><text class="tick" x="${w - pad.r}" y="${h - pad.b + 14}" text-anchor="end">${num(maxX)}</text>`,
+    `<text class="tick" x="${pad.l - 4}" y="${pad.t + 4}" text-anchor="end">${num(maxY)}</text>`,
+    `<text class="axis-label" x="${num((w + pad.l) / 2)}" y="${h - 6}" text-anchor="middle">${esc(axes.x)}</text>`,
+    `<text class="axis-label" transform="translate(12 ${num((h - pad.b + pad.t) / 2)}) rotate(-90)" text-anchor="middle">${esc(axes.y)}</text>`,
+  );
+  const ranked = [...points].sort((a, b) => b.x / maxX + b.y / maxY - (a.x / maxX + a.y / maxY));
+  for (const p of points) out.push(`<circle class="dot" cx="${num(sx(p.x))}" cy="${num(sy(p.y))}" r="5"><title>${esc(p.label)} (${esc(axes.x)} ${p.x}, ${esc(axes.y)} ${p.y})</title></circle>`);
+  for (const p of ranked.slice(0, labelTop)) {
+    const x = sx(p.x);
+    const anchor = x > w * 0.6 ? 'end' : 'start';
+    out.push(`<text class="dot-label" x="${num(x + (anchor === 'end' ? -8 : 8))}" y="${num(sy(p.y) + 4)}" text-anchor="${anchor}">${esc(clip(p.label.split('/').pop() ?? p.label, 24))}</text>`);
+  }
+  out.push('</svg>');
+  return out.join('');
+}
+
+export interface Series {
+  name: string;
+  cls: string;
+  values: (number | null)[];
+  /** Fixed top of the scale (100 for scores); else the series maximum. */
+  max?: number;
+}
+
+/** Lines over time on a shared x axis; each series has its own scale, named in the legend. */
+export function lineChart(labels: string[], series: Series[], title: string): string {
+  const w = 640;
+  const h = 220;
+  const pad = { l: 36, r: 36, t: 24, b: 36 };
+  const n = labels.length;
+  const sx = (i: number) => pad.l + (n <= 1 ? (w - pad.l - pad.r) / 2 : (i / (n - 1)) * (w - pad.l - pad.r));
+  const out = [svgOpen(w, h, title, 'chart wide')];
+  out.push(`<line class="axis" x1="${pad.l}" y1="${h - pad.b}" x2="${w - pad.r}" y2="${h - pad.b}"/>`);
+  series.forEach((s, si) => {
+    const max = s.max ?? Math.max(1, ...s.values.map((v) => v ?? 0));
+    const sy = (v: number) => h - pad.b - (v / max) * (h - pad.t - pad.b);
+    const pts = s.values.map((v, i) => (v === null ? null : ([sx(i), sy(v)] as const)));
+    const path = pts
+      .map((p, i) => (p ? `${i === 0 || !pts[i - 1] ? 'M' : 'L'}${num(p[0])} ${num(p[1])}` : ''))
+      .filter(Boolean)
+      .join(' ');
+    if (path) out.push(`<path class="line ${esc(s.cls)}" d="${path}" fill="none"/>`);
+    pts.forEach((p, i) => {
+      if (p) out.push(`<circle class="pt ${esc(s.cls)}" cx="${num(p[0])}" cy="${num(p[1])}" r="3.5"><title>${esc(labels[i])}: ${esc(s.name)} ${s.values[i]}</title></circle>`);
+    });
+    // Scale of each series at its own side: first on the left, second on the right.
+    const side = si === 0 ? { x: pad.l - 4, a: 'end' } : { x: w - pad.r + 4, a: 'start' };
+    out.push(`<text class="tick ${esc(s.cls)}" x="${side.x}" y="${pad.t + 4}" text-anchor="${side.a}">${num(max)}</text>`);
+    out.push(`<g class="legend"><rect class="key ${esc(s.cls)}" x="${pad.l + si * 150}" y="4" width="12" height="4"/><text x="${pad.l + si * 150 + 16}" y="10">${esc(s.name)}</text></g>`);
+  });
+  const every = Math.max(1, Math.ceil(n / 8));
+  labels.forEach((l, i) => {
+    if (i % every === 0 || i === n - 1) out.push(`<text class="tick" x="${num(sx(i))}" y="${h - pad.b + 14}" text-anchor="middle">${esc(l)}</text>`);
+  });
+  out.push('</svg>');
+  return out.join('');
+}
+
+/** The overall score as a ring. */
+export function scoreRing(score: number, label: string): string {
+  const r = 52;
+  const c = 2 * Math.PI * r;
+  const s = Math.max(0, Math.min(100, score));
+  const grade = s >= 80 ? 'good' : s >= 60 ? 'fair' : 'poor';
+  return (
+    `<svg class="score-ring ${grade}" viewBox="0 0 128 128" width="128" height="128" role="img" aria-label="${esc(label)} ${Math.round(s)} of 100" xmlns="http://www.w3.org/2000/svg">` +
+    `<circle class="ring-bg" cx="64" cy="64" r="${r}" fill="none" stroke-width="12"/>` +
+    `<circle class="ring-fg" cx="64" cy="64" r="${r}" fill="none" stroke-width="12" stroke-linecap="round" stroke-dasharray="${num((s / 100) * c)} ${num(c)}" transform="rotate(-90 64 64)"/>` +
+    `<text class="ring-value" x="64" y="70" text-anchor="middle">${Math.round(s)}</text><text class="ring-label" x="64" y="90" text-anchor="middle">/ 100</text></svg>`
+  );
+}
