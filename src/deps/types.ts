@@ -11,6 +11,11 @@ export interface VulnRef {
   /** CVSS v3 base score when the record has a vector. */
   score?: number | null;
   summary: string;
+  /**
+   * Id of the advisory this record is merged under: records of one dependency that alias each other
+   * (directly or through a shared CVE/GHSA id) share it, so human output can show them once.
+   */
+  group?: string;
 }
 
 /** One requirement as declared in one manifest line. */
@@ -29,6 +34,10 @@ export interface Dependency {
   markers?: string | null;
   /** Which manifest format it came from, e.g. requirements, pyproject-pep621, poetry-lock. */
   source?: string;
+  /** Lock entries: true when a manifest beside the lock declares the package, false for transitive ones. */
+  direct?: boolean;
+  /** Lock entries: where the manifest beside it declares the package (its range is resolved by the lock). */
+  declared?: { path: string; line: number; specifier: string };
   vulns: VulnRef[];
   /** Smallest version that clears every known advisory of the package, or null. */
   fix: string | null;

@@ -1,0 +1,185 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { DatabaseError } from '../../core/errors.js';
+import { PACKAGE_ROOT } from '../../version.js';
+import { normalizeName } from '../names.js';
+import { PackageIndex } from './package-index.js';
+import type { OsvRecord } from './types.js';
+
+export interface DatabaseStats {
+  records: number;
+  packages: number;
+  withdrawn: number;
+  /** Entries that are not OSV JSON (skipped). */
+  unreadable: number;
+  /** Newest `modified` timestamp of any record (ISO 8601), or null. */
+  newestModified: string | null;
+}
+
+const decoder = new TextDecoder();
+
+/** OSV records of the PyPI ecosystem, indexed by PEP 503 name; each package's version index is built on first use. */
+export class OsvDatabase {
+  private readonly byPackage = new Map<string, OsvRecord[]>();
+  private readonly indexes = new Map<string, PackageIndex>();
+  readonly stats: DatabaseStats;
+
+  constructor(
+    /** Where it was loaded from. */
+    readonly source: string,
+    records: OsvRecord[],
+    unreadable = 0,
+  ) {
+    let withdrawn = 0;
+    let newest: string | null = null;
+    for (const r of records) {
+      if (r.withdrawn) withdrawn++;
+      if (r.modified && (!newest || r.modified > newest)) newest = r.modified;
+      const names = new Set<string>();
+      for (const a of r.affected ?? []) {
+        const eco = a.package?.ecosystem ?? '';
+        if (a.package?.name && (eco === 'PyPI' || eco.startsWith('PyPI:'))) names.add(normalizeName(a.package.name));
+      }
+      for (const n of names) {
+        const list = this.byPackage.get(n);
+        if (list) list.push(r);
+        else this.byPackage.set(n, [r]);
+      }
+    }
+    this.stats = { records: records.length, packages: this.byPackage.size, withdrawn, unreadable, newestModified: newest };
+  }
+
+  /** Every package name with at least one record. */
+  packages(): string[] {
+    return [...this.byPackage.keys()];
+  }
+
+  /** The advisories of one package (withdrawn ones included; matching skips them). */
+  recordsOf(name: string): OsvRecord[] {
+    return this.byPackage.get(normalizeName(name)) ?? [];
+  }
+
+  /** Version index of one package, built once. */
+  package(name: string): PackageIndex {
+    const n = normalizeName(name);
+    let idx = this.indexes.get(n);
+    if (!idx) {
+      idx = new PackageIndex(n, this.byPackage.get(n) ?? []);
+      this.indexes.set(n, idx);
+    }
+    return idx;
+  }
+}
+
+function isRecord(v: unknown): v is OsvRecord {
+  return typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string';
+}
+
+function parseEntries(entries: Iterable<Uint8Array>): { records: OsvRecord[]; unreadable: number } {
+  const records: OsvRecord[] = [];
+  let unreadable = 0;
+  for (const bytes of entries) {
+    try {
+      const v: unknown = JSON.parse(decoder.decode(bytes));
+      if (isRecord(v)) records.push(v);
+      else unreadable++;
+    } catch {
+      unreadable++;
+    }
+  }
+  return { records, unreadable };
+}
+
+/** The JSON entries of an OSV zip; throws DatabaseError when it is not a readable zip. */
+export function unzipOsv(bytes: Uint8Array, label: string): Uint8Array[] {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, { filter: (f) => f.name.endsWith('.json') });
+  } catch (err) {
+    throw new DatabaseError(`${label} is not a readable zip (${(err as Error).message}); run \`pyvet db update\` or pass --db`);
+  }
+  return Object.values(files);
+}
+
+/** Build a database from zip bytes; throws DatabaseError when there is no OSV record in it. */
+export function databaseFromZip(bytes: Uint8Array, label: string): OsvDatabase {
+  const { records, unreadable } = parseEntries(unzipOsv(bytes, label));
+  if (!records.length) throw new DatabaseError(`${label} holds no OSV records; run \`pyvet db update\` or pass --db`);
+  return new OsvDatabase(label, records, unreadable);
+}
+
+function jsonFiles(dir: string, depth = 0): string[] {
+  if (depth > 4) return [];
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...jsonFiles(p, depth + 1));
+    else if (e.isFile() && e.name.endsWith('.json')) out.push(p);
+  }
+  return out;
+}
+
+const loaded = new Map<string, { key: string; db: OsvDatabase }>();
+
+/** Load a zip or a folder of OSV JSON; cached in-process while the file is unchanged. */
+export function loadDatabase(dbPath: string): OsvDatabase {
+  let st;
+  try {
+    st = statSync(dbPath);
+  } catch {
+    throw new DatabaseError(`OSV database not found: ${dbPath}`);
+  }
+  const key = `${st.mtimeMs}:${st.size}`;
+  const hit = loaded.get(dbPath);
+  if (hit?.key === key) return hit.db;
+  let db: OsvDatabase;
+  if (st.isDirectory()) {
+    let files: string[];
+    try {
+      files = jsonFiles(dbPath);
+    } catch (err) {
+      throw new DatabaseError(`cannot read OSV database folder ${dbPath}: ${(err as Error).message}`);
+    }
+    const { records, unreadable } = parseEntries(files.map((f) => readFileSync(f)));
+    if (!records.length) throw new DatabaseError(`${dbPath} holds no OSV records; run \`pyvet db update\` or pass --db`);
+    db = new OsvDatabase(dbPath, records, unreadable);
+  } else {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(dbPath);
+    } catch (err) {
+      throw new DatabaseError(`cannot read OSV database ${dbPath}: ${(err as Error).message}`);
+    }
+    db = databaseFromZip(bytes, dbPath);
+  }
+  loaded.set(dbPath, { key, db });
+  return db;
+}
+
+/** Where `pyvet db update` keeps its copy: $PYVET_CACHE_DIR, else $XDG_CACHE_HOME/pyvet, else ~/.cache/pyvet. */
+export function cacheDir(env: NodeJS.ProcessEnv): string {
+  if (env.PYVET_CACHE_DIR) return path.resolve(env.PYVET_CACHE_DIR);
+  if (env.XDG_CACHE_HOME) return path.join(path.resolve(env.XDG_CACHE_HOME), 'pyvet');
+  return path.join(os.homedir(), '.cache', 'pyvet');
+}
+
+export const DB_FILE = 'PyPI-all.zip';
+export const BUNDLED_DB = path.join(PACKAGE_ROOT, 'data', 'osv', DB_FILE);
+
+export function cachedDbPath(env: NodeJS.ProcessEnv): string {
+  return path.join(cacheDir(env), DB_FILE);
+}
+
+/** --db / config `db` first, then the `db update` cache, then the snapshot bundled with the package. */
+export function resolveDatabasePath(explicit: string | null, env: NodeJS.ProcessEnv): { path: string; origin: 'option' | 'cache' | 'bundled' } {
+  if (explicit) return { path: explicit, origin: 'option' };
+  const cached = cachedDbPath(env);
+  try {
+    if (statSync(cached).isFile()) return { path: cached, origin: 'cache' };
+  } catch {
+    // no cache yet: fall back to the bundled snapshot
+  }
+  return { path: BUNDLED_DB, origin: 'bundled' };
+}

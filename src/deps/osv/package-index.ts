@@ -1,0 +1,197 @@
+import { compare, explain, satisfies, valid } from '@renovatebot/pep440';
+import { normalizeName } from '../names.js';
+import type { OsvAffected, OsvEvent, OsvRecord } from './types.js';
+
+/** A range event with its version's rank; `introduced: "0"` ranks below everything. */
+interface RankedEvent {
+  type: 'introduced' | 'fixed' | 'last_affected' | 'limit';
+  rank: number;
+}
+
+interface Entry {
+  /** ECOSYSTEM ranges, each with events sorted by version (GIT and SEMVER ranges are ignored). */
+  ranges: RankedEvent[][];
+  /** Ranks of the `versions` list entries that PEP 440 reads. */
+  versionRanks: Set<number>;
+  /** Entries PEP 440 cannot read, compared as exact strings. */
+  rawVersions: Set<string>;
+  fixed: string[];
+}
+
+interface Prepared {
+  record: OsvRecord;
+  entries: Entry[];
+}
+
+const EVENT_TYPES = ['introduced', 'fixed', 'last_affected', 'limit'] as const;
+
+/**
+ * Every version one package's advisories name, sorted once with PEP 440 ordering. A version is then
+ * a rank — twice its index plus one when it is a named version (equal under PEP 440, so 1.0 and
+ * 1.0.0 share it), an even rank between two named versions otherwise — and every event comparison
+ * is an integer comparison.
+ */
+export class PackageIndex {
+  /** Distinct named versions, ascending. */
+  readonly versions: string[];
+  private readonly prepared: Prepared[];
+  private readonly prerelease: boolean[];
+
+  constructor(
+    readonly name: string,
+    records: OsvRecord[],
+  ) {
+    const live = records.filter((r) => !r.withdrawn);
+    const named = new Set<string>();
+    const entriesOf = (r: OsvRecord): OsvAffected[] =>
+      (r.affected ?? []).filter((a) => a.package?.name && normalizeName(a.package.name) === name && (a.package.ecosystem ?? '').startsWith('PyPI'));
+    for (const r of live) {
+      for (const a of entriesOf(r)) {
+        for (const v of a.versions ?? []) if (valid(v)) named.add(v);
+        for (const rg of a.ranges ?? []) {
+          if (rg.type !== 'ECOSYSTEM') continue;
+          for (const e of rg.events ?? []) for (const t of EVENT_TYPES) if (e[t] && e[t] !== '0' && valid(e[t])) named.add(e[t]!);
+        }
+      }
+    }
+    const sorted = [...named].sort(compare);
+    this.versions = [];
+    for (const v of sorted) {
+      const last = this.versions[this.versions.length - 1];
+      if (last === undefined || compare(last, v) !== 0) this.versions.push(v);
+    }
+    this.prerelease = this.versions.map((v) => {
+      const x = explain(v);
+      return !!x && (x.is_prerelease || x.is_devrelease);
+    });
+    this.prepared = live.map((record) => ({ record, entries: entriesOf(record).map((a) => this.prepare(a)) })).filter((p) => p.entries.length);
+  }
+
+  private prepare(a: OsvAffected): Entry {
+    const entry: Entry = { ranges: [], versionRanks: new Set(), rawVersions: new Set(), fixed: [] };
+    for (const v of a.versions ?? []) {
+      const r = this.rank(v);
+      if (r === null) entry.rawVersions.add(v);
+      else entry.versionRanks.add(r);
+    }
+    for (const rg of a.ranges ?? []) {
+      if (rg.type !== 'ECOSYSTEM') continue;
+      const events: RankedEvent[] = [];
+      for (const e of rg.events ?? []) {
+        const ev = this.event(e);
+        if (ev) events.push(ev);
+        if (e.fixed && valid(e.fixed) && !entry.fixed.includes(e.fixed)) entry.fixed.push(e.fixed);
+      }
+      entry.ranges.push(events.sort((x, y) => x.rank - y.rank));
+    }
+    return entry;
+  }
+
+  /** An event with a version PEP 440 cannot read is dropped: it cannot be ordered. */
+  private event(e: OsvEvent): RankedEvent | null {
+    for (const t of EVENT_TYPES) {
+      const v = e[t];
+      if (v === undefined) continue;
+      if (t === 'introduced' && v === '0') return { type: t, rank: -1 };
+      const r = this.rank(v);
+      return r === null ? null : { type: t, rank: r };
+    }
+    return null;
+  }
+
+  /** The rank of any version, or null when it is not PEP 440. */
+  rank(version: string): number | null {
+    if (!valid(version)) return null;
+    let lo = 0;
+    let hi = this.versions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(this.versions[mid]!, version) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.versions.length && compare(this.versions[lo]!, version) === 0 ? 2 * lo + 1 : 2 * lo;
+  }
+
+  /** The OSV evaluation of one affected entry: the versions list, then each ECOSYSTEM range's events in order. */
+  private entryAffects(e: Entry, rank: number | null, raw: string): boolean {
+    if (e.rawVersions.has(raw)) return true;
+    if (rank === null) return false;
+    if (e.versionRanks.has(rank)) return true;
+    for (const events of e.ranges) {
+      let affected = false;
+      for (const ev of events) {
+        if (ev.type === 'introduced') {
+          if (rank >= ev.rank) affected = true;
+        } else if (ev.type === 'fixed' || ev.type === 'limit') {
+          if (rank >= ev.rank) affected = false;
+        } else if (rank > ev.rank) affected = false;
+      }
+      if (affected) return true;
+    }
+    return false;
+  }
+
+  private recordAffects(p: Prepared, rank: number | null, raw: string): boolean {
+    return p.entries.some((e) => this.entryAffects(e, rank, raw));
+  }
+
+  /** Records (not withdrawn) that affect this version. */
+  affecting(version: string): OsvRecord[] {
+    const rank = this.rank(version);
+    return this.prepared.filter((p) => this.recordAffects(p, rank, version)).map((p) => p.record);
+  }
+
+  /** Fixed versions an advisory names for this package. */
+  fixedBy(record: OsvRecord): string[] {
+    const p = this.prepared.find((x) => x.record === record);
+    return p ? [...new Set(p.entries.flatMap((e) => e.fixed))].sort(compare) : [];
+  }
+
+  private clean(i: number): boolean {
+    const rank = 2 * i + 1;
+    const v = this.versions[i]!;
+    return !this.prepared.some((p) => this.recordAffects(p, rank, v));
+  }
+
+  /**
+   * The smallest version above `current` that no advisory of the package affects, among the versions
+   * the advisories name (fixed events, listed versions). A final release is preferred to a pre-release.
+   */
+  smallestFix(current: string): string | null {
+    const rank = this.rank(current) ?? -1;
+    let pre: string | null = null;
+    for (let i = 0; i < this.versions.length; i++) {
+      if (2 * i + 1 <= rank || !this.clean(i)) continue;
+      if (!this.prerelease[i]) return this.versions[i]!;
+      pre ??= this.versions[i]!;
+    }
+    return pre;
+  }
+
+  /**
+   * Versions named in advisories that a requirement admits and that are affected, with the advisories.
+   * `alternatives` are PEP 440 specifiers, any of which may match ('' admits every version).
+   * Pre-releases count only when the specifier names one, as pip installs them.
+   */
+  admitted(alternatives: string[]): { versions: string[]; records: OsvRecord[] } {
+    const versions: string[] = [];
+    const records = new Set<OsvRecord>();
+    for (let i = 0; i < this.versions.length; i++) {
+      const v = this.versions[i]!;
+      if (!alternatives.some((alt) => alt === '' || safeSatisfies(v, alt))) continue;
+      const hits = this.prepared.filter((p) => this.recordAffects(p, 2 * i + 1, v));
+      if (!hits.length) continue;
+      versions.push(v);
+      for (const h of hits) records.add(h.record);
+    }
+    return { versions, records: [...records] };
+  }
+}
+
+function safeSatisfies(v: string, spec: string): boolean {
+  try {
+    return satisfies(v, spec);
+  } catch {
+    return false;
+  }
+}
