@@ -1,0 +1,67 @@
+/**
+ * Values that sit where a secret would but are not one: references to the environment or a secret
+ * manager, placeholders, fake/test values, hashes, paths. Shared by every rule; context decides.
+ */
+
+// ${VAR}, $VAR, $(cmd), {{ vault }}, %(name)s, {name}, <token>, ENC[...] (sops), !vault, vault:, arn:…:secretsmanager
+const REFERENCE =
+  /^\$|\$\{|\{\{|\}\}|%\(|%[sd]\b|^\{[\w.-]*\}$|^<[^<>]*>$|^ENC\[|^!|^vault:|^(?:env|ssm|secretsmanager|gcp|azure|op|doppler|infisical):|arn:aws:(?:secretsmanager|ssm)|@Microsoft\.KeyVault|^projects\/[^/]+\/secrets\/|os\.environ|getenv\(/;
+
+// changeme, xxx, ***, ..., your-key-here, REPLACE_ME, <token>, TODO
+const PLACEHOLDER =
+  /change[-_ ]?(?:me|it|this)|replace[-_ ]?(?:me|this|with)|your[-_ ]?[a-z]*[-_ ]?(?:key|token|secret|password|pass|here)|(?:^|[-_ ])here$|xxxx|x{3,}$|^x+$|\*\*\*|\.\.\.|…|placeholder|redacted|^(?:todo|tbd|fixme|none|null|nil|undefined|true|false|yes|no|on|off|required|optional|default|string|str|bytes|text|secret|secrets|password|passwd|pass|token|key|apikey|api[-_]key|credentials?|value|empty|blank|n\/?a|tba)$|^(?:insert|enter|put|add|set)[-_ ][a-z]/i;
+
+// fake, dummy, example, sample, not-a-real, test values, mocks (a word, not part of "latest" or "contest")
+const FAKE = /fake|dummy|example|sample|not[-_ ]?a[-_ ]?real|not[-_ ]?real|bogus|(?:^|[^a-z])(?:test|testing|mock|stub|demo|invalid|foo|foobar|lorem)(?:[^a-z]|$)/i;
+
+// pbkdf2_sha256$…, $2b$ bcrypt, $argon2id$, $6$ sha512-crypt, sha1$…, md5$…, {SSHA}
+const PASSWORD_HASH = /^(?:pbkdf2_sha\d+|pbkdf2|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|crypt)\$|^\$(?:2[abxy]?|argon2(?:id|i|d)|[1356]|5|y|scrypt|pbkdf2[\w-]*)\$|^\{S?SHA(?:256|512)?\}/i;
+
+const DATA_URI = /^data:[\w.+-]+\/[\w.+-]+;base64,/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PATH_LIKE = /^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\)[^\s]*$|\.(?:pem|key|crt|cer|p12|pfx|json|txt|env|ya?ml|toml|ini|cfg|conf)$/i;
+
+/** Referenced from elsewhere (environment, template, secret manager) rather than written here. */
+export function isReference(v: string): boolean {
+  return REFERENCE.test(v);
+}
+
+export function isPlaceholder(v: string): boolean {
+  if (PLACEHOLDER.test(v)) return true;
+  // one repeated character or two alternating ones (aaaaaa, abababab), or a long run (SK0000000000…)
+  return new Set(v).size <= 2 || /(.)\1{7}/.test(v);
+}
+
+export function isFake(v: string): boolean {
+  return FAKE.test(v);
+}
+
+export function isPasswordHash(v: string): boolean {
+  return PASSWORD_HASH.test(v);
+}
+
+/** A value a provider-prefixed token rule should ignore: documented example keys, xxxx, fake words. */
+export function isDecoyToken(v: string): boolean {
+  return /example|fake|dummy|sample|xxxx|placeholder|notreal|0000000000/i.test(v) || new Set(v).size <= 3;
+}
+
+/** Why a literal under a credential name is not a credential, or null when it is one. */
+export function decoyReason(v: string, opts: { weak: boolean }): string | null {
+  const t = v.trim();
+  if (t.length < 4) return 'too short';
+  if (isReference(t)) return 'reference';
+  if (isPlaceholder(t)) return 'placeholder';
+  if (isFake(t)) return 'fake';
+  if (isPasswordHash(t)) return 'password hash';
+  if (DATA_URI.test(t)) return 'data uri';
+  if (PATH_LIKE.test(t)) return 'path';
+  if (/^https?:\/\/[^@\s]*$/i.test(t)) return 'url';
+  if (/^-?\d+(?:\.\d+)?$/.test(t)) return 'number';
+  if (opts.weak) {
+    // `*_key` names that do not say credential: only a token-shaped value counts, and not an id or digest.
+    if (UUID.test(t)) return 'uuid';
+    if (/^[0-9a-f]{40}$|^[0-9a-f]{64}$/i.test(t)) return 'digest or git sha';
+    if (!/^[A-Za-z0-9+/=_\-.~]{16,}$/.test(t) || !/[0-9]/.test(t) || !/[A-Za-z]/.test(t)) return 'not token-shaped';
+  }
+  return null;
+}

@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { detect } from './detect.js';
+import { RULES } from './rules/index.js';
+import { SECRET_RULES } from './registry.js';
+
+test('rule ids are unique, prefixed, documented, with examples', () => {
+  const ids = RULES.map((r) => r.id);
+  assert.equal(new Set(ids).size, ids.length);
+  assert.deepEqual(SECRET_RULES.map((r) => r.id), ids);
+  for (const r of RULES) {
+    assert.match(r.id, /^secret\.[a-z0-9]+(?:-[a-z0-9]+)*$/, r.id);
+    assert.ok(r.summary.length > 10 && !r.summary.includes('\n'), `${r.id} summary`);
+    for (const k of ['what', 'why', 'example', 'fix'] as const) assert.ok((r.docs[k] ?? '').length > 10, `${r.id} docs.${k}`);
+    assert.ok(r.keywords.length > 0 && r.keywords.every((k) => k === k.toLowerCase()), `${r.id} keywords lower-case`);
+    assert.ok(r.examples.bad.length > 0 && r.examples.good.length > 0, `${r.id} examples`);
+    if (r.kind === 'pattern') assert.ok(r.pattern.global, `${r.id} pattern must be global`);
+  }
+});
+
+for (const rule of RULES) {
+  test(`${rule.id}: every bad example reports at its line`, () => {
+    for (const ex of rule.examples.bad) {
+      const file = ex.file ?? 'app/settings.py';
+      const { hits } = detect(file, ex.text);
+      const mine = hits.filter((h) => h.rule === rule.id);
+      assert.deepEqual([...new Set(mine.map((h) => h.line))], ex.lines ?? [ex.line ?? 1], `${rule.id} in ${file}: got ${JSON.stringify(hits.map((h) => [h.rule, h.line]))}`);
+      for (const h of mine) {
+        assert.ok(!h.evidence.includes(h.value), `${rule.id}: evidence shows the value`);
+        assert.ok(!h.redacted.includes(h.value), `${rule.id}: redaction shows the value`);
+      }
+    }
+  });
+  test(`${rule.id}: every good example stays quiet (for every rule)`, () => {
+    for (const ex of rule.examples.good) {
+      const file = ex.file ?? 'app/settings.py';
+      const { hits } = detect(file, ex.text);
+      assert.deepEqual(hits.map((h) => `${h.rule}:${h.line}`), [], `${rule.id} good example in ${file} reported`);
+    }
+  });
+}

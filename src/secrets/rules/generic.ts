@@ -1,0 +1,64 @@
+import { decoyReason } from '../decoys.js';
+import { fake, ALNUM, HEX } from '../fake.js';
+import { classifyName } from '../names.js';
+import type { AssignmentRule } from '../rule.js';
+
+// Longer than any password or token a person or provider writes; beyond it the "value" is data.
+const MAX_VALUE = 300;
+const pw = (a: string, b: string) => a + b; // split so this file holds no password-looking literal
+const uuid = (seed: string) => {
+  const h = fake(HEX, 32, seed);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
+};
+
+export const genericCredential: AssignmentRule = {
+  kind: 'assignment',
+  id: 'secret.generic-credential',
+  severity: 'high',
+  label: 'hard-coded credential',
+  summary: 'Literal password, token, secret or API key assigned to a name that says so',
+  docs: {
+    what:
+      'Finds a literal assigned to a name that says credential — password/passwd/pwd/pass, secret, token, credential, api_key, private/access/secret/signing…_key — in Python, .env, YAML, JSON, INI/TOML and shell (export). The name decides, not the entropy: a dictionary-word password is still a leak. It stays quiet on environment and secret-manager lookups, placeholders and templates, fake/test values, password hashes, paths and URLs, names that only mention a credential (PASSWORD_RESET_TIMEOUT, AUTH_TOKEN_HEADER, SECRET_KEY_FILE, TOKEN_URL, token_hash), and lock files. Other *_key names (cache_key, idempotency_key) need a token-shaped value that is not a UUID or digest.',
+    why: 'Hand-written passwords and service tokens are the most common leak in Python services, and the one provider-specific scanners miss because they have no recognisable prefix.',
+    example: 'SMTP_PASSWORD = "<a literal password>"',
+    fix: 'Change the password or rotate the token, then read it at run time: os.environ["SMTP_PASSWORD"], a settings library (pydantic-settings, django-environ) or a secret manager. Keep committed .env files as .env.example with placeholders.',
+  },
+  keywords: ['secret', 'token', 'pass', 'pwd', 'psw', 'key', 'cred', 'apikey'],
+  accept: (a, ctx) => {
+    if (ctx.kind === 'lock' || a.templated || a.value.length > MAX_VALUE) return false;
+    const strength = classifyName(a.name);
+    if (!strength) return false;
+    return decoyReason(a.value, { weak: strength === 'weak' }) === null;
+  },
+  examples: {
+    bad: [
+      { file: 'app/mail.py', text: `SMTP_HOST = "smtp.acme.io"\nSMTP_PASSWORD = "${pw('Autumn', '#2019')}"\n`, line: 2 },
+      { file: '.env', text: `DEBUG=1\nDB_PASSWORD=${pw('s3cr3t', '-Pa55')}\n`, line: 2 },
+      { file: 'config/app.yaml', text: `database:\n  host: db\n  password: ${pw('Winter', '2024!')}\n`, line: 3 },
+      { file: 'config/app.json', text: `{\n  "api_key": "${fake(ALNUM, 32, 'gc-1')}"\n}\n`, line: 2 },
+      { file: 'setup.cfg', text: `[upload]\npassword = ${pw('hunter', '2hunter2')}\n`, line: 2 },
+      { file: 'pyproject.toml', text: `[tool.app]\napi_token = "${fake(ALNUM, 24, 'gc-2')}"\n`, line: 2 },
+      { file: 'scripts/deploy.sh', text: `#!/bin/sh\nexport SERVICE_TOKEN=${fake(ALNUM, 28, 'gc-3')}\n`, line: 2 },
+      { file: 'app/client.py', text: `requests.post(url, auth=("bot", "x"), json={"client_secret": "${fake(ALNUM, 30, 'gc-4')}"})\n` },
+      { file: 'app/db.py', text: `conn = psycopg2.connect(host="db", user="app", password="${pw('Tr0ub4dor', '&3')}")\n` },
+      { file: 'app/cfg.py', text: `class Settings:\n    encryption_key: str = "${fake(ALNUM, 32, 'gc-5')}"\n`, line: 2 },
+      { file: 'app/k.py', text: `WEBHOOK_KEY = "${fake(ALNUM, 40, 'gc-6')}"\n` },
+    ],
+    good: [
+      { file: 'app/settings.py', text: 'DB_PASSWORD = os.environ["DB_PASSWORD"]\nAPI_TOKEN = os.getenv("API_TOKEN")\nSECRET = config("SECRET")\n' },
+      { file: 'app/env.yaml', text: 'password: ${DB_PASSWORD}\ntoken: "{{ vault_api_token }}"\nsecret: !vault |\napi_key: ENC[AES256_GCM,data:abc]\n' },
+      { file: '.env.example', text: 'DB_PASSWORD=changeme\nAPI_TOKEN=<token>\nSECRET_KEY=your-key-here\nSMTP_PASSWORD=xxx\nAPI_KEY=...\nTOKEN=REPLACE_ME\nPASSWORD=***\nAPI_SECRET=\n' },
+      { file: 'app/constants.py', text: 'PASSWORD_RESET_TIMEOUT = 3600\nAUTH_TOKEN_HEADER = "Authorization"\nSECRET_KEY_FILE = "/run/secrets/key"\nTOKEN_URL = "https://auth.acme.io/oauth/token"\nPASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]\n' },
+      { file: 'tests/test_login.py', text: 'password = "fake-password"\ntoken = "dummy-token-value"\napi_key = "example-api-key"\nsecret = "not-a-real-secret"\nPASSWORD = "test-pass-123"\n' },
+      { file: 'app/hashes.py', text: `password_hash = "${'pbkdf2_sha256$' + '600000$' + fake(ALNUM, 22, 'h1') + '$' + fake(ALNUM, 43, 'h2')}"\nadmin_password = "${'$2b$12$' + fake(ALNUM, 53, 'h3')}"\nold_pw = "${'$argon2id$v=19$m=65536,t=3,p=4$' + fake(ALNUM, 22, 'h4') + '$' + fake(ALNUM, 43, 'h5')}"\n` },
+      { file: 'app/ids.py', text: `REQUEST_ID = "${uuid('u1')}"\nIDEMPOTENCY_KEY = "${uuid('u2')}"\ncache_key = "${fake(HEX, 40, 'sha')}"\nsha256 = "${fake(HEX, 64, 'd1')}"\ntoken_checksum = "${fake(HEX, 32, 'd2')}"\nkey = "${uuid('u3')}"\n` },
+      { file: 'app/img.py', text: `secret_badge = "data:image/png;base64,${fake(ALNUM, 80, 'img')}"\n` },
+      { file: 'app/code.py', text: 'password = get_password()\ntoken = request.headers["Authorization"]\ndef login(password: str, token: Optional[str] = None): ...\npassword: str\napi_key = ""\nsecret = f"{prefix}-{suffix}"\ntoken = "Bearer {}".format(raw)\nif password == "hunter2hunter":\n    pass\n' },
+      { file: 'poetry.lock', text: `[[package]]\nname = "x"\nfiles = [{file = "x.whl", hash = "sha256:${fake(HEX, 64, 'lock')}"}]\n[metadata]\ncontent-hash = "${fake(HEX, 64, 'lock2')}"\n` },
+      { file: 'package-lock.json', text: `{"packages": {"node_modules/a": {"integrity": "sha512-${fake(ALNUM, 86, 'int')}==", "token": "${fake(ALNUM, 30, 'lk')}"}}}\n` },
+      { file: 'app/keys.py', text: `PUBLIC_KEY = "${fake(ALNUM, 60, 'pub')}"\nsort_key = "${fake(ALNUM, 20, 'sort')}1"\nprimary_key = "id"\nmax_tokens = 512\n` },
+      { file: 'app/flags.py', text: 'SHOW_PASSWORD = "false"\nTOKEN_TYPE = "bearer"\npassword_field = "password"\n' },
+    ],
+  },
+};
