@@ -18,8 +18,9 @@ export const CSS = `
 :root[data-theme="dark"] {${DARK} color-scheme: dark; }
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--bg); color: var(--fg); font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-main, header.top { max-width: 1180px; margin: 0 auto; padding: 0 20px; }
+nav.crumbs, main, header.top { max-width: 1180px; margin: 0 auto; padding: 0 20px; }
 header.top { display: flex; align-items: baseline; justify-content: space-between; gap: 16px; padding-top: 20px; flex-wrap: wrap; }
+nav.crumbs { padding-top: 12px; }
 header.top h1 { margin: 0; font-size: 1.5rem; }
 .meta { color: var(--muted); font-size: 0.9rem; overflow-wrap: anywhere; }
 a { color: var(--accent); }
@@ -74,7 +75,7 @@ footer { color: var(--muted); font-size: 0.85rem; margin: 40px auto 24px; max-wi
 @media print {
   /* Paper is white whatever the screen theme. */
   :root, :root:not([data-theme="light"]), :root[data-theme] {${LIGHT} color-scheme: light; }
-  .controls, #theme-toggle, #show-all, nav.toc { display: none !important; }
+  .controls, #theme-toggle, #show-all, nav.toc, nav.crumbs { display: none !important; }
   body { font-size: 11pt; }
   section, .card, tr { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }

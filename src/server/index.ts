@@ -1,0 +1,132 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PyvetError } from '../core/errors.js';
+import { renderHtml, REPORT_CSP } from '../report/html.js';
+import { openStore, type HistoryStore } from '../store/index.js';
+import { breadcrumb, repoPage, reposPage } from './pages.js';
+
+export interface ServerOptions {
+  /** History database file; opened read-only. */
+  store: string;
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+interface Reply {
+  status: number;
+  type: string;
+  body: string;
+}
+
+const json = (value: unknown, status = 200): Reply => ({ status, type: 'application/json; charset=utf-8', body: JSON.stringify(value) });
+const html = (body: string, status = 200): Reply => ({ status, type: 'text/html; charset=utf-8', body });
+const notFound = (): Reply => ({ status: 404, type: 'text/plain; charset=utf-8', body: 'Not found\n' });
+
+/**
+ * Every route the dashboard has. Paths are matched whole against fixed patterns with numeric ids, and nothing
+ * is ever read from the filesystem, so `..`, encoded or not, can only ever reach the 404 below.
+ */
+export function route(store: HistoryStore, pathname: string): Reply {
+  let m: RegExpExecArray | null;
+  if (pathname === '/') return html(reposPage(store));
+  if ((m = /^\/repo\/(\d{1,15})$/.exec(pathname))) {
+    const repo = store.repo(Number(m[1]));
+    return repo ? html(repoPage(store, repo)) : notFound();
+  }
+  if ((m = /^\/scan\/(\d{1,15})$/.exec(pathname))) {
+    const id = Number(m[1]);
+    const scan = store.scan(id);
+    const report = scan && store.report(id);
+    if (!scan || !report) return notFound();
+    const repo = store.repo(scan.repoId)!;
+    // The trend as it stood when this scan was made.
+    report.history = store.trend(scan.repoKey, 1000).filter((p) => p.id <= id);
+    const nav = breadcrumb([{ href: '/', label: 'Repositories' }, { href: `/repo/${repo.id}`, label: repo.name }, { label: `scan #${id}` }]);
+    return html(renderHtml(report, { nav }));
+  }
+  if (pathname === '/api/repos') return json(store.repos());
+  if ((m = /^\/api\/repos\/(\d{1,15})$/.exec(pathname))) {
+    const repo = store.repo(Number(m[1]));
+    return repo ? json({ ...repo, scans: store.scans(repo.key, 1000) }) : notFound();
+  }
+  if ((m = /^\/api\/scans\/(\d{1,15})$/.exec(pathname))) {
+    const report = store.report(Number(m[1]));
+    return report ? json(report) : notFound();
+  }
+  if ((m = /^\/api\/scans\/(\d{1,15})\/findings$/.exec(pathname))) {
+    return store.scan(Number(m[1])) ? json(store.findings(Number(m[1]))) : notFound();
+  }
+  return notFound();
+}
+
+const HEADERS = {
+  'Content-Security-Policy': REPORT_CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+};
+
+/** The read-only dashboard over the history database. Resolves once listening. */
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const store = openStore(opts.store, { readonly: true });
+  const loopbackOnly = isLoopback(host);
+  const server = http.createServer((req, res) => {
+    let reply: Reply;
+    try {
+      const url = new URL(req.url ?? '/', 'http://dashboard.invalid');
+      const hostname = (req.headers.host ?? '').replace(/:\d+$/, '');
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        reply = { status: 405, type: 'text/plain; charset=utf-8', body: 'Read-only: GET only\n' };
+        res.setHeader('Allow', 'GET, HEAD');
+      } else if (loopbackOnly && !isLoopback(hostname)) {
+        // A page on another site resolving its own name to 127.0.0.1 (DNS rebinding) must not read the history.
+        reply = { status: 421, type: 'text/plain; charset=utf-8', body: 'Misdirected request\n' };
+      } else reply = route(store, url.pathname);
+    } catch (err) {
+      const message = err instanceof PyvetError ? err.message : 'internal error';
+      reply = { status: 500, type: 'text/plain; charset=utf-8', body: `${message}\n` };
+    }
+    res.writeHead(reply.status, { ...HEADERS, 'Content-Type': reply.type, 'Content-Length': Buffer.byteLength(reply.body) });
+    res.end(req.method === 'HEAD' ? undefined : reply.body);
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 8765, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    store.close();
+    const e = err as NodeJS.ErrnoException;
+    throw new PyvetError(e.code === 'EADDRINUSE' ? `port ${opts.port} on ${host} is already in use (pick another with --port)` : `cannot listen on ${host}:${opts.port}: ${e.message}`);
+  }
+  const addr = server.address() as AddressInfo;
+  const shown = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  return {
+    url: `http://${shown}:${addr.port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+      }),
+  };
+}
