@@ -20,7 +20,8 @@ export interface DjangoPatternFact {
 /** `router.register(r'users', UserViewSet)` on a Django REST framework router. */
 export interface DrfRegisterFact { router: string; prefix: string; viewset: string; line: number }
 export interface TaskFact { kind: 'celery' | 'rq' | 'dramatiq' | 'huey'; function: string; name: string | null; line: number }
-export interface ScheduleFact { kind: 'celery-beat' | 'apscheduler' | 'huey'; name: string; task: string; schedule: string; line: number }
+/** `ref`: `task` is a function as written in the code (to resolve), not a registered task name. */
+export interface ScheduleFact { kind: 'celery-beat' | 'apscheduler' | 'huey'; name: string; task: string; ref: boolean; schedule: string; line: number }
 export interface CliFact { framework: 'click' | 'typer' | 'argparse'; name: string; group: string | null; isGroup: boolean; handler: string; line: number }
 export interface UrlFact { scheme: string; host: string; url: string; line: number }
 export interface CloudCallFact { sdk: 'boto3'; service: string; line: number }
@@ -391,13 +392,13 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
       }
       if (owner && attr === 'periodic_task' && p && arg0) {
         facts.tasks.push({ kind: taskKind, function: def.name, name: taskName('name'), line: at });
-        facts.schedules.push({ kind: taskKind === 'huey' ? 'huey' : 'celery-beat', name: def.name, task: def.name, schedule: scheduleText(arg0), line: at });
+        facts.schedules.push({ kind: taskKind === 'huey' ? 'huey' : 'celery-beat', name: def.name, task: def.name, ref: true, schedule: scheduleText(arg0), line: at });
         continue;
       }
       // APScheduler @scheduler.scheduled_job('cron', hour=3)
       if (owner && attr === 'scheduled_job' && p) {
         const trigger = stringValue(arg0) ?? stringValue(p.kw.get('trigger')) ?? arg0?.text ?? '?';
-        facts.schedules.push({ kind: 'apscheduler', name: stringValue(p.kw.get('id')) ?? def.name, task: def.name, schedule: apschedulerText(trigger, p.kw), line: at });
+        facts.schedules.push({ kind: 'apscheduler', name: stringValue(p.kw.get('id')) ?? def.name, task: def.name, ref: true, schedule: apschedulerText(trigger, p.kw), line: at });
         continue;
       }
       // CLI commands: click / typer
@@ -516,7 +517,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
         if (k === 'task') task = stringValue(v) ?? v.text;
         if (k === 'schedule') sched = scheduleText(v);
       }
-      facts.schedules.push({ kind: 'celery-beat', name, task: task ?? '?', schedule: sched ?? '?', line: line(pair) });
+      facts.schedules.push({ kind: 'celery-beat', name, task: task ?? '?', ref: false, schedule: sched ?? '?', line: line(pair) });
     }
   }
 
@@ -620,14 +621,14 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
           sched = cron !== null ? `cron ${cron}` : trigNode.text.replace(/\s+/g, ' ');
         } else sched = '?';
         const task = a0.text.replace(/\s+/g, '');
-        facts.schedules.push({ kind: 'apscheduler', name: stringValue(p.kw.get('id')) ?? stringValue(p.kw.get('name')) ?? task, task, schedule: sched, line: at });
+        facts.schedules.push({ kind: 'apscheduler', name: stringValue(p.kw.get('id')) ?? stringValue(p.kw.get('name')) ?? task, task, ref: true, schedule: sched, line: at });
         return;
       }
       case 'add_periodic_task': {
         if (!owner || !a0 || !a1) return;
         const sig = callParts(a1);
         const task = sig ? ownerPart(sig.fn) || sig.fn : a1.text;
-        facts.schedules.push({ kind: 'celery-beat', name: stringValue(p.kw.get('name')) ?? task, task, schedule: scheduleText(a0), line: at });
+        facts.schedules.push({ kind: 'celery-beat', name: stringValue(p.kw.get('name')) ?? task, task, ref: true, schedule: scheduleText(a0), line: at });
         return;
       }
       case 'enqueue':

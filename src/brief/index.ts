@@ -1,9 +1,20 @@
 import type { Finding } from '../core/finding.js';
+import { categoryOf } from '../core/finding.js';
+import { SEVERITIES } from '../core/severity.js';
 import type { Workspace } from '../sources/workspace.js';
 import type { Dependency } from '../deps/types.js';
 import type { HealthReport } from '../health/types.js';
 import type { PythonFileFacts } from '../python/analyze.js';
-import type { Brief } from './types.js';
+import type { Brief, BriefSection, EnvVar, FragileItem } from './types.js';
+import { ModuleIndex, type Mod } from './resolve.js';
+import { frameworks, projectName, pythonVersions, readManifest, readmeParagraph, readmePath } from './project.js';
+import { runCommands } from './commands.js';
+import { djangoRoutes, sortRoutes, webRoutes } from './routes.js';
+import { cliCommands, entryPoints, isDocsPath, isTestPath, schedulesOf, settingsOf, tasksOf } from './entries.js';
+import { integrationsOf } from './integrations.js';
+import { buildArchitecture } from './architecture.js';
+import { authorActivity, ownersOf, type GitFile } from './owners.js';
+import { redactUrl } from './redact.js';
 
 export interface BriefOptions {
   dependencies: Dependency[];
@@ -12,6 +23,169 @@ export interface BriefOptions {
   findings: Finding[];
 }
 
-export async function buildBrief(ws: Workspace, _opts: BriefOptions): Promise<Brief> {
-  return { name: ws.root, description: null, routes: [], tasks: [], schedules: [], integrations: [], commands: [], owners: [], gaps: [] };
+export const SECTIONS: BriefSection[] = ['what', 'run', 'entry', 'talks', 'config', 'architecture', 'owners', 'fragile'];
+
+/** Link to a finding's row in the full HTML report (the report gives each row this id). */
+export const findingLink = (f: Finding): string => `pyvet.html#finding-${f.fingerprint}`;
+
+/** Assemble the handoff brief from what the scan already gathered; the only work of its own is the layout and one `git log`. */
+export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Brief> {
+  const g = Object.fromEntries(SECTIONS.map((s) => [s, [] as string[]])) as Record<BriefSection, string[]>;
+  const mods: Mod[] = opts.python.filter((p) => p.brief).map((p) => ({ module: p.module, path: p.path, facts: p.brief! }));
+  const ix = new ModuleIndex(mods);
+  const pyFiles = ws.select((p) => p.endsWith('.py')).length;
+  if (pyFiles && !mods.length) g.what.push(`${pyFiles} Python files were not analysed: routes, tasks, commands and integrations from code are missing`);
+  const broken = opts.python.filter((p) => p.error);
+  if (broken.length) g.what.push(`${broken.length} Python file(s) did not parse cleanly (${broken.slice(0, 3).map((b) => b.path).join(', ')}${broken.length > 3 ? ', …' : ''}): what they declare may be missing`);
+
+  // What it is
+  const manifest = readManifest(ws, g.what);
+  const readme = readmePath(ws);
+  const readmeText = readme ? ws.text(readme) : null;
+  const description = manifest.description ?? (readmeText ? readmeParagraph(readmeText) : null);
+  if (!description) g.what.push('no description (pyproject, setup.cfg or a README paragraph)');
+  const python = pythonVersions(ws, manifest, g.what);
+  const code = mods.filter((m) => !isTestPath(m.path));
+  const tests = mods.filter((m) => isTestPath(m.path));
+  const size = {
+    pythonFiles: mods.length,
+    loc: code.reduce((s, m) => s + m.facts.loc, 0),
+    testFiles: tests.length,
+    testLoc: tests.reduce((s, m) => s + m.facts.loc, 0),
+  };
+
+  // How to run it
+  const commands = runCommands(ws, ix, manifest.scripts, g.run);
+
+  // Where work enters
+  const settings = settingsOf(ws, ix, g.config);
+  const routes = sortRoutes([...webRoutes(ix, g.entry), ...djangoRoutes(ix, settings.rootUrlconf, g.entry)]);
+  for (const m of ix.mods) for (const d of m.facts.dynamic) if (!/settings|ROOT_URLCONF|database/.test(d.what)) g.entry.push(`${m.path}:${d.line}: ${d.what}`);
+  const tasks = tasksOf(ix);
+  const schedules = schedulesOf(ws, ix, g.entry);
+  const cli = cliCommands(ix, manifest.scripts);
+  const entry = entryPoints(ix, manifest.scripts);
+
+  // What it talks to
+  const integrations = integrationsOf(ws, ix);
+
+  // Configuration
+  const envVars = envVarsOf(ws, ix, opts.health);
+  const runtimeUrls = envVars.filter((e) => /(_URL|_URI|_HOST|_DSN|_ENDPOINT)$/.test(e.name) && !e.default).map((e) => e.name);
+  if (runtimeUrls.length) g.talks.push(`addresses read from the environment without a default are not known: ${runtimeUrls.join(', ')}`);
+  if (!opts.health?.metrics?.envVars) g.config.push('the environment-variable inventory of the health review is missing; variables are from the brief\'s own reading of os.environ/os.getenv');
+
+  // Architecture
+  const architecture = await buildArchitecture(ix, opts.health);
+  if (!architecture.nodes.length) g.architecture.push('no Python packages to map');
+  else if (architecture.depth > 0 && architecture.nodes.length && ix.mods.some((m) => m.module.split('.').length - 1 > architecture.depth)) {
+    g.architecture.push(`packages deeper than ${architecture.depth} level(s) are folded into their parents to keep the map readable`);
+  }
+
+  // Who knows what
+  let owners: Brief['owners'] = [];
+  const gitFiles = opts.health?.metrics?.git?.files;
+  if (!ws.repo) g.owners.push('not a git repository: who knows what cannot be determined');
+  else if (!Array.isArray(gitFiles)) g.owners.push('the health review has no per-file authorship (git blame) data: owners unknown');
+  else {
+    try {
+      owners = ownersOf(gitFiles as GitFile[], await authorActivity(ws.root));
+    } catch (err) {
+      g.owners.push(`git log failed (${(err as Error).message}): staleness of experts unknown`);
+      owners = ownersOf(gitFiles as GitFile[], { last: new Map(), newest: null });
+    }
+  }
+
+  // Where it is fragile
+  const fragile = fragileOf(ix, opts, envVars, g.fragile);
+
+  const name = projectName(ws, manifest, readmeText);
+  const gaps = SECTIONS.flatMap((s) => g[s].map((x) => `${s}: ${x}`));
+  return {
+    name, description, routes, tasks, schedules, integrations, commands, owners, gaps,
+    python, frameworks: frameworks(ix, opts.dependencies), size, entryPoints: entry, cli, envVars, settings, architecture, fragile, sectionGaps: g,
+  };
+}
+
+/** Health's env-var inventory when present (defaults redacted), else the brief's own reading of the code. */
+function envVarsOf(ws: Workspace, ix: ModuleIndex, health: HealthReport | null): EnvVar[] {
+  const fromHealth = health?.metrics?.envVars;
+  if (Array.isArray(fromHealth)) {
+    return fromHealth.map((e) => ({
+      name: e.name,
+      documented: !!e.documented,
+      default: typeof e.default === 'string' ? redactUrl(e.default) : null,
+      uses: Array.isArray(e.uses) ? e.uses : [],
+    }));
+  }
+  const docs = ws
+    .select((p) => /^readme/i.test(p) || (/^docs?\//.test(p) && /\.(md|rst|txt)$/.test(p)) || /(^|\/)\.env\.(example|sample|template|dist)$|(^|\/)example\.env$/.test(p))
+    .map((f) => ws.text(f.path) ?? '')
+    .join('\n');
+  const byName = new Map<string, EnvVar>();
+  for (const m of ix.mods) {
+    if (isTestPath(m.path)) continue;
+    for (const e of m.facts.env) {
+      const v = byName.get(e.name) ?? { name: e.name, documented: new RegExp(`\\b${e.name}\\b`).test(docs), default: null, uses: [] };
+      v.default ??= e.default;
+      v.uses.push({ path: m.path, line: e.line });
+      byName.set(e.name, v);
+    }
+  }
+  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+const SEV_RANK = new Map(SEVERITIES.map((s, i) => [s as string, i]));
+
+function fragileOf(ix: ModuleIndex, opts: BriefOptions, envVars: EnvVar[], gaps: string[]): FragileItem[] {
+  const out: FragileItem[] = [];
+  const linkFor = (pred: (f: Finding) => boolean, fallback: string) => {
+    const f = opts.findings.find(pred);
+    return f ? findingLink(f) : fallback;
+  };
+  const git = opts.health?.metrics?.git;
+  if (!git) gaps.push('no git history (or no health review): hotspots and knowledge islands unknown');
+  for (const h of (git?.hotspots ?? []).slice(0, 5)) {
+    out.push({ kind: 'hotspot', message: `${h.path}: changed ${h.churn} times, complexity ${h.complexity}`, link: linkFor((f) => f.path === h.path && /hotspot|churn/.test(f.rule), h.path) });
+  }
+  for (const k of (git?.knowledgeIslands ?? []).slice(0, 10)) {
+    const p = typeof k === 'string' ? k : String((k as { path?: string })?.path ?? k);
+    out.push({ kind: 'knowledge-island', message: `${p}: one person wrote nearly all of it`, link: linkFor((f) => f.path === p && /island|bus/.test(f.rule), p) });
+  }
+  out.push(...untested(ix, gaps));
+  for (const e of envVars.filter((v) => !v.documented)) {
+    const u = e.uses[0];
+    const at = u ? `${u.path}:${u.line}` : '';
+    out.push({ kind: 'undocumented-env', message: `${e.name} is read${at ? ` at ${at}` : ''} but documented nowhere`, link: linkFor((f) => /env/.test(f.rule) && f.message.includes(e.name), at) });
+  }
+  const security = opts.findings
+    .filter((f) => categoryOf(f.rule) === 'secrets' || f.rule === 'deps.vulnerable')
+    .sort((a, b) => (SEV_RANK.get(a.severity) ?? 9) - (SEV_RANK.get(b.severity) ?? 9) || (a.path < b.path ? -1 : 1));
+  for (const f of security) out.push({ kind: 'security', message: `[${f.severity}] ${f.message} (${f.path}:${f.line})`, link: findingLink(f) });
+  return out;
+}
+
+/** Code modules no test imports nor names (test_<name>.py): the biggest ten. Heuristic: a test may exercise them indirectly. */
+function untested(ix: ModuleIndex, gaps: string[]): FragileItem[] {
+  const tests = ix.mods.filter((m) => isTestPath(m.path));
+  const code = ix.mods.filter((m) => !isTestPath(m.path) && !isDocsPath(m.path));
+  if (!code.length) return [];
+  if (!tests.length) return [{ kind: 'untested', message: 'no tests found', link: '' }];
+  const covered = new Set<string>();
+  const named = new Set<string>();
+  for (const t of tests) {
+    named.add(t.path.replace(/^.*\//, '').replace(/^test_|_tests?\.py$|\.py$/g, ''));
+    for (const i of t.facts.imports) {
+      const base = ix.absolute(t, i.level, i.module);
+      if (!base) continue;
+      covered.add(base);
+      if (i.name && i.name !== '*') covered.add(`${base}.${i.name}`);
+    }
+  }
+  const skip = /(^|\/)(__init__|__main__|manage|settings|wsgi|asgi|conftest|setup|noxfile|apps|admin)\.py$|(^|\/)(migrations|settings)\//;
+  const out = code
+    .filter((m) => m.facts.loc >= 20 && !skip.test(m.path) && !covered.has(m.module) && !named.has(m.module.split('.').pop() ?? ''))
+    .sort((a, b) => b.facts.loc - a.facts.loc);
+  if (out.length > 10) gaps.push(`${out.length - 10} more modules without a test importing them are not listed`);
+  return out.slice(0, 10).map((m) => ({ kind: 'untested', message: `${m.module} (${m.facts.loc} lines): no test imports it`, link: m.path }));
 }

@@ -1,0 +1,156 @@
+import { createRequire } from 'node:module';
+import type { ELK as ElkApi, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { HealthReport } from '../health/types.js';
+import type { ModuleIndex } from './resolve.js';
+import { isTestPath } from './entries.js';
+import type { Architecture } from './types.js';
+
+/** More boxes than this and a map stops being readable: packages are condensed to a shallower depth. */
+export const MAX_NODES = 30;
+const ROOT = '(top-level modules)';
+
+// The bundled build lays out in-process (no worker thread); it is CommonJS exporting the constructor.
+const ELK = createRequire(import.meta.url)('elkjs/lib/elk.bundled.js') as new () => ElkApi;
+
+interface ModInfo { module: string; path: string; loc: number }
+
+/** The package a module belongs to: itself for a package `__init__`, else its parent; top-level scripts share one box. */
+export function packageOf(m: ModInfo): string {
+  if (/(^|\/)__init__\.pyi?$/.test(m.path)) return m.module || ROOT;
+  const i = m.module.lastIndexOf('.');
+  return i < 0 ? ROOT : m.module.slice(0, i);
+}
+
+const truncate = (pkg: string, depth: number): string => (pkg === ROOT ? pkg : pkg.split('.').slice(0, depth).join('.'));
+
+/** Project-internal module import edges: health's when it computed them, else from the brief's own import facts. */
+function moduleEdges(ix: ModuleIndex, health: HealthReport | null): [string, string][] {
+  const fromHealth = health?.metrics?.imports?.edges;
+  if (Array.isArray(fromHealth) && fromHealth.every((e) => Array.isArray(e) && e.length === 2)) return fromHealth as [string, string][];
+  const out: [string, string][] = [];
+  for (const m of ix.mods) {
+    for (const i of m.facts.imports) {
+      const base = ix.absolute(m, i.level, i.module);
+      if (base === null) continue;
+      const cands = i.name && i.name !== '*' ? [`${base}.${i.name}`, base] : [base];
+      let target: string | null = null;
+      for (const c of cands) {
+        const parts = c.split('.');
+        for (let k = parts.length; k > 0 && !target; k--) if (ix.byName.has(parts.slice(0, k).join('.'))) target = parts.slice(0, k).join('.');
+        if (target) break;
+      }
+      if (target && target !== m.module) out.push([m.module, target]);
+    }
+  }
+  return out;
+}
+
+/** Strongly connected components (Tarjan) with more than one node: the package cycles. */
+export function cyclesOf(nodes: string[], edges: Map<string, Set<string>>): string[][] {
+  let index = 0;
+  const idx = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const on = new Set<string>();
+  const out: string[][] = [];
+  const visit = (v: string): void => {
+    idx.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    on.add(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+    }
+    if (low.get(v) === idx.get(v)) {
+      const comp: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        on.delete(w);
+        comp.push(w);
+      } while (w !== v);
+      if (comp.length > 1) out.push(comp.sort());
+    }
+  };
+  for (const n of nodes) if (!idx.has(n)) visit(n);
+  return out.sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+}
+
+/** Package map: module imports condensed to packages, cycles marked, laid out by ELK (layered, top-down). */
+export async function buildArchitecture(ix: ModuleIndex, health: HealthReport | null): Promise<Architecture> {
+  const healthMods = health?.metrics?.imports?.modules;
+  const mods: ModInfo[] = (Array.isArray(healthMods) && healthMods.length ? (healthMods as ModInfo[]) : ix.mods.map((m) => ({ module: m.module, path: m.path, loc: m.facts.loc })))
+    .filter((m) => typeof m?.module === 'string' && typeof m.path === 'string' && !isTestPath(m.path));
+  const pkgOf = new Map(mods.map((m) => [m.module, packageOf(m)]));
+  const maxDepth = Math.max(1, ...[...pkgOf.values()].map((p) => p.split('.').length));
+  let depth = maxDepth;
+  while (depth > 1 && new Set([...pkgOf.values()].map((p) => truncate(p, depth))).size > MAX_NODES) depth--;
+
+  const nodes = new Map<string, { files: number; loc: number }>();
+  for (const m of mods) {
+    const p = truncate(pkgOf.get(m.module)!, depth);
+    const n = nodes.get(p) ?? { files: 0, loc: 0 };
+    n.files++;
+    n.loc += typeof m.loc === 'number' ? m.loc : 0;
+    nodes.set(p, n);
+  }
+  const weights = new Map<string, number>();
+  const adj = new Map<string, Set<string>>();
+  for (const [from, to] of moduleEdges(ix, health)) {
+    const a = pkgOf.get(from);
+    const b = pkgOf.get(to);
+    if (a === undefined || b === undefined) continue;
+    const pa = truncate(a, depth);
+    const pb = truncate(b, depth);
+    if (pa === pb) continue;
+    const k = `${pa}\u0000${pb}`;
+    weights.set(k, (weights.get(k) ?? 0) + 1);
+    if (!adj.has(pa)) adj.set(pa, new Set());
+    adj.get(pa)!.add(pb);
+  }
+  const names = [...nodes.keys()].sort();
+  const cycles = cyclesOf(names, adj);
+  const compOf = new Map<string, number>();
+  cycles.forEach((c, i) => c.forEach((n) => compOf.set(n, i)));
+
+  const arch: Architecture = { nodes: [], edges: [], width: 0, height: 0, cycles, depth };
+  if (!names.length) return arch;
+  const edgeList = [...weights.entries()].map(([k, w]) => {
+    const [from, to] = k.split('\u0000') as [string, string];
+    return { from, to, imports: w };
+  });
+  edgeList.sort((a, b) => (a.from + a.to < b.from + b.to ? -1 : 1));
+  const graph: ElkNode = {
+    id: 'root',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'DOWN',
+      'elk.edgeRouting': 'POLYLINE',
+      'elk.spacing.nodeNode': '30',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '50',
+      'elk.padding': '[top=10,left=10,bottom=10,right=10]',
+    },
+    children: names.map((n, i) => ({ id: `n${i}`, width: Math.max(110, Math.min(n.length, 40) * 7.2 + 24), height: 44 })),
+    edges: edgeList.map((e, i): ElkExtendedEdge => ({ id: `e${i}`, sources: [`n${names.indexOf(e.from)}`], targets: [`n${names.indexOf(e.to)}`] })),
+  };
+  const laid = await new ELK().layout(graph);
+  arch.width = Math.ceil(laid.width ?? 0);
+  arch.height = Math.ceil(laid.height ?? 0);
+  const round = (x: number) => Math.round(x * 10) / 10;
+  for (const [i, n] of names.entries()) {
+    const c = laid.children?.find((x) => x.id === `n${i}`);
+    const info = nodes.get(n)!;
+    arch.nodes.push({ id: n, files: info.files, loc: info.loc, inCycle: compOf.has(n), x: round(c?.x ?? 0), y: round(c?.y ?? 0), width: round(c?.width ?? 0), height: round(c?.height ?? 0) });
+  }
+  for (const [i, e] of edgeList.entries()) {
+    const le = (laid.edges as ElkExtendedEdge[] | undefined)?.find((x) => x.id === `e${i}`);
+    const s = le?.sections?.[0];
+    const points = s ? [s.startPoint, ...(s.bendPoints ?? []), s.endPoint].map((p) => ({ x: round(p.x), y: round(p.y) })) : [];
+    const ca = compOf.get(e.from);
+    arch.edges.push({ ...e, cycle: ca !== undefined && ca === compOf.get(e.to), points });
+  }
+  return arch;
+}

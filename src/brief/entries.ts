@@ -1,0 +1,148 @@
+import type { Workspace } from '../sources/workspace.js';
+import type { ModuleIndex, Mod } from './resolve.js';
+import type { Script } from './project.js';
+import type { CliCommand, EntryPoint, Schedule, SettingsInfo, Task } from './types.js';
+
+export const isTestPath = (p: string): boolean =>
+  /(^|\/)(tests?|testing)\//.test(p) || /(^|\/)(test_[^/]*|[^/]*_tests?|conftest)\.py$/.test(p);
+
+export const isDocsPath = (p: string): boolean => /(^|\/)(docs?|examples?|samples?)\//.test(p);
+
+/** Background tasks; Celery's default name is `module.function`, as the worker registers it. */
+export function tasksOf(ix: ModuleIndex): Task[] {
+  const out: Task[] = [];
+  const seen = new Set<string>();
+  for (const m of ix.mods) {
+    for (const t of m.facts.tasks) {
+      let name: string;
+      if (t.name) name = t.name;
+      else if (t.kind === 'rq') name = ix.qualify(m, t.function);
+      else if (t.kind === 'dramatiq') name = t.function;
+      else name = [m.module, t.function].filter(Boolean).join('.');
+      const k = `${t.kind}:${name}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push({ name, kind: t.kind, file: m.path, line: t.line });
+    }
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Celery beat, APScheduler and Huey schedules from the code, and crontab files. */
+export function schedulesOf(ws: Workspace, ix: ModuleIndex, gaps: string[]): Schedule[] {
+  const out: Schedule[] = [];
+  for (const m of ix.mods) {
+    for (const s of m.facts.schedules) {
+      // beat entries name the task as registered; APScheduler and add_periodic_task take the function itself
+      const task = !s.ref ? s.task : s.kind === 'apscheduler' ? ix.qualify(m, s.task) : qualifiedTask(ix, m, s.task);
+      out.push({ name: s.name, task, schedule: s.schedule, kind: s.kind, file: m.path, line: s.line });
+      if (s.schedule.includes('{') || s.schedule === '?') gaps.push(`${m.path}:${s.line}: schedule of "${s.name}" is computed at run time`);
+    }
+  }
+  for (const f of ws.select((p, b) => b === 'crontab' || b.endsWith('.cron') || b === 'crontab.txt' || /(^|\/)cron\.d\/[^/]+$/.test(p))) {
+    const text = ws.text(f.path);
+    if (text === null) continue;
+    for (const [i, l] of text.split('\n').entries()) {
+      const t = l.trim();
+      if (!t || t.startsWith('#') || /^\w+=/.test(t)) continue;
+      const m = /^(@\w+|(?:\S+\s+){4}\S+)\s+(.+)$/.exec(t);
+      if (!m) continue;
+      // cron.d lines carry a user field before the command
+      const cmd = /(^|\/)cron\.d\//.test(f.path) ? m[2]!.replace(/^\S+\s+/, '') : m[2]!;
+      out.push({ name: cmd.split(/\s+/).slice(0, 3).join(' '), task: cmd, schedule: `cron ${m[1]}`, kind: 'cron', file: f.path, line: i + 1 });
+    }
+  }
+  return out;
+}
+
+/** A bare function name in a beat entry (`add_periodic_task(10, ping.s())`) → its Celery task name. */
+function qualifiedTask(ix: ModuleIndex, m: Mod, fn: string): string {
+  const loc = ix.locate(ix.qualify(m, fn));
+  if (!loc) return fn;
+  const own = loc.mod.facts.tasks.find((t) => t.function === loc.name);
+  return own?.name ?? [loc.mod.module, loc.name].filter(Boolean).join('.');
+}
+
+/** CLI commands with their full path (`cli db upgrade`); a root group served by a console script takes the script's name. */
+export function cliCommands(ix: ModuleIndex, scripts: Script[]): CliCommand[] {
+  interface Node { name: string; parent: string | null; handler: string; file: string; line: number; framework: string }
+  const byKey = new Map<string, Node>();
+  for (const m of ix.mods) {
+    for (const c of m.facts.cli) {
+      const handler = [m.module, c.handler].filter(Boolean).join('.');
+      const parent = c.group ? ix.qualify(m, c.group) : null;
+      byKey.set(c.framework === 'argparse' ? `${handler}:${c.name}:${c.line}` : handler, { name: c.name, parent, handler: c.framework === 'argparse' ? `${m.module} (${c.handler})` : handler, file: m.path, line: c.line, framework: c.framework });
+    }
+  }
+  const scriptOf = new Map(scripts.map((s) => [s.target.replace(':', '.'), s.name]));
+  const fullName = (n: Node, depth = 0): string => {
+    const own = n.parent === null && scriptOf.has(n.handler) ? scriptOf.get(n.handler)! : n.name;
+    if (!n.parent || depth > 10) return own;
+    const p = byKey.get(n.parent);
+    // typer: the parent is a Typer() object, not a command; a script pointing at it names the root
+    if (!p) return scriptOf.has(n.parent) ? `${scriptOf.get(n.parent)} ${own}` : own;
+    return `${fullName(p, depth + 1)} ${own}`;
+  };
+  return [...byKey.values()]
+    .map((n) => ({ framework: n.framework, name: fullName(n), handler: n.handler, file: n.file, line: n.line }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+export function entryPoints(ix: ModuleIndex, scripts: Script[]): EntryPoint[] {
+  const out: EntryPoint[] = [];
+  for (const s of scripts) out.push({ kind: s.gui ? 'gui-script' : 'console-script', name: s.name, target: s.target, file: s.file, line: s.line });
+  for (const m of ix.mods) {
+    if (isTestPath(m.path)) continue;
+    const base = m.path.slice(m.path.lastIndexOf('/') + 1);
+    if (base === '__main__.py') {
+      const pkg = m.module.replace(/\.?__main__$/, '');
+      out.push({ kind: 'main-module', name: pkg ? `python -m ${pkg}` : 'python .', file: m.path, line: m.facts.mainGuard ?? 1 });
+    } else if (m.facts.mainGuard !== null) {
+      out.push({ kind: 'main-guard', name: base === 'manage.py' ? 'python manage.py' : `python ${m.path}`, file: m.path, line: m.facts.mainGuard });
+    }
+    if (base === 'wsgi.py' || base === 'asgi.py') out.push({ kind: base.slice(0, 4), name: `${m.module}:application`, file: m.path, line: 1 });
+    const mc = /(^|\/)management\/commands\/([^/_][^/]*)\.py$/.exec(m.path);
+    if (mc) out.push({ kind: 'management-command', name: `python manage.py ${mc[2]}`, target: m.module, file: m.path, line: m.facts.defs.Command ?? 1 });
+  }
+  return out;
+}
+
+const SETTINGS_FILE = /(^|\/)(\.env(\.[\w-]+)?|[\w-]*\.env|config\/[^/]+\.(ya?ml|toml|json|ini)|settings\.(toml|ya?ml|json|ini)|\.secrets\.toml|alembic\.ini|logging\.(conf|ini|ya?ml))$/;
+
+/** Django settings modules and their layering, DJANGO_SETTINGS_MODULE, and configuration files. */
+export function settingsOf(ws: Workspace, ix: ModuleIndex, gaps: string[]): SettingsInfo {
+  const info: SettingsInfo = { djangoSettingsModule: [], modules: [], files: [], rootUrlconf: null };
+  for (const m of ix.mods) {
+    const sm = m.facts.settings.settingsModule;
+    if (sm) info.djangoSettingsModule.push({ value: sm.value, file: m.path, line: sm.line });
+  }
+  const named = new Set(info.djangoSettingsModule.map((s) => s.value));
+  for (const m of ix.mods) {
+    const s = m.facts.settings;
+    const looksDjango = s.upperNames.some((n) => ['INSTALLED_APPS', 'DATABASES', 'ROOT_URLCONF', 'MIDDLEWARE', 'SECRET_KEY'].includes(n));
+    const inSettingsPkg = /(^|\.)settings(\.|$)/.test(m.module) && !isTestPath(m.path);
+    if (!named.has(m.module) && !looksDjango && !(inSettingsPkg && (s.starImports.length || s.upperNames.length))) continue;
+    const ext = s.starImports.map((i) => ix.absolute(m, i.level, i.module)).filter((x): x is string => !!x);
+    info.modules.push({ module: m.module, file: m.path, extends: ext });
+  }
+  // ROOT_URLCONF of the settings DJANGO_SETTINGS_MODULE names, else of any settings module (a layered one inherits it)
+  const chain = (mod: string, depth = 0): string | null => {
+    const m = ix.byName.get(mod);
+    if (!m || depth > 5) return null;
+    if (m.facts.settings.rootUrlconf) return m.facts.settings.rootUrlconf.value;
+    for (const i of m.facts.settings.starImports) {
+      const abs = ix.absolute(m, i.level, i.module);
+      const r = abs ? chain(abs, depth + 1) : null;
+      if (r) return r;
+    }
+    return null;
+  };
+  for (const s of info.djangoSettingsModule) info.rootUrlconf ??= chain(s.value);
+  for (const m of info.modules) info.rootUrlconf ??= chain(m.module);
+  for (const m of info.djangoSettingsModule) {
+    if (!ix.byName.has(m.value)) gaps.push(`DJANGO_SETTINGS_MODULE "${m.value}" (${m.file}:${m.line}) is not a module of this project`);
+  }
+  info.files = ws.select((p) => SETTINGS_FILE.test(p) && !isTestPath(p)).map((f) => f.path);
+  for (const m of ix.mods) for (const d of m.facts.dynamic) if (/settings|ROOT_URLCONF|database/.test(d.what)) gaps.push(`${m.path}:${d.line}: ${d.what}`);
+  return info;
+}
