@@ -1,4 +1,5 @@
-import { compare, explain, satisfies, valid } from '@renovatebot/pep440';
+import { compare, satisfies, valid } from '@renovatebot/pep440';
+import { isPrerelease, sortVersions, versionKey } from './version-order.js';
 import { normalizeName } from '../names.js';
 import type { OsvAffected, OsvEvent, OsvRecord } from './types.js';
 
@@ -36,33 +37,41 @@ export class PackageIndex {
   readonly versions: string[];
   private readonly prepared: Prepared[];
   private readonly prerelease: boolean[];
+  /** Advisories repeat the same version strings hundreds of times: each is ranked once. */
+  private readonly ranks = new Map<string, number | null>();
 
   constructor(
     readonly name: string,
     records: OsvRecord[],
   ) {
     const live = records.filter((r) => !r.withdrawn);
-    const named = new Set<string>();
+    const keys = new Map<string, ReturnType<typeof versionKey>>();
+    const keyOf = (v: string) => {
+      let k = keys.get(v);
+      if (k === undefined) keys.set(v, (k = versionKey(v)));
+      return k;
+    };
     const entriesOf = (r: OsvRecord): OsvAffected[] =>
       (r.affected ?? []).filter((a) => a.package?.name && normalizeName(a.package.name) === name && (a.package.ecosystem ?? '').startsWith('PyPI'));
     for (const r of live) {
       for (const a of entriesOf(r)) {
-        for (const v of a.versions ?? []) if (valid(v)) named.add(v);
+        for (const v of a.versions ?? []) keyOf(v);
         for (const rg of a.ranges ?? []) {
           if (rg.type !== 'ECOSYSTEM') continue;
-          for (const e of rg.events ?? []) for (const t of EVENT_TYPES) if (e[t] && e[t] !== '0' && valid(e[t])) named.add(e[t]!);
+          for (const e of rg.events ?? []) for (const t of EVENT_TYPES) if (e[t] && e[t] !== '0') keyOf(e[t]!);
         }
       }
     }
-    const sorted = [...named].sort(compare);
-    this.versions = [];
-    for (const v of sorted) {
-      const last = this.versions[this.versions.length - 1];
-      if (last === undefined || compare(last, v) !== 0) this.versions.push(v);
+    const named: { v: string; key: NonNullable<ReturnType<typeof versionKey>> }[] = [];
+    for (const [v, key] of keys) {
+      if (key) named.push({ v, key });
+      else this.ranks.set(v, null);
     }
-    this.prerelease = this.versions.map((v) => {
-      const x = explain(v);
-      return !!x && (x.is_prerelease || x.is_devrelease);
+    const groups = sortVersions(named);
+    this.versions = groups.map((g) => g[0]!);
+    this.prerelease = groups.map((g) => isPrerelease(keys.get(g[0]!)!));
+    groups.forEach((g, i) => {
+      for (const v of g) this.ranks.set(v, 2 * i + 1);
     });
     this.prepared = live.map((record) => ({ record, entries: entriesOf(record).map((a) => this.prepare(a)) })).filter((p) => p.entries.length);
   }
@@ -80,7 +89,7 @@ export class PackageIndex {
       for (const e of rg.events ?? []) {
         const ev = this.event(e);
         if (ev) events.push(ev);
-        if (e.fixed && valid(e.fixed) && !entry.fixed.includes(e.fixed)) entry.fixed.push(e.fixed);
+        if (e.fixed && this.rank(e.fixed) !== null && !entry.fixed.includes(e.fixed)) entry.fixed.push(e.fixed);
       }
       entry.ranges.push(events.sort((x, y) => x.rank - y.rank));
     }
@@ -101,6 +110,12 @@ export class PackageIndex {
 
   /** The rank of any version, or null when it is not PEP 440. */
   rank(version: string): number | null {
+    let r = this.ranks.get(version);
+    if (r === undefined) this.ranks.set(version, (r = this.computeRank(version)));
+    return r;
+  }
+
+  private computeRank(version: string): number | null {
     if (!valid(version)) return null;
     let lo = 0;
     let hi = this.versions.length;
