@@ -73,7 +73,6 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   const envVars = envVarsOf(ws, ix, opts.health);
   const runtimeUrls = envVars.filter((e) => /(_URL|_URI|_HOST|_DSN|_ENDPOINT)$/.test(e.name) && !e.default).map((e) => e.name);
   if (runtimeUrls.length) g.talks.push(`addresses read from the environment without a default are not known: ${runtimeUrls.join(', ')}`);
-  if (!opts.health?.metrics?.envVars) g.config.push('the environment-variable inventory of the health review is missing; variables are from the brief\'s own reading of os.environ/os.getenv');
 
   // Architecture
   const architecture = await buildArchitecture(ix, opts.health);
@@ -107,10 +106,10 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   };
 }
 
-/** Health's env-var inventory when present (defaults redacted), else the brief's own reading of the code. */
+/** Health's env-var inventory when it found any (defaults redacted), else the brief's own reading of os.environ/os.getenv. */
 function envVarsOf(ws: Workspace, ix: ModuleIndex, health: HealthReport | null): EnvVar[] {
   const fromHealth = health?.metrics?.envVars;
-  if (Array.isArray(fromHealth)) {
+  if (Array.isArray(fromHealth) && fromHealth.length) {
     return fromHealth.map((e) => ({
       name: e.name,
       documented: !!e.documented,

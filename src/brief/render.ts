@@ -1,16 +1,295 @@
 import type { ScanReport } from '../core/report.js';
+import type { Brief, BriefSection, Use } from './types.js';
+import { esc, renderArchitectureMermaid, renderArchitectureSvg } from './svg.js';
+
+/**
+ * The brief is laid out once as a small document model (sections of paragraphs, lists and tables of inline
+ * parts), then written as Markdown or HTML, so that both formats always say the same thing.
+ */
+type Inline = string | { code: string } | { link: string; text: string; code?: boolean } | { strong: string } | { warn: string };
+type Line = Inline[];
+type Block = { p: Line } | { list: Line[] } | { table: { head: string[]; rows: Line[][] } } | { h3: string } | { diagram: true };
+interface Section { id: BriefSection; title: string; blocks: Block[]; gaps: string[] }
+
+export interface BriefRenderOptions {
+  /** Markdown: where the architecture SVG was written, relative to the Markdown file; without it a Mermaid block is used. */
+  svgHref?: string;
+  /** Prefix for links to files of the scanned tree (relative path from the output to the scanned root). */
+  linkBase?: string;
+}
+
+const MAX_ROWS = 200;
+const KIND_ORDER = ['install', 'run', 'test', 'migrate', 'lint', 'build', 'docs', 'other'];
+
+function fileLink(path: string, line: number | undefined, base: string): Inline {
+  const text = line ? `${path}:${line}` : path;
+  return { link: `${base}${path}${line ? `#L${line}` : ''}`, text, code: true };
+}
+
+function usesCell(uses: Use[], base: string, max = 3): Inline[] {
+  const byFile = new Map<string, number>();
+  for (const u of uses) if (!byFile.has(u.path)) byFile.set(u.path, u.line);
+  const out: Inline[] = [];
+  for (const [p, l] of [...byFile].slice(0, max)) {
+    if (out.length) out.push(', ');
+    out.push(fileLink(p, l, base));
+  }
+  if (byFile.size > max) out.push(` +${byFile.size - max} more`);
+  return out;
+}
+
+const cap = <T>(rows: T[]): { rows: T[]; more: number } => ({ rows: rows.slice(0, MAX_ROWS), more: Math.max(0, rows.length - MAX_ROWS) });
+
+function table(head: string[], all: Line[][], blocks: Block[]): void {
+  const { rows, more } = cap(all);
+  blocks.push({ table: { head, rows } });
+  if (more) blocks.push({ p: [`… and ${more} more (see the JSON brief).`] });
+}
+
+/** The brief as sections; `base` prefixes file links. */
+function model(b: Brief, base: string): Section[] {
+  const gaps = (s: BriefSection) => b.sectionGaps?.[s] ?? [];
+  const sections: Section[] = [];
+
+  // 1. What it is
+  {
+    const blocks: Block[] = [];
+    if (b.description) blocks.push({ p: [b.description] });
+    const py = b.python;
+    const pyLine: Line = [{ strong: 'Python: ' }];
+    const parts: Line[] = [];
+    if (py?.requiresPython) parts.push(['requires-python ', { code: py.requiresPython }]);
+    if (py?.classifiers.length) parts.push([`classifiers ${py.classifiers.join(', ')}`]);
+    if (py?.ci.length) parts.push([`CI ${[...new Set(py.ci.map((c) => c.version))].join(', ')} (${[...new Set(py.ci.map((c) => c.file))].join(', ')})`]);
+    for (const p of py?.pinned ?? []) parts.push([`${p.version} in ${p.file}`]);
+    parts.forEach((p, i) => pyLine.push(...(i ? ['; ', ...p] : p)));
+    if (!parts.length) pyLine.push('not declared');
+    const items: Line[] = [pyLine];
+    for (const d of py?.disagreements ?? []) items.push([{ warn: 'Disagreement: ' }, d]);
+    if (b.frameworks?.length) {
+      const fw: Line = [{ strong: 'Frameworks and libraries: ' }];
+      b.frameworks.forEach((f, i) => {
+        if (i) fw.push(', ');
+        fw.push(`${f.name} (${f.imported ? `imported in ${f.files} file${f.files === 1 ? '' : 's'}` : 'declared, never imported'}${f.imported && !f.declared ? ', not declared' : ''})`);
+      });
+      items.push(fw);
+    }
+    const s = b.size;
+    if (s) items.push([{ strong: 'Size: ' }, `${s.pythonFiles - s.testFiles} Python files, ${s.loc} lines of code; ${s.testFiles} test files (${s.testLoc} lines)`]);
+    blocks.push({ list: items });
+    sections.push({ id: 'what', title: 'What it is', blocks, gaps: gaps('what') });
+  }
+
+  // 2. How to run it
+  {
+    const blocks: Block[] = [];
+    const cmds = [...b.commands].sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind));
+    if (cmds.length) table(['Kind', 'Command', 'Runs', 'Found in'], cmds.map((c) => [[c.kind], [{ code: c.command }], c.detail ? [{ code: c.detail }] : [''], [fileLink(c.file, c.line, base)]]), blocks);
+    else blocks.push({ p: ['The project documents no command to install, run or test it.'] });
+    sections.push({ id: 'run', title: 'How to run it', blocks, gaps: gaps('run') });
+  }
+
+  // 3. Where work enters
+  {
+    const blocks: Block[] = [];
+    if (b.entryPoints?.length) {
+      blocks.push({ h3: 'Entry points' });
+      table(['Kind', 'Name', 'Target', 'Where'], b.entryPoints.map((e) => [[e.kind], [{ code: e.name }], e.target ? [{ code: e.target }] : [''], [fileLink(e.file, e.line, base)]]), blocks);
+    }
+    if (b.cli?.length) {
+      blocks.push({ h3: `CLI commands (${b.cli.length})` });
+      table(['Command', 'Framework', 'Handler', 'Where'], b.cli.map((c) => [[{ code: c.name }], [c.framework], [{ code: c.handler }], [fileLink(c.file, c.line, base)]]), blocks);
+    }
+    blocks.push({ h3: `HTTP routes (${b.routes.length})` });
+    if (b.routes.length) {
+      table(['Method', 'Path', 'Handler', 'Declared at'], b.routes.map((r) => [[r.method], [{ code: r.path }], [{ code: r.handler }, ...(r.handlerFile ? [' (', fileLink(r.handlerFile, r.handlerLine, base), ')'] : [])], [fileLink(r.file, r.line, base)]]), blocks);
+    } else blocks.push({ p: ['No HTTP routes found.'] });
+    blocks.push({ h3: `Background tasks (${b.tasks.length})` });
+    if (b.tasks.length) table(['Task', 'Kind', 'Where'], b.tasks.map((t) => [[{ code: t.name }], [t.kind], [fileLink(t.file, t.line, base)]]), blocks);
+    else blocks.push({ p: ['No background tasks found.'] });
+    blocks.push({ h3: `Schedules (${b.schedules.length})` });
+    if (b.schedules.length) table(['Name', 'Task', 'When', 'Kind', 'Where'], b.schedules.map((s) => [[s.name], [{ code: s.task }], [{ code: s.schedule }], [s.kind], [fileLink(s.file, s.line, base)]]), blocks);
+    else blocks.push({ p: ['No schedules found.'] });
+    sections.push({ id: 'entry', title: 'Where work enters', blocks, gaps: gaps('entry') });
+  }
+
+  // 4. What it talks to
+  {
+    const blocks: Block[] = [];
+    if (b.integrations.length) table(['Kind', 'Service', 'Detail', 'Used in'], b.integrations.map((i) => [[i.kind], [i.name], i.detail ? [{ code: i.detail }] : [''], usesCell(i.uses ?? i.files.map((f) => ({ path: f, line: 0 })), base)]), blocks);
+    else blocks.push({ p: ['No databases, queues, cloud services or external APIs found in the code.'] });
+    sections.push({ id: 'talks', title: 'What it talks to', blocks, gaps: gaps('talks') });
+  }
+
+  // 5. Configuration
+  {
+    const blocks: Block[] = [];
+    blocks.push({ h3: `Environment variables (${b.envVars?.length ?? 0})` });
+    if (b.envVars?.length) table(['Name', 'Documented', 'Default', 'Read at'], b.envVars.map((e) => [[{ code: e.name }], [e.documented ? 'yes' : { warn: 'no' }], e.default !== null ? [{ code: e.default }] : ['—'], usesCell(e.uses, base)]), blocks);
+    else blocks.push({ p: ['No environment variables are read.'] });
+    const st = b.settings;
+    const items: Line[] = [];
+    for (const d of st?.djangoSettingsModule ?? []) items.push(['DJANGO_SETTINGS_MODULE defaults to ', { code: d.value }, ' in ', fileLink(d.file, d.line, base)]);
+    if (st?.rootUrlconf) items.push(['ROOT_URLCONF ', { code: st.rootUrlconf }]);
+    for (const m of st?.modules ?? []) items.push(['Settings ', { code: m.module }, ` (`, fileLink(m.file, undefined, base), ')', ...(m.extends.length ? [' extends ', ...m.extends.flatMap((e, i): Inline[] => (i ? [', ', { code: e }] : [{ code: e }]))] : [])]);
+    if (st?.files.length) items.push(['Configuration files: ', ...st.files.flatMap((f, i): Inline[] => (i ? [', ', fileLink(f, undefined, base)] : [fileLink(f, undefined, base)]))]);
+    if (items.length) blocks.push({ h3: 'Settings' }, { list: items });
+    sections.push({ id: 'config', title: 'Configuration', blocks, gaps: gaps('config') });
+  }
+
+  // 6. Architecture
+  {
+    const blocks: Block[] = [];
+    const a = b.architecture;
+    if (a?.nodes.length) {
+      blocks.push({ diagram: true });
+      const out = new Map<string, string[]>();
+      for (const e of a.edges) out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
+      table(['Package', 'Files', 'LOC', 'Imports'], a.nodes.map((n) => [[{ code: n.id }, ...(n.inCycle ? [' ', { warn: 'cycle' }] : [])], [String(n.files)], [String(n.loc)], (out.get(n.id) ?? []).flatMap((t, i): Inline[] => (i ? [', ', { code: t }] : [{ code: t }]))]), blocks);
+      for (const c of a.cycles) blocks.push({ p: [{ warn: 'Import cycle: ' }, c.join(' ↔ ')] });
+    } else blocks.push({ p: ['No Python packages to map.'] });
+    sections.push({ id: 'architecture', title: 'Architecture', blocks, gaps: gaps('architecture') });
+  }
+
+  // 7. Who knows what
+  {
+    const blocks: Block[] = [];
+    if (b.owners.length) {
+      table(['Area', 'Main authors (share of current lines)', 'Last change', 'Risk'], b.owners.map((o) => [
+        [{ code: o.area }],
+        [o.authors.map((x) => `${x.name} ${Math.round(x.share * 100)}%`).join(', ')],
+        [o.lastChange ? o.lastChange.slice(0, 10) : '—'],
+        o.stale ? [{ warn: `only expert inactive since ${o.expertLastCommit?.slice(0, 10) ?? '?'}` }] : [''],
+      ]), blocks);
+    } else blocks.push({ p: ['No ownership data.'] });
+    sections.push({ id: 'owners', title: 'Who knows what', blocks, gaps: gaps('owners') });
+  }
+
+  // 8. Where it is fragile
+  {
+    const blocks: Block[] = [];
+    const items = (b.fragile ?? []).map((f): Line => {
+      const link: Inline[] = f.link ? [' — ', /^[\w.-]+\.html#/.test(f.link) ? { link: f.link, text: 'evidence' } : fileLink(f.link.replace(/:\d+$/, ''), Number(/:(\d+)$/.exec(f.link)?.[1]) || undefined, base)] : [];
+      return [{ strong: `${f.kind}: ` }, f.message, ...link];
+    });
+    blocks.push(items.length ? { list: items } : { p: ['Nothing flagged.'] });
+    sections.push({ id: 'fragile', title: 'Where it is fragile', blocks, gaps: gaps('fragile') });
+  }
+  return sections;
+}
+
+// --- Markdown ---------------------------------------------------------------
+
+function mdText(s: string): string {
+  return s.replace(/\r?\n/g, ' ').replace(/([\\`*_[\]<>|#])/g, '\\$1');
+}
+
+function mdCode(s: string): string {
+  const t = s.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+  return t.includes('`') ? `\`\` ${t} \`\`` : `\`${t}\``;
+}
+
+function mdInline(parts: Inline[]): string {
+  return parts
+    .map((p) => {
+      if (typeof p === 'string') return mdText(p);
+      if ('link' in p) return `[${p.code ? mdCode(p.text) : mdText(p.text)}](${encodeURI(p.link).replace(/\(/g, '%28').replace(/\)/g, '%29')})`;
+      if ('code' in p) return mdCode(p.code);
+      if ('strong' in p) return `**${mdText(p.strong.trim())}** `;
+      return `⚠ ${mdText(p.warn)}`;
+    })
+    .join('')
+    .replace(/\*\* {2}/g, '** ');
+}
 
 /** The brief as Markdown, to commit as HANDOFF.md. */
-export function renderBriefMarkdown(report: ScanReport): string {
-  return `# ${report.brief?.name ?? 'Handoff brief'}\n`;
+export function renderBriefMarkdown(report: ScanReport, opts: BriefRenderOptions = {}): string {
+  const b = report.brief;
+  if (!b) return '# Handoff brief\n\nThe brief was not built for this scan.\n';
+  const base = opts.linkBase ?? '';
+  const out: string[] = [`# Handoff brief: ${mdText(b.name)}`, ''];
+  out.push(`_Generated by pyvet ${mdText(report.version)}${report.commit ? ` at commit ${mdCode(report.commit.slice(0, 12))}` : ''} on ${report.scannedAt.slice(0, 10)}. Every claim points at a file and line; what could not be determined is listed under each section._`, '');
+  const sections = model(b, base);
+  out.push(sections.map((s, i) => `${i + 1}. [${s.title}](#${i + 1}-${s.title.toLowerCase().replace(/\s+/g, '-')})`).join('\n'), '');
+  for (const [i, s] of sections.entries()) {
+    out.push(`## ${i + 1}. ${s.title}`, '');
+    for (const blk of s.blocks) {
+      if ('p' in blk) out.push(mdInline(blk.p), '');
+      else if ('h3' in blk) out.push(`### ${mdText(blk.h3)}`, '');
+      else if ('list' in blk) out.push(...blk.list.map((l) => `- ${mdInline(l)}`), '');
+      else if ('table' in blk) {
+        out.push(`| ${blk.table.head.map(mdText).join(' | ')} |`, `|${blk.table.head.map(() => '---').join('|')}|`);
+        for (const r of blk.table.rows) out.push(`| ${r.map((c) => mdInline(c) || ' ').join(' | ')} |`);
+        out.push('');
+      } else if (b.architecture) {
+        out.push(opts.svgHref ? `![Package map: packages, their imports, cycles in red](${encodeURI(opts.svgHref)})` : renderArchitectureMermaid(b.architecture), '');
+      }
+    }
+    if (s.gaps.length) out.push('**Could not determine:**', '', ...s.gaps.map((g) => `- ${mdText(g)}`), '');
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n');
+}
+
+// --- HTML -------------------------------------------------------------------
+
+function htmlInline(parts: Inline[], sameDoc: boolean): string {
+  return parts
+    .map((p) => {
+      if (typeof p === 'string') return esc(p);
+      if ('link' in p) {
+        // inside the scan report the finding rows are on the same page
+        const href = sameDoc ? p.link.replace(/^pyvet\.html#/, '#') : p.link;
+        return `<a href="${esc(href)}">${p.code ? `<code>${esc(p.text)}</code>` : esc(p.text)}</a>`;
+      }
+      if ('code' in p) return `<code>${esc(p.code)}</code>`;
+      if ('strong' in p) return `<strong>${esc(p.strong)}</strong>`;
+      return `<span class="brief-warn">⚠ ${esc(p.warn)}</span>`;
+    })
+    .join('');
+}
+
+const BRIEF_CSS = `#brief .brief-warn{color:#b91c1c;font-weight:600}#brief .brief-gaps{border-left:3px solid #d97706;padding:.2em .8em;margin:.8em 0}#brief .brief-diagram{overflow:auto;max-width:100%;margin:.8em 0}#brief h3{margin-top:1.2em}#brief table{margin:.4em 0 1em}`;
+
+function sectionHtml(report: ScanReport, sameDoc: boolean, headingLevel: 1 | 2): string {
+  const b = report.brief;
+  if (!b) return '<section id="brief"><h2>Handoff brief</h2><p class="empty">The brief was not built for this scan.</p></section>';
+  const h = headingLevel === 1 ? ['h1', 'h2'] : ['h2', 'h3'];
+  const out: string[] = [`<section id="brief"><style>${BRIEF_CSS}</style>`, `<${h[0]}>Handoff brief: ${esc(b.name)}</${h[0]}>`];
+  const sections = model(b, '');
+  out.push(`<nav class="brief-toc"><ol>${sections.map((s) => `<li><a href="#brief-${s.id}">${esc(s.title)}</a></li>`).join('')}</ol></nav>`);
+  for (const s of sections) {
+    out.push(`<div class="brief-section" id="brief-${s.id}"><${h[1]}>${esc(s.title)}</${h[1]}>`);
+    for (const blk of s.blocks) {
+      if ('p' in blk) out.push(`<p>${htmlInline(blk.p, sameDoc)}</p>`);
+      else if ('h3' in blk) out.push(`<h4>${esc(blk.h3)}</h4>`);
+      else if ('list' in blk) out.push(`<ul>${blk.list.map((l) => `<li>${htmlInline(l, sameDoc)}</li>`).join('')}</ul>`);
+      else if ('table' in blk) {
+        out.push(`<table><thead><tr>${blk.table.head.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>`);
+        for (const r of blk.table.rows) out.push(`<tr>${r.map((c) => `<td>${htmlInline(c, sameDoc)}</td>`).join('')}</tr>`);
+        out.push('</tbody></table>');
+      } else if (b.architecture) out.push(`<div class="brief-diagram">${renderArchitectureSvg(b.architecture, `Package map of ${b.name}`)}</div>`);
+    }
+    if (s.gaps.length) out.push(`<div class="brief-gaps"><strong>Could not determine:</strong><ul>${s.gaps.map((g) => `<li>${esc(g)}</li>`).join('')}</ul></div>`);
+    out.push('</div>');
+  }
+  out.push('</section>');
+  return out.join('\n');
 }
 
 /** The brief as a standalone HTML page (also embedded as a section of the scan report). */
 export function renderBriefHtml(report: ScanReport): string {
-  return `<!doctype html><meta charset="utf-8"><title>brief</title><h1>${report.brief?.name ?? ''}</h1>`;
+  const title = `Handoff brief: ${report.brief?.name ?? ''}`;
+  const css = 'body{font:15px/1.5 system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#111827}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #e5e7eb;padding:.3em .5em;text-align:left;vertical-align:top}code{font:13px ui-monospace,monospace;background:#f3f4f6;padding:0 .2em;border-radius:3px}a{color:#1d4ed8}';
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"><title>${esc(title)}</title><style>${css}</style></head><body>\n${sectionHtml(report, false, 1)}\n</body></html>\n`;
 }
 
-/** The brief as a section (HTML fragment) of the scan's HTML report. */
+/** The brief as a section (HTML fragment) of the scan's HTML report; holds the `<svg id="architecture">`. */
 export function renderBriefSection(report: ScanReport): string {
-  return `<section id="brief"><h2>${report.brief?.name ?? ''}</h2></section>`;
+  return sectionHtml(report, true, 2);
+}
+
+/** The architecture SVG as a file of its own (written beside a Markdown brief). */
+export function renderBriefSvg(report: ScanReport): string | null {
+  const b = report.brief;
+  return b?.architecture ? `<?xml version="1.0" encoding="UTF-8"?>\n${renderArchitectureSvg(b.architecture, `Package map of ${b.name}`)}\n` : null;
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { renderBriefHtml, renderBriefMarkdown } from '../brief/render.js';
+import { renderBriefHtml, renderBriefMarkdown, renderBriefSvg } from '../brief/render.js';
 import type { Io } from './io.js';
 import { analyze, type AnalyzeOptions } from './analyze.js';
 
@@ -22,9 +22,24 @@ export function registerBrief(program: Command, io: Io, setCode: (n: number) => 
       const fmt = (opts.format === 'md' ? 'markdown' : opts.format) as BriefCliOptions['briefFormat'];
       // The brief needs everything the scan sees; its own document is what gets written.
       const { report } = await analyze(io, ['deps', 'secrets', 'health', 'brief'], target, { ...opts, output: undefined, format: undefined }, ['json'], undefined, true);
-      const text = fmt === 'json' ? JSON.stringify(report.brief, null, 2) + '\n' : fmt === 'html' ? renderBriefHtml(report) : renderBriefMarkdown(report);
-      if (opts.output) {
-        const file = path.resolve(io.cwd, opts.output);
+      const file = opts.output ? path.resolve(io.cwd, opts.output) : null;
+      let text: string;
+      if (fmt === 'json') text = JSON.stringify(report.brief, null, 2) + '\n';
+      else if (fmt === 'html') text = renderBriefHtml(report);
+      else {
+        // A Markdown file gets its diagram as an SVG beside it; stdout gets a Mermaid block instead.
+        let svgHref: string | undefined;
+        const svg = renderBriefSvg(report);
+        if (file && svg && report.brief?.architecture.nodes.length) {
+          const svgFile = file.replace(/(\.(md|markdown))?$/i, '.architecture.svg');
+          mkdirSync(path.dirname(svgFile), { recursive: true });
+          writeFileSync(svgFile, svg);
+          svgHref = path.basename(svgFile);
+        }
+        const linkBase = file ? path.relative(path.dirname(file), report.root).split(path.sep).join('/') : '';
+        text = renderBriefMarkdown(report, { svgHref, linkBase: linkBase ? `${linkBase}/` : '' });
+      }
+      if (file) {
         mkdirSync(path.dirname(file), { recursive: true });
         writeFileSync(file, text);
       } else io.stdout.write(text);
