@@ -1,0 +1,35 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DatabaseError } from '../../core/errors.js';
+import { DB_FILE, databaseFromZip, type DatabaseStats } from './database.js';
+
+export const DEFAULT_OSV_URL = 'https://osv-vulnerabilities.storage.googleapis.com/PyPI/all.zip';
+
+/**
+ * Download the OSV PyPI export and replace the cached copy atomically: the bytes are checked to be a
+ * readable zip of OSV records, written to a temporary file beside the target, then renamed over it.
+ * A failed or interrupted download, or a file that is not OSV, leaves the previous copy untouched.
+ */
+export async function updateDatabase(url: string, dir: string): Promise<{ path: string; bytes: number; stats: DatabaseStats }> {
+  let bytes: Uint8Array;
+  try {
+    const res = await fetch(url, { redirect: 'follow' });
+    if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`.trim());
+    bytes = new Uint8Array(await res.arrayBuffer());
+  } catch (err) {
+    const cause = (err as { cause?: { message?: string } }).cause?.message;
+    throw new DatabaseError(`download of ${url} failed: ${(err as Error).message}${cause ? ` (${cause})` : ''}; the previous database is kept`);
+  }
+  const db = databaseFromZip(bytes, `the download from ${url}`);
+  const target = path.join(dir, DB_FILE);
+  const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, target);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw new DatabaseError(`cannot write ${target}: ${(err as Error).message}; the previous database is kept`);
+  }
+  return { path: target, bytes: bytes.length, stats: db.stats };
+}
