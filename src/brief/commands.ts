@@ -14,7 +14,7 @@ export function purpose(cmd: string): string {
   if (/\b(ruff|flake8|pylint|mypy|black|isort|pre-commit|pyright|make lint|make format)\b/.test(c)) return 'lint';
   if (/\b(sphinx|mkdocs|make docs|make html)\b/.test(c)) return 'docs';
   if (/\b(docker (compose )?build|python -m build|poetry build|hatch build|setup\.py (sdist|bdist)|make build)\b/.test(c)) return 'build';
-  if (/\b(runserver|uvicorn|gunicorn|flask run|hypercorn|daphne|celery|rq worker|dramatiq|docker(-| )compose up|docker run|python -m \w|streamlit run|make run|make serve|make dev)\b/.test(c)) return 'run';
+  if (/\bflask\b[^|;&]*\brun\b/.test(c) || /\b(runserver|uvicorn|gunicorn|hypercorn|daphne|celery|rq worker|dramatiq|docker(-| )compose up|docker run|python -m \w|streamlit run|make run|make serve|make dev)\b/.test(c)) return 'run';
   return 'other';
 }
 
