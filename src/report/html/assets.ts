@@ -5,12 +5,12 @@
 
 const LIGHT = `
   --bg: #ffffff; --fg: #1d2330; --muted: #5b6476; --card: #f6f7f9; --line: #dde1e8; --accent: #2457c5;
-  --critical: #8e24aa; --high: #d32f2f; --medium: #ef6c00; --unknown: #b7950b; --low: #0288d1; --info: #78909c;
-  --good: #2e7d32; --fair: #ef6c00; --poor: #c62828; --quadrant: rgba(211, 47, 47, 0.07); --code: #eef1f5;`;
+  --critical: #8e24aa; --high: #d32f2f; --medium: #ef6c00; --unknown: #8d7309; --low: #0288d1; --info: #78909c;
+  --good: #2e7d32; --fair: #ef6c00; --poor: #c62828; --quadrant: rgba(211, 47, 47, 0.07); --code: #eef1f5; --chip-fg: #ffffff;`;
 const DARK = `
   --bg: #12151b; --fg: #e3e7ee; --muted: #9aa3b2; --card: #1b2029; --line: #2d3440; --accent: #7aa2ff;
   --critical: #ce93d8; --high: #ef5350; --medium: #ffa726; --unknown: #e6c84f; --low: #4fc3f7; --info: #90a4ae;
-  --good: #66bb6a; --fair: #ffa726; --poor: #ef5350; --quadrant: rgba(239, 83, 80, 0.10); --code: #232a35;`;
+  --good: #66bb6a; --fair: #ffa726; --poor: #ef5350; --quadrant: rgba(239, 83, 80, 0.10); --code: #232a35; --chip-fg: #12151b;`;
 
 export const CSS = `
 :root {${LIGHT} color-scheme: light; }
@@ -34,7 +34,7 @@ h2 { font-size: 1.2rem; border-bottom: 1px solid var(--line); padding-bottom: 4p
 .overview { display: flex; gap: 24px; align-items: center; flex-wrap: wrap; }
 .big { font-size: 2rem; font-weight: 700; }
 .chips { display: flex; flex-wrap: wrap; gap: 6px; }
-.chip { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 0.8rem; font-weight: 600; color: #fff; background: var(--info); white-space: nowrap; }
+.chip { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 0.8rem; font-weight: 600; color: var(--chip-fg); background: var(--info); white-space: nowrap; }
 .chip.critical { background: var(--critical); } .chip.high { background: var(--high); } .chip.medium { background: var(--medium); }
 .chip.unknown { background: var(--unknown); } .chip.low { background: var(--low); } .chip.info { background: var(--info); }
 .chip.pass { background: var(--good); } .chip.warn { background: var(--fair); } .chip.fail { background: var(--poor); } .chip.skip { background: var(--info); }
