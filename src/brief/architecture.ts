@@ -81,9 +81,8 @@ export function cyclesOf(nodes: string[], edges: Map<string, Set<string>>): stri
 
 /** Package map: module imports condensed to packages, cycles marked, laid out by ELK (layered, top-down). */
 export async function buildArchitecture(ix: ModuleIndex, health: HealthReport | null): Promise<Architecture> {
-  const healthMods = health?.metrics?.imports?.modules;
-  const mods: ModInfo[] = (Array.isArray(healthMods) && healthMods.length ? (healthMods as ModInfo[]) : ix.mods.map((m) => ({ module: m.module, path: m.path, loc: m.facts.loc })))
-    .filter((m) => typeof m?.module === 'string' && typeof m.path === 'string' && !isTestPath(m.path));
+  // Sizes come from the brief's own per-file facts so that the map and the "Size" line agree.
+  const mods: ModInfo[] = ix.mods.map((m) => ({ module: m.module, path: m.path, loc: m.facts.loc })).filter((m) => !isTestPath(m.path));
   const pkgOf = new Map(mods.map((m) => [m.module, packageOf(m)]));
   const maxDepth = Math.max(1, ...[...pkgOf.values()].map((p) => p.split('.').length));
   let depth = maxDepth;
@@ -122,7 +121,7 @@ export async function buildArchitecture(ix: ModuleIndex, health: HealthReport | 
     const [from, to] = k.split('\u0000') as [string, string];
     return { from, to, imports: w };
   });
-  edgeList.sort((a, b) => (a.from + a.to < b.from + b.to ? -1 : 1));
+  edgeList.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : 1));
   const graph: ElkNode = {
     id: 'root',
     layoutOptions: {
