@@ -146,7 +146,9 @@ function dependencies(report: ScanReport): string {
     out.push(`<p class="empty">${report.sections.includes('deps') ? 'No dependency manifests were found.' : 'The dependency audit did not run.'}</p></section>`);
     return out.join('');
   }
-  const findingFor = (d: Dependency) => report.findings.find((f) => f.rule.startsWith('deps.') && f.path === d.path && f.line === d.line);
+  const depFindings = new Map<string, Finding>();
+  for (const f of report.findings) if (f.rule.startsWith('deps.') && !depFindings.has(`${f.path}:${f.line}`)) depFindings.set(`${f.path}:${f.line}`, f);
+  const findingFor = (d: Dependency) => depFindings.get(`${d.path}:${d.line}`);
   const vulnerable = report.dependencies.filter((d) => d.vulns.length);
   if (vulnerable.length) {
     out.push('<table id="vulnerable-deps"><thead><tr><th>Package</th><th>Version</th><th>Where</th><th>Advisories</th><th>Fixed in</th></tr></thead><tbody>');
