@@ -49,7 +49,7 @@ export function schedulesOf(ws: Workspace, ix: ModuleIndex, gaps: string[]): Sch
       if (!m) continue;
       // cron.d lines carry a user field before the command
       const cmd = /(^|\/)cron\.d\//.test(f.path) ? m[2]!.replace(/^\S+\s+/, '') : m[2]!;
-      out.push({ name: cmd.split(/\s+/).slice(0, 3).join(' '), task: cmd, schedule: `cron ${m[1]}`, kind: 'cron', file: f.path, line: i + 1 });
+      out.push({ name: cmd.length > 60 ? `${cmd.slice(0, 59)}…` : cmd, task: cmd, schedule: `cron ${m[1]}`, kind: 'cron', file: f.path, line: i + 1 });
     }
   }
   return out;

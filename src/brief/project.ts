@@ -144,15 +144,17 @@ export function readmeParagraph(text: string): string | null {
   const lines = text.replace(/\r/g, '').split('\n');
   const para: string[] = [];
   let inFence = false;
-  for (const l of lines) {
+  for (const [i, l] of lines.entries()) {
     const t = l.trim();
+    // an rst title is a line underlined (or overlined) with punctuation
+    const rstTitle = /^[=\-~^*#"`+]{3,}$/.test(lines[i + 1]?.trim() ?? '');
     if (/^(```|~~~)/.test(t)) {
       inFence = !inFence;
       if (para.length) break;
       continue;
     }
     if (inFence) continue;
-    const skip = !t || t.startsWith('#') || /^[=\-~^*`#]{3,}$/.test(t) || t.startsWith('<') || /^\[?!\[/.test(t) || t.startsWith('..') || t.startsWith(':') || t.startsWith('|') || /^[-*+] /.test(t) || /^>/.test(t);
+    const skip = !t || rstTitle || t.startsWith('#') || /^[=\-~^*`#]{3,}$/.test(t) || t.startsWith('<') || /^\[?!\[/.test(t) || t.startsWith('..') || t.startsWith(':') || t.startsWith('|') || /^[-*+] /.test(t) || /^>/.test(t);
     if (skip) {
       if (para.length) break;
       continue;
