@@ -109,3 +109,24 @@ test('diff with a single recorded scan says there is nothing to compare', async 
     t.cleanup();
   }
 });
+
+test('history and diff find the store named by the config, as scan does', async () => {
+  const t = new TempTree().files({ '.pyvet.toml': 'store = ".pyvet/history.db"\n', 'app.py': 'x = 1\n' });
+  const fallback = new TempTree();
+  try {
+    // PYVET_STORE points elsewhere: the config's store must win for every command.
+    const env = { PYVET_STORE: fallback.path('default.db') };
+    for (let i = 0; i < 2; i++) assert.equal((await runCli(['scan', t.dir, '--output-dir', t.path('out'), '--quiet'], { env })).code, 0);
+    const h = await runCli(['history', t.dir, '--format', 'json'], { env });
+    assert.equal(h.code, 0, h.stderr);
+    const doc = parseJson<{ store: string; scans: unknown[] }>(h.stdout);
+    assert.equal(doc.store, t.path('.pyvet/history.db'));
+    assert.equal(doc.scans.length, 2);
+    const d = await runCli(['diff', t.dir], { env });
+    assert.equal(d.code, 0, d.stderr);
+    assert.match(d.stdout, /scan #1 .*→ scan #2/);
+  } finally {
+    t.cleanup();
+    fallback.cleanup();
+  }
+});

@@ -8,6 +8,7 @@ import { locateHistory } from '../store/locate.js';
 import type { Io } from './io.js';
 
 interface DiffOptions {
+  config?: string;
   since?: string;
   store?: string;
   format: 'text' | 'json';
@@ -64,10 +65,11 @@ export function registerDiff(program: Command, io: Io, setCode: (n: number) => v
     .command('diff [path]')
     .description('findings new and fixed between two recorded scans (default: the latest against the one before)')
     .option('--since <ref>', 'compare the latest scan with this one: a scan id, a commit, or a git ref of a scanned commit')
-    .option('--store <file>', 'history database (default: ~/.local/share/pyvet/history.db)')
+    .option('--store <file>', 'history database (default: the config\'s store, else ~/.local/share/pyvet/history.db)')
+    .option('-c, --config <file>', 'config file whose `store` to use (default: .pyvet.toml, else [tool.pyvet] in pyproject.toml)')
     .addOption(new Option('-f, --format <format>', 'text or json').choices(['text', 'json']).default('text'))
     .action((target: string | undefined, opts: DiffOptions) => {
-      const { file, root, key } = locateHistory(io.cwd, io.env, target, opts.store);
+      const { file, root, key } = locateHistory(io.cwd, io.env, target, opts);
       const store = openStore(file, { readonly: true });
       try {
         const [latest, previous] = store.scans(key, 2);

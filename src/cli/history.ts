@@ -6,6 +6,7 @@ import { locateHistory } from '../store/locate.js';
 import type { Io } from './io.js';
 
 interface HistoryOptions {
+  config?: string;
   store?: string;
   format: 'text' | 'json';
   limit: string;
@@ -24,13 +25,14 @@ export function registerHistory(program: Command, io: Io, setCode: (n: number) =
   program
     .command('history [path]')
     .description('scores and finding counts of earlier scans of a repository, one line per scan, oldest first')
-    .option('--store <file>', 'history database (default: ~/.local/share/pyvet/history.db)')
+    .option('--store <file>', 'history database (default: the config\'s store, else ~/.local/share/pyvet/history.db)')
+    .option('-c, --config <file>', 'config file whose `store` to use (default: .pyvet.toml, else [tool.pyvet] in pyproject.toml)')
     .addOption(new Option('-f, --format <format>', 'text or json').choices(['text', 'json']).default('text'))
     .option('-n, --limit <n>', 'show at most the last N scans', '50')
     .action((target: string | undefined, opts: HistoryOptions) => {
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, not ${opts.limit}`);
-      const { file, key } = locateHistory(io.cwd, io.env, target, opts.store);
+      const { file, key } = locateHistory(io.cwd, io.env, target, opts);
       const store = openStore(file, { readonly: true });
       try {
         const scans = store.trend(key, limit);

@@ -134,6 +134,22 @@ test('a corrupt or foreign file is one StoreError, not a stack trace', () => {
   }
 });
 
+test('another program\'s SQLite database is refused, not migrated into', () => {
+  const t = tmp();
+  try {
+    const other = path.join(t.dir, 'other.db');
+    const db = new Database(other);
+    db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)');
+    db.close();
+    assert.throws(() => openStore(other), (e: unknown) => e instanceof StoreError && /not a pyvet history database/.test(e.message));
+    const check = new Database(other, { readonly: true });
+    assert.deepEqual(check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all(), ['notes']);
+    check.close();
+  } finally {
+    t.done();
+  }
+});
+
 test('read-only open never creates a database and refuses writes', () => {
   const t = tmp();
   try {

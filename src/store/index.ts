@@ -127,6 +127,11 @@ function migrate(db: Database.Database, file: string): void {
     throw new StoreError(`history database ${file} has schema version ${current}; this pyvet knows up to ${SCHEMA_VERSION}. Upgrade pyvet.`);
   }
   if (current === SCHEMA_VERSION) return;
+  if (current === 0) {
+    // Another program's database: adding our tables to it would be a surprise, not a migration.
+    const foreign = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().get() as number;
+    if (foreign > 0) throw new StoreError(`${file} is an SQLite database but not a pyvet history database; choose another --store`);
+  }
   // IMMEDIATE takes the write lock first, so two processes opening a new store do not both migrate it.
   db.transaction(() => {
     const v = db.pragma('user_version', { simple: true }) as number;
