@@ -36,9 +36,7 @@ function suppresses(comment: RegExpExecArray | null, rule: string): boolean {
   return true;
 }
 
-function keywordSource(k: string): string {
-  return [...k].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))).join('');
-}
+const escape = (k: string) => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 interface Compiled {
   rules: readonly SecretRule[];
@@ -46,13 +44,21 @@ interface Compiled {
 }
 
 /**
- * Build the scanner for a set of rules: one case-sensitive trigger regex over the whole text (each
- * rule's trigger, or its keywords with both cases spelled out) finds candidate lines; on a candidate
- * line each rule runs only when one of its keywords is in it (the gitleaks prefilter).
+ * Build the scanner for a set of rules. One case-insensitive trigger regex over the whole text (every
+ * rule's trigger, else its keywords) finds candidate lines; on a candidate line each rule runs only
+ * when one of its keywords is in it (the gitleaks prefilter). The trigger pass is most of the cost
+ * (one regex step per character), so its alternatives are deduplicated: a keyword that contains
+ * another (secret_key, secret) adds nothing.
  */
 export function compile(rules: readonly SecretRule[] = RULES): Compiled {
-  const parts = rules.map((r) => r.trigger ?? r.keywords.map(keywordSource).join('|'));
-  return { rules, trigger: new RegExp(parts.join('|'), 'g') };
+  const literals = new Set<string>();
+  const patterns = new Set<string>();
+  for (const r of rules) {
+    if (r.trigger) patterns.add(r.trigger);
+    else r.keywords.forEach((k) => literals.add(k));
+  }
+  const lits = [...literals].filter((k) => ![...literals].some((o) => o !== k && k.includes(o)));
+  return { rules, trigger: new RegExp([...patterns, ...lits.map(escape)].join('|'), 'gi') };
 }
 
 const DEFAULT = compile();
@@ -97,12 +103,32 @@ function scanLine(c: Compiled, ctx: MatchContext): Candidate[] {
       }
     }
   });
-  if (found.length <= 1) return found;
-  // Most specific rule first; a later rule claiming the same characters is the same secret.
+  return found.length <= 1 ? found : resolveOverlaps(found);
+}
+
+/**
+ * Most specific rule first; a later rule claiming characters an earlier one kept is the same secret.
+ * Linear per rule (a merge of two sorted lists), so a minified line with thousands of tokens stays cheap.
+ */
+function resolveOverlaps(found: Candidate[]): Candidate[] {
   found.sort((a, b) => a.order - b.order || a.start - b.start);
-  const kept: Candidate[] = [];
-  for (const f of found) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
-  return kept.sort((a, b) => a.start - b.start);
+  let kept: Candidate[] = [];
+  for (let i = 0; i < found.length; ) {
+    let j = i;
+    while (j < found.length && found[j]!.order === found[i]!.order) j++;
+    const group = found.slice(i, j);
+    const merged: Candidate[] = [];
+    let k = 0;
+    for (const f of group) {
+      while (k < kept.length && kept[k]!.end <= f.start) merged.push(kept[k++]!);
+      const clash = k < kept.length && kept[k]!.start < f.end;
+      if (!clash && (merged.length === 0 || merged[merged.length - 1]!.end <= f.start)) merged.push(f);
+    }
+    while (k < kept.length) merged.push(kept[k++]!);
+    kept = merged;
+    i = j;
+  }
+  return kept;
 }
 
 function countNewlines(text: string, from: number, to: number): number {
@@ -118,6 +144,7 @@ export function detect(path: string, text: string, opts: { kind?: FileKind; comp
   const hits: SecretHit[] = [];
   let suppressed = 0;
   const trigger = new RegExp(c.trigger); // own lastIndex: detect may run re-entrantly (tests, workers)
+  // Line numbers are counted only up to lines that hold a secret: most candidate lines hold none.
   let lineNo = 1;
   let counted = 0;
   let m: RegExpExecArray | null;
@@ -125,11 +152,11 @@ export function detect(path: string, text: string, opts: { kind?: FileKind; comp
     const lineStart = text.lastIndexOf('\n', m.index) + 1;
     let lineEnd = text.indexOf('\n', m.index);
     if (lineEnd < 0) lineEnd = text.length;
-    lineNo += countNewlines(text, counted, lineStart);
-    counted = lineStart;
     const line = text.slice(lineStart, text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd);
     const found = scanLine(c, { path, kind, text, lineStart, line });
     if (found.length) {
+      lineNo += countNewlines(text, counted, lineStart);
+      counted = lineStart;
       const comment = SUPPRESS.exec(line);
       const spans = found.map((f) => ({ start: f.start, end: f.end, mask: f.header ? f.header + ' ' + redact(f.value) : redact(f.value) }));
       const evidence = maskLine(line, spans);

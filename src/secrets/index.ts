@@ -1,5 +1,11 @@
-import type { Finding } from '../core/finding.js';
+import { fingerprint, type Finding } from '../core/finding.js';
 import type { Workspace } from '../sources/workspace.js';
+import { readBaseline } from './baseline.js';
+import { scanHistory, type HistoryHit } from './history.js';
+import { ROTATE, type SecretRule } from './rule.js';
+import { RULES } from './rules/index.js';
+import type { FileHit } from './scan-files.js';
+import { scanTree } from './tree.js';
 import type { SecretsSummary } from './types.js';
 
 export interface SecretsOptions {
@@ -14,6 +20,96 @@ export interface SecretsResult {
   summary: SecretsSummary;
 }
 
-export async function scanSecrets(_ws: Workspace, _opts: SecretsOptions): Promise<SecretsResult> {
-  return { findings: [], summary: { filesScanned: 0, bytesScanned: 0, skippedBinary: 0, skippedLarge: 0, suppressed: 0 } };
+const BY_ID = new Map<string, SecretRule>(RULES.map((r) => [r.id, r]));
+
+function ruleOf(id: string): SecretRule {
+  const r = BY_ID.get(id);
+  if (!r) throw new Error(`unknown secret rule ${id}`);
+  return r;
+}
+
+const short = (sha: string) => sha.slice(0, 10);
+const day = (iso: string) => iso.slice(0, 10);
+
+function treeFinding(h: FileHit, introduced: HistoryHit | undefined): Finding {
+  const rule = ruleOf(h.rule);
+  const since = introduced ? `, committed since ${short(introduced.commit)} (${day(introduced.date)})` : '';
+  return {
+    rule: rule.id,
+    severity: rule.severity,
+    path: h.path,
+    line: h.line,
+    column: h.column,
+    message: `Hard-coded ${rule.label} in the working tree${since}.`,
+    remediation: `${ROTATE} ${rule.docs.fix}`,
+    evidence: h.evidence,
+    fingerprint: fingerprint(rule.id, h.value),
+    redacted: h.redacted,
+    ...(introduced ? { commit: introduced.commit, date: introduced.date } : {}),
+  };
+}
+
+function historyFinding(h: HistoryHit): Finding {
+  const rule = ruleOf(h.rule);
+  return {
+    rule: rule.id,
+    severity: rule.severity,
+    path: h.path,
+    line: h.line,
+    column: h.column,
+    message: `Rotate this ${rule.label}: it was removed from the tree but remains in git history (added in ${short(h.commit)}, ${day(h.date)}), readable by anyone with a clone.`,
+    remediation: `${ROTATE} ${rule.docs.fix} Rewriting history (git filter-repo) only helps after rotation, and only for clones made afterwards.`,
+    evidence: h.evidence,
+    fingerprint: h.fingerprint,
+    redacted: h.redacted,
+    commit: h.commit,
+    date: h.date,
+    data: { historyOnly: true },
+  };
+}
+
+/** Scan the working tree (and with `history`, every commit) for committed credentials. */
+export async function scanSecrets(ws: Workspace, opts: SecretsOptions): Promise<SecretsResult> {
+  // Read the baseline first: a bad file is a usage error before any work is done.
+  const baseline = opts.baseline ? readBaseline(opts.baseline) : null;
+  const tree = await scanTree(ws);
+  ws.errors.push(...tree.errors);
+  const summary: SecretsSummary = {
+    filesScanned: tree.filesScanned,
+    bytesScanned: tree.bytesScanned,
+    skippedBinary: tree.skippedBinary,
+    skippedLarge: tree.skippedLarge,
+    suppressed: tree.suppressed,
+  };
+
+  let oldest = new Map<string, HistoryHit>();
+  if (opts.history) {
+    if (!ws.repo) {
+      ws.errors.push({ path: '.', message: 'secrets: --history needs a git repository; only the working tree was scanned' });
+    } else {
+      try {
+        const h = await scanHistory(ws.root, { exclude: ws.config.exclude, maxBytes: ws.config.maxFileSize });
+        oldest = h.oldest;
+        summary.commitsScanned = h.commitsScanned;
+        summary.suppressed += h.suppressed;
+        summary.skippedLarge += h.skippedLarge;
+      } catch (err) {
+        ws.errors.push({ path: '.', message: `secrets: git history could not be read (${(err as Error).message})` });
+      }
+    }
+  }
+
+  let findings: Finding[] = tree.hits.map((h) => treeFinding(h, oldest.get(fingerprint(h.rule, h.value))));
+  if (opts.history) {
+    const inTree = new Set(findings.map((f) => f.fingerprint));
+    const gone = [...oldest.values()].filter((h) => !inTree.has(h.fingerprint)).map(historyFinding);
+    summary.historyOnly = gone.length;
+    findings.push(...gone);
+  }
+  if (baseline) {
+    const before = findings.length;
+    findings = findings.filter((f) => !baseline.has(f.fingerprint));
+    summary.baselined = before - findings.length;
+  }
+  return { findings, summary };
 }

@@ -26,8 +26,9 @@ interface BaseRule extends RuleMeta {
   /** Lower-case words; a line is only handed to the rule when it contains one of them. */
   keywords: string[];
   /**
-   * Case-sensitive regex source for the whole-text trigger pass, when the keywords alone would wake
-   * the rule on too many lines (`SK` + hex for Twilio rather than every "task"). Defaults to the keywords.
+   * Regex source (matched case-insensitively) for the whole-text trigger pass, when the keywords alone
+   * would wake the rule on too many lines (`sk` + 16 hex for Twilio rather than every "task").
+   * Defaults to the keywords.
    */
   trigger?: string;
   examples: { bad: SecretExample[]; good: SecretExample[] };

@@ -6,5 +6,10 @@ export interface SecretsSummary {
   skippedLarge: number;
   /** Set when --history ran. */
   commitsScanned?: number;
+  /** Lines silenced by an inline `# pyvet: ignore[secret]`, `# pragma: allowlist secret` or `gitleaks:allow`. */
   suppressed: number;
+  /** Findings left out because their fingerprint is in the --baseline file. */
+  baselined?: number;
+  /** Secrets found only in git history (removed from the tree, still to rotate). */
+  historyOnly?: number;
 }

@@ -24,7 +24,7 @@ export const awsAccessKey: PatternRule = {
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html'],
   },
   keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
-  trigger: '(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{8}',
+  trigger: 'akia|asia|abia|acca|a3t',
   pattern: /(?<![A-Za-z0-9])(?<s>(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])/g,
   validate: (v) => !isDecoyToken(v),
   examples: {
@@ -59,7 +59,7 @@ export const awsSecretKey: AssignmentRule = {
     example: 'aws_secret_access_key = <40 characters of base64>',
     fix: 'Deactivate the key pair in IAM and create a new one; prefer an IAM role, or read the keys from the environment or AWS Secrets Manager.',
   },
-  keywords: ['secret_access_key', 'aws_secret', 'secret-access-key', 'secretaccesskey', 'aws'],
+  keywords: ['secret'],
   accept: (a) =>
     isAwsSecretName(a.name) && /^[A-Za-z0-9/+=]{40}$/.test(a.value) && !a.templated && !isDecoyToken(a.value) && decoyReason(a.value, { weak: false }) === null,
   examples: {

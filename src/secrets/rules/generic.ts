@@ -15,7 +15,7 @@ export const genericCredential: AssignmentRule = {
   kind: 'assignment',
   id: 'secret.generic-credential',
   severity: 'high',
-  label: 'hard-coded credential',
+  label: 'credential',
   summary: 'Literal password, token, secret or API key assigned to a name that says so',
   docs: {
     what:
@@ -24,7 +24,7 @@ export const genericCredential: AssignmentRule = {
     example: 'SMTP_PASSWORD = "<a literal password>"',
     fix: 'Change the password or rotate the token, then read it at run time: os.environ["SMTP_PASSWORD"], a settings library (pydantic-settings, django-environ) or a secret manager. Keep committed .env files as .env.example with placeholders.',
   },
-  keywords: ['secret', 'token', 'pass', 'pwd', 'psw', 'key', 'cred', 'apikey'],
+  keywords: ['secret', 'token', 'pass', 'pwd', 'psw', 'key', 'cred'],
   accept: (a, ctx) => {
     if (ctx.kind === 'lock' || a.templated || a.value.length > MAX_VALUE) return false;
     const strength = classifyName(a.name);

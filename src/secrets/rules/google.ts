@@ -19,7 +19,7 @@ export const googleApiKey: PatternRule = {
     references: ['https://cloud.google.com/docs/authentication/api-keys'],
   },
   keywords: ['aiza'],
-  trigger: 'AIza',
+  trigger: 'aiza',
   pattern: /(?<![A-Za-z0-9_-])(?<s>AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/g,
   validate: (v) => !isDecoyToken(v.slice(4)),
   examples: {
@@ -51,6 +51,17 @@ export function serviceAccountJson(seed: string, opts: { type?: string; key?: st
   ].join('\n');
 }
 
+// The whole fragment is searched once, not once per private_key match (a minified line may hold thousands).
+let lastText = '';
+let lastIsServiceAccount = false;
+function isServiceAccountFile(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text;
+    lastIsServiceAccount = /"type"\s{0,20}:\s{0,20}"service_account"/.test(text);
+  }
+  return lastIsServiceAccount;
+}
+
 export const googleServiceAccount: PatternRule = {
   kind: 'pattern',
   id: 'secret.google-service-account',
@@ -68,7 +79,7 @@ export const googleServiceAccount: PatternRule = {
   trigger: '"private_key"',
   pattern: /"private_key"\s{0,20}:\s{0,20}"(?<s>[^"]{1,20000})"/g,
   validate: (v, ctx) =>
-    /"type"\s*:\s*"service_account"/.test(ctx.text) && pemBody(v.replace(/^-----BEGIN[A-Z ]{0,40}-----/, '')) !== null,
+    isServiceAccountFile(ctx.text) && pemBody(v.replace(/^-----BEGIN[A-Z ]{0,40}-----/, '')) !== null,
   examples: {
     bad: [{ file: 'deploy/gcp-key.json', text: serviceAccountJson('sa-1'), line: 5 }],
     good: [

@@ -1,19 +1,20 @@
 import { fake, BASE64, fakePem } from '../fake.js';
 import type { PatternRule } from '../rule.js';
 
-const MAX_BODY = 16 * 1024;
+// An RSA-4096 PEM body is about 3.2 KB; 8 KB bounds the work per header on adversarial input.
+const MAX_BODY = 8 * 1024;
 
 /**
  * The base64 body that follows a BEGIN … PRIVATE KEY header (real newlines or JSON `\n` escapes,
  * quotes and string concatenation around it), or null when there is no real key: a header alone,
- * `...`, xxxx. Bounded: reads at most 16 KiB past the header.
+ * `...`, xxxx. Bounded: reads at most 8 KiB past the header.
  */
 export function pemBody(afterHeader: string): string | null {
   const chunk = afterHeader.slice(0, MAX_BODY);
   const end = chunk.indexOf('-----END');
   const region = end >= 0 ? chunk.slice(0, end) : chunk;
   let body = '';
-  for (const raw of region.replace(/\\n/g, '\n').split('\n')) {
+  for (const raw of region.split(/\\n|\n/)) {
     const line = raw.trim().replace(/^["'+,\s]+|["'+,\s\\]+$/g, '');
     if (!line || /^[\w-]+:/.test(line)) continue; // Proc-Type:, DEK-Info: headers of encrypted PEM
     if (/[^A-Za-z0-9+/=]/.test(line)) {
@@ -41,7 +42,7 @@ export const privateKey: PatternRule = {
     fix: 'Treat the key as compromised: revoke the certificate / remove it from authorized_keys / rotate the signing key, generate a new pair, and mount it at run time from a secret manager.',
   },
   keywords: ['private key'],
-  trigger: '-----BEGIN ',
+  trigger: '-----begin ',
   pattern: /-----BEGIN[ A-Z0-9]{0,40} PRIVATE KEY(?: BLOCK)?-----/g,
   extract: (m, ctx) => pemBody(ctx.text.slice(ctx.lineStart + m.index + m[0].length)),
   examples: {

@@ -21,7 +21,7 @@ export const slackToken: PatternRule = {
     references: ['https://api.slack.com/authentication/token-types'],
   },
   keywords: ['xox', 'xapp-'],
-  trigger: 'xox[abposre]-|xapp-\\d',
+  trigger: 'xox[abposre]-|xapp-',
   pattern: /(?<![A-Za-z0-9_-])(?<s>xox[abposre](?:\.[a-z0-9]+)?-[0-9]{6,15}-[0-9A-Za-z-]{8,250}|xapp-\d-[A-Z0-9]{8,20}-\d{6,20}-[a-z0-9]{32,80})(?![A-Za-z0-9_-])/g,
   validate: (v) => !isDecoyToken(v.slice(5)),
   examples: {

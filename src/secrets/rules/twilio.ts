@@ -17,7 +17,7 @@ export const twilioApiKey: PatternRule = {
     references: ['https://www.twilio.com/docs/iam/api-keys'],
   },
   keywords: ['sk'],
-  trigger: 'SK[0-9a-fA-F]{16}',
+  trigger: 'sk[0-9a-f]{16}',
   pattern: /(?<![A-Za-z0-9_])(?<s>SK[0-9a-fA-F]{32})(?![A-Za-z0-9_])/g,
   validate: (v) => !isDecoyToken(v.slice(2)),
   examples: {
@@ -42,6 +42,8 @@ export const twilioAuthToken: AssignmentRule = {
     fix: 'Rotate the auth token in the Twilio console (promote a secondary token), then read it from the environment.',
   },
   keywords: ['twilio'],
+  // its names always say token or secret: the generic trigger words already wake the line
+  trigger: 'token|secret',
   accept: (a) => {
     const w = nameWords(a.name);
     return w.includes('twilio') && /token|secret/.test(w.join('_')) && /^[0-9a-f]{32}$/.test(a.value) && !isDecoyToken(a.value) && decoyReason(a.value, { weak: false }) === null;

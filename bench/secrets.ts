@@ -1,0 +1,107 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { defaultConfig } from '../src/config/config.js';
+import { readText } from '../src/sources/read.js';
+import { Workspace } from '../src/sources/workspace.js';
+import { scanTree } from '../src/secrets/tree.js';
+
+/** The Python standard library of this machine, without site-packages and __pycache__ (the walk skips both). */
+function stdlibRoot(): string {
+  return execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' }).trim();
+}
+
+function ms(t0: number): number {
+  return performance.now() - t0;
+}
+
+const mbps = (bytes: number, millis: number) => Math.round((bytes / 1e6 / (millis / 1000)) * 10) / 10;
+
+/** Best of `n` runs: the tree is in the page cache after the first, so we compare CPU work, not the disk. */
+async function best(n: number, fn: () => Promise<unknown> | unknown): Promise<number> {
+  let b = Infinity;
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn();
+    b = Math.min(b, ms(t0));
+  }
+  return b;
+}
+
+async function secretlint(files: string[], cwd: string): Promise<{ ms: number; findings: number } | { error: string }> {
+  try {
+    const { createEngine } = await import('@secretlint/node');
+    const engine = await createEngine({
+      cwd,
+      formatter: 'json',
+      color: false,
+      maskSecrets: true,
+      configFileJSON: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] },
+    });
+    const t0 = performance.now();
+    const res = await engine.executeOnFiles({ filePathList: files });
+    const took = ms(t0);
+    const parsed = JSON.parse(res.output) as { messages: unknown[] }[];
+    return { ms: took, findings: parsed.reduce((n, r) => n + r.messages.length, 0) };
+  } catch (err) {
+    return { error: (err as Error).message.split('\n')[0] ?? String(err) };
+  }
+}
+
+/** Secrets scanner throughput on the stdlib tree, against the floor (reading every file once) and secretlint. */
+export async function benchSecrets(): Promise<Record<string, unknown>> {
+  const root = stdlibRoot();
+  const config = defaultConfig();
+  const ws0 = new Workspace(root, config);
+  const files = ws0.files;
+  const max = config.maxFileSize;
+
+  // Floor: what any scanner must do — read each file once and decode it (binary and oversized files skipped).
+  let textBytes = 0;
+  const floorMs = await best(3, () => {
+    textBytes = 0;
+    for (const f of files) {
+      const r = readText(f.abs, max, f.size);
+      if (r.kind === 'text') textBytes += r.bytes;
+    }
+  });
+  const rawMs = await best(3, () => {
+    for (const f of files) if (f.size <= max) readFileSync(f.abs);
+  });
+
+  const fresh = () => new Workspace(root, config, { files });
+  let summary = await scanTree(fresh());
+  const autoMs = await best(3, async () => {
+    summary = await scanTree(fresh());
+  });
+  const oneThreadMs = await best(2, () => scanTree(fresh(), { workers: 0 }));
+
+  const sl = await secretlint(files.map((f) => f.abs), root);
+  const result: Record<string, unknown> = {
+    tree: root,
+    files: files.length,
+    textMB: Math.round(textBytes / 1e5) / 10,
+    skippedBinary: summary.skippedBinary,
+    skippedLarge: summary.skippedLarge,
+    findings: summary.hits.length,
+    floorMBps: mbps(textBytes, floorMs),
+    rawReadMBps: mbps(textBytes, rawMs),
+    pyvetMBps: mbps(textBytes, autoMs),
+    pyvetOneThreadMBps: mbps(textBytes, oneThreadMs),
+    ratioToFloor: Math.round((floorMs / autoMs) * 100) / 100,
+    pyvetMs: Math.round(autoMs),
+    floorMs: Math.round(floorMs),
+  };
+  if ('error' in sl) {
+    result.secretlint = `could not run: ${sl.error}`;
+  } else {
+    result.secretlintMBps = mbps(textBytes, sl.ms);
+    result.secretlintMs = Math.round(sl.ms);
+    result.secretlintFindings = sl.findings;
+    result.speedupOverSecretlint = Math.round((sl.ms / autoMs) * 10) / 10;
+  }
+  console.log('secrets benchmark (Python stdlib):');
+  for (const [k, v] of Object.entries(result)) console.log(`  ${k.padEnd(22)} ${String(v)}`);
+  return result;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchSecrets();

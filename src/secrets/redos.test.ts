@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compile, detect } from './detect.js';
+import { RULES } from './rules/index.js';
+
+const MB = 1024 * 1024;
+const fill = (unit: string) => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
+
+/** 1 MB lines built from what a rule matches: long runs of its characters, repeated prefixes, unclosed quotes. */
+function adversarial(rule: (typeof RULES)[number]): string[] {
+  const seeds = [...rule.keywords, ...(rule.trigger ? rule.trigger.split('|').filter((t) => /^[\w.\-" ]+$/.test(t)) : [])];
+  const lines: string[] = [];
+  for (const k of seeds) {
+    lines.push(k + fill('A'));
+    lines.push(fill(k));
+    lines.push(fill(k + '='));
+    lines.push(`${k} = "` + fill('a1B_'));
+    lines.push(`"${k}": "` + fill('x\\"'));
+    lines.push(k + ':' + fill(' ') + 'x');
+    lines.push(fill(k + 'Ab3-_.'));
+  }
+  const sample = rule.examples.bad[0]!.text.split('\n')[(rule.examples.bad[0]!.line ?? 1) - 1]!;
+  lines.push(fill(sample.slice(0, -1))); // a secret-shaped line repeated with its last character cut
+  lines.push(fill('postgres://u:') + '@', 'eyJ' + fill('a') + '.eyJ' + fill('b'), '-----BEGIN RSA PRIVATE KEY-----' + fill('QUJD'));
+  return lines;
+}
+
+for (const rule of RULES) {
+  test(`${rule.id}: 1 MB adversarial lines stay linear`, () => {
+    const only = compile([rule]);
+    for (const line of adversarial(rule)) {
+      const t0 = performance.now();
+      detect('app/minified.py', line, { compiled: only });
+      const took = performance.now() - t0;
+      // Generous: linear work on 1 MB is tens of milliseconds; catastrophic backtracking is minutes.
+      assert.ok(took < 2000, `${rule.id} took ${Math.round(took)} ms on ${JSON.stringify(line.slice(0, 40))}…`);
+    }
+  });
+}

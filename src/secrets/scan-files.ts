@@ -1,0 +1,72 @@
+import type { ScanError } from '../core/errors.js';
+import { readText, type ReadResult } from '../sources/read.js';
+import { detect, type SecretHit } from './detect.js';
+
+export interface FileRef {
+  path: string;
+  abs: string;
+  size: number;
+}
+
+export interface FileBatch {
+  files: FileRef[];
+  maxBytes: number;
+}
+
+export interface FileHit extends SecretHit {
+  path: string;
+}
+
+/** Counters and hits of a set of files; summed across batches and threads. */
+export interface BatchResult {
+  hits: FileHit[];
+  filesScanned: number;
+  bytesScanned: number;
+  skippedBinary: number;
+  skippedLarge: number;
+  suppressed: number;
+  errors: ScanError[];
+}
+
+export function emptyResult(): BatchResult {
+  return { hits: [], filesScanned: 0, bytesScanned: 0, skippedBinary: 0, skippedLarge: 0, suppressed: 0, errors: [] };
+}
+
+export function addResult(into: BatchResult, r: BatchResult): void {
+  into.hits.push(...r.hits);
+  into.filesScanned += r.filesScanned;
+  into.bytesScanned += r.bytesScanned;
+  into.skippedBinary += r.skippedBinary;
+  into.skippedLarge += r.skippedLarge;
+  into.suppressed += r.suppressed;
+  into.errors.push(...r.errors);
+}
+
+/** Scan one file already read; counts what could not be scanned and why. */
+export function scanRead(path: string, r: ReadResult, into: BatchResult): void {
+  switch (r.kind) {
+    case 'binary':
+      into.skippedBinary++;
+      return;
+    case 'too-large':
+      into.skippedLarge++;
+      return;
+    case 'error':
+      into.errors.push({ path, message: `secrets: file not scanned (${r.message})` });
+      return;
+    case 'text': {
+      into.filesScanned++;
+      into.bytesScanned += r.bytes;
+      const { hits, suppressed } = detect(path, r.text);
+      into.suppressed += suppressed;
+      for (const h of hits) into.hits.push({ ...h, path });
+    }
+  }
+}
+
+/** Read and scan a batch of files (in a worker thread, or inline for small trees). */
+export function scanFiles(batch: FileBatch): BatchResult {
+  const out = emptyResult();
+  for (const f of batch.files) scanRead(f.path, readText(f.abs, batch.maxBytes, f.size), out);
+  return out;
+}

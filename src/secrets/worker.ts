@@ -1,0 +1,7 @@
+import { parentPort } from 'node:worker_threads';
+import { scanFiles, type FileBatch } from './scan-files.js';
+
+// A worker thread of the tree scan: reads and scans the batches the main thread hands it.
+parentPort?.on('message', (batch: FileBatch) => {
+  parentPort!.postMessage(scanFiles(batch));
+});
