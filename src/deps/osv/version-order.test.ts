@@ -1,0 +1,26 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compare } from '@renovatebot/pep440';
+import { sortVersions, versionKey } from './version-order.js';
+
+const sort = (vs: string[]) => sortVersions(vs.map((v) => ({ v, key: versionKey(v)! })));
+
+test('sorted as the PEP 440 library orders them, equal versions grouped', () => {
+  const vs = ['1.0.post1', '1.0', '1.0.0', '1.0rc1', '1.0a2', '1.0.dev3', '1.0a2.dev1', '0.9', '1!0.1', '2.0b1', '10.0', '1.0.post1.dev2', 'v1.1', '1.0-RC2'];
+  const groups = sort(vs);
+  const flat = groups.flat();
+  for (let i = 1; i < flat.length; i++) assert.ok(compare(flat[i - 1]!, flat[i]!) <= 0, `${flat[i - 1]} <= ${flat[i]}`);
+  assert.deepEqual(groups.find((g) => g.includes('1.0')), ['1.0', '1.0.0']);
+  assert.equal(flat[flat.length - 1], '1!0.1');
+});
+
+test('local versions fall back to the library alone', () => {
+  const groups = sort(['1.0+abc', '1.0', '0.9+local.1', '1.1']);
+  assert.deepEqual(groups.flat(), ['0.9+local.1', '1.0', '1.0+abc', '1.1']);
+});
+
+test('versions PEP 440 cannot read have no key', () => {
+  assert.equal(versionKey('0.7.4.svn.r2010'), null);
+  assert.equal(versionKey('not a version'), null);
+  assert.ok(versionKey('2.0.0'));
+});
