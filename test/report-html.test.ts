@@ -108,6 +108,13 @@ test('absent parts: no health, no git, no deps, no history, no findings', () => 
   assert.match(notRun, /The dependency audit did not run/);
 });
 
+test('a stored report with missing parts (another pyvet version) still renders', () => {
+  const partial = { tool: 'pyvet', version: '0.0.1', root: '/x', scannedAt: '2025-01-01T00:00:00Z', summary: { score: 50 }, health: { score: 50, metrics: {} } } as unknown as Parameters<typeof renderHtml>[0];
+  const html = renderHtml(partial);
+  assert.match(html, /No findings/);
+  assert.match(html, /aria-label="Overall health score 50 of 100"/);
+});
+
 test('big reports: the first rows render, the rest wait in an inert template, ids stay unique', () => {
   const r = fullReport();
   r.findings = Array.from({ length: 3000 }, (_, i) => finding({ rule: 'health.x', path: `m${i}.py`, line: i + 1, message: `issue ${i}` }));

@@ -263,8 +263,31 @@ function errors(report: ScanReport): string {
   return `<section id="errors"><h2>Inputs that could not be read (${report.errors.length})</h2><details><summary>Show</summary><table><tbody>${rows.join('')}</tbody></table></details></section>`;
 }
 
+/**
+ * Defaults for every part a section reads. Stored reports come from older or newer pyvet versions and
+ * the dashboard re-renders them: a missing array must render as empty, not crash the page.
+ */
+function complete(r: ScanReport): ScanReport {
+  const h = r.health;
+  return {
+    ...r,
+    sections: r.sections ?? [],
+    dependencies: (r.dependencies ?? []).map((d) => ({ ...d, vulns: d.vulns ?? [] })),
+    findings: r.findings ?? [],
+    errors: r.errors ?? [],
+    summary: { ...r.summary, score: r.summary?.score ?? null, files: r.summary?.files ?? 0, durationMs: r.summary?.durationMs ?? 0, bySeverity: r.summary?.bySeverity ?? {}, byCategory: r.summary?.byCategory ?? {}, phases: r.summary?.phases ?? {} },
+    health: h && {
+      ...h,
+      categories: h.categories ?? {},
+      checks: (h.checks ?? []).map((c) => ({ ...c, evidence: c.evidence ?? [] })),
+      metrics: { ...h.metrics, functions: h.metrics?.functions ?? [], git: h.metrics?.git ? { ...h.metrics.git, hotspots: h.metrics.git.hotspots ?? [] } : null },
+    },
+  } as ScanReport;
+}
+
 /** One self-contained page: inline CSS, SVG and script; no network; every repository string escaped. */
-export function renderHtml(report: ScanReport, opts: HtmlOptions = {}): string {
+export function renderHtml(input: ScanReport, opts: HtmlOptions = {}): string {
+  const report = complete(input);
   const initialRows = opts.initialRows ?? 500;
   const name = projectName(report);
   const phases = Object.entries(report.summary.phases)

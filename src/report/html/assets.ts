@@ -31,7 +31,7 @@ h2 { font-size: 1.2rem; border-bottom: 1px solid var(--line); padding-bottom: 4p
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 16px; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; break-inside: avoid; }
 .card h3 { margin: 0 0 8px; font-size: 1rem; }
-.overview { display: flex; gap: 24px; align-items: center; flex-wrap: wrap; }
+.overview { display: flex; gap: 24px; align-items: stretch; flex-wrap: wrap; }
 .big { font-size: 2rem; font-weight: 700; }
 .chips { display: flex; flex-wrap: wrap; gap: 6px; }
 .chip { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 0.8rem; font-weight: 600; color: var(--chip-fg); background: var(--info); white-space: nowrap; }
