@@ -36,6 +36,11 @@ test('full report: score, category scores, every chart, vulnerable dependency wi
   assert.match(html, /<option value="secrets">Secrets<\/option>/);
   assert.match(html, /<option value="critical">critical<\/option>/);
   assert.match(html, /Over time \(3 scans\)/);
+  // The history holds this scan last: the change is against the one before (score 66, 7 findings).
+  assert.match(html, /Since the scan of 2026-02-01 \(2222222222\): score \+6, findings −2/);
+  const withoutSelf = renderHtml(fullReport({ history: fullReport().history!.slice(0, 2) }));
+  assert.match(withoutSelf, /Since the scan of 2026-02-01/);
+  assert.doesNotMatch(renderHtml(fullReport({ history: undefined })), /id="since-previous"/);
 });
 
 test('self-contained: no external resource, a CSP that forbids the network and any script but its own', () => {

@@ -82,7 +82,9 @@ function overview(report: ScanReport): string {
       : '',
     report.sections.includes('secrets') ? `<strong>${secrets}</strong> committed secret${secrets === 1 ? '' : 's'}<br>` : '',
     `${report.summary.files} files scanned in ${(report.summary.durationMs / 1000).toFixed(1)} s`,
-    '</p></div></div>',
+    '</p>',
+    sincePrevious(report),
+    '</div></div>',
   );
   const top = report.findings.slice(0, 5);
   if (top.length) {
@@ -92,6 +94,19 @@ function overview(report: ScanReport): string {
   }
   out.push('</section>');
   return out.join('');
+}
+
+/** Change since the scan before this one, from the history the scan attached (which may already hold this scan). */
+function sincePrevious(report: ScanReport): string {
+  const h = report.history ?? [];
+  const prev = h.length && h[h.length - 1]!.scannedAt === report.scannedAt ? h[h.length - 2] : h[h.length - 1];
+  if (!prev) return '';
+  const parts: string[] = [];
+  const score = report.health?.score ?? report.summary.score;
+  const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0');
+  if (score !== null && score !== undefined && prev.score !== null) parts.push(`score ${signed(Math.round(score) - Math.round(prev.score))}`);
+  parts.push(`findings ${signed(report.findings.length - prev.findings)}`);
+  return `<p id="since-previous" class="muted">Since the scan of ${esc(prev.scannedAt.slice(0, 10))}${prev.commit ? ` (${esc(prev.commit.slice(0, 10))})` : ''}: ${parts.join(', ')}</p>`;
 }
 
 function charts(report: ScanReport): string {
