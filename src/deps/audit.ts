@@ -62,7 +62,7 @@ function vulnerableFindings(dep: Dependency, records: OsvRecord[], vulns: VulnRe
     const fixed = [...new Set(members.flatMap((m) => m.fixed))].sort(compare);
     const severity = worst(members.map((m) => m.severity));
     const remediation = dep.fix
-      ? `upgrade ${dep.name} to ${dep.fix} (clears all ${n} known ${n === 1 ? 'advisory' : 'advisories'} of ${dep.version})`
+      ? `upgrade ${dep.name} to ${dep.fix} (clears ${n === 1 ? 'the one known advisory' : `all ${n} known advisories`} of ${dep.version})`
       : fixed.length
         ? `no release named in the advisories clears every known advisory of ${dep.name}; this one is fixed in ${fixed.join(', ')}`
         : `no fixed version of ${dep.name} is known for ${primary}; replace it or mitigate as the advisory says`;
