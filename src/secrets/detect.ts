@@ -138,7 +138,11 @@ function countNewlines(text: string, from: number, to: number): number {
 }
 
 /** Find the secrets in one file's text (or the added lines of a file in one commit). */
-export function detect(path: string, text: string, opts: { kind?: FileKind; compiled?: Compiled } = {}): DetectResult {
+export function detect(
+  path: string,
+  text: string,
+  opts: { kind?: FileKind; compiled?: Compiled; /** Return suppressed hits too (for masking). */ withSuppressed?: boolean } = {},
+): DetectResult {
   const c = opts.compiled ?? DEFAULT;
   const kind = opts.kind ?? fileKind(path);
   const hits: SecretHit[] = [];
@@ -163,7 +167,7 @@ export function detect(path: string, text: string, opts: { kind?: FileKind; comp
       for (const f of found) {
         if (suppresses(comment, f.rule.id)) {
           suppressed++;
-          continue;
+          if (!opts.withSuppressed) continue;
         }
         hits.push({ rule: f.rule.id, line: lineNo, column: f.start + 1, value: f.value, redacted: redact(f.value), evidence });
       }

@@ -1,0 +1,21 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ALNUM, fake, fakePem } from './fake.js';
+import { maskSecrets } from './mask.js';
+
+test('maskSecrets hides tokens, URL passwords and suppressed values, keeps the rest', () => {
+  const token = 'ghp' + '_' + fake(ALNUM, 36, 'mask-1');
+  const pw = fake(ALNUM, 18, 'mask-2');
+  const text = `x = 1\nGH = "${token}"\nparse("postgres://app:${pw}@db.")\nOLD_TOKEN = "${fake(ALNUM, 20, 'mask-3')}"  # pyvet: ignore[secret]\n`;
+  const out = maskSecrets(text, 'settings.py');
+  assert.ok(!out.includes(token) && !out.includes(pw) && !out.includes(fake(ALNUM, 20, 'mask-3')));
+  assert.match(out, /^x = 1\nGH = "ghp_\*\*\*\*"\nparse\("postgres:\/\/app:\w{2}\*\*\*\*@db\."\)/);
+  assert.equal(maskSecrets('nothing to see = here\n'), 'nothing to see = here\n');
+});
+
+test('maskSecrets blanks the body of a private key', () => {
+  const pem = fakePem('RSA', 'mask-pem');
+  const out = maskSecrets(`key:\n${pem}\n`, 'notes.txt');
+  for (const body of pem.split('\n').slice(1, -1)) assert.ok(!out.includes(body));
+  assert.match(out, /-----BEGIN RSA PRIVATE KEY-----/);
+});
