@@ -32,26 +32,99 @@ export interface ModuleMetric {
   loc?: number;
 }
 
+export interface ImportMetrics {
+  /** Strongly connected components of the project's import graph (modules sorted). */
+  cycles: string[][];
+  /** Top-level import names no declared distribution provides. */
+  undeclared: string[];
+  /** Declared distributions (PEP 503-normalized) never imported. */
+  unused: string[];
+  /** Distributions declared only in dev/test/extra groups but imported by production code. */
+  devOnlyInProduction: string[];
+  /** Project-internal module edges [from, to], sorted. */
+  edges: [string, string][];
+  /** Every project module with its file and physical line count. */
+  modules: { module: string; path: string; loc: number }[];
+  [k: string]: unknown;
+}
+
+export interface EnvVarMetric {
+  name: string;
+  documented: boolean;
+  /** Literal default of the first read that has one, else null. */
+  default: string | null;
+  uses: { path: string; line: number }[];
+  /** Where it is documented (first mention), when documented. */
+  documentedIn?: string;
+}
+
+export interface GitFileMetric {
+  path: string;
+  /** Commits that touched the file. */
+  churn: number;
+  /** Authors of its current lines (git blame), most lines first; empty when blame was not run for it. */
+  authors: { name: string; lines: number }[];
+  /** ISO date of the last commit touching it. */
+  lastChange: string | null;
+}
+
+export interface GitMetrics {
+  commits: number;
+  authors: number;
+  busFactor: number;
+  knowledgeIslands: string[];
+  hotspots: { path: string; churn: number; complexity: number }[];
+  firstCommit: string | null;
+  lastCommit: string | null;
+  /** Python files: churn, current-line authors, last change. */
+  files: GitFileMetric[];
+  /** Files blamed and whether the blame budget cut the list short. */
+  blamed: number;
+  blameCapped: boolean;
+  [k: string]: unknown;
+}
+
+export interface TestMetrics {
+  framework: string[];
+  testFiles: number;
+  testFunctions: number;
+  /** Test SLOC / code SLOC. */
+  ratio: number;
+  layers: string[];
+  coverage: { configured: boolean; threshold: number | null; source: string | null };
+  untestedModules: string[];
+}
+
+export interface CiMetrics {
+  systems: string[];
+  installs: boolean;
+  lints: boolean;
+  formatCheck: boolean;
+  typeCheck: boolean;
+  tests: boolean;
+  securityScan: boolean;
+  pythonVersions: string[];
+  unpinnedActions: { path: string; line: number; uses: string }[];
+}
+
 export interface HealthMetrics {
   functions: FunctionMetric[];
   modules: ModuleMetric[];
-  imports: { cycles: string[][]; undeclared: string[]; unused: string[]; [k: string]: unknown };
-  envVars: { name: string; documented: boolean; default?: string | null; uses: { path: string; line: number }[] }[];
-  git: {
-    commits: number;
-    authors: number;
-    busFactor: number;
-    knowledgeIslands: string[];
-    hotspots: { path: string; churn: number; complexity: number }[];
-    [k: string]: unknown;
-  } | null;
+  imports: ImportMetrics;
+  envVars: EnvVarMetric[];
+  git: GitMetrics | null;
+  tests?: TestMetrics;
+  ci?: CiMetrics;
   [k: string]: unknown;
 }
 
 export interface HealthReport {
   /** 0–100. */
   score: number;
+  /** Category → 0–100. */
   categories: Record<string, number>;
+  /** Category → weight used for the overall score (defaults, overridden by `[tool.pyvet] weights`). */
+  weights?: Record<string, number>;
   checks: HealthCheck[];
   metrics: HealthMetrics;
 }

@@ -1,0 +1,54 @@
+import type { PythonFileFacts } from '../../python/analyze.js';
+import type { EnvVarMetric } from '../types.js';
+import type { TreeIndex } from './model.js';
+
+/**
+ * Files where configuration is documented for a newcomer: READMEs, docs/, env examples,
+ * docker-compose, CI configuration and settings references.
+ */
+export function isEnvDocPath(p: string): boolean {
+  const base = p.split('/').pop()!.toLowerCase();
+  return (
+    /^readme/.test(base) ||
+    /^(docs?|documentation)\//i.test(p) ||
+    /^\.env\.(example|sample|template|dist|defaults?|local\.example)$/.test(base) ||
+    /^(example|sample|template)\.env$/.test(base) ||
+    /^env\.(example|sample|template)$/.test(base) ||
+    /^(docker-)?compose[^/]*\.ya?ml$/.test(base) ||
+    /^\.github\/workflows\/[^/]+\.ya?ml$/.test(p) ||
+    /^(\.gitlab-ci\.yml|azure-pipelines\.ya?ml|jenkinsfile|\.travis\.yml|bitbucket-pipelines\.yml)$/.test(base) ||
+    /^\.circleci\//.test(p) ||
+    /^(configuration|config|settings|environment|env|deployment|deploy)[^/]*\.(md|rst|txt|adoc)$/.test(base) ||
+    /(^|\/)(charts?|helm|k8s|kubernetes|deploy)\/.*\.ya?ml$/.test(p)
+  );
+}
+
+/** Every env var the code reads, whether documented, and where. Sorted by name. */
+export function envVarMetrics(files: PythonFileFacts[], tree: TreeIndex): EnvVarMetric[] {
+  const vars = new Map<string, EnvVarMetric>();
+  for (const f of files) {
+    for (const r of f.health.envReads) {
+      let v = vars.get(r.name);
+      if (!v) vars.set(r.name, (v = { name: r.name, documented: false, default: null, uses: [] }));
+      v.uses.push({ path: f.path, line: r.line });
+      if (v.default === null && r.default !== null) v.default = r.default;
+    }
+  }
+  if (!vars.size) return [];
+  // One pass over the doc files: identifier-like words → first file mentioning them.
+  const mentioned = new Map<string, string>();
+  for (const p of tree.paths.filter(isEnvDocPath)) {
+    const text = tree.text(p);
+    if (!text) continue;
+    for (const m of text.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) if (!mentioned.has(m[0])) mentioned.set(m[0], p);
+  }
+  for (const v of vars.values()) {
+    const where = mentioned.get(v.name);
+    if (where) {
+      v.documented = true;
+      v.documentedIn = where;
+    }
+    v.uses.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+  }
+  return [...vars.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+}

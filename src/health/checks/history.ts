@@ -1,0 +1,228 @@
+import type { Workspace } from '../../sources/workspace.js';
+import { gitLines } from '../../sources/git.js';
+import { isTestPath } from '../../python/facts.js';
+import type { Evidence, GitMetrics } from '../types.js';
+import { check, type CheckResult } from './model.js';
+
+export interface HistoryOptions {
+  /** Python files with the sum of their functions' complexity. */
+  pyFiles: { path: string; complexity: number }[];
+  /** Blame at most this many files (most-changed first) … */
+  maxBlameFiles?: number;
+  /** … and stop starting new blames after this many milliseconds. */
+  blameBudgetMs?: number;
+  /** Clock for the recency check; tests pass a fixed one. */
+  now?: Date;
+}
+
+interface CommitInfo {
+  sha: string;
+  author: string;
+  date: string;
+  subject: string;
+  files: number;
+  lines: number;
+}
+
+/** Giant commit: more changed lines or files than a reviewer can read. */
+export const GIANT_LINES = 2000;
+export const GIANT_FILES = 100;
+export const ISLAND_SHARE = 0.95;
+export const ISLAND_MIN_LINES = 10;
+/** Source files blame runs on. */
+const SOURCE_EXT = /\.(py|pyi|pyx)$/;
+
+/** Read the history: commits with numstat (streamed), then `git blame --line-porcelain` of the most-changed source files. */
+export async function gitHistory(ws: Workspace, opts: HistoryOptions): Promise<{ metrics: GitMetrics; commits: CommitInfo[] } | null> {
+  if (!ws.repo?.head) return null;
+  const cwd = ws.root;
+  const commits: CommitInfo[] = [];
+  const churn = new Map<string, number>();
+  const lastChange = new Map<string, string>();
+  let cur: CommitInfo | null = null;
+  try {
+    await gitLines(cwd, ['log', '--no-renames', '--relative', '--numstat', '--format=%x1e%H%x1f%aN%x1f%aI%x1f%s', 'HEAD', '--', '.'], (line) => {
+      if (line.startsWith('\x1e')) {
+        const [sha, author, date, subject] = line.slice(1).split('\x1f');
+        cur = { sha: sha ?? '', author: author ?? '', date: date ?? '', subject: subject ?? '', files: 0, lines: 0 };
+        commits.push(cur);
+        return;
+      }
+      const m = /^(\d+|-)\t(\d+|-)\t(.+)$/.exec(line);
+      if (!m || !cur) return;
+      const c: CommitInfo = cur;
+      c.files++;
+      c.lines += (m[1] === '-' ? 0 : Number(m[1])) + (m[2] === '-' ? 0 : Number(m[2]));
+      const p = m[3]!;
+      churn.set(p, (churn.get(p) ?? 0) + 1);
+      // git log is newest first: the first commit seen for a path is its last change.
+      if (!lastChange.has(p)) lastChange.set(p, c.date);
+    });
+  } catch (err) {
+    ws.errors.push({ path: '.git', message: `git log failed: ${(err as Error).message}` });
+    return null;
+  }
+  const authors = new Set(commits.map((c) => c.author));
+  const dates = commits.map((c) => c.date).sort();
+
+  // Blame the current lines of source files, most-changed first, within a count and time budget.
+  const maxFiles = opts.maxBlameFiles ?? 400;
+  const budget = opts.blameBudgetMs ?? 20_000;
+  const candidates = ws.files
+    .map((f) => f.path)
+    .filter((p) => SOURCE_EXT.test(p) && churn.has(p))
+    .sort((a, b) => (churn.get(b) ?? 0) - (churn.get(a) ?? 0) || (a < b ? -1 : 1));
+  const blame = new Map<string, Map<string, number>>();
+  const started = Date.now();
+  let capped = candidates.length > maxFiles;
+  const queue = candidates.slice(0, maxFiles);
+  const worker = async () => {
+    for (;;) {
+      const p = queue.shift();
+      if (p === undefined) return;
+      if (Date.now() - started > budget) {
+        capped = true;
+        return;
+      }
+      const counts = new Map<string, number>();
+      try {
+        await gitLines(cwd, ['blame', '--line-porcelain', '-w', 'HEAD', '--', p], (line) => {
+          if (line.startsWith('author ')) {
+            const a = line.slice(7);
+            counts.set(a, (counts.get(a) ?? 0) + 1);
+          }
+        });
+        blame.set(p, counts);
+      } catch {
+        // Not in HEAD (new, untracked): nothing to attribute.
+      }
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
+
+  const totals = new Map<string, number>();
+  let all = 0;
+  for (const counts of blame.values()) {
+    for (const [a, n] of counts) {
+      totals.set(a, (totals.get(a) ?? 0) + n);
+      all += n;
+    }
+  }
+  const ranked = [...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  let busFactor = 0;
+  let acc = 0;
+  for (const [, n] of ranked) {
+    if (all === 0 || acc >= 0.8 * all) break;
+    acc += n;
+    busFactor++;
+  }
+  const islands: string[] = [];
+  for (const [p, counts] of [...blame].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const total = [...counts.values()].reduce((s, n) => s + n, 0);
+    const top = Math.max(0, ...counts.values());
+    if (total >= ISLAND_MIN_LINES && authors.size > 1 && top / total >= ISLAND_SHARE) islands.push(p);
+  }
+  const hotspots = opts.pyFiles
+    .map((f) => ({ path: f.path, churn: churn.get(f.path) ?? 0, complexity: f.complexity }))
+    .filter((h) => h.churn > 0 && h.complexity > 0 && !isTestPath(h.path))
+    .sort((a, b) => b.churn * b.complexity - a.churn * a.complexity || (a.path < b.path ? -1 : 1))
+    .slice(0, 10);
+  const files = opts.pyFiles
+    .map((f) => ({
+      path: f.path,
+      churn: churn.get(f.path) ?? 0,
+      authors: [...(blame.get(f.path) ?? new Map<string, number>())].map(([name, lines]) => ({ name, lines })).sort((a, b) => b.lines - a.lines || (a.name < b.name ? -1 : 1)),
+      lastChange: lastChange.get(f.path) ?? null,
+    }))
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
+  return {
+    metrics: {
+      commits: commits.length,
+      authors: authors.size,
+      busFactor,
+      knowledgeIslands: islands,
+      hotspots,
+      firstCommit: dates[0] ?? null,
+      lastCommit: dates[dates.length - 1] ?? null,
+      files,
+      blamed: blame.size,
+      blameCapped: capped,
+      authorLines: Object.fromEntries(ranked),
+    },
+    commits,
+  };
+}
+
+export function historyChecks(h: { metrics: GitMetrics; commits: CommitInfo[] } | null, now: Date): CheckResult[] {
+  if (!h) {
+    const skip = (id: string, fix: string) => check(id, 'history', 0, [{ message: 'not a git repository (or no commits): history not reviewed' }], fix, { skip: true });
+    return [
+      skip('history.bus-factor', 'Review who wrote the code before a handoff.'),
+      skip('history.knowledge-islands', 'Pair on files only one person knows.'),
+      skip('history.commit-hygiene', 'Write descriptive commit messages and keep commits reviewable.'),
+      skip('history.activity', 'Keep the project maintained.'),
+    ];
+  }
+  const m = h.metrics;
+  const cappedNote: Evidence[] = m.blameCapped ? [{ message: `blame was capped: ${m.blamed} most-changed source files attributed (count/time budget)` }] : [];
+  const authorLines = (m.authorLines ?? {}) as Record<string, number>;
+  const total = Object.values(authorLines).reduce((s, n) => s + n, 0);
+  const top = Object.entries(authorLines)
+    .slice(0, 5)
+    .map(([a, n]) => ({ message: `${a}: ${n} current lines (${total ? Math.round((n / total) * 100) : 0}%)` }));
+  const out: CheckResult[] = [];
+  out.push(
+    check(
+      'history.bus-factor',
+      'history',
+      total === 0 ? 0 : m.busFactor >= 3 ? 10 : m.busFactor === 2 ? 6 : 2,
+      [{ message: `bus factor ${m.busFactor}: fewest authors who wrote 80% of the current source lines` }, ...top, ...cappedNote],
+      'Spread knowledge: review each other\'s changes, pair on the core modules, write down how they work.',
+      { skip: total === 0 },
+    ),
+  );
+  out.push(
+    check(
+      'history.knowledge-islands',
+      'history',
+      m.blamed ? 10 * (1 - m.knowledgeIslands.length / m.blamed) : 10,
+      m.knowledgeIslands.length
+        ? m.knowledgeIslands.map((p) => ({ path: p, message: `one author wrote ≥ ${ISLAND_SHARE * 100}% of the current lines` }))
+        : [{ message: m.authors > 1 ? 'no file is known by a single author only' : 'single-author repository' }, ...cappedNote],
+      'Have a second person change and review the listed files.',
+      { skip: m.blamed === 0 || m.authors < 2, coveredByFindings: true },
+    ),
+  );
+  const poor = h.commits.filter((c) => c.subject.trim().split(/\s+/).filter(Boolean).length <= 1);
+  const giant = h.commits.filter((c) => c.lines > GIANT_LINES || c.files > GIANT_FILES);
+  // The first commit of a repository is often an import of existing code: not held against hygiene.
+  const firstSha = h.commits[h.commits.length - 1]?.sha;
+  const giantCounted = giant.filter((c) => c.sha !== firstSha);
+  const bad = new Set([...poor, ...giantCounted].map((c) => c.sha));
+  const ratio = h.commits.length ? bad.size / h.commits.length : 0;
+  out.push(
+    check(
+      'history.commit-hygiene',
+      'history',
+      10 * (1 - Math.min(1, ratio * 2)),
+      [
+        { message: `${poor.length} of ${h.commits.length} commits have an empty or one-word message; ${giantCounted.length} giant commits (> ${GIANT_LINES} lines or > ${GIANT_FILES} files)` },
+        ...poor.slice(0, 10).map((c) => ({ message: `${c.sha.slice(0, 12)} "${c.subject}" (${c.author})` })),
+        ...giantCounted.slice(0, 10).map((c) => ({ message: `${c.sha.slice(0, 12)} changes ${c.lines} lines in ${c.files} files` })),
+      ],
+      'Write messages that say what and why; split large changes into reviewable commits.',
+    ),
+  );
+  const last = m.lastCommit ? new Date(m.lastCommit) : null;
+  const days = last ? Math.floor((now.getTime() - last.getTime()) / 86_400_000) : null;
+  out.push(
+    check(
+      'history.activity',
+      'history',
+      days === null ? 0 : days <= 90 ? 10 : days <= 365 ? 6 : 2,
+      [{ message: `${m.commits} commits by ${m.authors} authors from ${m.firstCommit?.slice(0, 10)} to ${m.lastCommit?.slice(0, 10)}${days !== null ? ` (last ${days} days ago)` : ''}` }],
+      'A long-quiet repository needs its dependencies and CI re-checked before changes.',
+    ),
+  );
+  return out;
+}
