@@ -51,7 +51,8 @@ test('the commented examples are valid config too: uncommented, they load withou
     assert.equal(cfg.store, '.pyvet/history.db');
     assert.equal(cfg.db, 'osv-pypi.zip');
     assert.equal(cfg.secrets.baseline, '.pyvet-baseline.json');
-    assert.equal(cfg.severity['health.bare-except'], 'low');
+    assert.equal(cfg.severity['health.bare-except'], 'medium');
+    assert.deepEqual(cfg.disable, ['health.print-in-library', 'deps.range']);
     assert.equal(cfg.weights.tests, 2);
     assert.ok(cfg.exclude.length > 0);
   } finally {
