@@ -11,6 +11,9 @@ const REFERENCE =
 const PLACEHOLDER =
   /change[-_ ]?(?:me|it|this)|replace[-_ ]?(?:me|this|with)|your[-_ ]?[a-z]*[-_ ]?(?:key|token|secret|password|pass|here)|(?:^|[-_ ])here$|xxxx|x{3,}$|^x+$|\*\*\*|\.\.\.|…|placeholder|redacted|^(?:todo|tbd|fixme|none|null|nil|undefined|true|false|yes|no|on|off|required|optional|default|string|str|bytes|text|secret|secrets|password|passwd|pass|token|key|apikey|api[-_]key|credentials?|value|empty|blank|n\/?a|tba)$|^(?:insert|enter|put|add|set)[-_ ][a-z]/i;
 
+// Configuration vocabulary that lands under credential-ish keys ({"secret.aws-access-key": "critical"}).
+const ENUM_WORD = /^(?:critical|high|medium|low|info|warning|warn|error|debug|trace|auto|always|never|enabled|disabled|hidden|visible|masked|basic|digest|oauth2?|bearer|header|query|cookie|sha\d*|md5|hs256|rs256|es256|utf-?8)$/i;
+
 // fake, dummy, example, sample, not-a-real, test values, mocks (a word, not part of "latest" or "contest")
 const FAKE = /fake|dummy|example|sample|not[-_ ]?a[-_ ]?real|not[-_ ]?real|bogus|(?:^|[^a-z])(?:test|testing|mock|stub|demo|invalid|foo|foobar|lorem)(?:[^a-z]|$)/i;
 
@@ -26,8 +29,41 @@ export function isReference(v: string): boolean {
   return REFERENCE.test(v);
 }
 
+// Words a value is made of when it only names itself (my-secret-password, ghp_secret, s3cret, hunter2):
+// documentation and test values, not credentials. A real password adds something else (Autumn#2019).
+const VOCAB = [
+  'secret', 'secrets', 'password', 'passwd', 'pass', 'pwd', 'token', 'key', 'api', 'apikey', 'my', 'your', 'our',
+  'the', 'some', 'super', 'very', 'top', 'private', 'access', 'auth', 'ghp', 'sk', 'live', 'db', 'database',
+  'user', 'username', 'admin', 'root', 'app', 'value', 'here', 'string', 'dev', 'local', 'default', 'new', 'old',
+  'hunter', 'letmein', 'qwerty', 'changeit', 'welcome', 'guest', 'abc', 'xyz', 'postgres', 'mysql', 'redis',
+  'rabbit', 'guest', 'bearer', 'client', 'shh', 'hush', 'pw', 's', 'x',
+];
+const VOCAB_SET = new Set(VOCAB);
+const VOCAB_MAX = Math.max(...VOCAB.map((w) => w.length));
+
+/** Is `letters` a concatenation of vocabulary words? Dynamic programming, linear in practice (no regex backtracking). */
+function vocabularyOnly(letters: string): boolean {
+  if (!letters || letters.length > 64) return false;
+  const ok = new Array<boolean>(letters.length + 1).fill(false);
+  ok[0] = true;
+  for (let i = 1; i <= letters.length; i++) {
+    for (let w = 1; w <= Math.min(VOCAB_MAX, i) && !ok[i]; w++) ok[i] = ok[i - w]! && VOCAB_SET.has(letters.slice(i - w, i));
+  }
+  return ok[letters.length]!;
+}
+
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
+
+/** A value made only of credential vocabulary, optionally leet-spelled or with a short number: a stand-in. */
+export function isSelfDescribing(v: string): boolean {
+  const lower = v.toLowerCase();
+  const digits = lower.replace(/[^0-9]/g, '').length;
+  if (digits <= 4 && vocabularyOnly(lower.replace(/[^a-z]/g, ''))) return true;
+  return v.length <= 24 && vocabularyOnly([...lower].map((c) => LEET[c] ?? c).join('').replace(/[^a-z]/g, ''));
+}
+
 export function isPlaceholder(v: string): boolean {
-  if (PLACEHOLDER.test(v)) return true;
+  if (PLACEHOLDER.test(v) || ENUM_WORD.test(v) || isSelfDescribing(v)) return true;
   // one repeated character or two alternating ones (aaaaaa, abababab), or a long run (SK0000000000…)
   return new Set(v).size <= 2 || /(.)\1{7}/.test(v);
 }

@@ -34,7 +34,7 @@ export const genericCredential: AssignmentRule = {
   examples: {
     bad: [
       { file: 'app/mail.py', text: `SMTP_HOST = "smtp.acme.io"\nSMTP_PASSWORD = "${pw('Autumn', '#2019')}"\n`, line: 2 },
-      { file: '.env', text: `DEBUG=1\nDB_PASSWORD=${pw('s3cr3t', '-Pa55')}\n`, line: 2 },
+      { file: '.env', text: `DEBUG=1\nDB_PASSWORD=${pw('Lighthouse', '-Q7')}\n`, line: 2 },
       { file: 'config/app.yaml', text: `database:\n  host: db\n  password: ${pw('Winter', '2024!')}\n`, line: 3 },
       { file: 'config/app.json', text: `{\n  "api_key": "${fake(ALNUM, 32, 'gc-1')}"\n}\n`, line: 2 },
       { file: 'setup.cfg', text: `[upload]\npassword = ${pw('hunter', '2hunter2')}\n`, line: 2 },
