@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { defaultConfig, loadConfig } from '../src/config/config.js';
+import { configTemplate } from '../src/cli/init.js';
+import { ruleById } from '../src/pipeline/rules.js';
 import { runCli, TempTree } from './helpers.js';
 
 /** Every `# key = value` example line made live, the way a user would edit the file; an example replaces the live line of the same key. */
@@ -105,4 +107,10 @@ test('init refuses to overwrite: an existing .pyvet.toml or [tool.pyvet], and a 
   } finally {
     t.cleanup();
   }
+});
+
+test('every rule id the template names as an example is a real rule', () => {
+  const ids = [...configTemplate('').matchAll(/"((?:deps|secret|health)\.[\w.-]+)"/g)].map((m) => m[1]!);
+  assert.ok(ids.length >= 3);
+  for (const id of ids) assert.ok(ruleById(id), `${id} is in the registry`);
 });
