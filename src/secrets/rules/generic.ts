@@ -37,7 +37,7 @@ export const genericCredential: AssignmentRule = {
       { file: '.env', text: `DEBUG=1\nDB_PASSWORD=${pw('Lighthouse', '-Q7')}\n`, line: 2 },
       { file: 'config/app.yaml', text: `database:\n  host: db\n  password: ${pw('Winter', '2024!')}\n`, line: 3 },
       { file: 'config/app.json', text: `{\n  "api_key": "${fake(ALNUM, 32, 'gc-1')}"\n}\n`, line: 2 },
-      { file: 'setup.cfg', text: `[upload]\npassword = ${pw('hunter', '2hunter2')}\n`, line: 2 },
+      { file: 'setup.cfg', text: `[upload]\npassword = ${pw('Marigold', '77x')}\n`, line: 2 },
       { file: 'pyproject.toml', text: `[tool.app]\napi_token = "${fake(ALNUM, 24, 'gc-2')}"\n`, line: 2 },
       { file: 'scripts/deploy.sh', text: `#!/bin/sh\nexport SERVICE_TOKEN=${fake(ALNUM, 28, 'gc-3')}\n`, line: 2 },
       { file: 'app/client.py', text: `requests.post(url, auth=("bot", "x"), json={"client_secret": "${fake(ALNUM, 30, 'gc-4')}"})\n` },
