@@ -19,36 +19,91 @@ export interface DatabaseStats {
 }
 
 const decoder = new TextDecoder();
+const PACKAGE_RE = /"package"\s*:\s*\{([^{}]*)\}/g;
+const NAME_RE = /"name"\s*:\s*"((?:[^"\\]|\\.)*)"/;
+const ECOSYSTEM_RE = /"ecosystem"\s*:\s*"([^"]*)"/;
+const ID_RE = /"id"\s*:\s*"/;
 
-/** OSV records of the PyPI ecosystem, indexed by PEP 503 name; each package's version index is built on first use. */
+/** PyPI package names an OSV record's text names, found without parsing it (a quote inside a JSON string is escaped, so this cannot match inside one). */
+function pypiNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(PACKAGE_RE)) {
+    const eco = ECOSYSTEM_RE.exec(m[1]!)?.[1] ?? '';
+    const name = NAME_RE.exec(m[1]!)?.[1];
+    if (name && (eco === 'PyPI' || eco.startsWith('PyPI:'))) names.add(normalizeName(name));
+  }
+  return names;
+}
+
+function isRecord(v: unknown): v is OsvRecord {
+  return typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string';
+}
+
+/**
+ * OSV records of the PyPI ecosystem, indexed by PEP 503 name. Loading only finds each record's
+ * package names; a record is parsed, and a package's version index built, the first time a
+ * dependency of that package is matched — a small project pays for a few packages, not all.
+ */
 export class OsvDatabase {
-  private readonly byPackage = new Map<string, OsvRecord[]>();
+  private readonly texts: string[];
+  /** undefined: not parsed yet; null: not an OSV record. */
+  private readonly parsed: (OsvRecord | null | undefined)[];
+  private readonly byPackage = new Map<string, number[]>();
   private readonly indexes = new Map<string, PackageIndex>();
-  readonly stats: DatabaseStats;
+  private statsCache: DatabaseStats | null = null;
 
   constructor(
     /** Where it was loaded from. */
     readonly source: string,
-    records: OsvRecord[],
-    unreadable = 0,
+    /** Record texts (as read from the zip or folder), or records already parsed. */
+    entries: (string | OsvRecord)[],
   ) {
-    let withdrawn = 0;
-    let newest: string | null = null;
-    for (const r of records) {
-      if (r.withdrawn) withdrawn++;
-      if (r.modified && (!newest || r.modified > newest)) newest = r.modified;
-      const names = new Set<string>();
-      for (const a of r.affected ?? []) {
-        const eco = a.package?.ecosystem ?? '';
-        if (a.package?.name && (eco === 'PyPI' || eco.startsWith('PyPI:'))) names.add(normalizeName(a.package.name));
-      }
+    this.texts = entries.map((e) => (typeof e === 'string' ? e : ''));
+    this.parsed = entries.map((e) => (typeof e === 'string' ? undefined : e));
+    entries.forEach((e, i) => {
+      const names = typeof e === 'string' ? pypiNames(e) : pypiNamesOf(e);
       for (const n of names) {
         const list = this.byPackage.get(n);
-        if (list) list.push(r);
-        else this.byPackage.set(n, [r]);
+        if (list) list.push(i);
+        else this.byPackage.set(n, [i]);
       }
+    });
+  }
+
+  private record(i: number): OsvRecord | null {
+    let r = this.parsed[i];
+    if (r === undefined) {
+      try {
+        const v: unknown = JSON.parse(this.texts[i]!);
+        r = isRecord(v) ? v : null;
+      } catch {
+        r = null;
+      }
+      this.parsed[i] = r;
+      this.texts[i] = '';
     }
-    this.stats = { records: records.length, packages: this.byPackage.size, withdrawn, unreadable, newestModified: newest };
+    return r;
+  }
+
+  /** Counts and the newest `modified`: parses every record (db info, db update). */
+  get stats(): DatabaseStats {
+    if (this.statsCache) return this.statsCache;
+    let records = 0;
+    let withdrawn = 0;
+    let unreadable = 0;
+    let newest: string | null = null;
+    for (let i = 0; i < this.parsed.length; i++) {
+      const r = this.record(i);
+      if (!r) {
+        unreadable++;
+        continue;
+      }
+      records++;
+      if (r.withdrawn) withdrawn++;
+      if (r.modified && (!newest || r.modified > newest)) newest = r.modified;
+    }
+    this.statsCache = { records, packages: this.byPackage.size, withdrawn, unreadable, newestModified: newest };
+    return this.statsCache;
   }
 
   /** Every package name with at least one record. */
@@ -58,7 +113,12 @@ export class OsvDatabase {
 
   /** The advisories of one package (withdrawn ones included; matching skips them). */
   recordsOf(name: string): OsvRecord[] {
-    return this.byPackage.get(normalizeName(name)) ?? [];
+    const out: OsvRecord[] = [];
+    for (const i of this.byPackage.get(normalizeName(name)) ?? []) {
+      const r = this.record(i);
+      if (r) out.push(r);
+    }
+    return out;
   }
 
   /** Version index of one package, built once. */
@@ -66,30 +126,20 @@ export class OsvDatabase {
     const n = normalizeName(name);
     let idx = this.indexes.get(n);
     if (!idx) {
-      idx = new PackageIndex(n, this.byPackage.get(n) ?? []);
+      idx = new PackageIndex(n, this.recordsOf(n));
       this.indexes.set(n, idx);
     }
     return idx;
   }
 }
 
-function isRecord(v: unknown): v is OsvRecord {
-  return typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string';
-}
-
-function parseEntries(entries: Iterable<Uint8Array>): { records: OsvRecord[]; unreadable: number } {
-  const records: OsvRecord[] = [];
-  let unreadable = 0;
-  for (const bytes of entries) {
-    try {
-      const v: unknown = JSON.parse(decoder.decode(bytes));
-      if (isRecord(v)) records.push(v);
-      else unreadable++;
-    } catch {
-      unreadable++;
-    }
+function pypiNamesOf(r: OsvRecord): Set<string> {
+  const names = new Set<string>();
+  for (const a of r.affected ?? []) {
+    const eco = a.package?.ecosystem ?? '';
+    if (a.package?.name && (eco === 'PyPI' || eco.startsWith('PyPI:'))) names.add(normalizeName(a.package.name));
   }
-  return { records, unreadable };
+  return names;
 }
 
 /** The JSON entries of an OSV zip; throws DatabaseError when it is not a readable zip. */
@@ -103,11 +153,15 @@ export function unzipOsv(bytes: Uint8Array, label: string): Uint8Array[] {
   return Object.values(files);
 }
 
+function fromTexts(texts: string[], label: string): OsvDatabase {
+  const records = texts.filter((t) => ID_RE.test(t));
+  if (!records.length) throw new DatabaseError(`${label} holds no OSV records; run \`pyvet db update\` or pass --db`);
+  return new OsvDatabase(label, records);
+}
+
 /** Build a database from zip bytes; throws DatabaseError when there is no OSV record in it. */
 export function databaseFromZip(bytes: Uint8Array, label: string): OsvDatabase {
-  const { records, unreadable } = parseEntries(unzipOsv(bytes, label));
-  if (!records.length) throw new DatabaseError(`${label} holds no OSV records; run \`pyvet db update\` or pass --db`);
-  return new OsvDatabase(label, records, unreadable);
+  return fromTexts(unzipOsv(bytes, label).map((b) => decoder.decode(b)), label);
 }
 
 function jsonFiles(dir: string, depth = 0): string[] {
@@ -142,9 +196,10 @@ export function loadDatabase(dbPath: string): OsvDatabase {
     } catch (err) {
       throw new DatabaseError(`cannot read OSV database folder ${dbPath}: ${(err as Error).message}`);
     }
-    const { records, unreadable } = parseEntries(files.map((f) => readFileSync(f)));
-    if (!records.length) throw new DatabaseError(`${dbPath} holds no OSV records; run \`pyvet db update\` or pass --db`);
-    db = new OsvDatabase(dbPath, records, unreadable);
+    db = fromTexts(
+      files.map((f) => readFileSync(f, 'utf8')),
+      dbPath,
+    );
   } else {
     let bytes: Uint8Array;
     try {

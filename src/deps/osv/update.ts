@@ -20,7 +20,9 @@ export async function updateDatabase(url: string, dir: string): Promise<{ path: 
     const cause = (err as { cause?: { message?: string } }).cause?.message;
     throw new DatabaseError(`download of ${url} failed: ${(err as Error).message}${cause ? ` (${cause})` : ''}; the previous database is kept`);
   }
-  const db = databaseFromZip(bytes, `the download from ${url}`);
+  const label = `the download from ${url}`;
+  const stats = databaseFromZip(bytes, label).stats;
+  if (!stats.records) throw new DatabaseError(`${label} holds no readable OSV record; the previous database is kept`);
   const target = path.join(dir, DB_FILE);
   const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
   try {
@@ -31,5 +33,5 @@ export async function updateDatabase(url: string, dir: string): Promise<{ path: 
     rmSync(tmp, { force: true });
     throw new DatabaseError(`cannot write ${target}: ${(err as Error).message}; the previous database is kept`);
   }
-  return { path: target, bytes: bytes.length, stats: db.stats };
+  return { path: target, bytes: bytes.length, stats };
 }
