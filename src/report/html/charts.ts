@@ -153,7 +153,8 @@ export function scoreRing(score: number, label: string): string {
   return (
     `<svg class="score-ring ${grade}" viewBox="0 0 128 128" width="128" height="128" role="img" aria-label="${esc(label)} ${Math.round(s)} of 100" xmlns="http://www.w3.org/2000/svg">` +
     `<circle class="ring-bg" cx="64" cy="64" r="${r}" fill="none" stroke-width="12"/>` +
-    `<circle class="ring-fg" cx="64" cy="64" r="${r}" fill="none" stroke-width="12" stroke-linecap="round" stroke-dasharray="${num((s / 100) * c)} ${num(c)}" transform="rotate(-90 64 64)"/>` +
+    // A round cap on a zero-length arc would still draw a dot: no arc at all for 0.
+    (s > 0 ? `<circle class="ring-fg" cx="64" cy="64" r="${r}" fill="none" stroke-width="12" stroke-linecap="round" stroke-dasharray="${num((s / 100) * c)} ${num(c)}" transform="rotate(-90 64 64)"/>` : '') +
     `<text class="ring-value" x="64" y="70" text-anchor="middle">${Math.round(s)}</text><text class="ring-label" x="64" y="90" text-anchor="middle">/ 100</text></svg>`
   );
 }
