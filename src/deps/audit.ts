@@ -1,12 +1,12 @@
 import { fingerprint, type Finding } from '../core/finding.js';
 import type { ScanError } from '../core/errors.js';
 import { bySeverity, type Severity } from '../core/severity.js';
-import { compare, valid } from '@renovatebot/pep440';
 import type { Located } from './index.js';
 import type { Dependency, VulnRef } from './types.js';
 import type { OsvDatabase } from './osv/database.js';
 import type { OsvRecord } from './osv/types.js';
-import { aliasGroups, severityOf, summaryOf } from './osv/advisory.js';
+import { aliasGroups, describe } from './osv/advisory.js';
+import type { PackageIndex } from './osv/package-index.js';
 import { RANGE, UNAUDITED, UNPINNED, VULNERABLE } from './rules.js';
 
 export interface MatchContext {
@@ -46,7 +46,7 @@ function toDependency(d: Located): Dependency {
 }
 
 /** One finding per (dependency, merged advisory): records that alias each other are one vulnerability. */
-function vulnerableFindings(dep: Dependency, records: OsvRecord[], vulns: VulnRef[], evidence: string | undefined): Finding[] {
+function vulnerableFindings(dep: Dependency, pkg: PackageIndex, records: OsvRecord[], vulns: VulnRef[], evidence: string | undefined): Finding[] {
   const groups = aliasGroups(records);
   const byPrimary = new Map<string, VulnRef[]>();
   for (const v of vulns) {
@@ -59,7 +59,7 @@ function vulnerableFindings(dep: Dependency, records: OsvRecord[], vulns: VulnRe
   for (const [primary, members] of byPrimary) {
     const lead = members.find((m) => m.id === primary)!;
     const aliases = groups.get(primary)!.ids.filter((id) => id !== primary);
-    const fixed = [...new Set(members.flatMap((m) => m.fixed))].sort(compare);
+    const fixed = pkg.ascending(members.flatMap((m) => m.fixed));
     const severity = worst(members.map((m) => m.severity));
     const remediation = dep.fix
       ? `upgrade ${dep.name} to ${dep.fix} (clears ${n === 1 ? 'the one known advisory' : `all ${n} known advisories`} of ${dep.version})`
@@ -124,18 +124,18 @@ export function matchDependencies(deps: Located[], db: OsvDatabase, ctx: MatchCo
     dependencies.push(dep);
     const evidence = ctx.lineText?.(d.path, d.line)?.slice(0, 200);
     if (dep.version !== null) {
-      if (!valid(dep.version)) {
+      const pkg = db.package(d.name);
+      if (pkg.rank(dep.version) === null) {
         ctx.errors.push({ path: d.path, line: d.line, message: `${d.name}: version "${dep.version}" is not PEP 440; only advisories that list it verbatim are matched` });
       }
-      const pkg = db.package(d.name);
       const records = pkg.affecting(dep.version);
       if (!records.length) continue;
       dep.vulns = records.map((r) => {
-        const { severity, score } = severityOf(r);
-        return { id: r.id, aliases: r.aliases ?? [], fixed: pkg.fixedBy(r), severity, score, summary: summaryOf(r) };
+        const { severity, score, summary } = describe(r);
+        return { id: r.id, aliases: r.aliases ?? [], fixed: pkg.fixedBy(r), severity, score, summary };
       });
       dep.fix = pkg.smallestFix(dep.version);
-      findings.push(...vulnerableFindings(dep, records, dep.vulns, evidence));
+      findings.push(...vulnerableFindings(dep, pkg, records, dep.vulns, evidence));
       dep.vulns.sort((a, b) => (a.group! < b.group! ? -1 : a.group! > b.group! ? 1 : a.id < b.id ? -1 : 1));
     } else if (d.kind === 'range' || d.kind === 'unpinned') {
       findings.push(pinningFinding(d, db, groupOf, evidence));

@@ -5,6 +5,18 @@ import type { OsvRecord, OsvSeverity } from './types.js';
 // GitHub's advisory database labels, used only when a record carries no CVSS vector.
 const LABELS: Record<string, Severity> = { CRITICAL: 'critical', HIGH: 'high', MODERATE: 'medium', MEDIUM: 'medium', LOW: 'low' };
 
+const described = new WeakMap<OsvRecord, { severity: Severity; score: number | null; summary: string }>();
+
+/** Severity and summary of a record, computed once per record. */
+export function describe(record: OsvRecord): { severity: Severity; score: number | null; summary: string } {
+  let d = described.get(record);
+  if (!d) {
+    d = { ...severityOf(record), summary: summaryOf(record) };
+    described.set(record, d);
+  }
+  return d;
+}
+
 /** Severity of a record: its CVSS v3 vector's base score, else its CVSS v4 vector read as v3, else a database label, else unknown. */
 export function severityOf(record: OsvRecord): { severity: Severity; score: number | null } {
   const all: OsvSeverity[] = [...(record.severity ?? []), ...(record.affected ?? []).flatMap((a) => a.severity ?? [])];

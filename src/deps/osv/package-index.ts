@@ -39,6 +39,7 @@ export class PackageIndex {
   private readonly prerelease: boolean[];
   /** Advisories repeat the same version strings hundreds of times: each is ranked once. */
   private readonly ranks = new Map<string, number | null>();
+  private readonly fixedCache = new Map<OsvRecord, string[]>();
 
   constructor(
     readonly name: string,
@@ -158,8 +159,18 @@ export class PackageIndex {
 
   /** Fixed versions an advisory names for this package. */
   fixedBy(record: OsvRecord): string[] {
-    const p = this.prepared.find((x) => x.record === record);
-    return p ? [...new Set(p.entries.flatMap((e) => e.fixed))].sort(compare) : [];
+    let fixed = this.fixedCache.get(record);
+    if (!fixed) {
+      const p = this.prepared.find((x) => x.record === record);
+      fixed = this.ascending(p ? p.entries.flatMap((e) => e.fixed) : []);
+      this.fixedCache.set(record, fixed);
+    }
+    return fixed;
+  }
+
+  /** Distinct named versions in ascending order (by rank: the order already established). */
+  ascending(versions: string[]): string[] {
+    return [...new Set(versions)].sort((a, b) => (this.rank(a) ?? -1) - (this.rank(b) ?? -1) || (a < b ? -1 : a > b ? 1 : 0));
   }
 
   private clean(i: number): boolean {
