@@ -15,12 +15,18 @@ function svgOpen(w: number, h: number, label: string, cls = 'chart'): string {
   return `<svg class="${cls}" viewBox="0 0 ${w} ${h}" width="100%" role="img" aria-label="${esc(label)}" xmlns="http://www.w3.org/2000/svg"><title>${esc(label)}</title>`;
 }
 
+/** Stored reports are input like any other: a missing or non-numeric value charts as 0 (bars) or a gap (lines). */
+function finite(n: unknown): number {
+  return typeof n === 'number' && Number.isFinite(n) ? n : 0;
+}
+
 function clip(s: string, n: number): string {
   return s.length > n ? `…${s.slice(s.length - n + 1)}` : s;
 }
 
 /** Horizontal bars with the value at the end; `max` fixes the scale (e.g. 100 for scores). */
-export function barChart(bars: Bar[], title: string, opts: { max?: number; suffix?: string } = {}): string {
+export function barChart(input: Bar[], title: string, opts: { max?: number; suffix?: string } = {}): string {
+  const bars = input.map((b) => ({ ...b, value: finite(b.value) }));
   const rowH = 24;
   const labelW = 120;
   const w = 420;
@@ -43,7 +49,8 @@ export function barChart(bars: Bar[], title: string, opts: { max?: number; suffi
 }
 
 /** Vertical columns, one per bucket (a histogram). */
-export function columnChart(cols: Bar[], title: string, xLabel: string): string {
+export function columnChart(input: Bar[], title: string, xLabel: string): string {
+  const cols = input.map((c) => ({ ...c, value: finite(c.value) }));
   const w = 420;
   const h = 200;
   const pad = { l: 36, r: 10, t: 14, b: 40 };
@@ -73,7 +80,8 @@ export interface Point {
 }
 
 /** A scatter plot with linear axes from zero; the `labelTop` points furthest from the origin get a text label. */
-export function scatterChart(points: Point[], title: string, axes: { x: string; y: string }, labelTop = 5): string {
+export function scatterChart(input: Point[], title: string, axes: { x: string; y: string }, labelTop = 5): string {
+  const points = input.map((p) => ({ ...p, x: finite(p.x), y: finite(p.y) }));
   const w = 420;
   const h = 260;
   const pad = { l: 44, r: 16, t: 14, b: 40 };
@@ -119,7 +127,8 @@ export function lineChart(labels: string[], series: Series[], title: string): st
   const sx = (i: number) => pad.l + (n <= 1 ? (w - pad.l - pad.r) / 2 : (i / (n - 1)) * (w - pad.l - pad.r));
   const out = [svgOpen(w, h, title, 'chart wide')];
   out.push(`<line class="axis" x1="${pad.l}" y1="${h - pad.b}" x2="${w - pad.r}" y2="${h - pad.b}"/>`);
-  series.forEach((s, si) => {
+  series.forEach((raw, si) => {
+    const s = { ...raw, values: raw.values.map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null)) };
     const max = s.max ?? Math.max(1, ...s.values.map((v) => v ?? 0));
     const sy = (v: number) => h - pad.b - (v / max) * (h - pad.t - pad.b);
     const pts = s.values.map((v, i) => (v === null ? null : ([sx(i), sy(v)] as const)));
@@ -148,7 +157,7 @@ export function lineChart(labels: string[], series: Series[], title: string): st
 export function scoreRing(score: number, label: string): string {
   const r = 52;
   const c = 2 * Math.PI * r;
-  const s = Math.max(0, Math.min(100, score));
+  const s = Math.max(0, Math.min(100, finite(score)));
   const grade = s >= 80 ? 'good' : s >= 60 ? 'fair' : 'poor';
   return (
     `<svg class="score-ring ${grade}" viewBox="0 0 128 128" width="128" height="128" role="img" aria-label="${esc(label)} ${Math.round(s)} of 100" xmlns="http://www.w3.org/2000/svg">` +
