@@ -80,6 +80,20 @@ test('records scans; trend oldest first; previous fingerprints; resolve by id an
   }
 });
 
+test('a finding missing its line or message is still recorded', () => {
+  const t = tmp();
+  try {
+    const s = openStore(t.db);
+    const r = report('c', ['f1']);
+    Object.assign(r.findings[0]!, { line: undefined, message: undefined });
+    const id = s.recordScan(r, 'k');
+    assert.deepEqual(s.findings(id)[0], { fingerprint: 'f1', rule: 'health.x', severity: 'high', path: 'f0.py', line: 0, message: '' });
+    s.close();
+  } finally {
+    t.done();
+  }
+});
+
 test('the stored report carries no nested history', () => {
   const t = tmp();
   try {

@@ -221,7 +221,8 @@ class SqliteStore implements HistoryStore {
             );
           const scanId = Number(info.lastInsertRowid);
           const insert = this.db.prepare('INSERT INTO findings (scan_id, fingerprint, rule, severity, path, line, message) VALUES (?, ?, ?, ?, ?, ?, ?)');
-          for (const f of report.findings) insert.run(scanId, f.fingerprint, f.rule, f.severity, f.path, f.line, f.message);
+          // Columns are NOT NULL: a finding missing a part is still recorded rather than failing the scan.
+          for (const f of report.findings) insert.run(scanId, f.fingerprint ?? '', f.rule ?? '', f.severity ?? 'unknown', f.path ?? '', Number.isInteger(f.line) ? f.line : 0, f.message ?? '');
           return scanId;
         })
         .immediate(),
