@@ -172,6 +172,7 @@ test('bad input is recorded with path and line, and the scan goes on', async () 
     'd/requirements-dev.txt': '-r ../d/requirements-dev.txt\n',
     'e/poetry.lock': '[[package]]\nname = "weird"\nversion = "0.7.4.svn.r2010"\n',
     'f/requirements.txt': `${'# filler\n'.repeat(20)}six==1.16.0\n`,
+    'g/requirements.txt': new Uint8Array([...Buffer.from('# caf'), 0xe9, 0x0a, ...Buffer.from('six==1.16.0\n')]),
   });
   const { code, report } = await json(['deps', t.dir, '--fail-on', 'none', '--config', writeConfig(t, 'max-file-size = 100\n')]);
   assert.equal(code, 0);
@@ -185,9 +186,11 @@ test('bad input is recorded with path and line, and the scan goes on', async () 
     /^d\/requirements-dev\.txt:1 include cycle/,
     /^e\/poetry\.lock:2 weird: version "0\.7\.4\.svn\.r2010" is not PEP 440/,
     /^f\/requirements\.txt:- too large \(\d+ bytes, limit 100\); not read$/,
+    /^g\/requirements\.txt:- not valid UTF-8; read as latin-1$/,
   ];
   for (const re of expect) assert.ok(errs.some((e) => re.test(e)), `${re} in\n${errs.join('\n')}`);
   assert.ok(report.dependencies.some((d) => d.name === 'django' && d.vulns.length > 0));
+  assert.ok(report.dependencies.some((d) => d.name === 'six' && d.path === 'g/requirements.txt'), 'a latin-1 file is still read');
 });
 
 function writeConfig(t: TempTree, body: string): string {

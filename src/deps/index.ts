@@ -33,6 +33,7 @@ function readInto(ws: Workspace, rel: string): { text: string } | { error: strin
   const r = ws.read(rel);
   switch (r.kind) {
     case 'text':
+      if (r.lossy) ws.errors.push({ path: rel, message: 'not valid UTF-8; read as latin-1' });
       return { text: r.text };
     case 'binary':
       return { error: 'binary file' };
