@@ -9,7 +9,7 @@ import { registerServe } from '../src/cli/serve.js';
 import { StoreError } from '../src/core/errors.js';
 import { esc } from '../src/report/html/escape.js';
 import { runCli, TempTree } from './helpers.js';
-import { fullReport, hostileReport, XSS_NAME, XSS_SCRIPT } from './report-fixtures.js';
+import { finding, fullReport, hostileReport, XSS_NAME, XSS_SCRIPT } from './report-fixtures.js';
 
 const tree = new TempTree();
 const db = tree.path('history.db');
@@ -19,7 +19,11 @@ let server: RunningServer;
 before(async () => {
   const s = openStore(db);
   s.recordScan(fullReport({ scannedAt: '2026-01-01T00:00:00.000Z', history: undefined }), 'https://example.com/shop.git');
-  s.recordScan(fullReport({ scannedAt: '2026-02-01T00:00:00.000Z', history: undefined }), 'https://example.com/shop.git');
+  // The second scan fixed the missing tests and brought a new bare except.
+  const second = fullReport({ scannedAt: '2026-02-01T00:00:00.000Z', history: undefined });
+  second.findings = second.findings.filter((f) => f.rule !== 'health.no-tests');
+  second.findings.push(finding({ rule: 'health.bare-except', severity: 'medium', path: 'app/new.py', line: 3, message: 'bare except in the new module', remediation: 'Catch what you expect.' }));
+  s.recordScan(second, 'https://example.com/shop.git');
   s.recordScan(hostileReport(), HOSTILE_KEY);
   s.close();
   server = await startServer({ store: db, port: 0 });
@@ -67,7 +71,17 @@ test('/repo/<id>: trend chart and scans list', async () => {
   assert.match(r.body, /<svg class="chart wide"[\s\S]*?<path class="line s-score"/);
   assert.equal((r.body.match(/<tr class="scan">/g) ?? []).length, 2);
   assert.match(r.body, /href="\/scan\/2"/);
-  assert.match(r.body, /\+0 \/ −0/, 'the second scan found the same findings as the first');
+  assert.match(r.body, /<a href="\/scan\/2\/diff">\+1 \/ −1<\/a>/, 'one new, one fixed against the first scan');
+});
+
+test('/scan/<id>/diff: findings new and fixed against the scan before, each linked into the report that has it', async () => {
+  const r = await get('/scan/2/diff');
+  assert.equal(r.status, 200);
+  assert.match(r.body, /<h2>New \(1\)<\/h2>[\s\S]*?app\/new\.py:3[\s\S]*?<h2>Fixed \(1\)/);
+  assert.match(r.body, /<section id="fixed">[\s\S]*?href="\/scan\/1#finding-[0-9a-f]+">no test suite found/);
+  assert.match(r.body, /<section id="new">[\s\S]*?href="\/scan\/2#finding-[0-9a-f]+">bare except in the new module/);
+  assert.equal((await get('/scan/1/diff')).status, 404, 'the first scan has nothing before it');
+  assert.equal((await get('/scan/3/diff')).status, 404, 'nor does the only scan of another repository');
 });
 
 test('/scan/<id>: the full report re-rendered from the stored JSON, with the trend up to that scan', async () => {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { runCli, TempRepo, TempTree, parseJson } from './helpers.js';
-import type { ScanDiff } from '../src/cli/diff.js';
+import type { ScanDiff } from '../src/store/diff.js';
 import type { TrendPoint } from '../src/store/index.js';
 
 // Fake credentials assembled at run time so no live-looking literal sits in the repository.

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { bySeverity } from '../core/severity.js';
 import { git } from '../sources/git.js';
 import { openStore, type HistoryStore, type StoredFinding, type TrendPoint } from '../store/index.js';
+import { diffScans, type ScanDiff } from '../store/diff.js';
 import { locateHistory } from '../store/locate.js';
 import type { Io } from './io.js';
 
@@ -12,30 +12,6 @@ interface DiffOptions {
   since?: string;
   store?: string;
   format: 'text' | 'json';
-}
-
-export interface ScanDiff {
-  repo: string;
-  from: TrendPoint;
-  to: TrendPoint;
-  new: StoredFinding[];
-  fixed: StoredFinding[];
-}
-
-/** Findings in `to` whose fingerprint `from` lacks (new), and the reverse (fixed). */
-export function diffScans(store: HistoryStore, repo: string, fromId: number, toId: number): ScanDiff {
-  const from = store.findings(fromId);
-  const to = store.findings(toId);
-  const before = new Set(from.map((f) => f.fingerprint));
-  const after = new Set(to.map((f) => f.fingerprint));
-  const order = (a: StoredFinding, b: StoredFinding) => bySeverity(a.severity, b.severity) || a.path.localeCompare(b.path) || a.line - b.line;
-  return {
-    repo,
-    from: store.scan(fromId)!,
-    to: store.scan(toId)!,
-    new: to.filter((f) => !before.has(f.fingerprint)).sort(order),
-    fixed: from.filter((f) => !after.has(f.fingerprint)).sort(order),
-  };
 }
 
 /** --since: a scan id, a recorded commit's prefix, or a git ref resolved in the repository to a recorded commit. */

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { PyvetError } from '../core/errors.js';
 import { renderHtml, REPORT_CSP } from '../report/html.js';
 import { openStore, type HistoryStore } from '../store/index.js';
-import { breadcrumb, repoPage, reposPage } from './pages.js';
+import { diffScans } from '../store/diff.js';
+import { breadcrumb, diffPage, repoPage, reposPage } from './pages.js';
 
 export interface ServerOptions {
   /** History database file; opened read-only. */
@@ -55,6 +56,13 @@ export function route(store: HistoryStore, pathname: string): Reply {
     report.history = store.trend(scan.repoKey, 1000).filter((p) => p.id <= id);
     const nav = breadcrumb([{ href: '/', label: 'Repositories' }, { href: `/repo/${repo.id}`, label: repo.name }, { label: `scan #${id}` }]);
     return html(renderHtml(report, { nav }));
+  }
+  if ((m = /^\/scan\/(\d{1,15})\/diff$/.exec(pathname))) {
+    const scan = store.scan(Number(m[1]));
+    if (!scan) return notFound();
+    const previous = store.scans(scan.repoKey, 100_000).find((p) => p.id < scan.id);
+    if (!previous) return notFound();
+    return html(diffPage(store.repo(scan.repoId)!, diffScans(store, scan.repoKey, previous.id, scan.id)));
   }
   if (pathname === '/api/repos') return json(store.repos());
   if ((m = /^\/api\/repos\/(\d{1,15})$/.exec(pathname))) {

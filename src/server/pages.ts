@@ -3,7 +3,8 @@ import { REPORT_CSP } from '../report/html.js';
 import { CSS, SCRIPT } from '../report/html/assets.js';
 import { lineChart } from '../report/html/charts.js';
 import { esc, num } from '../report/html/escape.js';
-import type { HistoryStore, RepoSummary, TrendPoint } from '../store/index.js';
+import type { HistoryStore, RepoSummary, StoredFinding, TrendPoint } from '../store/index.js';
+import type { ScanDiff } from '../store/diff.js';
 
 /** Dashboard pages: the report's look, every string from the store escaped. */
 
@@ -98,7 +99,7 @@ export function repoPage(store: HistoryStore, repo: RepoSummary): string {
     const d = delta.get(s.id);
     return (
       `<tr class="scan"><td><a href="/scan/${s.id}">#${s.id}</a></td><td>${when(s.scannedAt)}</td><td class="mono">${esc(s.commit?.slice(0, 10) ?? '–')}</td>` +
-      `<td class="num">${score(s)}</td><td>${counts(s)}</td><td class="num">${d ? `+${d.added} / −${d.removed}` : ''}</td></tr>`
+      `<td class="num">${score(s)}</td><td>${counts(s)}</td><td class="num">${d ? `<a href="/scan/${s.id}/diff">+${d.added} / −${d.removed}</a>` : ''}</td></tr>`
     );
   });
   return shell(
@@ -106,5 +107,27 @@ export function repoPage(store: HistoryStore, repo: RepoSummary): string {
     `<p class="meta mono">${esc(repo.key)}</p><section id="trend"><h2>Over time</h2><div class="card">${chart}</div></section>` +
       `<section id="scans"><h2>Scans (${scans.length})</h2><table><thead><tr><th>Scan</th><th>Date</th><th>Commit</th><th class="num">Score</th><th>Findings</th><th class="num">New / fixed</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`,
     breadcrumb([{ href: '/', label: 'Repositories' }, { label: repo.name }]),
+  );
+}
+
+function diffTable(rows: StoredFinding[], scanId: number, empty: string): string {
+  if (!rows.length) return `<p class="empty">${empty}</p>`;
+  const body = rows.map(
+    (f) =>
+      `<tr class="diff-row"><td><span class="chip ${esc(f.severity)}">${esc(f.severity)}</span></td><td><code>${esc(f.rule)}</code></td>` +
+      `<td class="mono">${esc(f.path)}${f.line ? `:${f.line}` : ''}</td><td><a href="/scan/${scanId}#finding-${esc(encodeURIComponent(f.fingerprint))}">${esc(f.message)}</a></td></tr>`,
+  );
+  return `<table><thead><tr><th>Severity</th><th>Rule</th><th>Where</th><th>What</th></tr></thead><tbody>${body.join('')}</tbody></table>`;
+}
+
+/** What one scan changed against the scan before it; each finding links into the report that has it. */
+export function diffPage(repo: RepoSummary, d: ScanDiff): string {
+  const label = (p: TrendPoint) => `#${p.id} (${when(p.scannedAt)}${p.commit ? `, ${esc(p.commit.slice(0, 10))}` : ''})`;
+  return shell(
+    `${repo.name}: scan #${d.to.id}`,
+    `<p class="meta">Scan ${label(d.to)} against ${label(d.from)}</p>` +
+      `<section id="new"><h2>New (${d.new.length})</h2>${diffTable(d.new, d.to.id, 'No new findings.')}</section>` +
+      `<section id="fixed"><h2>Fixed (${d.fixed.length})</h2>${diffTable(d.fixed, d.from.id, 'Nothing fixed.')}</section>`,
+    breadcrumb([{ href: '/', label: 'Repositories' }, { href: `/repo/${repo.id}`, label: repo.name }, { href: `/scan/${d.to.id}`, label: `scan #${d.to.id}` }, { label: 'changes' }]),
   );
 }
