@@ -52,7 +52,9 @@ function vulnerableFindings(dep: Dependency, pkg: PackageIndex, records: OsvReco
   for (const v of vulns) {
     const g = groups.get(v.id)!;
     v.group = g.primary;
-    byPrimary.set(g.primary, [...(byPrimary.get(g.primary) ?? []), v]);
+    const list = byPrimary.get(g.primary);
+    if (list) list.push(v);
+    else byPrimary.set(g.primary, [v]);
   }
   const n = byPrimary.size;
   const out: Finding[] = [];

@@ -59,31 +59,36 @@ export function aliasGroups(records: OsvRecord[]): Map<string, { primary: string
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let r = x;
-    while (parent.get(r) !== r) r = parent.get(r) ?? r;
+    for (let p = parent.get(r); p !== undefined && p !== r; p = parent.get(r)) r = p;
     parent.set(x, r);
     return r;
   };
-  const add = (x: string) => {
-    if (!parent.has(x)) parent.set(x, x);
-  };
   for (const r of records) {
-    add(r.id);
+    if (!parent.has(r.id)) parent.set(r.id, r.id);
     for (const a of r.aliases ?? []) {
-      add(a);
-      parent.set(find(a), find(r.id));
+      if (!parent.has(a)) parent.set(a, a);
+      const ra = find(a);
+      const rr = find(r.id);
+      if (ra !== rr) parent.set(ra, rr);
     }
   }
-  const members = new Map<string, string[]>();
+  const ids = new Map<string, string[]>();
   for (const id of parent.keys()) {
     const root = find(id);
-    members.set(root, [...(members.get(root) ?? []), id]);
+    const list = ids.get(root);
+    if (list) list.push(id);
+    else ids.set(root, [id]);
+  }
+  const primary = new Map<string, string>();
+  for (const r of records) {
+    const root = find(r.id);
+    const cur = primary.get(root);
+    if (cur === undefined || preference(r.id) < preference(cur) || (preference(r.id) === preference(cur) && r.id < cur)) primary.set(root, r.id);
   }
   const out = new Map<string, { primary: string; ids: string[] }>();
   for (const r of records) {
-    const ids = members.get(find(r.id))!;
-    const recordIds = records.filter((x) => ids.includes(x.id)).map((x) => x.id);
-    const primary = recordIds.sort((a, b) => preference(a) - preference(b) || (a < b ? -1 : a > b ? 1 : 0))[0]!;
-    out.set(r.id, { primary, ids: [...ids].sort() });
+    const root = find(r.id);
+    out.set(r.id, { primary: primary.get(root)!, ids: ids.get(root)!.sort() });
   }
   return out;
 }

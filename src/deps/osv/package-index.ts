@@ -40,6 +40,7 @@ export class PackageIndex {
   /** Advisories repeat the same version strings hundreds of times: each is ranked once. */
   private readonly ranks = new Map<string, number | null>();
   private readonly fixedCache = new Map<OsvRecord, string[]>();
+  private readonly cleanCache: (boolean | undefined)[] = [];
 
   constructor(
     readonly name: string,
@@ -173,10 +174,15 @@ export class PackageIndex {
     return [...new Set(versions)].sort((a, b) => (this.rank(a) ?? -1) - (this.rank(b) ?? -1) || (a < b ? -1 : a > b ? 1 : 0));
   }
 
+  /** Whether no advisory affects the i-th named version (computed once each). */
   private clean(i: number): boolean {
-    const rank = 2 * i + 1;
-    const v = this.versions[i]!;
-    return !this.prepared.some((p) => this.recordAffects(p, rank, v));
+    let c = this.cleanCache[i];
+    if (c === undefined) {
+      const rank = 2 * i + 1;
+      const v = this.versions[i]!;
+      c = this.cleanCache[i] = !this.prepared.some((p) => this.recordAffects(p, rank, v));
+    }
+    return c;
   }
 
   /**
