@@ -254,6 +254,7 @@ test('django: env vars, commands from an rst README and Django defaults', () => 
     'DB_HOST=localhost',
     'DB_NAME=blog',
     'DJANGO_SECRET_KEY=',
+    'DJANGO_SETTINGS_MODULE=mysite.settings.dev',
     'SENTRY_DSN=',
   ]);
   assert.deepEqual(brief.commands.map((c) => `${c.kind} | ${c.command} | ${c.file}:${c.line ?? ''}`), [

@@ -138,7 +138,7 @@ def morning(): ...
 sched.add_job(tick, 'interval', minutes=15)
 app.add_periodic_task(10.0, ping.s(), name='ping every 10')
 `);
-  assert.deepEqual(f.tasks.map((t) => [t.kind, t.function, t.line]), [['dramatiq', 'mail', 8], ['rq', 'send_email', 5]]);
+  assert.deepEqual(f.tasks.map((t) => [t.kind, t.function, t.line]), [['rq', 'send_email', 5], ['dramatiq', 'mail', 8]]);
   assert.deepEqual(f.schedules.map((s) => [s.kind, s.name, s.task, s.schedule, s.line]), [
     ['apscheduler', 'morning', 'morning', 'cron day_of_week=mon-fri hour=5', 11],
     ['apscheduler', 'tick', 'tick', 'every 15m', 14],

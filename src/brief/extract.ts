@@ -77,6 +77,12 @@ const APP_CTORS: Record<string, AppFact['kind']> = {
   SimpleRouter: 'drf-router',
 };
 
+const CALLS_OF_INTEREST = new Set([
+  'register_blueprint', 'include_router', 'mount', 'add_url_rule', 'add_api_route', 'register', 'add_job', 'add_periodic_task',
+  'enqueue', 'enqueue_call', 'enqueue_in', 'enqueue_at', 'add_parser', 'client', 'resource', 'setdefault', 'get', 'getenv', 'update',
+]);
+const CALL_HINT = new RegExp(`\\b(${[...CALLS_OF_INTEREST].join('|')})\\s*\\(`);
+
 const line = (n: SyntaxNode): number => n.startPosition.row + 1;
 
 /** The value of a plain string literal (or an implicit concatenation of them); null when it has interpolations. */
@@ -303,7 +309,9 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
   const isNoxfile = /(^|\/)noxfile\.py$/.test(path);
   const imported = new Set<string>();
 
-  for (const n of root.descendantsOfType(['import_statement', 'import_from_statement', 'future_import_statement'])) readImport(n, facts.imports);
+  // One walk of the tree (each descendantsOfType is a full traversal); imports first, since the rest reads them.
+  const nodes = root.descendantsOfType(['import_statement', 'import_from_statement', 'decorated_definition', 'assignment', 'augmented_assignment', 'call', 'subscript', 'string']);
+  for (const n of nodes) if (n.type === 'import_statement' || n.type === 'import_from_statement') readImport(n, facts.imports);
   for (const i of facts.imports) {
     imported.add(i.module.split('.')[0] ?? '');
     if (i.name) imported.add(i.name);
@@ -322,23 +330,37 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
       const left = a?.type === 'assignment' ? a.childForFieldName('left') : null;
       if (left?.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(left.text)) facts.settings.upperNames.push(left.text);
     }
-  }
-
-  for (const n of root.descendantsOfType(['decorated_definition'])) readDecorated(n);
-  for (const n of root.descendantsOfType(['assignment', 'augmented_assignment'])) readAssignment(n);
-  for (const n of root.descendantsOfType('call')) readCall(n);
-  for (const n of root.descendantsOfType('subscript')) {
-    // os.environ['X']
-    if (n.childForFieldName('value')?.text.replace(/\s+/g, '') === 'os.environ') {
-      const k = stringValue(n.childForFieldName('subscript'));
-      if (k) facts.env.push({ name: k, default: null, line: line(n) });
+    if (n.type === 'if_statement' && facts.mainGuard === null) {
+      const c = n.childForFieldName('condition')?.text.replace(/\s+/g, '');
+      if (c && /^(__name__==["']__main__["']|["']__main__["']==__name__)$/.test(c)) facts.mainGuard = line(n);
     }
   }
-  for (const n of root.descendantsOfType('if_statement')) {
-    const c = n.childForFieldName('condition')?.text.replace(/\s+/g, '');
-    if (c && /^(__name__==["']__main__["']|["']__main__["']==__name__)$/.test(c) && facts.mainGuard === null) facts.mainGuard = line(n);
+
+  for (const n of nodes) {
+    switch (n.type) {
+      case 'decorated_definition':
+        readDecorated(n);
+        break;
+      case 'assignment':
+      case 'augmented_assignment':
+        readAssignment(n);
+        break;
+      case 'call':
+        // cheap text prefilter: most calls are of no interest
+        if (CALL_HINT.test(n.text)) readCall(n);
+        break;
+      case 'subscript':
+        // os.environ['X']
+        if (n.text.startsWith('os.environ') && n.childForFieldName('value')?.text.replace(/\s+/g, '') === 'os.environ') {
+          const k = stringValue(n.childForFieldName('subscript'));
+          if (k) facts.env.push({ name: k, default: null, line: line(n) });
+        }
+        break;
+      case 'string':
+        readUrl(n);
+        break;
+    }
   }
-  for (const n of root.descendantsOfType('string')) readUrl(n);
   return facts;
 
   function readDecorated(n: SyntaxNode): void {
@@ -358,7 +380,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
       // HTTP routes: Flask @x.route, Flask 2 / FastAPI @x.get…, FastAPI @x.api_route / websocket
       if (owner && path0 !== null && (path0 === '' || path0.startsWith('/'))) {
         if (attr === 'route' || attr === 'api_route') {
-          const methods = strList(p?.kw.get('methods'))?.map((m) => m.toUpperCase()) ?? [attr === 'route' ? 'GET' : 'GET'];
+          const methods = strList(p?.kw.get('methods'))?.map((m) => m.toUpperCase()) ?? ['GET'];
           facts.routes.push({ owner, methods, path: path0, handler: def.name, line: at, via: 'decorator' });
           continue;
         }
@@ -421,7 +443,9 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
     if (!left || !right) return;
     const target = left.text.replace(/\s+/g, '');
     const augmented = n.type === 'augmented_assignment';
-    const rp = callParts(right);
+    const callee = right.type === 'call' ? right.childForFieldName('function') : null;
+    const calleeName = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
+    const rp = calleeName && calleeName in APP_CTORS ? callParts(right) : null;
     if (rp && left.type === 'identifier' && !augmented) {
       const kind = APP_CTORS[lastPart(rp.fn)];
       if (kind) {
@@ -437,7 +461,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
       if (v) facts.settings.rootUrlconf = { value: v, line: line(n) };
       else facts.dynamic.push({ line: line(n), what: 'ROOT_URLCONF computed at run time' });
     }
-    if (left.type === 'identifier') {
+    if (left.type === 'identifier' && (target === 'urlpatterns' || /\b(path|re_path|url|i18n_patterns)\s*\(/.test(right.text))) {
       const pats = urlPatternList(right);
       if (pats) {
         if (augmented) (facts.urlLists[target] ??= []).push(...pats);
@@ -562,6 +586,10 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
   }
 
   function readCall(n: SyntaxNode): void {
+    // Most calls are of no interest: look at the callee's last name before building the argument map.
+    const f = n.childForFieldName('function');
+    const last = f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : f?.type === 'identifier' ? f.text : undefined;
+    if (!last || !CALLS_OF_INTEREST.has(last)) return;
     const p = callParts(n);
     if (!p) return;
     const attr = lastPart(p.fn);
@@ -676,7 +704,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
 
   function readUrl(n: SyntaxNode): void {
     // docstrings and bare strings are prose, not configuration
-    if (n.parent?.type === 'expression_statement') return;
+    if (!n.text.includes('://') || n.parent?.type === 'expression_statement') return;
     const full = stringValue(n);
     const text = full ?? stringPrefix(n);
     const m = URL_RE.exec(text.trim());
