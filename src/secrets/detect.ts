@@ -36,29 +36,32 @@ function suppresses(comment: RegExpExecArray | null, rule: string): boolean {
   return true;
 }
 
-const escape = (k: string) => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 interface Compiled {
   rules: readonly SecretRule[];
+  /** One capturing group per distinct trigger; group i + 1 wakes the rules in `woken[i]`. */
   trigger: RegExp;
+  woken: number[][];
 }
 
 /**
- * Build the scanner for a set of rules. One case-insensitive trigger regex over the whole text (every
- * rule's trigger, else its keywords) finds candidate lines; on a candidate line each rule runs only
- * when one of its keywords is in it (the gitleaks prefilter). The trigger pass is most of the cost
- * (one regex step per character), so its alternatives are deduplicated: a keyword that contains
- * another (secret_key, secret) adds nothing.
+ * Build the scanner for a set of rules. One trigger regex over the whole text (the union of the
+ * rules' triggers, each written once, each in its own group) finds candidate lines and tells which
+ * rules they concern; on such a line a rule runs only when one of its keywords is in it (the gitleaks
+ * prefilter), then its regex or assignment check.
  */
 export function compile(rules: readonly SecretRule[] = RULES): Compiled {
-  const literals = new Set<string>();
-  const patterns = new Set<string>();
-  for (const r of rules) {
-    if (r.trigger) patterns.add(r.trigger);
-    else r.keywords.forEach((k) => literals.add(k));
-  }
-  const lits = [...literals].filter((k) => ![...literals].some((o) => o !== k && k.includes(o)));
-  return { rules, trigger: new RegExp([...patterns, ...lits.map(escape)].join('|'), 'gi') };
+  const triggers: string[] = [];
+  const woken: number[][] = [];
+  rules.forEach((r, i) => {
+    let t = triggers.indexOf(r.trigger);
+    if (t < 0) {
+      t = triggers.push(r.trigger) - 1;
+      woken.push([]);
+    }
+    woken[t]!.push(i);
+  });
+  return { rules, trigger: new RegExp(triggers.map((t) => `(${t})`).join('|'), 'g'), woken };
 }
 
 const DEFAULT = compile();
@@ -73,12 +76,12 @@ interface Candidate {
   header?: string;
 }
 
-function scanLine(c: Compiled, ctx: MatchContext): Candidate[] {
+function scanLine(c: Compiled, ctx: MatchContext, wake: Uint8Array): Candidate[] {
   const lower = ctx.line.toLowerCase();
   const found: Candidate[] = [];
   let assigns: Assignment[] | null = null;
   c.rules.forEach((rule, order) => {
-    if (!rule.keywords.some((k) => lower.includes(k))) return;
+    if (!wake[order] || !rule.keywords.some((k) => lower.includes(k))) return;
     if (rule.kind === 'assignment') {
       assigns ??= assignments(ctx.line, ctx.kind);
       for (const a of assigns) {
@@ -151,13 +154,21 @@ export function detect(
   // Line numbers are counted only up to lines that hold a secret: most candidate lines hold none.
   let lineNo = 1;
   let counted = 0;
-  let m: RegExpExecArray | null;
-  while ((m = trigger.exec(text))) {
+  let m = trigger.exec(text);
+  while (m) {
     const lineStart = text.lastIndexOf('\n', m.index) + 1;
     let lineEnd = text.indexOf('\n', m.index);
     if (lineEnd < 0) lineEnd = text.length;
+    // Every trigger on this line, so each rule knows whether it was woken (one pass over a minified line).
+    const wake = new Uint8Array(c.rules.length);
+    do {
+      let g = 1;
+      while (m[g] === undefined) g++;
+      for (const r of c.woken[g - 1]!) wake[r] = 1;
+      m = trigger.exec(text);
+    } while (m && m.index < lineEnd);
     const line = text.slice(lineStart, text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd);
-    const found = scanLine(c, { path, kind, text, lineStart, line });
+    const found = scanLine(c, { path, kind, text, lineStart, line }, wake);
     if (found.length) {
       lineNo += countNewlines(text, counted, lineStart);
       counted = lineStart;
@@ -172,8 +183,6 @@ export function detect(
         hits.push({ rule: f.rule.id, line: lineNo, column: f.start + 1, value: f.value, redacted: redact(f.value), evidence });
       }
     }
-    if (lineEnd >= text.length) break;
-    trigger.lastIndex = lineEnd + 1;
   }
   return { hits, suppressed };
 }

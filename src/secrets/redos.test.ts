@@ -8,7 +8,8 @@ const fill = (unit: string) => unit.repeat(Math.ceil(MB / unit.length)).slice(0,
 
 /** 1 MB lines built from what a rule matches: long runs of its characters, repeated prefixes, unclosed quotes. */
 function adversarial(rule: (typeof RULES)[number]): string[] {
-  const seeds = [...rule.keywords, ...(rule.trigger ? rule.trigger.split('|').filter((t) => /^[\w.\-" ]+$/.test(t)) : [])];
+  // keywords in both cases: triggers are case-sensitive (AKIA, SG., -----BEGIN) or spell both cases out
+  const seeds = [...new Set([...rule.keywords, ...rule.keywords.map((k) => k.toUpperCase())])];
   const lines: string[] = [];
   for (const k of seeds) {
     lines.push(k + fill('A'));

@@ -26,11 +26,10 @@ interface BaseRule extends RuleMeta {
   /** Lower-case words; a line is only handed to the rule when it contains one of them. */
   keywords: string[];
   /**
-   * Regex source (matched case-insensitively) for the whole-text trigger pass, when the keywords alone
-   * would wake the rule on too many lines (`sk` + 16 hex for Twilio rather than every "task").
-   * Defaults to the keywords.
+   * Case-sensitive regex source for the whole-text trigger pass that finds candidate lines; start it
+   * at a rare character of the keyword (see triggers.ts). Rules that share a trigger share its cost.
    */
-  trigger?: string;
+  trigger: string;
   examples: { bad: SecretExample[]; good: SecretExample[] };
   /** Why the value matters, in the finding's message: "GitHub token", "Django SECRET_KEY"... */
   label: string;

@@ -15,6 +15,9 @@ test('rule ids are unique, prefixed, documented, with examples', () => {
     assert.ok(r.keywords.length > 0 && r.keywords.every((k) => k === k.toLowerCase()), `${r.id} keywords lower-case`);
     assert.ok(r.examples.bad.length > 0 && r.examples.good.length > 0, `${r.id} examples`);
     if (r.kind === 'pattern') assert.ok(r.pattern.global, `${r.id} pattern must be global`);
+    // The trigger is one group of the combined regex: no groups of its own, never an empty match.
+    assert.equal(new RegExp(`${r.trigger}|`).exec('')!.length, 1, `${r.id} trigger has a capturing group`);
+    assert.equal(new RegExp(r.trigger).exec(''), null, `${r.id} trigger matches the empty string`);
   }
 });
 

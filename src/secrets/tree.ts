@@ -1,15 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Workspace } from '../sources/workspace.js';
-import { addResult, emptyResult, scanRead, type BatchResult, type FileRef } from './scan-files.js';
+import { addResult, emptyResult, scanFiles, scanRead, type BatchResult, type FileRef } from './scan-files.js';
 
 /** Below this many bytes, starting threads costs more than it saves (measured in bench/secrets.ts). */
-export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 const BATCH_BYTES = 1024 * 1024;
 const BATCH_FILES = 64;
 
 export interface TreeScanOptions {
-  /** Worker threads to use; default: one per core (at most 4) when the tree is big enough. 0 = scan inline. */
+  /** Worker threads besides this one; default: one per extra core (up to 4 cores) when the tree is big enough. 0 = this thread only. */
   workers?: number;
 }
 
@@ -30,44 +30,57 @@ function batches(files: FileRef[], maxBytes: number): FileRef[][] {
   return out;
 }
 
-/** Hand batches to `n` workers as each finishes the previous one, so a few huge files do not stall a thread. */
-function runWorkers(n: number, work: FileRef[][], maxBytes: number): Promise<BatchResult> {
-  return new Promise((resolve, reject) => {
-    const total = emptyResult();
-    let next = 0;
-    let running = 0;
-    let failed = false;
-    const workers: Worker[] = [];
-    const finish = (err?: Error) => {
-      for (const w of workers) void w.terminate();
-      if (err) reject(err);
-      else resolve(total);
-    };
-    const feed = (w: Worker) => {
-      if (failed) return;
-      if (next < work.length) {
-        running++;
-        w.postMessage({ files: work[next++], maxBytes });
-      } else if (running === 0) {
-        finish();
-      }
-    };
+/**
+ * Scan the batches on `n` worker threads and on this thread too. Each worker keeps two batches in
+ * flight so it never waits while this thread is busy with a batch of its own; batches are handed out
+ * as they finish, so a few huge files do not stall one thread while the others idle.
+ */
+async function runParallel(n: number, work: FileRef[][], maxBytes: number): Promise<BatchResult> {
+  const total = emptyResult();
+  let next = 0;
+  let inFlight = 0;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  let done = false;
+  const workers: Worker[] = [];
+  const send = (w: Worker) => {
+    if (next >= work.length || failure) return;
+    inFlight++;
+    w.postMessage({ files: work[next++], maxBytes });
+  };
+  try {
     for (let i = 0; i < n; i++) {
       const w = new Worker(new URL('./worker.js', import.meta.url));
       workers.push(w);
       w.on('message', (r: BatchResult) => {
-        running--;
+        inFlight--;
         addResult(total, r);
-        feed(w);
+        send(w);
+        wake?.();
       });
       w.on('error', (err) => {
-        if (failed) return;
-        failed = true;
-        finish(err);
+        failure ??= err;
+        wake?.();
       });
+      w.on('exit', (code) => {
+        if (done) return;
+        failure ??= new Error(`worker thread exited (${code})`);
+        wake?.();
+      });
+      send(w);
+      send(w);
     }
-    for (const w of workers) feed(w);
-  });
+    while (next < work.length && !failure) {
+      addResult(total, scanFiles({ files: work[next++]!, maxBytes }));
+      await new Promise((r) => setImmediate(r)); // let finished workers report and take the next batch
+    }
+    while (inFlight > 0 && !failure) await new Promise<void>((r) => (wake = r));
+    if (failure) throw failure;
+    return total;
+  } finally {
+    done = true;
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
 }
 
 /** Scan every file of the workspace: inline through the shared read cache, or across worker threads on big trees. */
@@ -75,10 +88,10 @@ export async function scanTree(ws: Workspace, opts: TreeScanOptions = {}): Promi
   const max = ws.config.maxFileSize;
   const total = ws.files.reduce((n, f) => n + Math.min(f.size, max), 0);
   const cores = Math.min(availableParallelism(), 4);
-  const n = opts.workers ?? (cores > 1 && total >= PARALLEL_MIN_BYTES ? cores : 0);
+  const n = opts.workers ?? (cores > 1 && total >= PARALLEL_MIN_BYTES ? cores - 1 : 0);
   if (n > 0) {
     try {
-      return await runWorkers(n, batches(ws.files, max), max);
+      return await runParallel(n, batches(ws.files, max), max);
     } catch (err) {
       // A thread that cannot start (unusual runtimes, resource limits) must not lose the scan: go inline.
       ws.errors.push({ path: '.', message: `secrets: worker threads failed (${(err as Error).message}); scanned in one thread` });

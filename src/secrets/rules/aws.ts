@@ -1,6 +1,7 @@
 import { isDecoyToken, decoyReason } from '../decoys.js';
 import { fake, BASE64, DIGITS, UPPER } from '../fake.js';
 import { nameWords } from '../names.js';
+import { CREDENTIAL_WORDS } from '../triggers.js';
 import type { AssignmentRule, PatternRule } from '../rule.js';
 
 const B32 = UPPER + '234567';
@@ -24,7 +25,7 @@ export const awsAccessKey: PatternRule = {
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html'],
   },
   keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
-  trigger: 'akia|asia|abia|acca|a3t',
+  trigger: 'A(?:KIA|SIA|BIA|CCA|3T)',
   pattern: /(?<![A-Za-z0-9])(?<s>(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])/g,
   validate: (v) => !isDecoyToken(v),
   examples: {
@@ -60,6 +61,7 @@ export const awsSecretKey: AssignmentRule = {
     fix: 'Deactivate the key pair in IAM and create a new one; prefer an IAM role, or read the keys from the environment or AWS Secrets Manager.',
   },
   keywords: ['secret'],
+  trigger: CREDENTIAL_WORDS,
   accept: (a) =>
     isAwsSecretName(a.name) && /^[A-Za-z0-9/+=]{40}$/.test(a.value) && !a.templated && !isDecoyToken(a.value) && decoyReason(a.value, { weak: false }) === null,
   examples: {

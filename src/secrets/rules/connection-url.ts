@@ -32,7 +32,7 @@ export const connectionUrlPassword: PatternRule = {
     fix: 'Change the database user’s password, then build the URL from environment variables (DATABASE_URL) or a secret manager; keep placeholders such as ${DB_PASSWORD} in committed files.',
   },
   keywords: ['://'],
-  trigger: '://[^\\s:@/]{0,64}:[^\\s@/]{1,64}@',
+  trigger: '@(?<=://[^\\s:@/]{0,64}:[^\\s@/]{1,64}@)',
   pattern: URL_RE,
   validate: (pw, _ctx, m) => {
     if (m.groups?.user === pw) return false; // postgres:postgres@localhost: a local default, not a leak

@@ -1,5 +1,6 @@
 import { decoyReason } from '../decoys.js';
 import { fake, ALNUM } from '../fake.js';
+import { CREDENTIAL_WORDS } from '../triggers.js';
 import type { AssignmentRule } from '../rule.js';
 
 // startproject's alphabet: letters, digits and punctuation
@@ -19,6 +20,7 @@ export const djangoSecretKey: AssignmentRule = {
     references: ['https://docs.djangoproject.com/en/stable/ref/settings/#secret-key'],
   },
   keywords: ['secret_key'],
+  trigger: CREDENTIAL_WORDS,
   accept: (a) => {
     const name = a.name.split('.').pop()!;
     if (!/^(?:DJANGO_)?SECRET_KEY$/i.test(name) || a.templated) return false;

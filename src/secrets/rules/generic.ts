@@ -1,6 +1,7 @@
 import { decoyReason } from '../decoys.js';
 import { fake, ALNUM, HEX } from '../fake.js';
 import { classifyName } from '../names.js';
+import { CREDENTIAL_WORDS } from '../triggers.js';
 import type { AssignmentRule } from '../rule.js';
 
 // Longer than any password or token a person or provider writes; beyond it the "value" is data.
@@ -25,6 +26,7 @@ export const genericCredential: AssignmentRule = {
     fix: 'Change the password or rotate the token, then read it at run time: os.environ["SMTP_PASSWORD"], a settings library (pydantic-settings, django-environ) or a secret manager. Keep committed .env files as .env.example with placeholders.',
   },
   keywords: ['secret', 'token', 'pass', 'pwd', 'psw', 'key', 'cred'],
+  trigger: CREDENTIAL_WORDS,
   accept: (a, ctx) => {
     if (ctx.kind === 'lock' || a.templated || a.value.length > MAX_VALUE) return false;
     const strength = classifyName(a.name);

@@ -18,7 +18,7 @@ export const gitlabToken: PatternRule = {
     references: ['https://docs.gitlab.com/ee/security/tokens/'],
   },
   keywords: ['glpat-'],
-  trigger: 'glpat-',
+  trigger: '-(?<=glpat-)',
   pattern: /(?<![A-Za-z0-9_-])(?<s>glpat-[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])/g,
   validate: (v) => !isDecoyToken(v.slice(6)),
   examples: {

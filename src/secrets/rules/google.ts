@@ -19,7 +19,7 @@ export const googleApiKey: PatternRule = {
     references: ['https://cloud.google.com/docs/authentication/api-keys'],
   },
   keywords: ['aiza'],
-  trigger: 'aiza',
+  trigger: 'AIza',
   pattern: /(?<![A-Za-z0-9_-])(?<s>AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/g,
   validate: (v) => !isDecoyToken(v.slice(4)),
   examples: {
@@ -76,7 +76,7 @@ export const googleServiceAccount: PatternRule = {
     references: ['https://cloud.google.com/iam/docs/best-practices-for-managing-service-account-keys'],
   },
   keywords: ['private_key'],
-  trigger: '"private_key"',
+  trigger: '_key"(?<="private_key")',
   pattern: /"private_key"\s{0,20}:\s{0,20}"(?<s>[^"]{1,20000})"/g,
   validate: (v, ctx) =>
     isServiceAccountFile(ctx.text) && pemBody(v.replace(/^-----BEGIN[A-Z ]{0,40}-----/, '')) !== null,

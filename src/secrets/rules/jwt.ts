@@ -39,7 +39,7 @@ export const jsonWebToken: PatternRule = {
     references: ['https://datatracker.ietf.org/doc/html/rfc7519'],
   },
   keywords: ['eyj'],
-  trigger: 'eyj',
+  trigger: 'J(?<=eyJ)',
   pattern: /(?<![A-Za-z0-9_-])(?<s>eyJ[A-Za-z0-9_-]{8,4000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{16,1000})(?![A-Za-z0-9_-])/g,
   validate: (v) => isRealJwt(v),
   examples: {

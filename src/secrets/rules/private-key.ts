@@ -42,7 +42,7 @@ export const privateKey: PatternRule = {
     fix: 'Treat the key as compromised: revoke the certificate / remove it from authorized_keys / rotate the signing key, generate a new pair, and mount it at run time from a secret manager.',
   },
   keywords: ['private key'],
-  trigger: '-----begin ',
+  trigger: '-----BEGIN ',
   pattern: /-----BEGIN[ A-Z0-9]{0,40} PRIVATE KEY(?: BLOCK)?-----/g,
   extract: (m, ctx) => pemBody(ctx.text.slice(ctx.lineStart + m.index + m[0].length)),
   examples: {

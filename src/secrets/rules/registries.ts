@@ -21,7 +21,7 @@ export const npmToken: PatternRule = {
     references: ['https://docs.npmjs.com/about-access-tokens'],
   },
   keywords: ['npm_'],
-  trigger: 'npm_',
+  trigger: '_(?<=npm_)',
   pattern: /(?<![A-Za-z0-9_])(?<s>npm_[A-Za-z0-9]{36})(?![A-Za-z0-9_])/g,
   validate: (v) => !isDecoyToken(v.slice(4)),
   examples: {
@@ -44,7 +44,7 @@ export const pypiToken: PatternRule = {
     references: ['https://docs.pypi.org/trusted-publishers/'],
   },
   keywords: ['pypi-ageichlwas5vcmc'],
-  trigger: 'pypi-ageichlwas5vcmc',
+  trigger: '-AgEIcHlwaS5vcmc',
   pattern: /(?<![A-Za-z0-9_-])(?<s>pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000})(?![A-Za-z0-9_-])/g,
   validate: (v) => !isDecoyToken(v.slice(20)),
   examples: {

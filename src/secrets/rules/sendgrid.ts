@@ -18,7 +18,7 @@ export const sendgridKey: PatternRule = {
     references: ['https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys'],
   },
   keywords: ['sg.'],
-  trigger: 'sg\\.[a-z0-9_-]{8}',
+  trigger: 'SG\\.',
   pattern: /(?<![A-Za-z0-9_])(?<s>SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g,
   validate: (v) => !isDecoyToken(v.slice(3)),
   examples: {

@@ -18,7 +18,7 @@ export const stripeLiveKey: PatternRule = {
     references: ['https://docs.stripe.com/keys'],
   },
   keywords: ['sk_live_', 'rk_live_'],
-  trigger: '[sr]k_live_',
+  trigger: '_live_(?<=[sr]k_live_)',
   pattern: /(?<![A-Za-z0-9_])(?<s>[sr]k_live_[A-Za-z0-9]{20,247})(?![A-Za-z0-9_])/g,
   validate: (v) => !isDecoyToken(v.slice(8)),
   examples: {

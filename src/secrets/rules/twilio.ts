@@ -1,6 +1,7 @@
 import { decoyReason, isDecoyToken } from '../decoys.js';
 import { fake, HEX } from '../fake.js';
 import { nameWords } from '../names.js';
+import { CREDENTIAL_WORDS } from '../triggers.js';
 import type { AssignmentRule, PatternRule } from '../rule.js';
 
 export const twilioApiKey: PatternRule = {
@@ -17,7 +18,7 @@ export const twilioApiKey: PatternRule = {
     references: ['https://www.twilio.com/docs/iam/api-keys'],
   },
   keywords: ['sk'],
-  trigger: 'sk[0-9a-f]{16}',
+  trigger: 'SK[0-9a-fA-F]{16}',
   pattern: /(?<![A-Za-z0-9_])(?<s>SK[0-9a-fA-F]{32})(?![A-Za-z0-9_])/g,
   validate: (v) => !isDecoyToken(v.slice(2)),
   examples: {
@@ -42,8 +43,7 @@ export const twilioAuthToken: AssignmentRule = {
     fix: 'Rotate the auth token in the Twilio console (promote a secondary token), then read it from the environment.',
   },
   keywords: ['twilio'],
-  // its names always say token or secret: the generic trigger words already wake the line
-  trigger: 'token|secret',
+  trigger: CREDENTIAL_WORDS,
   accept: (a) => {
     const w = nameWords(a.name);
     return w.includes('twilio') && /token|secret/.test(w.join('_')) && /^[0-9a-f]{32}$/.test(a.value) && !isDecoyToken(a.value) && decoyReason(a.value, { weak: false }) === null;
