@@ -1,5 +1,5 @@
-import { compare, satisfies, valid } from '@renovatebot/pep440';
-import { isPrerelease, sortVersions, versionKey } from './version-order.js';
+import { compare, satisfies } from '@renovatebot/pep440';
+import { compareKeys, isPrerelease, sortVersions, versionKey, type VersionKey } from './version-order.js';
 import { normalizeName } from '../names.js';
 import type { OsvAffected, OsvEvent, OsvRecord } from './types.js';
 
@@ -35,6 +35,7 @@ const EVENT_TYPES = ['introduced', 'fixed', 'last_affected', 'limit'] as const;
 export class PackageIndex {
   /** Distinct named versions, ascending. */
   readonly versions: string[];
+  private readonly keys: VersionKey[];
   private readonly prepared: Prepared[];
   private readonly prerelease: boolean[];
   /** Advisories repeat the same version strings hundreds of times: each is ranked once. */
@@ -71,7 +72,8 @@ export class PackageIndex {
     }
     const groups = sortVersions(named);
     this.versions = groups.map((g) => g[0]!);
-    this.prerelease = groups.map((g) => isPrerelease(keys.get(g[0]!)!));
+    this.keys = this.versions.map((v) => keys.get(v)!);
+    this.prerelease = this.keys.map(isPrerelease);
     groups.forEach((g, i) => {
       for (const v of g) this.ranks.set(v, 2 * i + 1);
     });
@@ -118,15 +120,21 @@ export class PackageIndex {
   }
 
   private computeRank(version: string): number | null {
-    if (!valid(version)) return null;
+    const key = versionKey(version);
+    if (!key) return null;
+    // Canonical against canonical compares by key; anything else asks the library.
+    const cmp = (i: number) => {
+      const k = this.keys[i]!;
+      return key.canonical && k.canonical ? compareKeys(k, key) : compare(this.versions[i]!, version);
+    };
     let lo = 0;
     let hi = this.versions.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (compare(this.versions[mid]!, version) < 0) lo = mid + 1;
+      if (cmp(mid) < 0) lo = mid + 1;
       else hi = mid;
     }
-    return lo < this.versions.length && compare(this.versions[lo]!, version) === 0 ? 2 * lo + 1 : 2 * lo;
+    return lo < this.versions.length && cmp(lo) === 0 ? 2 * lo + 1 : 2 * lo;
   }
 
   /** The OSV evaluation of one affected entry: the versions list, then each ECOSYSTEM range's events in order. */

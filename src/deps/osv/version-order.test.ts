@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compare } from '@renovatebot/pep440';
 import { sortVersions, versionKey } from './version-order.js';
+import { BUNDLED_DB, loadDatabase } from './database.js';
 
 const sort = (vs: string[]) => sortVersions(vs.map((v) => ({ v, key: versionKey(v)! })));
 
@@ -23,4 +24,14 @@ test('versions PEP 440 cannot read have no key', () => {
   assert.equal(versionKey('0.7.4.svn.r2010'), null);
   assert.equal(versionKey('not a version'), null);
   assert.ok(versionKey('2.0.0'));
+});
+
+test('every package of the snapshot: the index order agrees with the library on each adjacent pair', () => {
+  const db = loadDatabase(BUNDLED_DB);
+  let pairs = 0;
+  for (const name of db.packages()) {
+    const vs = db.package(name).versions;
+    for (let i = 1; i < vs.length; i++, pairs++) assert.ok(compare(vs[i - 1]!, vs[i]!) < 0, `${name}: ${vs[i - 1]} < ${vs[i]}`);
+  }
+  assert.ok(pairs > 30000);
 });

@@ -1,7 +1,7 @@
 import { compare, parse } from '@renovatebot/pep440';
 
 /** A sort key: PEP 440 order for the common shapes, computed once per version. */
-interface Key {
+export interface VersionKey {
   epoch: number;
   release: number[];
   /** [phase, n] with a < b < rc as 0 < 1 < 2; null when none. */
@@ -10,16 +10,31 @@ interface Key {
   dev: number | null;
   /** Local versions (`+abc`) are left to the library. */
   local: boolean;
-  /** Plain dotted numbers: ordered as integer tuples without asking the library. */
-  simple: boolean;
+  /**
+   * Written in PEP 440's canonical form (`1.2.3`, `1.2rc1`, `1.2.post1`, `1.2.dev0`): read by a
+   * regular expression and ordered by the key alone. Any other spelling is read by the library and
+   * its order checked by the library.
+   */
+  canonical: boolean;
 }
 
-const SIMPLE = /^\d+(\.\d+)*$/;
+const CANONICAL = /^(\d+(?:\.\d+)*)(?:(a|b|rc)(\d+))?(?:\.post(\d+))?(?:\.dev(\d+))?$/;
 const PHASE: Record<string, number> = { a: 0, b: 1, rc: 2 };
 
-/** The key of a version, or null when PEP 440 cannot read it. Plain `1.2.3` needs no parse. */
-export function versionKey(v: string): Key | null {
-  if (SIMPLE.test(v)) return { epoch: 0, release: trim(v.split('.').map(Number)), pre: null, post: null, dev: null, local: false, simple: true };
+/** The key of a version, or null when PEP 440 cannot read it. Canonical spellings need no parse. */
+export function versionKey(v: string): VersionKey | null {
+  const m = CANONICAL.exec(v);
+  if (m) {
+    return {
+      epoch: 0,
+      release: trim(m[1]!.split('.').map(Number)),
+      pre: m[2] ? [PHASE[m[2]]!, Number(m[3])] : null,
+      post: m[4] !== undefined ? Number(m[4]) : null,
+      dev: m[5] !== undefined ? Number(m[5]) : null,
+      local: false,
+      canonical: true,
+    };
+  }
   const p = parse(v);
   if (!p) return null;
   const phase = p.pre ? PHASE[String(p.pre[0])] : undefined;
@@ -30,7 +45,7 @@ export function versionKey(v: string): Key | null {
     post: p.post ? Number(p.post[1]) : null,
     dev: p.dev ? Number(p.dev[1]) : null,
     local: !!p.local || (!!p.pre && phase === undefined),
-    simple: false,
+    canonical: false,
   };
 }
 
@@ -40,7 +55,7 @@ function trim(r: number[]): number[] {
   return r.slice(0, n);
 }
 
-export function isPrerelease(k: Key): boolean {
+export function isPrerelease(k: VersionKey): boolean {
   return k.pre !== null || k.dev !== null;
 }
 
@@ -49,13 +64,14 @@ function cmpNum(a: number, b: number): number {
 }
 
 // PEP 440 suffix order: X.devN < X.aN < X.rcN < X < X.postN, each sub-ordered by its number.
-function preRank(k: Key): [number, number] {
+function preRank(k: VersionKey): [number, number] {
   if (k.pre) return [k.pre[0], k.pre[1]];
   if (k.dev !== null && k.post === null) return [-1, 0];
   return [3, 0];
 }
 
-function cmpKey(a: Key, b: Key): number {
+/** PEP 440 order of two keys (the library's sort key: epoch, release, pre, post, dev). */
+export function compareKeys(a: VersionKey, b: VersionKey): number {
   let c = cmpNum(a.epoch, b.epoch);
   if (c) return c;
   const n = Math.max(a.release.length, b.release.length);
@@ -71,16 +87,17 @@ function cmpKey(a: Key, b: Key): number {
  * Sort distinct PEP 440 versions ascending and merge the equal ones (1.0 and 1.0.0), returning the
  * groups. The library's compare is the authority but re-parses both sides on every call, so the
  * sort runs on precomputed keys and the library then confirms each adjacent pair in which either
- * side has a pre/post/dev/epoch part (plain dotted numbers compare as integer tuples); if it ever
- * disagrees, or a local version is present, the library sorts alone.
+ * side is not in canonical form (canonical ones order as PEP 440's sort key says; a test checks
+ * that against the library on every version of the snapshot); if it ever disagrees, or a local
+ * version is present, the library sorts alone.
  */
-export function sortVersions(versions: { v: string; key: Key }[]): string[][] {
-  const groups = (list: { v: string; key: Key }[], trustSimple: boolean): string[][] | null => {
+export function sortVersions(versions: { v: string; key: VersionKey }[]): string[][] {
+  const groups = (list: { v: string; key: VersionKey }[], trustCanonical: boolean): string[][] | null => {
     const out: string[][] = [];
-    let prev: Key | null = null;
+    let prev: VersionKey | null = null;
     for (const { v, key } of list) {
       const last = out[out.length - 1];
-      const c = !last || !prev ? 1 : trustSimple && key.simple && prev.simple ? cmpKey(prev, key) : compare(last[0]!, v);
+      const c = !last || !prev ? 1 : trustCanonical && key.canonical && prev.canonical ? compareKeys(prev, key) : compare(last[0]!, v);
       if (c > 0 && last) return null;
       if (c === 0 && last) last.push(v);
       else {
@@ -91,7 +108,7 @@ export function sortVersions(versions: { v: string; key: Key }[]): string[][] {
     return out;
   };
   if (!versions.some((x) => x.key.local)) {
-    const fast = groups([...versions].sort((a, b) => cmpKey(a.key, b.key)), true);
+    const fast = groups([...versions].sort((a, b) => compareKeys(a.key, b.key)), true);
     if (fast) return fast;
   }
   const byLibrary = new Map(versions.map((x) => [x.v, x]));
