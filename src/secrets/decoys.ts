@@ -85,10 +85,10 @@ export function isDecoyToken(v: string): boolean {
 export function decoyReason(v: string, opts: { weak: boolean }): string | null {
   const t = v.trim();
   if (t.length < 4) return 'too short';
+  if (isPasswordHash(t)) return 'password hash'; // before references: bcrypt starts with $
   if (isReference(t)) return 'reference';
   if (isPlaceholder(t)) return 'placeholder';
   if (isFake(t)) return 'fake';
-  if (isPasswordHash(t)) return 'password hash';
   if (DATA_URI.test(t)) return 'data uri';
   if (PATH_LIKE.test(t)) return 'path';
   if (/^https?:\/\/[^@\s]*$/i.test(t)) return 'url';

@@ -30,7 +30,7 @@ const LOG_ARGS = [
 ];
 
 /** Unquote a C-style quoted git path ("a\tb" → a<TAB>b; octal escapes are UTF-8 bytes). */
-function unquote(p: string): string {
+export function unquoteGitPath(p: string): string {
   if (!p.startsWith('"')) return p;
   const bytes: number[] = [];
   const s = p.slice(1, -1);
@@ -105,7 +105,7 @@ export async function scanHistory(root: string, opts: HistoryOptions): Promise<H
       inHunk = false;
     } else if (!inHunk && line.startsWith('+++ ')) {
       const p = line.slice(4);
-      path = p === '/dev/null' ? null : unquote(p).replace(/^b\//, '');
+      path = p === '/dev/null' ? null : unquoteGitPath(p).replace(/^b\//, '');
     } else if (line.startsWith('@@ ')) {
       inHunk = true;
       newLine = Number(/\+(\d+)/.exec(line)?.[1] ?? 1);

@@ -64,7 +64,9 @@ function credentialWord(words: string[], i: number): NameStrength {
 }
 
 export function classifyName(name: string): NameStrength {
-  const words = nameWords(name);
+  // self.password, settings.db.password, spring.datasource.password: what comes before the last dot is
+  // where the value lives, not what it is.
+  const words = nameWords(name.slice(name.lastIndexOf('.') + 1));
   for (let i = words.length - 1; i >= 0; i--) {
     const s = credentialWord(words, i);
     if (!s) continue;

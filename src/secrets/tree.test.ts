@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultConfig } from '../config/config.js';
+import { Workspace } from '../sources/workspace.js';
+import { ALNUM, fake } from './fake.js';
+import { scanTree } from './tree.js';
+
+test('worker threads and the single-thread scan find the same secrets and counts', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pyvet-tree-'));
+  try {
+    for (let i = 0; i < 150; i++) {
+      const body = i % 10 === 0 ? `GITHUB_TOKEN = "${'ghp' + '_' + fake(ALNUM, 36, `tree-${i}`)}"\n` : `x = ${i}\n`;
+      writeFileSync(path.join(dir, `m${i}.py`), '# module\n' + body);
+    }
+    writeFileSync(path.join(dir, 'blob.bin'), Buffer.from([1, 0, 2]));
+    const config = defaultConfig();
+    const inline = await scanTree(new Workspace(dir, config), { workers: 0 });
+    const threaded = await scanTree(new Workspace(dir, config), { workers: 1 });
+    const key = (r: typeof inline) => r.hits.map((h) => `${h.path}:${h.line}:${h.rule}`).sort();
+    assert.equal(inline.hits.length, 15);
+    assert.deepEqual(key(threaded), key(inline));
+    for (const k of ['filesScanned', 'bytesScanned', 'skippedBinary', 'skippedLarge', 'suppressed'] as const) assert.equal(threaded[k], inline[k], k);
+    assert.equal(inline.skippedBinary, 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
