@@ -6,6 +6,7 @@ import { DatabaseError } from '../../core/errors.js';
 import { PACKAGE_ROOT } from '../../version.js';
 import { normalizeName } from '../names.js';
 import { PackageIndex } from './package-index.js';
+import type { VersionKey } from './version-order.js';
 import type { OsvRecord } from './types.js';
 
 export interface DatabaseStats {
@@ -51,6 +52,7 @@ export class OsvDatabase {
   private readonly byPackage = new Map<string, number[]>();
   private readonly indexes = new Map<string, PackageIndex>();
   private statsCache: DatabaseStats | null = null;
+  private readonly keyCache = new Map<string, VersionKey | null>();
 
   constructor(
     /** Where it was loaded from. */
@@ -126,7 +128,7 @@ export class OsvDatabase {
     const n = normalizeName(name);
     let idx = this.indexes.get(n);
     if (!idx) {
-      idx = new PackageIndex(n, this.recordsOf(n));
+      idx = new PackageIndex(n, this.recordsOf(n), this.keyCache);
       this.indexes.set(n, idx);
     }
     return idx;

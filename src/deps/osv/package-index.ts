@@ -46,13 +46,16 @@ export class PackageIndex {
   constructor(
     readonly name: string,
     records: OsvRecord[],
+    /** Version keys already computed for other packages of the same database ("1.0" recurs everywhere). */
+    keyCache: Map<string, VersionKey | null> = new Map(),
   ) {
     const live = records.filter((r) => !r.withdrawn);
-    const keys = new Map<string, ReturnType<typeof versionKey>>();
+    const keys = new Map<string, VersionKey | null>();
     const keyOf = (v: string) => {
-      let k = keys.get(v);
-      if (k === undefined) keys.set(v, (k = versionKey(v)));
-      return k;
+      if (keys.has(v)) return;
+      let k = keyCache.get(v);
+      if (k === undefined) keyCache.set(v, (k = versionKey(v)));
+      keys.set(v, k);
     };
     const entriesOf = (r: OsvRecord): OsvAffected[] =>
       (r.affected ?? []).filter((a) => a.package?.name && normalizeName(a.package.name) === name && (a.package.ecosystem ?? '').startsWith('PyPI'));
@@ -65,7 +68,7 @@ export class PackageIndex {
         }
       }
     }
-    const named: { v: string; key: NonNullable<ReturnType<typeof versionKey>> }[] = [];
+    const named: { v: string; key: VersionKey }[] = [];
     for (const [v, key] of keys) {
       if (key) named.push({ v, key });
       else this.ranks.set(v, null);
