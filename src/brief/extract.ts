@@ -461,7 +461,8 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
       if (v) facts.settings.rootUrlconf = { value: v, line: line(n) };
       else facts.dynamic.push({ line: line(n), what: 'ROOT_URLCONF computed at run time' });
     }
-    if (left.type === 'identifier' && (target === 'urlpatterns' || /\b(path|re_path|url|i18n_patterns)\s*\(/.test(right.text))) {
+    const listLike = right.type === 'list' || right.type === 'binary_operator' || right.type === 'call';
+    if (left.type === 'identifier' && listLike && (target === 'urlpatterns' || /\b(path|re_path|url|i18n_patterns)\s*\(/.test(right.text))) {
       const pats = urlPatternList(right);
       if (pats) {
         if (augmented) (facts.urlLists[target] ??= []).push(...pats);
