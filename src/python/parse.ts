@@ -8,11 +8,40 @@ const Python = require('tree-sitter-python') as ParserT.Language;
 export type Tree = ParserT.Tree;
 export type SyntaxNode = ParserT.SyntaxNode;
 
+/**
+ * `node.type` crosses into native code and builds a new string on every read; tree walks read it
+ * for every node. The type of a node is a function of its numeric `typeId`, which is cheap to read,
+ * so the name is looked up once per type id and served from a table afterwards.
+ */
+function cacheTypeNames(): void {
+  const proto = (Parser as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype;
+  const desc = Object.getOwnPropertyDescriptor(proto, 'type');
+  const typeIdDesc = Object.getOwnPropertyDescriptor(proto, 'typeId');
+  if (!desc?.get || !typeIdDesc?.get) return;
+  const nativeType = desc.get;
+  const nativeTypeId = typeIdDesc.get;
+  const names = new Map<number, string>();
+  Object.defineProperty(proto, 'type', {
+    configurable: true,
+    enumerable: desc.enumerable,
+    get(this: ParserT.SyntaxNode) {
+      const id = nativeTypeId.call(this) as number;
+      let name = names.get(id);
+      if (name === undefined) {
+        name = nativeType.call(this) as string;
+        names.set(id, name);
+      }
+      return name;
+    },
+  });
+}
+
 let parser: ParserT | null = null;
 
 /** Parse Python source with tree-sitter. Never throws on bad syntax: the tree holds ERROR nodes instead. */
 export function parsePython(source: string): Tree {
   if (!parser) {
+    cacheTypeNames();
     parser = new Parser();
     parser.setLanguage(Python);
   }

@@ -32,6 +32,12 @@ export const ISLAND_MIN_LINES = 10;
 /** Source files blame runs on. */
 const SOURCE_EXT = /\.(py|pyi|pyx)$/;
 
+/** Author dates carry the author's offset; in UTC they sort and compare as strings. */
+function utcIso(date: string): string {
+  const t = Date.parse(date);
+  return Number.isNaN(t) ? date : new Date(t).toISOString().replace('.000Z', 'Z');
+}
+
 /** Read the history: commits with numstat (streamed), then `git blame --line-porcelain` of the most-changed source files. */
 export async function gitHistory(ws: Workspace, opts: HistoryOptions): Promise<{ metrics: GitMetrics; commits: CommitInfo[] } | null> {
   if (!ws.repo?.head) return null;
@@ -44,7 +50,7 @@ export async function gitHistory(ws: Workspace, opts: HistoryOptions): Promise<{
     await gitLines(cwd, ['log', '--no-renames', '--relative', '--numstat', '--format=%x1e%H%x1f%aN%x1f%aI%x1f%s', 'HEAD', '--', '.'], (line) => {
       if (line.startsWith('\x1e')) {
         const [sha, author, date, subject] = line.slice(1).split('\x1f');
-        cur = { sha: sha ?? '', author: author ?? '', date: date ?? '', subject: subject ?? '', files: 0, lines: 0 };
+        cur = { sha: sha ?? '', author: author ?? '', date: utcIso(date ?? ''), subject: subject ?? '', files: 0, lines: 0 };
         commits.push(cur);
         return;
       }
