@@ -80,7 +80,7 @@ function literalDict(node: SyntaxNode, scope: Scope, depth = 0): SyntaxNode | nu
   return null;
 }
 
-function addRequirements(items: Item[], group: string, out: ParseResult): void {
+function addRequirements(items: Item[], group: string, out: ParseResult, keyMarker: string | null = null): void {
   for (const { text, line } of items) {
     const req = text.trim();
     if (!req || req.startsWith('#')) continue;
@@ -89,11 +89,9 @@ function addRequirements(items: Item[], group: string, out: ParseResult): void {
       out.errors.push({ line, reason: r.message });
       continue;
     }
-    out.dependencies.push({
-      ...fromRequirement(r),
-      group,
-      line,
-    });
+    const dep = fromRequirement(r);
+    if (keyMarker) dep.markers = dep.markers ? `(${keyMarker}) and (${dep.markers})` : keyMarker;
+    out.dependencies.push({ ...dep, group, line });
   }
 }
 
@@ -160,7 +158,11 @@ export const setupPyParser: ManifestParser = {
               out.skipped.push({ line: pair.startPosition.row + 1, reason: 'extras_require entry is not literal; not read' });
               continue;
             }
-            addRequirements(items, extra.split(':')[0]!, out);
+            // `"name:marker"` is an extra with a condition; `":marker"` a conditional main dependency.
+            const colon = extra.indexOf(':');
+            const group = (colon < 0 ? extra : extra.slice(0, colon)).trim() || 'main';
+            const marker = colon < 0 ? null : extra.slice(colon + 1).trim() || null;
+            addRequirements(items, group, out, marker);
           }
         }
       }

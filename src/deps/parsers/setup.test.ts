@@ -67,6 +67,7 @@ setuptools.setup(
         "docs": EXTRA_DOCS,
         "yaml:python_version<'3.8'": ["ruamel.yaml" ">=0.17"],
         "one": "attrs==23.1.0",
+        ':python_version<"2.7"': ["ordereddict"],
     },
 )
 `;
@@ -79,7 +80,10 @@ setuptools.setup(
     'sphinx||-|unpinned|docs|:7',
     'ruamel-yaml|>=0.17|-|range|yaml|:15',
     'attrs|==23.1.0|23.1.0|pinned|one|:16',
+    'ordereddict||-|unpinned|main|:17',
   ]);
+  assert.equal(r.dependencies[5]!.markers, "python_version<'3.8'");
+  assert.equal(r.dependencies[7]!.markers, 'python_version<"2.7"');
   assert.deepEqual(r.errors, []);
 });
 
