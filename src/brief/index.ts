@@ -87,6 +87,7 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   if (!ws.repo) g.owners.push('not a git repository: who knows what cannot be determined');
   else if (!Array.isArray(gitFiles)) g.owners.push('the health review has no per-file authorship (git blame) data: owners unknown');
   else {
+    if (opts.health?.metrics?.git?.blameCapped) g.owners.push(`authorship covers the ${opts.health.metrics.git.blamed} Python files blamed within the time budget, not all of them`);
     try {
       owners = ownersOf(gitFiles as GitFile[], await authorActivity(ws.root));
     } catch (err) {
@@ -151,7 +152,7 @@ function fragileOf(ix: ModuleIndex, opts: BriefOptions, envVars: EnvVar[], gaps:
     const p = typeof k === 'string' ? k : String((k as { path?: string })?.path ?? k);
     out.push({ kind: 'knowledge-island', message: `${p}: one person wrote nearly all of it`, link: linkFor((f) => f.path === p && /island|bus/.test(f.rule), p) });
   }
-  out.push(...untested(ix, gaps));
+  out.push(...untested(ix, opts.health, gaps));
   for (const e of envVars.filter((v) => !v.documented)) {
     const u = e.uses[0];
     const at = u ? `${u.path}:${u.line}` : '';
@@ -164,12 +165,21 @@ function fragileOf(ix: ModuleIndex, opts: BriefOptions, envVars: EnvVar[], gaps:
   return out;
 }
 
-/** Code modules no test imports nor names (test_<name>.py): the biggest ten. Heuristic: a test may exercise them indirectly. */
-function untested(ix: ModuleIndex, gaps: string[]): FragileItem[] {
+/**
+ * The biggest ten code modules no test imports: health's list when it made one (so both say the same), else modules
+ * that no test imports nor names (test_<name>.py). A heuristic either way: a test may exercise them indirectly.
+ */
+function untested(ix: ModuleIndex, health: HealthReport | null, gaps: string[]): FragileItem[] {
   const tests = ix.mods.filter((m) => isTestPath(m.path));
   const code = ix.mods.filter((m) => !isTestPath(m.path) && !isDocsPath(m.path));
   if (!code.length) return [];
   if (!tests.length) return [{ kind: 'untested', message: 'no tests found', link: '' }];
+  const fromHealth = health?.metrics?.tests?.untestedModules;
+  if (Array.isArray(fromHealth)) {
+    const mods = fromHealth.map((name) => ix.byName.get(name)).filter((m): m is Mod => !!m).sort((a, b) => b.facts.loc - a.facts.loc);
+    if (mods.length > 10) gaps.push(`${mods.length - 10} more modules without a test importing them are not listed`);
+    return mods.slice(0, 10).map((m) => ({ kind: 'untested', message: `${m.module} (${m.facts.loc} lines): no test imports it`, link: m.path }));
+  }
   const covered = new Set<string>();
   const named = new Set<string>();
   for (const t of tests) {
