@@ -12,6 +12,8 @@ import { matchDependencies } from './audit.js';
 export interface DepsOptions {
   /** OSV database: a zip or a directory of OSV JSON; null for the bundled/cached default. */
   db: string | null;
+  /** Where to look for the `db update` cache ($PYVET_CACHE_DIR, $XDG_CACHE_HOME, HOME); the process environment by default. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface DepsResult {
@@ -91,7 +93,7 @@ export async function auditDependencies(ws: Workspace, opts: DepsOptions): Promi
   const { deps, files } = parseManifests(ws);
   if (!files.length) return { dependencies: [], findings: [] };
   const resolved = resolveLocks(deps, files.map((f) => f.path));
-  const db = loadDatabase(resolveDatabasePath(opts.db, process.env).path);
+  const db = loadDatabase(resolveDatabasePath(opts.db, opts.env ?? process.env).path);
   const lineText = (p: string, line: number) => ws.text(p)?.split(/\r?\n/)[line - 1]?.trim();
   return matchDependencies(resolved, db, { errors: ws.errors, lineText });
 }
