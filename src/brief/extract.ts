@@ -85,6 +85,12 @@ const CALL_HINT = new RegExp(`\\b(${[...CALLS_OF_INTEREST].join('|')})\\s*\\(`);
 
 const line = (n: SyntaxNode): number => n.startPosition.row + 1;
 
+/** Source of a node on one line, shortened: for gap messages. */
+const snippet = (n: SyntaxNode, max: number): string => {
+  const t = n.text.replace(/\s+/g, ' ').replace(/([([{]) /g, '$1').replace(/ ([)\]}])/g, '$1');
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+};
+
 /** The value of a plain string literal (or an implicit concatenation of them); null when it has interpolations. */
 export function stringValue(n: SyntaxNode | null | undefined): string | null {
   if (!n) return null;
@@ -394,7 +400,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
         }
       }
       if (owner && (attr === 'route' || HTTP_METHODS.has(attr)) && p && arg0 && path0 === null && (imported.has('flask') || imported.has('fastapi'))) {
-        facts.dynamic.push({ line: at, what: `route path computed at run time: ${expr.text.slice(0, 80)}` });
+        facts.dynamic.push({ line: at, what: `route path computed at run time: ${snippet(expr, 80)}` });
         continue;
       }
 
@@ -468,7 +474,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
         if (augmented) (facts.urlLists[target] ??= []).push(...pats);
         else facts.urlLists[target] = pats;
       } else if (target === 'urlpatterns' && right.type !== 'list') {
-        facts.dynamic.push({ line: line(n), what: `urlpatterns built at run time: ${right.text.slice(0, 60)}` });
+        facts.dynamic.push({ line: line(n), what: `urlpatterns built at run time: ${snippet(right, 60)}` });
       }
     }
   }
@@ -484,7 +490,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
           out.push(p);
           any = true;
         } else if (c.type !== 'comment') {
-          facts.dynamic.push({ line: line(c), what: `URL pattern not understood: ${c.text.slice(0, 60)}` });
+          facts.dynamic.push({ line: line(c), what: `URL pattern not understood: ${snippet(c, 60)}` });
         }
       }
       return any || n.namedChildren.length === 0 ? out : null;
@@ -509,7 +515,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
     const route = stringValue(routeNode);
     const viewNode = p.positional[1] ?? p.kw.get('view');
     if (route === null || !viewNode) {
-      facts.dynamic.push({ line: line(n), what: `URL pattern with a computed route: ${n.text.slice(0, 60)}` });
+      facts.dynamic.push({ line: line(n), what: `URL pattern with a computed route: ${snippet(n, 60)}` });
       return null;
     }
     const ip = callParts(viewNode);
@@ -520,7 +526,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
       if (mod !== null) return { kind, route, view: null, include: { module: mod }, line: line(n) };
       if (arg?.type === 'list') return { kind, route, view: null, include: { patterns: urlPatternList(arg) ?? [] }, line: line(n) };
       if (arg && (arg.type === 'identifier' || arg.type === 'attribute')) return { kind, route, view: null, include: { variable: arg.text.replace(/\s+/g, '') }, line: line(n) };
-      facts.dynamic.push({ line: line(n), what: `include() of a computed value: ${viewNode.text.slice(0, 60)}` });
+      facts.dynamic.push({ line: line(n), what: `include() of a computed value: ${snippet(viewNode, 60)}` });
       return null;
     }
     let view = viewNode.text.replace(/\s+/g, '');
@@ -570,7 +576,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
       if (value.type !== 'dictionary') {
         // dj_database_url.config(...) / env.db(...): the URL literal, if any, is picked up as a string
         facts.databases.push({ alias, engine: null, name: null, host: null, line: line(pair) });
-        facts.dynamic.push({ line: line(pair), what: `database "${alias}" configured at run time: ${value.text.slice(0, 60)}` });
+        facts.dynamic.push({ line: line(pair), what: `database "${alias}" configured at run time: ${snippet(value, 60)}` });
         continue;
       }
       const db: DatabaseFact = { alias, engine: null, name: null, host: null, line: line(pair) };
@@ -604,7 +610,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
         if (owner && a0) {
           const prefix = p.kw.get(attr === 'include_router' ? 'prefix' : 'url_prefix');
           const pv = prefix ? stringValue(prefix) : null;
-          if (prefix && pv === null) facts.dynamic.push({ line: at, what: `prefix computed at run time: ${prefix.text.slice(0, 60)}` });
+          if (prefix && pv === null) facts.dynamic.push({ line: at, what: `prefix computed at run time: ${snippet(prefix, 60)}` });
           facts.mounts.push({ parent: owner, child: a0.text.replace(/\s+/g, ''), prefix: pv, line: at, kind: attr });
         }
         return;
@@ -624,7 +630,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
         const pv = stringValue(a0 ?? p.kw.get('rule') ?? p.kw.get('path'));
         const view = attr === 'add_url_rule' ? p.kw.get('view_func') ?? p.positional[2] : p.kw.get('endpoint') ?? a1;
         if (pv === null || !view) {
-          facts.dynamic.push({ line: at, what: `${attr}() with a computed path or view: ${n.text.slice(0, 80)}` });
+          facts.dynamic.push({ line: at, what: `${attr}() with a computed path or view: ${snippet(n, 80)}` });
           return;
         }
         const vp = callParts(view);

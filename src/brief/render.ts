@@ -19,6 +19,12 @@ export interface BriefRenderOptions {
 }
 
 const MAX_ROWS = 200;
+/** Gaps shown per section; the JSON keeps them all. */
+const MAX_GAPS = 20;
+
+function shownGaps(gaps: string[]): string[] {
+  return gaps.length > MAX_GAPS ? [...gaps.slice(0, MAX_GAPS), `… and ${gaps.length - MAX_GAPS} more (see the JSON brief)`] : gaps;
+}
 const KIND_ORDER = ['install', 'run', 'test', 'migrate', 'lint', 'build', 'docs', 'other'];
 
 function fileLink(path: string, line: number | undefined, base: string): Inline {
@@ -225,7 +231,7 @@ export function renderBriefMarkdown(report: ScanReport, opts: BriefRenderOptions
         out.push(opts.svgHref ? `![Package map: packages, their imports, cycles in red](${encodeURI(opts.svgHref)})` : renderArchitectureMermaid(b.architecture), '');
       }
     }
-    if (s.gaps.length) out.push('**Could not determine:**', '', ...s.gaps.map((g) => `- ${mdText(g)}`), '');
+    if (s.gaps.length) out.push('**Could not determine:**', '', ...shownGaps(s.gaps).map((g) => `- ${mdText(g)}`), '');
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n');
 }
@@ -269,7 +275,7 @@ function sectionHtml(report: ScanReport, sameDoc: boolean, headingLevel: 1 | 2):
         out.push('</tbody></table>');
       } else if (b.architecture) out.push(`<div class="brief-diagram">${renderArchitectureSvg(b.architecture, `Package map of ${b.name}`)}</div>`);
     }
-    if (s.gaps.length) out.push(`<div class="brief-gaps"><strong>Could not determine:</strong><ul>${s.gaps.map((g) => `<li>${esc(g)}</li>`).join('')}</ul></div>`);
+    if (s.gaps.length) out.push(`<div class="brief-gaps"><strong>Could not determine:</strong><ul>${shownGaps(s.gaps).map((g) => `<li>${esc(g)}</li>`).join('')}</ul></div>`);
     out.push('</div>');
   }
   out.push('</section>');
