@@ -28,7 +28,7 @@ function drawPins(db: OsvDatabase): Located[] {
     ]);
     if (!versions.length) continue;
     const version = versions[rnd(versions.length)]!;
-    pins.push({ name, specifier: `==${version}`, version, kind: 'pinned', group: 'main', line: pins.length + 1, path: 'requirements.txt', source: 'requirements', locked: false });
+    pins.push({ name, specifier: `==${version}`, version, kind: 'pinned', group: 'main', line: pins.length + 1, path: 'requirements.txt', source: 'requirements' });
   }
   return pins;
 }

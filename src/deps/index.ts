@@ -25,8 +25,6 @@ export interface DepsResult {
 export interface Located extends ParsedDependency {
   path: string;
   source: string;
-  /** The file's parser is a lock format. */
-  locked: boolean;
   direct?: boolean;
   declared?: { path: string; line: number; specifier: string };
 }
@@ -82,7 +80,7 @@ export function parseManifests(ws: Workspace): { deps: Located[]; files: { path:
     }
     for (const e of result.errors) ws.errors.push({ path: e.path ?? file, line: e.line, message: e.reason });
     for (const d of result.dependencies) {
-      deps.push({ ...d, path: d.path ?? file, source: d.source ?? parser.id, locked: parser.lock });
+      deps.push({ ...d, path: d.path ?? file, source: d.source ?? parser.id });
     }
   }
   return { deps, files };

@@ -70,7 +70,6 @@ function firstGroup(v: unknown): string | undefined {
 
 export const poetryLockParser: ManifestParser = {
   id: 'poetry-lock',
-  lock: true,
   matches: (p) => basename(p) === 'poetry.lock',
   parse: (text) =>
     packageLock(text, (pkg) => {
@@ -91,7 +90,6 @@ export const poetryLockParser: ManifestParser = {
 
 export const uvLockParser: ManifestParser = {
   id: 'uv-lock',
-  lock: true,
   matches: (p) => basename(p) === 'uv.lock',
   parse: (text) =>
     packageLock(text, (pkg) => {
@@ -109,7 +107,6 @@ export const uvLockParser: ManifestParser = {
 
 export const pdmLockParser: ManifestParser = {
   id: 'pdm-lock',
-  lock: true,
   matches: (p) => basename(p) === 'pdm.lock',
   parse: (text) =>
     packageLock(text, (pkg) => {

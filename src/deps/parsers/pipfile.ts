@@ -38,7 +38,6 @@ export function pipenvEntry(name: string, v: unknown, group: string, line: numbe
 
 export const pipfileParser: ManifestParser = {
   id: 'pipfile',
-  lock: false,
   matches: (p) => basename(p) === 'Pipfile',
   parse(text) {
     const out = emptyResult();
@@ -73,7 +72,6 @@ function jsonKeyLine(lines: string[], key: string, from: number): number | null 
 
 export const pipfileLockParser: ManifestParser = {
   id: 'pipfile-lock',
-  lock: true,
   matches: (p) => basename(p) === 'Pipfile.lock',
   parse(text) {
     const out: ParseResult = emptyResult();

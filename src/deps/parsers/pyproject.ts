@@ -117,7 +117,6 @@ function poetryEntry(name: string, v: unknown, group: string, line: number, sour
 
 export const pyprojectParser: ManifestParser = {
   id: 'pyproject',
-  lock: false,
   matches: (p) => basename(p) === 'pyproject.toml',
   parse(text) {
     const out = emptyResult();

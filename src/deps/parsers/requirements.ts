@@ -166,7 +166,6 @@ function include(target: string, line: number, file: string, group: string, cons
 
 export const requirementsParser: ManifestParser = {
   id: 'requirements',
-  lock: false,
   matches: isRequirementsPath,
   parse(text, file, ctx) {
     const w: Walk = { ctx, result: emptyResult(), stack: [file] };

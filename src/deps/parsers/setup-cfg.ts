@@ -53,7 +53,6 @@ function requirementsOf(v: IniValue): { text: string; line: number }[] {
 
 export const setupCfgParser: ManifestParser = {
   id: 'setup-cfg',
-  lock: false,
   matches: (p) => basename(p) === 'setup.cfg',
   parse(text) {
     const out: ParseResult = emptyResult();

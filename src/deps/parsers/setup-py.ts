@@ -117,7 +117,6 @@ const LIST_ARGS: Record<string, string> = { install_requires: 'main', tests_requ
  */
 export const setupPyParser: ManifestParser = {
   id: 'setup-py',
-  lock: false,
   matches: (p) => basename(p) === 'setup.py',
   parse(text) {
     const out = emptyResult();

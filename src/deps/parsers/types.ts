@@ -50,10 +50,9 @@ export interface ParseContext {
   parsed: Set<string>;
 }
 
-/** One manifest format. `lock` formats give versions for the manifests beside them. */
+/** One manifest format. */
 export interface ManifestParser {
   id: string;
-  lock: boolean;
   /** Receives the path relative to the root, '/'-separated. */
   matches(path: string): boolean;
   parse(text: string, path: string, ctx: ParseContext): ParseResult;
