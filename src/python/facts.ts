@@ -71,7 +71,7 @@ export function isScriptLike(path: string): boolean {
   return (
     isTestPath(path) ||
     /(^|\/)(scripts?|bin|tools|examples?|docs?|benchmarks?|bench|cli|commands|management)\//.test(path) ||
-    /(^|\/)(__main__|manage|setup|conftest|noxfile|fabfile|tasks|cli|main|run)\.py$/.test(path)
+    /(^|\/)(__main__|manage|setup|conftest|noxfile|fabfile|cli)\.py$/.test(path)
   );
 }
 

@@ -26,7 +26,7 @@ const FIRST_PARTY_ACTIONS = /^(actions|github)\//;
 
 function yamlDoc(text: string, path: string, errors: ScanError[]) {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: false });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     errors.push({ path, line: e.linePos?.[0]?.line, message: `invalid YAML: ${e.message.split('\n')[0]}` });
