@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runCli, parseJson, TempRepo, BOB, ALICE } from './helpers.js';
 import type { ScanReport } from '../src/core/report.js';
+import { reportValidator } from './schema.js';
 
 /**
  * A small service with real history by two authors: app.orders ⇄ app.billing import each other,
@@ -69,6 +70,7 @@ test('pyvet health --format json on a service repository: cycles, env vars, decl
     const r = await runCli(['health', repo.dir, '--format', 'json']);
     assert.ok(r.code === 0 || r.code === 1, r.stderr);
     const doc = parseJson<ScanReport>(r.stdout);
+    reportValidator()(doc);
     const h = doc.health!;
     assert.ok(h.score >= 0 && h.score <= 100);
     assert.deepEqual(h.metrics.imports.cycles, [['app.billing', 'app.orders']]);
