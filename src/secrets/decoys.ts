@@ -21,6 +21,15 @@ const FAKE = /fake|dummy|example|sample|not[-_ ]?a[-_ ]?real|not[-_ ]?real|bogus
 const PASSWORD_HASH = /^(?:pbkdf2_sha\d+|pbkdf2|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|crypt)\$|^\$(?:2[abxy]?|argon2(?:id|i|d)|[1356]|5|y|scrypt|pbkdf2[\w-]*)\$|^\{S?SHA(?:256|512)?\}/i;
 
 const DATA_URI = /^data:[\w.+-]+\/[\w.+-]+;base64,/i;
+// Identifiers, not secrets: REFRESH_TOKEN, session_token, Access-Control-Allow-Credentials, fs.s3.enabled,
+// serverlessrepo:applicationId. (Random tokens have digits, or segments that start with one.)
+const IDENTIFIER = /^(?:[A-Za-z]+(?:[_-][A-Za-z]+)+|[A-Z]+|[a-z][a-z0-9_]*(?:[.:][A-Za-z][A-Za-z0-9_]*)+)$/;
+// NextToken, AWSAccessKeyId, IAmSensitive: letters only with a camel hump; short enough to be a name.
+const CAMEL = /^(?=[A-Za-z]{4,29}$)[A-Za-z]*[a-z][A-Z][A-Za-z]*$/;
+// abc123, 12345678, ABC12345, qwerty: sequences typed as stand-ins
+const SEQUENCE = /0123|1234|2345|3456|4567|5678|6789|abcd|bcde|qwer|asdf/i;
+// arn:aws:…, 0x1f, #f8f8f2, [UNK], a regex such as [^\W\d]\w*
+const OTHER_NOT_SECRET = /^arn:|^0x[0-9a-f]+$|^#[0-9a-f]{3,8}$|^\[[\w -]*\]$|\\[dswbDSWB]|\[\^|\(\?[:=!<]/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PATH_LIKE = /^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\)[^\s]*$|\.(?:pem|key|crt|cer|p12|pfx|json|txt|env|ya?ml|toml|ini|cfg|conf)$/i;
 
@@ -36,7 +45,8 @@ const VOCAB = [
   'the', 'some', 'super', 'very', 'top', 'private', 'access', 'auth', 'ghp', 'sk', 'live', 'db', 'database',
   'user', 'username', 'admin', 'root', 'app', 'value', 'here', 'string', 'dev', 'local', 'default', 'new', 'old',
   'hunter', 'letmein', 'qwerty', 'changeit', 'welcome', 'guest', 'abc', 'xyz', 'postgres', 'mysql', 'redis',
-  'rabbit', 'guest', 'bearer', 'client', 'shh', 'hush', 'pw', 's', 'x',
+  'rabbit', 'bearer', 'client', 'shh', 'hush', 'pw', 's', 'x', 'development', 'production', 'staging', 'insecure',
+  'unsafe', 'change', 'please', 'signing', 'session', 'cookie',
 ];
 const VOCAB_SET = new Set(VOCAB);
 const VOCAB_MAX = Math.max(...VOCAB.map((w) => w.length));
@@ -91,11 +101,17 @@ export function decoyReason(v: string, opts: { weak: boolean }): string | null {
   if (isFake(t)) return 'fake';
   if (DATA_URI.test(t)) return 'data uri';
   if (PATH_LIKE.test(t)) return 'path';
+  if (UUID.test(t)) return 'uuid';
+  if (IDENTIFIER.test(t) || CAMEL.test(t)) return 'identifier';
+  if (/^[A-Za-z]+(?: [A-Za-z]+)+$/.test(t)) return 'prose'; // a label or phrase of plain words
+  if (t.length <= 12 && SEQUENCE.test(t)) return 'placeholder';
+  if (OTHER_NOT_SECRET.test(t)) return 'identifier';
+  if (/^(.{1,4})\1{2,}$/.test(t)) return 'placeholder'; // asdfasdfasdf, abcabcabc
   if (/^https?:\/\/[^@\s]*$/i.test(t)) return 'url';
   if (/^-?\d+(?:\.\d+)?$/.test(t)) return 'number';
+  if (t.split(/\s+/).length >= 5) return 'prose'; // a sentence (docs, help text), not a passphrase
   if (opts.weak) {
     // `*_key` names that do not say credential: only a token-shaped value counts, and not an id or digest.
-    if (UUID.test(t)) return 'uuid';
     if (/^[0-9a-f]{40}$|^[0-9a-f]{64}$/i.test(t)) return 'digest or git sha';
     if (!/^[A-Za-z0-9+/=_\-.~]{16,}$/.test(t) || !/[0-9]/.test(t) || !/[A-Za-z]/.test(t)) return 'not token-shaped';
   }

@@ -5,9 +5,19 @@
  */
 export type NameStrength = 'strong' | 'weak' | null;
 
-// Words that are a credential on their own (also as the tail of a glued word: dbpassword, authtoken).
-const STRONG_WORD = /(?:secret|secrets|token|passwd|password|pwd|passphrase|passcode|credential|credentials|creds|apikey)$/;
-const STRONG_EXACT = new Set(['pass', 'pw', 'psw']);
+// Words that are a credential on their own.
+const STRONG_WORD = /^(?:secret|secrets|token|passwd|password|pwd|passphrase|passcode|credential|credentials|creds|apikey)$/;
+// `pass` and `pw` alone are also filter types, loop words, dict keys: alone they need a token-like value.
+const SHORT_WORD = new Set(['pass', 'pw', 'psw']);
+// Glued names (dbpassword, authtoken, smtppass) count when the glued prefix is one of these.
+const GLUE = new Set([
+  'db', 'smtp', 'mail', 'email', 'user', 'bot', 'refresh', 'bearer', 'oauth', 'my', 'new', 'old', 'master', 'root',
+  'admin', 'sudo', 'ftp', 'ssh', 'ldap', 'redis', 'mysql', 'postgres', 'pg', 'mongo', 'amqp', 'rabbit', 'vault',
+  'jenkins', 'docker', 'registry', 'npm', 'pypi', 'git', 'github', 'gitlab', 'slack', 'stripe', 'twilio', 'sendgrid',
+  'mailgun', 'openai', 'aws', 'gcp', 'azure', 'heroku', 'api', 'auth', 'access', 'client', 'app', 'session', 'secret',
+  'private', 'service', 'webhook', 'signing', 'encryption', 'jwt', 'csrf', 'id',
+]);
+const GLUED = /^([a-z]+?)(secret|token|passwd|password|pwd|pass|apikey|key)$/;
 
 // `<qualifier>_key` is a credential for these qualifiers; other `*_key` names need a token-like value.
 const KEY_QUALIFIERS = new Set([
@@ -30,7 +40,8 @@ const NOT_CREDENTIAL = new Set([
   'is', 'has', 'use', 'enable', 'enabled', 'disable', 'show', 'hide', 'require', 'required', 'allow', 'skip',
   'validate', 'verify', 'check', 'get', 'set', 'fetch', 'load', 'generate', 'should', 'can', 'must', 'count',
   'reset', 'forgot', 'mask', 'masked', 'strip', 'placeholder', 'label', 'prompt', 'input', 'widget', 'form',
-  'regex', 're', 'pattern', 'type', 'format', 'length', 'len', 'name', 'file', 'path',
+  'regex', 're', 'pattern', 'type', 'format', 'length', 'len', 'name', 'file', 'path', 'output', 'result',
+  'results', 'limit', 'more', 'marker', 'input',
 ]);
 
 // What may follow the credential word and still name the credential itself (DB_PASSWORD_PROD, token_b64).
@@ -53,13 +64,15 @@ export function nameWords(name: string): string[] {
 
 function credentialWord(words: string[], i: number): NameStrength {
   const w = words[i]!;
-  if (STRONG_EXACT.has(w) || STRONG_WORD.test(w)) return 'strong';
+  if (STRONG_WORD.test(w)) return 'strong';
+  if (SHORT_WORD.has(w)) return i > 0 ? 'strong' : 'weak'; // DB_PASS, smtp_pw; a bare `pass` key is weak
   if (w === 'key' || w === 'keys') {
     const q = words[i - 1];
     return q !== undefined && KEY_QUALIFIERS.has(q) ? 'strong' : 'weak';
   }
-  // glued: secretkey, privatekey, accesskey, signingkey
-  if (w.endsWith('key') && [...KEY_QUALIFIERS].some((q) => w === q + 'key')) return 'strong';
+  // glued: dbpassword, authtoken, secretkey, privatekey (not opaquelocktoken, not monkey)
+  const g = GLUED.exec(w);
+  if (g && (GLUE.has(g[1]!) || (g[2] === 'key' && KEY_QUALIFIERS.has(g[1]!)))) return 'strong';
   return null;
 }
 

@@ -52,7 +52,9 @@ test('decoyReason: references, placeholders, fakes, hashes, data, paths; a real 
   for (const [v, why] of reasons) assert.equal(decoyReason(v, { weak: false }), why, v);
   assert.equal(decoyReason('550e8400-e29b-41d4-a716-446655440000', { weak: true }), 'uuid');
   assert.equal(decoyReason('0123456789abcdef0123456789abcdef01234567', { weak: true }), 'digest or git sha');
-  assert.equal(decoyReason('plain words', { weak: true }), 'not token-shaped');
+  assert.equal(decoyReason('plain words', { weak: true }), 'prose');
+  assert.equal(decoyReason('a1b2-c3 d4', { weak: true }), 'not token-shaped');
+  for (const v of ['NextToken', 'AWSAccessKeyId', 'REFRESH_TOKEN', 'session_token', 'fs.s3.enabled', 'Access-Control-Allow-Credentials', 'arn:aws:kms:us-east-1:1:key/x', '#f8f8f2', '[UNK]', 'asdfasdfasdf', 'ABC12345']) assert.ok(decoyReason(v, { weak: false }), v);
   assert.equal(decoyReason(fake(ALNUM, 24, 'weak') + '7', { weak: true }), null);
   assert.ok(isSelfDescribing('hunter2') && !isSelfDescribing('Autumn#2019'));
 });

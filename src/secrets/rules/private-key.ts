@@ -25,7 +25,7 @@ export function pemBody(afterHeader: string): string | null {
     body += line;
   }
   if (body.length < 64) return null;
-  if (/(.)\1{15}/.test(body) || /xxxx|\.\.\./i.test(region)) return null; // AAAA…, placeholders
+  if (/(.)\1{15}/.test(body) || /xxxx|\.\.\.|example/i.test(region)) return null; // AAAA…, placeholders, doc keys
   return body;
 }
 
