@@ -114,6 +114,24 @@ test('Poetry constraints as PEP 440', () => {
   assert.equal(poetryConstraint('latest!').pep440, null);
 });
 
+test('pyproject: uv and PDM dev-dependency tables', () => {
+  const text = `[project]
+name = "app"
+dependencies = ["django==2.2.3"]
+
+[tool.uv]
+dev-dependencies = [
+    "pytest==8.0.0",
+]
+
+[tool.pdm.dev-dependencies]
+lint = ["ruff>=0.4"]
+`;
+  const r = parse(text);
+  assert.deepEqual(brief(r), ['django|==2.2.3|2.2.3|pinned|main|:3', 'pytest|==8.0.0|8.0.0|pinned|dev|:7', 'ruff|>=0.4|-|range|lint|:11']);
+  assert.deepEqual(r.dependencies.map((d) => d.source), ['pyproject-pep621', 'pyproject-uv', 'pyproject-pdm']);
+});
+
 test('pyproject broken input: invalid TOML gives its line; a non-array dependencies is an error', () => {
   const bad = parse('[project]\nname = "app"\ndependencies = [\n  "django==2.2.3",\n  oops\n]\n');
   assert.equal(bad.errors.length, 1);

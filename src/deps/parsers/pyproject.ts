@@ -149,7 +149,18 @@ export const pyprojectParser: ManifestParser = {
       }
       checkIncludes(groups, lines, out);
     }
-    const poetry = isTable(doc.tool) && isTable(doc.tool.poetry) ? doc.tool.poetry : null;
+    const tool = isTable(doc.tool) ? doc.tool : {};
+    // uv's and PDM's own dev-dependency tables (before PEP 735): PEP 508 strings.
+    if (isTable(tool.uv) && tool.uv['dev-dependencies'] !== undefined) {
+      pep508List(tool.uv['dev-dependencies'], 'tool.uv.dev-dependencies', 'dev', 'pyproject-uv', lines, lines.locate(['tool', 'uv']), 'dev-dependencies', out);
+    }
+    if (isTable(tool.pdm) && isTable(tool.pdm['dev-dependencies'])) {
+      const r = lines.locate(['tool', 'pdm', 'dev-dependencies']);
+      for (const [g, list] of Object.entries(tool.pdm['dev-dependencies'])) {
+        pep508List(list, `tool.pdm.dev-dependencies.${g}`, g, 'pyproject-pdm', lines, r, g, out);
+      }
+    }
+    const poetry = isTable(tool.poetry) ? tool.poetry : null;
     if (poetry) {
       const src = 'pyproject-poetry';
       poetryDependencies(poetry.dependencies, ['tool', 'poetry', 'dependencies'], 'main', src, lines, out, true);

@@ -74,6 +74,7 @@ test('requirements: -e, URLs, VCS refs, `name @ url`, local paths', () => {
       'wheelpkg @ https://files.example.com/wheelpkg-2.0-py3-none-any.whl',
       './vendor/localpkg',
       '--editable=../sibling',
+      '.[dev]',
     ].join('\n'),
   );
   assert.deepEqual(
@@ -81,6 +82,8 @@ test('requirements: -e, URLs, VCS refs, `name @ url`, local paths', () => {
     ['tool|editable|-', 'other-lib|vcs|-', 'foo-bar|url|1.0.2', 'mylib|vcs|-', 'wheelpkg|url|2.0', 'localpkg|path|-', 'sibling|editable|-'],
   );
   assert.equal(r.skipped[0]!.reason, 'the project itself (install of ".")');
+  assert.equal(r.skipped[1]!.line, 9, '.[dev] is the project itself with an extra');
+  assert.deepEqual(r.errors, []);
 });
 
 test('requirements: -r and -c resolve relative to the including file, read once, with their own path', () => {

@@ -47,7 +47,7 @@ function logicalLines(text: string): { text: string; line: number }[] {
 }
 
 const OPTION_RE = /^(-r|--requirement|-c|--constraint|-e|--editable)(?:\s*=\s*|\s+|(?<=^-[rce]))(\S.*)$/;
-const URLISH = /^([a-z][a-z0-9+.-]*:\/\/|file:|\.{1,2}(\/|$)|\/|~)/i;
+const URLISH = /^([a-z][a-z0-9+.-]*:\/\/|file:|\.{1,2}(\/|$|\[)|\/|~)/i;
 const ARCHIVE = /\.(whl|tar\.gz|tgz|tar\.bz2|zip)$/i;
 
 interface Walk {
