@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { defaultConfig } from '../src/config/config.js';
 import { readText } from '../src/sources/read.js';
 import { Workspace } from '../src/sources/workspace.js';
-import { scanTree } from '../src/secrets/tree.js';
+import { idleCores, scanTree } from '../src/secrets/tree.js';
+import { loadavg } from 'node:os';
 
 /** The Python standard library of this machine, without site-packages and __pycache__ (the walk skips both). */
 function stdlibRoot(): string {
@@ -84,6 +85,7 @@ export async function benchSecrets(): Promise<Record<string, unknown>> {
   const summary = auto.res;
   const autoMs = auto.ms;
   const oneThreadMs = (await timeScan(3, 0)).ms;
+  const twoThreadsMs = (await timeScan(3, 1)).ms;
 
   const sl = await secretlint(files.map((f) => f.abs), root);
   const result: Record<string, unknown> = {
@@ -97,7 +99,13 @@ export async function benchSecrets(): Promise<Record<string, unknown>> {
     rawReadMBps: mbps(textBytes, rawMs),
     pyvetMBps: mbps(textBytes, autoMs),
     pyvetOneThreadMBps: mbps(textBytes, oneThreadMs),
+    pyvetTwoThreadsMBps: mbps(textBytes, twoThreadsMs),
     ratioToFloor: Math.round((floorMs / autoMs) * 100) / 100,
+    ratioOneThread: Math.round((floorMs / oneThreadMs) * 100) / 100,
+    ratioTwoThreads: Math.round((floorMs / twoThreadsMs) * 100) / 100,
+    // The automatic choice starts workers only for idle cores: report the load it saw.
+    loadAverage: Math.round((loadavg()[0] ?? 0) * 10) / 10,
+    autoWorkers: idleCores(),
     pyvetMs: Math.round(autoMs),
     floorMs: Math.round(floorMs),
   };

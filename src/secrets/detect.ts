@@ -39,16 +39,19 @@ function suppresses(comment: RegExpExecArray | null, rule: string): boolean {
 
 interface Compiled {
   rules: readonly SecretRule[];
-  /** One capturing group per distinct trigger; group i + 1 wakes the rules in `woken[i]`. */
+  /** The union of the distinct triggers, without capturing groups (they cost V8 a third of the pass). */
   trigger: RegExp;
+  /** Each distinct trigger alone, sticky: tried where the union matched, to learn which rules to wake. */
+  each: RegExp[];
+  /** `woken[i]`: indexes of the rules that trigger `each[i]` wakes. */
   woken: number[][];
 }
 
 /**
  * Build the scanner for a set of rules. One trigger regex over the whole text (the union of the
- * rules' triggers, each written once, each in its own group) finds candidate lines and tells which
- * rules they concern; on such a line a rule runs only when one of its keywords is in it (the gitleaks
- * prefilter), then its regex or assignment check.
+ * rules' triggers, each written once) finds candidate lines; where it matched, each distinct trigger is
+ * tried alone to learn which rules the line concerns; such a rule runs only when one of its keywords is
+ * on the line (the gitleaks prefilter), then its regex or assignment check.
  */
 export function compile(rules: readonly SecretRule[] = RULES): Compiled {
   const triggers: string[] = [];
@@ -61,7 +64,12 @@ export function compile(rules: readonly SecretRule[] = RULES): Compiled {
     }
     woken[t]!.push(i);
   });
-  return { rules, trigger: new RegExp(triggers.map((t) => `(${t})`).join('|'), 'g'), woken };
+  return {
+    rules,
+    trigger: new RegExp(triggers.map((t) => `(?:${t})`).join('|'), 'g'),
+    each: triggers.map((t) => new RegExp(t, 'y')),
+    woken,
+  };
 }
 
 const DEFAULT = compile();
@@ -162,9 +170,11 @@ export function detect(
     // Every trigger on this line, so each rule knows whether it was woken (one pass over a minified line).
     const wake = new Uint8Array(c.rules.length);
     do {
-      let g = 1;
-      while (m[g] === undefined) g++;
-      for (const r of c.woken[g - 1]!) wake[r] = 1;
+      for (let t = 0; t < c.each.length; t++) {
+        const re = c.each[t]!;
+        re.lastIndex = m.index;
+        if (re.test(text)) for (const r of c.woken[t]!) wake[r] = 1;
+      }
       m = trigger.exec(text);
     } while (m && m.index < lineEnd);
     const line = text.slice(lineStart, text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd);

@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Workspace } from '../sources/workspace.js';
 import { addResult, emptyResult, scanFiles, scanRead, type BatchResult, type FileRef } from './scan-files.js';
@@ -83,12 +83,22 @@ async function runParallel(n: number, work: FileRef[][], maxBytes: number): Prom
   }
 }
 
+/**
+ * Worker threads worth starting: one per core beyond this one (up to 4 cores) that the machine is not
+ * already using. On a busy machine extra threads only queue for the same cores and lose their start-up
+ * cost (measured in bench/secrets.ts: on 2 cores under load, one thread beat two).
+ */
+export function idleCores(): number {
+  const cores = Math.min(availableParallelism(), 4);
+  const idle = Math.floor(cores - (loadavg()[0] ?? 0));
+  return Math.max(0, Math.min(cores - 1, idle - 1));
+}
+
 /** Scan every file of the workspace: inline through the shared read cache, or across worker threads on big trees. */
 export async function scanTree(ws: Workspace, opts: TreeScanOptions = {}): Promise<BatchResult> {
   const max = ws.config.maxFileSize;
   const total = ws.files.reduce((n, f) => n + Math.min(f.size, max), 0);
-  const cores = Math.min(availableParallelism(), 4);
-  const n = opts.workers ?? (cores > 1 && total >= PARALLEL_MIN_BYTES ? cores - 1 : 0);
+  const n = opts.workers ?? (total >= PARALLEL_MIN_BYTES ? idleCores() : 0);
   if (n > 0) {
     try {
       return await runParallel(n, batches(ws.files, max), max);
