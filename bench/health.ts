@@ -9,7 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fdir } from 'fdir';
-import { analyzeSource } from '../src/python/analyze.js';
+import { availableParallelism } from 'node:os';
+import { analyzeMany, type SourceItem } from '../src/python/analyze.js';
 
 const RADON = '/usr/bin/radon';
 
@@ -28,30 +29,41 @@ export async function benchHealth(): Promise<Record<string, unknown>> {
     return { skipped: 'python3 not found' };
   }
   const files = (new fdir().withFullPaths().exclude((name) => name === 'site-packages' || name === '__pycache__').filter((p) => p.endsWith('.py')).crawl(root).sync() as string[]).sort();
-  let functions = 0;
+  const items: SourceItem[] = [];
   let failed = 0;
-  const t0 = performance.now();
   for (const f of files) {
-    let source: string;
     try {
-      source = readFileSync(f, 'utf8');
+      items.push({ source: readFileSync(f, 'utf8'), path: path.relative(root, f), module: 'm' });
     } catch {
       failed++;
-      continue;
     }
-    const facts = analyzeSource(source, path.relative(root, f), 'm', true);
-    functions += facts.health.functions.length;
   }
-  const ms = performance.now() - t0;
+  const run = async (threads: number) => {
+    const t0 = performance.now();
+    const res = await analyzeMany(items, { brief: true, threads });
+    const ms = performance.now() - t0;
+    const functions = res.reduce((n, r) => n + ('health' in r ? r.health.functions.length : 0), 0);
+    return { ms, functions };
+  };
+  const threads = Math.min(4, availableParallelism());
+  const multi = await run(threads);
+  const single = await run(1);
+  const ms = multi.ms;
   const result: Record<string, unknown> = {
     root,
     files: files.length,
     unreadable: failed,
-    functions,
+    functions: multi.functions,
+    threads,
     pyvetMs: Math.round(ms),
     filesPerSecond: Math.round((files.length / ms) * 1000),
+    singleThreadMs: Math.round(single.ms),
+    singleThreadFilesPerSecond: Math.round((files.length / single.ms) * 1000),
   };
-  console.log(`health: ${files.length} stdlib files, ${functions} functions in ${(ms / 1000).toFixed(2)} s = ${result.filesPerSecond} files/s (parse + CC + MI + imports + env + smells + brief facts, one thread)`);
+  console.log(
+    `health: ${files.length} stdlib files, ${multi.functions} functions in ${(ms / 1000).toFixed(2)} s = ${result.filesPerSecond} files/s on ${threads} threads ` +
+      `(${result.singleThreadFilesPerSecond} files/s on one); parse + CC + MI + imports + env + smells + brief facts`,
+  );
   if (!existsSync(RADON)) {
     console.log(`health: radon comparison skipped, ${RADON} is not installed`);
     result.radon = 'skipped: not installed';

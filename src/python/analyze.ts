@@ -1,7 +1,10 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import type { Workspace } from '../sources/workspace.js';
 import { extractBriefFacts, type BriefFacts } from '../brief/extract.js';
 import type { Progress } from '../pipeline/progress.js';
 import { parsePython } from './parse.js';
+import { toPyTree } from './tree.js';
 import { extractHealthFacts, type HealthFacts } from './facts.js';
 import { moduleNames } from './modules.js';
 
@@ -19,45 +22,114 @@ export interface PythonFileFacts {
 /** Analyse one file's source: one tree-sitter parse, both extractors on the same tree. */
 export function analyzeSource(source: string, path: string, module: string, brief: boolean): PythonFileFacts {
   const tree = parsePython(source);
-  const root = tree.rootNode;
-  const health = extractHealthFacts(root, source, path);
+  const health = extractHealthFacts(toPyTree(tree.rootNode, source), source, path);
   const facts: PythonFileFacts = { path, module, health };
-  if (brief) facts.brief = extractBriefFacts(root, source, path);
+  if (brief) facts.brief = extractBriefFacts(tree.rootNode, source, path);
   if (health.syntaxErrorLine !== null) facts.error = `syntax error at line ${health.syntaxErrorLine}; the rest of the file was still analysed`;
   return facts;
 }
 
+/** Below this many files, starting worker threads (≈ 100 ms each) costs more than it saves. */
+export const MIN_FILES_FOR_THREADS = 150;
+
+export interface SourceItem {
+  source: string;
+  path: string;
+  module: string;
+}
+
 /**
- * Parse every Python file of the workspace once and extract the facts each analyzer needs.
- * Single-threaded: see docs/health.md for the worker-thread measurement.
+ * Analyse many sources, on `threads` worker threads when more than one (results in input order).
+ * `onDone` is called as each file completes. Facts are plain data, so they cross threads by structured clone.
  */
-export async function analyzePythonFiles(ws: Workspace, opts: { brief: boolean; progress?: Progress }): Promise<PythonFileFacts[]> {
+export async function analyzeMany(
+  items: SourceItem[],
+  opts: { brief: boolean; threads: number; onDone?: (done: number) => void },
+): Promise<(PythonFileFacts | { error: string })[]> {
+  const results: (PythonFileFacts | { error: string })[] = new Array(items.length);
+  let done = 0;
+  const finish = (i: number, r: PythonFileFacts | { error: string }) => {
+    results[i] = r;
+    done++;
+    opts.onDone?.(done);
+  };
+  if (opts.threads <= 1 || items.length < 2) {
+    for (const [i, it] of items.entries()) {
+      try {
+        finish(i, analyzeSource(it.source, it.path, it.module, opts.brief));
+      } catch (err) {
+        finish(i, { error: (err as Error).message });
+      }
+      if (done % 200 === 0) await new Promise((r) => setImmediate(r));
+    }
+    return results;
+  }
+  const workers = Array.from({ length: Math.min(opts.threads, items.length) }, () => new Worker(new URL('./worker.js', import.meta.url)));
+  let next = 0;
+  // A few files in flight per worker keep it busy without copying the whole tree into its queue.
+  const IN_FLIGHT = 4;
+  try {
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            let inFlight = 0;
+            const send = () => {
+              while (inFlight < IN_FLIGHT && next < items.length) {
+                const id = next++;
+                const it = items[id]!;
+                inFlight++;
+                w.postMessage({ id, source: it.source, path: it.path, module: it.module, brief: opts.brief });
+              }
+              if (inFlight === 0) resolve();
+            };
+            w.on('message', (m: { id: number; facts?: PythonFileFacts; error?: string }) => {
+              inFlight--;
+              finish(m.id, m.facts ?? { error: m.error ?? 'unknown error' });
+              send();
+            });
+            w.on('error', reject);
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
+
+/**
+ * Parse every Python file of the workspace once and extract the facts each analyzer needs,
+ * on worker threads over the available cores when the tree is large enough to pay for them.
+ */
+export async function analyzePythonFiles(ws: Workspace, opts: { brief: boolean; progress?: Progress; threads?: number }): Promise<PythonFileFacts[]> {
   const files = ws.select((p) => p.endsWith('.py'));
   const names = moduleNames(files.map((f) => f.path));
-  const out: PythonFileFacts[] = [];
-  let done = 0;
+  const items: SourceItem[] = [];
   for (const f of files) {
     const text = ws.text(f.path);
-    done++;
     if (text === null) {
       const r = ws.read(f.path);
       const why = r.kind === 'binary' ? 'binary content' : r.kind === 'too-large' ? `larger than max-file-size (${r.bytes} bytes)` : r.kind === 'error' ? r.message : 'unreadable';
       ws.errors.push({ path: f.path, message: `Python file not analysed: ${why}` });
-      opts.progress?.tick(done, files.length, 'files');
       continue;
     }
-    const module = names.get(f.path) ?? f.path;
-    try {
-      const facts = analyzeSource(text, f.path, module, opts.brief);
-      if (facts.health.syntaxErrorLine !== null) ws.errors.push({ path: f.path, line: facts.health.syntaxErrorLine, message: 'Python syntax error; the file was analysed as far as it parses' });
-      out.push(facts);
-    } catch (err) {
+    items.push({ source: text, path: f.path, module: names.get(f.path) ?? f.path });
+  }
+  const threads = opts.threads ?? (items.length >= MIN_FILES_FOR_THREADS ? Math.min(4, availableParallelism()) : 1);
+  const results = await analyzeMany(items, { brief: opts.brief, threads, onDone: (d) => opts.progress?.tick(d, items.length, 'files') });
+  const out: PythonFileFacts[] = [];
+  for (const [i, r] of results.entries()) {
+    const path = items[i]!.path;
+    if ('error' in r && !('health' in r)) {
       // An extractor bug on one odd file must not end the scan.
-      ws.errors.push({ path: f.path, message: `Python analysis failed: ${(err as Error).message}` });
+      ws.errors.push({ path, message: `Python analysis failed: ${r.error}` });
+      continue;
     }
-    opts.progress?.tick(done, files.length, 'files');
-    // Let progress redraw and other work breathe on large trees.
-    if (done % 200 === 0) await new Promise((r) => setImmediate(r));
+    const facts = r as PythonFileFacts;
+    if (facts.health.syntaxErrorLine !== null) ws.errors.push({ path, line: facts.health.syntaxErrorLine, message: 'Python syntax error; the file was analysed as far as it parses' });
+    out.push(facts);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from './parse.js';
+import type { PyNode as SyntaxNode } from './tree.js';
 
 /** One function row, named and numbered as `radon cc --show-closures` reports it. */
 export interface FunctionFact {

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from './parse.js';
+import type { PyNode as SyntaxNode } from './tree.js';
 import { collectFunctions, type FunctionFact } from './complexity.js';
 import { callArgs, dottedName, literalText, stringValue } from './literals.js';
 import { maintainability } from './maintainability.js';

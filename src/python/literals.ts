@@ -1,4 +1,4 @@
-import type { SyntaxNode } from './parse.js';
+import type { PyNode as SyntaxNode } from './tree.js';
 
 /** The value of a plain string literal (no f-string interpolation), or null. Implicit concatenation is joined. */
 export function stringValue(node: SyntaxNode | null | undefined): string | null {

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from './parse.js';
+import type { PyNode as SyntaxNode } from './tree.js';
 import { moduleComplexity } from './complexity.js';
 import { rawMetrics } from './raw.js';
 

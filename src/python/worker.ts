@@ -1,0 +1,19 @@
+import { parentPort } from 'node:worker_threads';
+import { analyzeSource } from './analyze.js';
+
+/** A worker thread that parses and analyses files sent by analyzeMany; native tree-sitter loads per thread. */
+export interface WorkItem {
+  id: number;
+  source: string;
+  path: string;
+  module: string;
+  brief: boolean;
+}
+
+parentPort?.on('message', (item: WorkItem) => {
+  try {
+    parentPort!.postMessage({ id: item.id, facts: analyzeSource(item.source, item.path, item.module, item.brief) });
+  } catch (err) {
+    parentPort!.postMessage({ id: item.id, error: (err as Error).message });
+  }
+});
