@@ -1,0 +1,22 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeMany } from './analyze.js';
+
+test('analyzeMany on worker threads returns the same facts, in input order, as on one thread', async () => {
+  const items = Array.from({ length: 12 }, (_, i) => ({
+    source: `import os\nV${i} = os.getenv("V${i}")\n\ndef f${i}(x):\n    return x if x else ${i}\n` + (i === 5 ? 'def broken(:\n' : ''),
+    path: `pkg/m${i}.py`,
+    module: `pkg.m${i}`,
+  }));
+  const seen: number[] = [];
+  const threaded = await analyzeMany(items, { brief: true, threads: 2, onDone: (d) => seen.push(d) });
+  const single = await analyzeMany(items, { brief: true, threads: 1 });
+  assert.deepEqual(threaded, single);
+  assert.deepEqual(seen, Array.from({ length: 12 }, (_, i) => i + 1));
+  assert.deepEqual(
+    threaded.map((r) => ('health' in r ? r.health.functions.map((f) => `${r.path}:${f.name}:${f.complexity}`) : [])).flat().slice(0, 2),
+    ['pkg/m0.py:f0:2', 'pkg/m1.py:f1:2'],
+  );
+  const five = threaded[5]!;
+  assert.ok('health' in five && five.health.syntaxErrorLine === 6);
+});
