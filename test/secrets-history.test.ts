@@ -97,6 +97,24 @@ test('history of a subfolder: paths relative to the scanned folder, other folder
   }
 });
 
+test('history: non-UTF-8 added lines are scanned, binary diffs skipped, oversized additions counted', async () => {
+  const repo = new TempRepo();
+  try {
+    const token = ghToken('hist-7');
+    repo.write('pyproject.toml', '[tool.pyvet]\nmax-file-size = "2KB"\n');
+    repo.write('legacy.py', Buffer.concat([Buffer.from('# r\xe9glages\n', 'latin1'), Buffer.from(`T = "${token}"\n`)]));
+    repo.write('blob.dat', Buffer.concat([Buffer.from([0, 1, 2, 3]), Buffer.from(ghToken('hist-8'))]));
+    repo.write('dump.sql', `-- ${ghToken('hist-9')}\n` + 'INSERT INTO t VALUES (1);\n'.repeat(200));
+    const c = repo.commit('odd files');
+    repo.commit('clean up', { 'legacy.py': null, 'blob.dat': null, 'dump.sql': null });
+    const r = await scan(repo.dir, '--history');
+    assert.deepEqual(r.findings.map((f) => [f.rule, f.path, f.line, f.commit]), [['secret.github-token', 'legacy.py', 2, c]]);
+    assert.equal((r.secrets as { skippedLarge?: number }).skippedLarge, 1);
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('--history outside a git repository: the tree is scanned and the gap is recorded', async () => {
   const t = new TempTree().files({ 'app.py': `T = "${ghToken('hist-6')}"\n` });
   try {
