@@ -314,7 +314,7 @@ const CHECKS: HealthRule[] = [
   rule('health.docs.contributing', 'info', 'No contributing guide', 'Fails when no CONTRIBUTING file exists (root, .github/ or docs/).', 'Contributors guess how to set up, test and submit changes.', 'Add CONTRIBUTING.md.', undefined),
   rule('health.docs.architecture', 'low', 'No architecture notes or decision records', 'Fails when no ARCHITECTURE/DESIGN document or ADR folder exists.', 'Why the system is shaped the way it is leaves with its authors.', 'Add ARCHITECTURE.md and record decisions in docs/adr/.', undefined),
   rule('health.docs.changelog', 'info', 'No changelog', 'Fails when no CHANGELOG/CHANGES/HISTORY/NEWS file exists.', 'Users and maintainers cannot see what changed between versions.', 'Keep a CHANGELOG.md.', undefined),
-  rule('health.docs.license', 'low', 'No license', 'Fails when no LICENSE/COPYING file or project.license exists.', 'Without a license nobody may legally reuse the code.', 'Add a LICENSE file.', undefined, {
+  rule('health.docs.license', 'low', 'No license file or declared license', 'Fails when no LICENSE/COPYING file or project.license exists.', 'Without a license nobody may legally reuse the code.', 'Add a LICENSE file.', undefined, {
     bad: [py('x = 1\n')],
     good: [{ 'app/service.py': 'x = 1\n', LICENSE: 'MIT License\n' }],
   }),
