@@ -30,6 +30,31 @@ test('last_affected is inclusive (PYSEC-2022-42969: py from the start through 1.
   assert.equal(db.package('py').smallestFix('1.11.0'), null, 'nothing above last_affected is named, so no fix is known');
 });
 
+test('range events without a versions list: last_affected inclusive, limit exclusive, events in any order', () => {
+  // The snapshot's records also list every affected version, which would hide a wrong range reading.
+  const rec: OsvRecord = {
+    id: 'TEST-RANGE-1',
+    affected: [
+      {
+        package: { ecosystem: 'PyPI', name: 'ranged' },
+        ranges: [
+          { type: 'ECOSYSTEM', events: [{ last_affected: '1.4' }, { introduced: '1.0' }] },
+          { type: 'ECOSYSTEM', events: [{ introduced: '2.0' }, { limit: '2.5' }] },
+          { type: 'ECOSYSTEM', events: [{ fixed: '3.2' }, { introduced: '3.0' }, { fixed: '4.1' }, { introduced: '4.0' }] },
+        ],
+      },
+    ],
+  };
+  const idx = new PackageIndex('ranged', [rec]);
+  const hit = (v: string) => idx.affecting(v).length === 1;
+  assert.deepEqual(
+    ['0.9', '1.0', '1.4', '1.4.0', '1.4.post1', '1.5', '2.0', '2.4.9', '2.5', '3.0', '3.1.9', '3.2', '3.9', '4.0', '4.0.5', '4.1', '5.0'].filter(hit),
+    ['1.0', '1.4', '1.4.0', '2.0', '2.4.9', '3.0', '3.1.9', '4.0', '4.0.5'],
+  );
+  assert.equal(idx.smallestFix('1.2'), '2.5', 'last_affected names no fix; 2.5 (a limit) is the first clean named version');
+  assert.equal(idx.smallestFix('3.1'), '3.2');
+});
+
 test('versions list only (PYSEC-2024-1: gratient 0.5), PEP 440 equality', () => {
   assert.deepEqual(ids('gratient', '0.5'), ['PYSEC-2024-1']);
   assert.deepEqual(ids('gratient', '0.5.0'), ['PYSEC-2024-1']);
