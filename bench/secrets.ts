@@ -1,9 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defaultConfig } from '../src/config/config.js';
 import { readText } from '../src/sources/read.js';
 import { Workspace } from '../src/sources/workspace.js';
 import { idleCores, scanTree } from '../src/secrets/tree.js';
+import { scanHistory } from '../src/secrets/history.js';
+import { ALNUM, fake } from '../src/secrets/fake.js';
 import { loadavg } from 'node:os';
 
 /** The Python standard library of this machine, without site-packages and __pycache__ (the walk skips both). */
@@ -45,6 +49,34 @@ async function secretlint(files: string[], cwd: string): Promise<{ ms: number; f
     return { ms: took, findings: parsed.reduce((n, r) => n + r.messages.length, 0) };
   } catch (err) {
     return { error: (err as Error).message.split('\n')[0] ?? String(err) };
+  }
+}
+
+/**
+ * History throughput on a synthetic repository (git fast-import: `commits` commits of 60 lines each,
+ * a generated token every 500 commits), against `git log -p` alone, which is the floor there.
+ */
+async function benchHistory(commits: number): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pyvet-bench-history-'));
+  try {
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
+    let stream = '';
+    for (let i = 0; i < commits; i++) {
+      const lines = Array.from({ length: 60 }, (_, j) => `x_${j} = ${(i * 7919 + j * 104729) % 1000003}  # filler ${j} of ${i}`);
+      if (i % 500 === 7) lines.push(`API_TOKEN = "${fake(ALNUM, 28, `bench-${i}`)}"`);
+      const data = lines.join('\n') + '\n';
+      stream += `commit refs/heads/main\ncommitter Bench <b@example.com> ${1700000000 + i * 60} +0000\ndata 6\ncommit\n`;
+      stream += `M 644 inline pkg/mod_${i % 400}.py\ndata ${Buffer.byteLength(data)}\n${data}\n`;
+    }
+    execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: stream });
+    const gitMs = await best(2, () => execFileSync('git', ['log', '--all', '-p', '--unified=0', '--no-renames'], { cwd: dir, maxBuffer: 1 << 30 }));
+    let found = 0;
+    const scanMs = await best(2, async () => {
+      found = (await scanHistory(dir, { exclude: [], maxBytes: 5 * 1024 * 1024 })).oldest.size;
+    });
+    return { historyCommits: commits, historySecrets: found, historyMs: Math.round(scanMs), gitLogMs: Math.round(gitMs), historyCommitsPerSec: Math.round(commits / (scanMs / 1000)) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -109,6 +141,7 @@ export async function benchSecrets(): Promise<Record<string, unknown>> {
     pyvetMs: Math.round(autoMs),
     floorMs: Math.round(floorMs),
   };
+  Object.assign(result, await benchHistory(3000));
   if ('error' in sl) {
     result.secretlint = `could not run: ${sl.error}`;
   } else {
