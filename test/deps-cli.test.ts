@@ -163,6 +163,17 @@ test('a manifest given as a file: only it is read, and its -r include is followe
   assert.deepEqual(report.dependencies.map((d) => `${d.name} ${d.path}:${d.line}`), ['django base.txt:1', 'six requirements.txt:2']);
 });
 
+test('a manifest given alone is still resolved by the lock beside it', async () => {
+  const t = tree({
+    'pyproject.toml': '[tool.poetry.dependencies]\npython = "^3.11"\ndjango = "^2.2"\n',
+    'poetry.lock': '[[package]]\nname = "django"\nversion = "2.2.3"\n',
+  });
+  const { report } = await json(['deps', t.path('pyproject.toml'), '--fail-on', 'none']);
+  assert.deepEqual(report.dependencies.map((d) => `${d.name} ${d.version} ${d.path}:${d.line}`), ['django 2.2.3 poetry.lock:2']);
+  assert.ok(report.dependencies[0]!.vulns.length > 0);
+  assert.deepEqual(report.findings.filter((f) => f.rule === 'deps.range'), []);
+});
+
 test('bad input is recorded with path and line, and the scan goes on', async () => {
   const t = tree({
     'requirements.txt': 'django==2.2.3\n-r missing.txt\ndjango=>2\n',

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../core/finding.js';
 import type { Workspace } from '../sources/workspace.js';
@@ -5,7 +6,7 @@ import type { Dependency } from './types.js';
 import { PARSERS } from './parsers/index.js';
 import { requirementsParser } from './parsers/requirements.js';
 import type { ManifestParser, ParseContext, ParsedDependency } from './parsers/types.js';
-import { resolveLocks } from './resolve.js';
+import { lockCandidates, resolveLocks } from './resolve.js';
 import { loadDatabase, resolveDatabasePath } from './osv/database.js';
 import { matchDependencies } from './audit.js';
 
@@ -51,10 +52,16 @@ export function parseManifests(ws: Workspace): { deps: Located[]; files: { path:
     const parser = PARSERS.find((p) => p.matches(f.path));
     if (parser) files.push({ path: f.path, parser });
   }
-  // pip-compile's output beside an input (`dev.in` → `dev.txt`) is a requirements file whatever its name.
+  // A lock beside a manifest is read with it: pip-compile's `dev.txt` beside `dev.in` whatever its
+  // name, and a manifest given alone (`pyvet deps pyproject.toml`) still gets its lock's versions.
+  const single = ws.files.length === 1;
   for (const { path: p } of [...files]) {
-    const txt = p.replace(/\.in$/, '.txt');
-    if (txt !== p && ws.byPath.has(txt) && !files.some((f) => f.path === txt)) files.push({ path: txt, parser: requirementsParser });
+    for (const lock of lockCandidates(p)) {
+      if (files.some((f) => f.path === lock)) continue;
+      if (ws.byPath.has(lock) || (single && existsSync(path.join(ws.root, lock)))) {
+        files.push({ path: lock, parser: PARSERS.find((x) => x.matches(lock)) ?? requirementsParser });
+      }
+    }
   }
   const order = (p: ManifestParser) => (p.id === 'requirements' ? 0 : 1);
   files.sort((a, b) => order(a.parser) - order(b.parser) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

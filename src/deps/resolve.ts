@@ -6,18 +6,20 @@ const LOCKS_OF: Record<string, string[]> = {
   Pipfile: ['Pipfile.lock'],
 };
 
-/** Which file locks which: a lock beside its manifest, and pip-compile's `x.txt` beside `x.in`. */
+/** The files that would lock a manifest: its lock beside it, or pip-compile's `x.txt` beside `x.in`. */
+export function lockCandidates(file: string): string[] {
+  const dir = path.posix.dirname(file);
+  const base = path.posix.basename(file);
+  const join = (name: string) => (dir === '.' ? name : `${dir}/${name}`);
+  const out = (LOCKS_OF[base] ?? []).map(join);
+  if (base.endsWith('.in')) out.push(join(base.replace(/\.in$/, '.txt')));
+  return out;
+}
+
+/** Which file locks which, among the files read. */
 export function lockPairs(files: string[]): { manifest: string; lock: string }[] {
   const have = new Set(files);
-  const pairs: { manifest: string; lock: string }[] = [];
-  for (const f of files) {
-    const dir = path.posix.dirname(f);
-    const base = path.posix.basename(f);
-    const join = (name: string) => (dir === '.' ? name : `${dir}/${name}`);
-    for (const lock of LOCKS_OF[base] ?? []) if (have.has(join(lock))) pairs.push({ manifest: f, lock: join(lock) });
-    if (base.endsWith('.in') && have.has(join(base.replace(/\.in$/, '.txt')))) pairs.push({ manifest: f, lock: join(base.replace(/\.in$/, '.txt')) });
-  }
-  return pairs;
+  return files.flatMap((f) => lockCandidates(f).filter((l) => have.has(l)).map((lock) => ({ manifest: f, lock })));
 }
 
 /**
