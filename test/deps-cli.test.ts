@@ -161,6 +161,9 @@ test('a manifest given as a file: only it is read, and its -r include is followe
   });
   const { report } = await json(['deps', path.join(t.dir, 'reqs/requirements.txt'), '--fail-on', 'none']);
   assert.deepEqual(report.dependencies.map((d) => `${d.name} ${d.path}:${d.line}`), ['django base.txt:1', 'six requirements.txt:2']);
+  t.write('reqs/constraints.txt', 'django==2.2.3\n');
+  const named = await json(['deps', path.join(t.dir, 'reqs/constraints.txt'), '--fail-on', 'none']);
+  assert.deepEqual(named.report.dependencies.map((d) => `${d.name} ${d.path}:${d.line}`), ['django constraints.txt:1'], 'a .txt given by name is read whatever its name');
 });
 
 test('a manifest given alone is still resolved by the lock beside it', async () => {

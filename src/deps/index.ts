@@ -48,13 +48,15 @@ function readInto(ws: Workspace, rel: string): { text: string } | { error: strin
 /** Parse every manifest of the workspace once; requirements files first so an include is read once, by its includer. */
 export function parseManifests(ws: Workspace): { deps: Located[]; files: { path: string; parser: ManifestParser }[] } {
   const files: { path: string; parser: ManifestParser }[] = [];
+  // One file is what `pyvet deps FILE` reads: a `.txt`/`.in` given by name is a requirements file
+  // whatever it is called (constraints.txt, prod.txt).
+  const single = ws.files.length === 1;
   for (const f of ws.files) {
-    const parser = PARSERS.find((p) => p.matches(f.path));
+    const parser = PARSERS.find((p) => p.matches(f.path)) ?? (single && /\.(txt|in)$/i.test(f.path) ? requirementsParser : undefined);
     if (parser) files.push({ path: f.path, parser });
   }
   // A lock beside a manifest is read with it: pip-compile's `dev.txt` beside `dev.in` whatever its
   // name, and a manifest given alone (`pyvet deps pyproject.toml`) still gets its lock's versions.
-  const single = ws.files.length === 1;
   for (const { path: p } of [...files]) {
     for (const lock of lockCandidates(p)) {
       if (files.some((f) => f.path === lock)) continue;
