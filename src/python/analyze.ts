@@ -64,6 +64,20 @@ export async function analyzeMany(
     }
     return results;
   }
+  try {
+    return await analyzeOnWorkers(items, opts, finish, results);
+  } catch {
+    // A worker that cannot start or dies (native module, memory) must not end the scan: redo it on this thread.
+    return analyzeMany(items, { ...opts, threads: 1 });
+  }
+}
+
+async function analyzeOnWorkers(
+  items: SourceItem[],
+  opts: { brief: boolean; threads: number },
+  finish: (i: number, r: PythonFileFacts | { error: string }) => void,
+  results: (PythonFileFacts | { error: string })[],
+): Promise<(PythonFileFacts | { error: string })[]> {
   const workers = Array.from({ length: Math.min(opts.threads, items.length) }, () => new Worker(new URL('./worker.js', import.meta.url)));
   let next = 0;
   // A few files in flight per worker keep it busy without copying the whole tree into its queue.
