@@ -1,5 +1,6 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { readText } from '../sources/read.js';
 import type { Workspace } from '../sources/workspace.js';
 import { addResult, emptyResult, scanFiles, scanRead, type BatchResult, type FileRef } from './scan-files.js';
 
@@ -107,7 +108,13 @@ export async function scanTree(ws: Workspace, opts: TreeScanOptions = {}): Promi
       ws.errors.push({ path: '.', message: `secrets: worker threads failed (${(err as Error).message}); scanned in one thread` });
     }
   }
+  // Python sources go through the workspace cache (the health and brief analyzers parse them next);
+  // other files are read once, uncached: this scan is their only reader, and caching them would hold
+  // the whole tree in memory until the scan ends.
   const out = emptyResult();
-  for (const f of ws.files) scanRead(f.path, ws.read(f.path), out);
+  for (const f of ws.files) {
+    const r = /\.pyi?$/.test(f.path) ? ws.read(f.path) : readText(f.abs, max, f.size);
+    scanRead(f.path, r, out);
+  }
   return out;
 }
