@@ -164,3 +164,13 @@ test('a syntax error yields the first error line and the rest of the facts', () 
   assert.deepEqual(f.envReads.map((r) => r.name), ['X']);
   assert.ok(f.functions.some((fn) => fn.name === 'ok'));
 });
+
+test('DEBUG = True is a smell in settings modules, not in development settings or other modules', async () => {
+  const code = 'DEBUG = True\n';
+  const rules = (p: string) => facts(code, p).smells.map((s) => s.rule);
+  assert.deepEqual(rules('proj/settings.py'), ['health.debug-enabled']);
+  assert.deepEqual(rules('proj/settings/production.py'), ['health.debug-enabled']);
+  assert.deepEqual(rules('proj/settings/dev.py'), []);
+  assert.deepEqual(rules('proj/local_settings.py'), []);
+  assert.deepEqual(rules('proj/views.py'), []);
+});

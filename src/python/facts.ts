@@ -79,8 +79,9 @@ export function isTestPath(path: string): boolean {
   return /(^|\/)(tests?|testing)\//.test(path) || /(^|\/)(test_[^/]*|[^/]*_tests?|conftest)\.py$/.test(path);
 }
 
+/** Settings modules, except the ones meant for development (settings/dev.py, local_settings.py…). */
 function isSettingsPath(path: string): boolean {
-  return /(^|\/)(settings|config)(\/|[^/]*\.py$)/.test(path);
+  return /(^|\/)(settings|config)(\/|[^/]*\.py$)/.test(path) && !/(^|[/_])(dev|development|local|test|testing)(_settings)?\.py$/.test(path);
 }
 
 function oneLine(text: string): string {
