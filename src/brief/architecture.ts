@@ -8,6 +8,7 @@ import type { Architecture } from './types.js';
 /** More boxes than this and a map stops being readable: packages are condensed to a shallower depth. */
 export const MAX_NODES = 30;
 const ROOT = '(top-level modules)';
+const OTHER = '(other packages)';
 
 // The bundled build lays out in-process (no worker thread); it is CommonJS exporting the constructor.
 const ELK = createRequire(import.meta.url)('elkjs/lib/elk.bundled.js') as new () => ElkApi;
@@ -88,13 +89,27 @@ export async function buildArchitecture(ix: ModuleIndex, health: HealthReport | 
   let depth = maxDepth;
   while (depth > 1 && new Set([...pkgOf.values()].map((p) => truncate(p, depth))).size > MAX_NODES) depth--;
 
-  const nodes = new Map<string, { files: number; loc: number }>();
+  const sizes = new Map<string, { files: number; loc: number }>();
   for (const m of mods) {
     const p = truncate(pkgOf.get(m.module)!, depth);
-    const n = nodes.get(p) ?? { files: 0, loc: 0 };
+    const n = sizes.get(p) ?? { files: 0, loc: 0 };
     n.files++;
     n.loc += typeof m.loc === 'number' ? m.loc : 0;
-    nodes.set(p, n);
+    sizes.set(p, n);
+  }
+  // Still too many top-level packages: keep the biggest, fold the rest into one box.
+  const kept = new Set([...sizes.entries()].sort((a, b) => b[1].loc - a[1].loc || (a[0] < b[0] ? -1 : 1)).slice(0, sizes.size > MAX_NODES ? MAX_NODES - 1 : MAX_NODES).map(([k]) => k));
+  const boxOf = (pkg: string): string => {
+    const t = truncate(pkg, depth);
+    return kept.has(t) ? t : OTHER;
+  };
+  const nodes = new Map<string, { files: number; loc: number }>();
+  for (const [p, n] of sizes) {
+    const b = kept.has(p) ? p : OTHER;
+    const acc = nodes.get(b) ?? { files: 0, loc: 0 };
+    acc.files += n.files;
+    acc.loc += n.loc;
+    nodes.set(b, acc);
   }
   const weights = new Map<string, number>();
   const adj = new Map<string, Set<string>>();
@@ -102,8 +117,8 @@ export async function buildArchitecture(ix: ModuleIndex, health: HealthReport | 
     const a = pkgOf.get(from);
     const b = pkgOf.get(to);
     if (a === undefined || b === undefined) continue;
-    const pa = truncate(a, depth);
-    const pb = truncate(b, depth);
+    const pa = boxOf(a);
+    const pb = boxOf(b);
     if (pa === pb) continue;
     const k = `${pa}\u0000${pb}`;
     weights.set(k, (weights.get(k) ?? 0) + 1);

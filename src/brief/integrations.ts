@@ -99,7 +99,8 @@ export function integrationsOf(ws: Workspace, ix: ModuleIndex): Integration[] {
       const scheme = u.scheme.split('+')[0]!;
       const s = SCHEMES[scheme];
       if (s) bag.add(s[0], s[1], { path: m.path, line: u.line }, u.url);
-      else if ((scheme === 'http' || scheme === 'https' || scheme === 'wss') && !NOT_SERVICES.test(u.host)) bag.add('http', u.host, { path: m.path, line: u.line });
+      // a host with {placeholders} or without a dot is a template or a local name, not a known service
+      else if ((scheme === 'http' || scheme === 'https' || scheme === 'wss') && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(u.host) && !NOT_SERVICES.test(u.host)) bag.add('http', u.host, { path: m.path, line: u.line });
     }
     for (const d of m.facts.databases) {
       const engine = d.engine?.split('.').pop() ?? '';

@@ -4,7 +4,7 @@ import { redactUrl } from './redact.js';
 import { admits, expandBraces, readmeParagraph } from './project.js';
 import { makeTargets, purpose, readmeCommands } from './commands.js';
 import { areaFn, ownersOf } from './owners.js';
-import { cyclesOf } from './architecture.js';
+import { buildArchitecture, cyclesOf, MAX_NODES } from './architecture.js';
 import { renderArchitectureSvg } from './svg.js';
 import { renderBriefMarkdown, renderBriefSection } from './render.js';
 import { ModuleIndex } from './resolve.js';
@@ -152,4 +152,19 @@ test('HTML and SVG escape every name; the section holds <svg id="architecture"> 
   assert.match(md, /\[evidence\]\(pyvet\.html#finding-abc\)/);
   assert.match(md, /```mermaid/);
   assert.ok(md.includes('| GET | `` /<img src=x onerror=alert(1)>"&\'\\|` `` |'));
+});
+
+test('buildArchitecture folds packages beyond 30 boxes into "(other packages)", keeping the biggest', async () => {
+  const mods = Array.from({ length: 35 }, (_, i) => {
+    const src = `import p${(i + 1) % 35}.m\n` + 'x = 1\n'.repeat(i + 1);
+    return { module: `p${i}.m`, path: `p${i}/m.py`, facts: extractBriefFacts(parsePython(src).rootNode, src, `p${i}/m.py`) };
+  });
+  const arch = await buildArchitecture(new ModuleIndex(mods), null);
+  assert.equal(arch.nodes.length, MAX_NODES);
+  const other = arch.nodes.find((n) => n.id === '(other packages)');
+  assert.deepEqual(other && [other.files, other.loc], [6, 1 + 2 + 3 + 4 + 5 + 6 + 6]);
+  assert.ok(!arch.nodes.some((n) => n.id === 'p0'), 'the smallest package is folded');
+  assert.ok(arch.nodes.some((n) => n.id === 'p34'));
+  // p0 → p1 … p34 → p0 is one big cycle, folded boxes included
+  assert.equal(arch.cycles.length, 1);
 });
