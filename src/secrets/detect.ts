@@ -15,6 +15,8 @@ export interface SecretHit {
   redacted: string;
   /** The line with every secret on it masked. */
   evidence: string;
+  /** Assignment rules: the name the value was assigned to (DB_PASSWORD), for the message. */
+  name?: string;
 }
 
 export interface DetectResult {
@@ -82,6 +84,7 @@ interface Candidate {
   value: string;
   /** Private keys: keep the header visible and mask the rest of the line. */
   header?: string;
+  name?: string;
 }
 
 function scanLine(c: Compiled, ctx: MatchContext, wake: Uint8Array): Candidate[] {
@@ -93,7 +96,7 @@ function scanLine(c: Compiled, ctx: MatchContext, wake: Uint8Array): Candidate[]
     if (rule.kind === 'assignment') {
       assigns ??= assignments(ctx.line, ctx.kind);
       for (const a of assigns) {
-        if (rule.accept(a, ctx)) found.push({ order, rule, start: a.index, end: a.index + a.value.length, value: a.value });
+        if (rule.accept(a, ctx)) found.push({ order, rule, start: a.index, end: a.index + a.value.length, value: a.value, name: a.name });
       }
       return;
     }
@@ -190,7 +193,7 @@ export function detect(
           suppressed++;
           if (!opts.withSuppressed) continue;
         }
-        hits.push({ rule: f.rule.id, line: lineNo, column: f.start + 1, value: f.value, redacted: redact(f.value), evidence });
+        hits.push({ rule: f.rule.id, line: lineNo, column: f.start + 1, value: f.value, redacted: redact(f.value), evidence, ...(f.name ? { name: f.name } : {}) });
       }
     }
   }

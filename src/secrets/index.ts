@@ -29,6 +29,10 @@ function ruleOf(id: string): SecretRule {
 }
 
 const short = (sha: string) => sha.slice(0, 10);
+// The name a value was assigned to says what leaked (DB_PASSWORD). Names are code, not secrets, but a
+// name with a long unbroken run (a token used as a JSON key) is left out rather than risk printing it.
+const what = (label: string, name?: string) =>
+  name && name.length <= 60 && !/[A-Za-z0-9]{20}/.test(name) ? `${label} assigned to ${name.replace(/^-+/, '')}` : label;
 const day = (iso: string) => iso.slice(0, 10);
 
 function treeFinding(h: FileHit, introduced: HistoryHit | undefined): Finding {
@@ -40,7 +44,7 @@ function treeFinding(h: FileHit, introduced: HistoryHit | undefined): Finding {
     path: h.path,
     line: h.line,
     column: h.column,
-    message: `Hard-coded ${rule.label} in the working tree${since}.`,
+    message: `Hard-coded ${what(rule.label, h.name)} in the working tree${since}.`,
     remediation: `${ROTATE} ${rule.docs.fix}`,
     evidence: h.evidence,
     fingerprint: fingerprint(rule.id, h.value),
@@ -57,7 +61,7 @@ function historyFinding(h: HistoryHit): Finding {
     path: h.path,
     line: h.line,
     column: h.column,
-    message: `Rotate this ${rule.label}: it was removed from the tree but remains in git history (added in ${short(h.commit)}, ${day(h.date)}), readable by anyone with a clone.`,
+    message: `Rotate this ${what(rule.label, h.name)}: it was removed from the tree but remains in git history (added in ${short(h.commit)}, ${day(h.date)}), readable by anyone with a clone.`,
     remediation: `${ROTATE} ${rule.docs.fix} Rewriting history (git filter-repo) only helps after rotation, and only for clones made afterwards.`,
     evidence: h.evidence,
     fingerprint: h.fingerprint,
