@@ -105,6 +105,10 @@ export interface CiMetrics {
   securityScan: boolean;
   pythonVersions: string[];
   unpinnedActions: { path: string; line: number; uses: string }[];
+  /** Local automation found: tox, nox, make, pre-commit. */
+  automation: string[];
+  /** Makefile targets that have recipes. */
+  makeTargets: string[];
 }
 
 export interface HealthMetrics {

@@ -49,6 +49,7 @@ test('GitHub Actions: steps followed into make and tox; matrix versions; unpinne
   assert.deepEqual(m.systems, ['github-actions']);
   assert.deepEqual([m.installs, m.lints, m.formatCheck, m.typeCheck, m.tests, m.securityScan], [true, true, true, true, true, false]);
   assert.deepEqual(m.pythonVersions, ['3.11', '3.12']);
+  assert.deepEqual([m.automation, m.makeTargets], [['tox', 'make'], ['lint']]);
   assert.deepEqual(m.unpinnedActions, [{ path: '.github/workflows/ci.yml', line: 12, uses: 'codecov/codecov-action@v4' }]);
   assert.deepEqual(r.ci.evidence.tests, [{ path: 'tox.ini', line: 5, message: 'pytest -q' }]);
   assert.deepEqual(r.ci.evidence.lints, [{ path: 'Makefile', line: 2, message: 'ruff check .' }]);

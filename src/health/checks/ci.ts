@@ -226,6 +226,8 @@ export function ciMetrics(tree: TreeIndex, errors: ScanError[]): { metrics: CiMe
     securityScan: flags.securityScan!,
     pythonVersions: [...versions].sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1])),
     unpinnedActions: scan.unpinned,
+    automation: auto.tools,
+    makeTargets: [...auto.expansions.keys()].filter((k) => k.startsWith('make ')).map((k) => k.slice(5)),
   };
   return { metrics, evidence, texts: scan.texts, tools: auto.tools };
 }
