@@ -202,6 +202,12 @@ function buildService(t: TempTree, outside: TempTree): { expected: string[]; sec
     [`token_checksum = "${fake(HEX, 64, 'e2e-ck')}"`],
     [`package_sha256 = "${fake(HEX, 64, 'e2e-pkg')}"`],
     [`etag_key = "${fake(HEX, 32, 'e2e-etag')}"`],
+    [`file_md5 = "${fake(HEX, 32, 'e2e-md5')}"`],
+    [`token_hash = "${fake(HEX, 64, 'e2e-th')}"`],
+    [`password_digest = "${fake(BASE64, 44, 'e2e-pd')}"`],
+    [`secret_integrity = "sha384-${fake(BASE64, 64, 'e2e-sri')}"`],
+    [`AUTH_TOKEN_HEADER = "X-Auth-Token"`],
+    [`api_key = settings.API_KEY`],
     ['if password == "hunter2hunter2":'],
     ['    pass'],
   ]);
