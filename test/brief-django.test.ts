@@ -5,7 +5,7 @@ import type { Brief } from '../src/brief/types.js';
 
 /** A Django project: layered settings, nested include()s (module, inline list, variable), Celery with a beat schedule. */
 const FILES: Record<string, string> = {
-  'requirements.txt': 'django==5.0.6\ncelery==5.3.6\npsycopg2-binary==2.9.9\nsentry-sdk==2.0.0\n',
+  'requirements.txt': 'django==5.0.6\ndjangorestframework==3.15.1\ncelery==5.3.6\npsycopg2-binary==2.9.9\nsentry-sdk==2.0.0\n',
   'README.rst': `Blog
 ====
 
@@ -164,12 +164,21 @@ class Command(BaseCommand):
 
 def orders(request):
     return JsonResponse([], safe=False)
+
+
+class InvoiceViewSet:
+    pass
 `,
-  'api/urls.py': `from django.urls import path
-from .views import orders
+  'api/urls.py': `from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+from .views import orders, InvoiceViewSet
+
+router = DefaultRouter()
+router.register(r"invoices", InvoiceViewSet, basename="invoice")
 
 urlpatterns = [
     path("orders/", orders),
+    path("", include(router.urls)),
 ]
 `,
   'deploy/crontab': '# m h dom mon dow command\n0 2 * * * cd /app && python manage.py clearsessions\n',
@@ -193,14 +202,19 @@ test('django: every route from ROOT_URLCONF through nested include()s, with the 
       'ANY / blog.views.home mysite/urls.py:7 -> blog/views.py:5',
       'ANY /admin/ django.contrib.admin mysite/urls.py:6',
       'ANY /api/health/ blog.views.health mysite/urls.py:11 -> blog/views.py:9',
-      'ANY /api/v1/orders/ api.views.orders api/urls.py:5 -> api/views.py:4',
+      'ANY /api/v1/invoices/ api.views.InvoiceViewSet api/urls.py:6 -> api/views.py:8',
+      'ANY /api/v1/invoices/{pk}/ api.views.InvoiceViewSet api/urls.py:6 -> api/views.py:8',
+      'ANY /api/v1/orders/ api.views.orders api/urls.py:9 -> api/views.py:4',
       'ANY /blog/ blog.views.PostList.as_view blog/urls.py:9 -> blog/views.py:13',
       'ANY /blog/<int:pk>/ blog.views.post_detail blog/urls.py:10 -> blog/views.py:17',
       'ANY /blog/archive/(?P<year>[0-9]{4})/ blog.views.archive blog/urls.py:11 -> blog/views.py:21',
       'ANY /blog/feeds/rss/ blog.views.archive blog/urls.py:6 -> blog/views.py:21',
     ],
   );
-  assert.ok(brief.routes.every((r) => r.framework === 'django'));
+  assert.deepEqual(brief.routes.filter((r) => r.framework !== 'django').map((r) => `${r.framework} ${r.path}`), [
+    'django-rest-framework /api/v1/invoices/',
+    'django-rest-framework /api/v1/invoices/{pk}/',
+  ]);
 });
 
 test('django: Celery tasks by their registered names, the beat schedule and the crontab file', () => {
@@ -264,8 +278,7 @@ test('django: env vars, commands from an rst README and Django defaults', () => 
     'test | python manage.py test | manage.py:',
   ]);
   assert.equal(brief.description, "The newsroom's blog and its editorial jobs.");
-  const fw = brief.frameworks.map((f) => f.name);
-  assert.deepEqual(fw, ['Django', 'Celery']);
+  assert.deepEqual(brief.frameworks.filter((f) => f.declared && f.imported).map((f) => f.name), ['Django', 'Django REST framework', 'Celery']);
 });
 
 test('django: the HTML brief embeds the package map as an escaped SVG', async () => {

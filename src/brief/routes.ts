@@ -147,14 +147,7 @@ export function djangoRoutes(ix: ModuleIndex, rootUrlconf: string | null, gaps: 
         continue;
       }
       const handler = ix.qualify(mod, view);
-      const route: Route = { method: 'ANY', path: withSlash(full), handler, file: mod.path, line: p.line, framework: 'django' };
-      const loc = ix.locate(handler);
-      const defName = loc?.name.split('.')[0];
-      if (loc && defName && loc.mod.facts.defs[defName] !== undefined) {
-        route.handlerFile = loc.mod.path;
-        route.handlerLine = loc.mod.facts.defs[defName];
-      }
-      routes.push(route);
+      routes.push(withDefinition(ix, { method: 'ANY', path: withSlash(full), handler, file: mod.path, line: p.line, framework: 'django' }));
     }
   };
 
@@ -183,6 +176,17 @@ export function djangoRoutes(ix: ModuleIndex, rootUrlconf: string | null, gaps: 
   return routes;
 }
 
+/** Point a Django route at the view's definition when its module is in the project. */
+function withDefinition(ix: ModuleIndex, route: Route): Route {
+  const loc = ix.locate(route.handler);
+  const defName = loc?.name.split('.')[0];
+  if (loc && defName && loc.mod.facts.defs[defName] !== undefined) {
+    route.handlerFile = loc.mod.path;
+    route.handlerLine = loc.mod.facts.defs[defName];
+  }
+  return route;
+}
+
 /** `include(router.urls)` for a DRF router: a list and a detail route per registration. */
 function drfRoutes(ix: ModuleIndex, mod: Mod, router: string, prefix: string, out: Route[]): boolean {
   const regs = mod.facts.drf.filter((d) => d.router === router);
@@ -190,8 +194,7 @@ function drfRoutes(ix: ModuleIndex, mod: Mod, router: string, prefix: string, ou
   for (const r of regs) {
     const base = prefix + r.prefix.replace(/^\^/, '').replace(/\/?$/, '/');
     const handler = ix.qualify(mod, r.viewset);
-    out.push({ method: 'ANY', path: withSlash(base), handler, file: mod.path, line: r.line, framework: 'django-rest-framework' });
-    out.push({ method: 'ANY', path: withSlash(`${base}{pk}/`), handler, file: mod.path, line: r.line, framework: 'django-rest-framework' });
+    for (const p of [base, `${base}{pk}/`]) out.push(withDefinition(ix, { method: 'ANY', path: withSlash(p), handler, file: mod.path, line: r.line, framework: 'django-rest-framework' }));
   }
   return true;
 }
