@@ -1,5 +1,5 @@
 import { compare, satisfies } from '@renovatebot/pep440';
-import { compareKeys, isPrerelease, sortVersions, versionKey, type VersionKey } from './version-order.js';
+import { compareKeys, isNormal, isPrerelease, sortVersions, spellings, versionKey, type VersionKey } from './version-order.js';
 import { normalizeName } from '../names.js';
 import type { OsvAffected, OsvEvent, OsvRecord } from './types.js';
 
@@ -12,10 +12,10 @@ interface RankedEvent {
 interface Entry {
   /** ECOSYSTEM ranges, each with events sorted by version (GIT and SEMVER ranges are ignored). */
   ranges: RankedEvent[][];
-  /** Ranks of the `versions` list entries that PEP 440 reads. */
+  /** The `versions` list as written: a version equals a normal-form entry when one of its spellings is here. */
+  listed: Set<string>;
+  /** Ranks of the list entries not in normal form that PEP 440 reads (`v1.0`, `1.0-RC1`…). */
   versionRanks: Set<number>;
-  /** Entries PEP 440 cannot read, compared as exact strings. */
-  rawVersions: Set<string>;
   fixed: string[];
 }
 
@@ -27,14 +27,20 @@ interface Prepared {
 const EVENT_TYPES = ['introduced', 'fixed', 'last_affected', 'limit'] as const;
 
 /**
- * Every version one package's advisories name, sorted once with PEP 440 ordering. A version is then
- * a rank — twice its index plus one when it is a named version (equal under PEP 440, so 1.0 and
- * 1.0.0 share it), an even rank between two named versions otherwise — and every event comparison
- * is an integer comparison.
+ * The versions one package's range events name, sorted once with PEP 440 ordering. A version is then
+ * a rank — twice its index plus one when it is one of them (equal under PEP 440, so 1.0 and 1.0.0
+ * share it), an even rank between two of them otherwise — and every event comparison is an integer
+ * comparison. `versions` lists, often hundreds long, are not sorted: a version is in a list when one
+ * of its normal-form spellings is (1.0 → "1", "1.0", "1.0.0"…); the rare entries not in normal form
+ * are ranked like events.
  */
 export class PackageIndex {
-  /** Distinct named versions, ascending. */
+  /** Distinct versions named by range events and by list entries not in normal form, ascending. */
   readonly versions: string[];
+  private readonly live: OsvRecord[];
+  private readonly keyCache: Map<string, VersionKey | null>;
+  private readonly spelled = new Map<string, string[]>();
+  private allNamed: string[] | null = null;
   private readonly keys: VersionKey[];
   private readonly prepared: Prepared[];
   private readonly prerelease: boolean[];
@@ -50,6 +56,8 @@ export class PackageIndex {
     keyCache: Map<string, VersionKey | null> = new Map(),
   ) {
     const live = records.filter((r) => !r.withdrawn);
+    this.live = live;
+    this.keyCache = keyCache;
     const keys = new Map<string, VersionKey | null>();
     const keyOf = (v: string) => {
       if (keys.has(v)) return;
@@ -61,7 +69,7 @@ export class PackageIndex {
       (r.affected ?? []).filter((a) => a.package?.name && normalizeName(a.package.name) === name && (a.package.ecosystem ?? '').startsWith('PyPI'));
     for (const r of live) {
       for (const a of entriesOf(r)) {
-        for (const v of a.versions ?? []) keyOf(v);
+        for (const v of a.versions ?? []) if (!isNormal(v)) keyOf(v);
         for (const rg of a.ranges ?? []) {
           if (rg.type !== 'ECOSYSTEM') continue;
           for (const e of rg.events ?? []) for (const t of EVENT_TYPES) if (e[t] && e[t] !== '0') keyOf(e[t]!);
@@ -84,11 +92,11 @@ export class PackageIndex {
   }
 
   private prepare(a: OsvAffected): Entry {
-    const entry: Entry = { ranges: [], versionRanks: new Set(), rawVersions: new Set(), fixed: [] };
+    const entry: Entry = { ranges: [], listed: new Set(a.versions ?? []), versionRanks: new Set(), fixed: [] };
     for (const v of a.versions ?? []) {
+      if (isNormal(v)) continue;
       const r = this.rank(v);
-      if (r === null) entry.rawVersions.add(v);
-      else entry.versionRanks.add(r);
+      if (r !== null) entry.versionRanks.add(r);
     }
     for (const rg of a.ranges ?? []) {
       if (rg.type !== 'ECOSYSTEM') continue;
@@ -140,9 +148,22 @@ export class PackageIndex {
     return lo < this.versions.length && cmp(lo) === 0 ? 2 * lo + 1 : 2 * lo;
   }
 
+  /** Normal-form spellings of a version (none when PEP 440 cannot read it). */
+  private spellingsOf(version: string): string[] {
+    let out = this.spelled.get(version);
+    if (!out) {
+      let k = this.keyCache.get(version);
+      if (k === undefined) this.keyCache.set(version, (k = versionKey(version)));
+      out = k ? spellings(k) : [];
+      this.spelled.set(version, out);
+    }
+    return out;
+  }
+
   /** The OSV evaluation of one affected entry: the versions list, then each ECOSYSTEM range's events in order. */
-  private entryAffects(e: Entry, rank: number | null, raw: string): boolean {
-    if (e.rawVersions.has(raw)) return true;
+  private entryAffects(e: Entry, rank: number | null, raw: string, spelled: string[]): boolean {
+    if (e.listed.has(raw)) return true;
+    for (const s of spelled) if (e.listed.has(s)) return true;
     if (rank === null) return false;
     if (e.versionRanks.has(rank)) return true;
     for (const events of e.ranges) {
@@ -159,14 +180,15 @@ export class PackageIndex {
     return false;
   }
 
-  private recordAffects(p: Prepared, rank: number | null, raw: string): boolean {
-    return p.entries.some((e) => this.entryAffects(e, rank, raw));
+  private recordAffects(p: Prepared, rank: number | null, raw: string, spelled: string[]): boolean {
+    return p.entries.some((e) => this.entryAffects(e, rank, raw, spelled));
   }
 
   /** Records (not withdrawn) that affect this version. */
   affecting(version: string): OsvRecord[] {
     const rank = this.rank(version);
-    return this.prepared.filter((p) => this.recordAffects(p, rank, version)).map((p) => p.record);
+    const spelled = this.spellingsOf(version);
+    return this.prepared.filter((p) => this.recordAffects(p, rank, version, spelled)).map((p) => p.record);
   }
 
   /** Fixed versions an advisory names for this package. */
@@ -191,14 +213,16 @@ export class PackageIndex {
     if (c === undefined) {
       const rank = 2 * i + 1;
       const v = this.versions[i]!;
-      c = this.cleanCache[i] = !this.prepared.some((p) => this.recordAffects(p, rank, v));
+      const spelled = this.spellingsOf(v);
+      c = this.cleanCache[i] = !this.prepared.some((p) => this.recordAffects(p, rank, v, spelled));
     }
     return c;
   }
 
   /**
    * The smallest version above `current` that no advisory of the package affects, among the versions
-   * the advisories name (fixed events, listed versions). A final release is preferred to a pre-release.
+   * the advisories name. Listed versions are affected by their own record, so the candidates that can
+   * be clean are those of range events. A final release is preferred to a pre-release.
    */
   smallestFix(current: string): string | null {
     const rank = this.rank(current) ?? -1;
@@ -219,15 +243,37 @@ export class PackageIndex {
   admitted(alternatives: string[]): { versions: string[]; records: OsvRecord[] } {
     const versions: string[] = [];
     const records = new Set<OsvRecord>();
-    for (let i = 0; i < this.versions.length; i++) {
-      const v = this.versions[i]!;
+    for (const v of this.namedVersions()) {
       if (!alternatives.some((alt) => alt === '' || safeSatisfies(v, alt))) continue;
-      const hits = this.prepared.filter((p) => this.recordAffects(p, 2 * i + 1, v));
+      const rank = this.rank(v);
+      const spelled = this.spellingsOf(v);
+      const hits = this.prepared.filter((p) => this.recordAffects(p, rank, v, spelled));
       if (!hits.length) continue;
       versions.push(v);
       for (const h of hits) records.add(h.record);
     }
     return { versions, records: [...records] };
+  }
+
+  /** Every distinct version the advisories name (events and lists), ascending; built on first use. */
+  namedVersions(): string[] {
+    if (!this.allNamed) {
+      const named = new Map<string, VersionKey>();
+      for (const r of this.live) {
+        for (const a of r.affected ?? []) {
+          if (!a.package?.name || normalizeName(a.package.name) !== this.name || !(a.package.ecosystem ?? '').startsWith('PyPI')) continue;
+          const strings = [...(a.versions ?? []), ...(a.ranges ?? []).filter((rg) => rg.type === 'ECOSYSTEM').flatMap((rg) => (rg.events ?? []).flatMap((e) => EVENT_TYPES.map((t) => e[t])))];
+          for (const v of strings) {
+            if (!v || v === '0' || named.has(v)) continue;
+            let k = this.keyCache.get(v);
+            if (k === undefined) this.keyCache.set(v, (k = versionKey(v)));
+            if (k) named.set(v, k);
+          }
+        }
+      }
+      this.allNamed = sortVersions([...named].map(([v, key]) => ({ v, key }))).map((g) => g[0]!);
+    }
+    return this.allNamed;
   }
 }
 

@@ -21,6 +21,32 @@ export interface VersionKey {
 const CANONICAL = /^(\d+(?:\.\d+)*)(?:(a|b|rc)(\d+))?(?:\.post(\d+))?(?:\.dev(\d+))?$/;
 const PHASE: Record<string, number> = { a: 0, b: 1, rc: 2 };
 
+// PEP 440's normal form: no leading zeros, no separators or spellings to normalize.
+const NORMAL = /^(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*)){0,7}(?:(?:a|b|rc)(?:0|[1-9]\d*))?(?:\.post(?:0|[1-9]\d*))?(?:\.dev(?:0|[1-9]\d*))?$/;
+const MAX_COMPONENTS = 8;
+
+/** Written in PEP 440's normal form, with at most 8 release components: equal versions differ only by trailing `.0`s. */
+export function isNormal(v: string): boolean {
+  return NORMAL.test(v);
+}
+
+/**
+ * Every normal-form spelling of a version (no local part): `1.0` → `1`, `1.0`, `1.0.0`… up to 8
+ * components. A normal-form string equals the version under PEP 440 exactly when it is one of these.
+ */
+export function spellings(k: VersionKey): string[] {
+  if (k.local) return [];
+  const suffix = (k.pre ? `${['a', 'b', 'rc'][k.pre[0]]}${k.pre[1]}` : '') + (k.post !== null ? `.post${k.post}` : '') + (k.dev !== null ? `.dev${k.dev}` : '');
+  const prefix = k.epoch ? `${k.epoch}!` : '';
+  const release = [...k.release];
+  const out: string[] = [];
+  while (release.length <= MAX_COMPONENTS) {
+    out.push(prefix + release.join('.') + suffix);
+    release.push(0);
+  }
+  return out;
+}
+
 /** The key of a version, or null when PEP 440 cannot read it. Canonical spellings need no parse. */
 export function versionKey(v: string): VersionKey | null {
   const m = CANONICAL.exec(v);
