@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { runCli, parseJson, TempTree, TempRepo, ALICE, BOB } from './helpers.js';
 import type { Brief } from '../src/brief/types.js';
@@ -94,6 +95,26 @@ test('a project touching every section validates against the schema, in the scan
     assert.deepEqual(brief.integrations.map((i) => `${i.name} ${i.detail ?? ''}`), ['AWS s3']);
 
     assertValid((await scanDoc<{ brief: Brief }>(t.dir)).brief);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('open security findings are listed once, linked to their row in the full report, never with the secret', async () => {
+  // a GitHub-token-shaped value built at run time, never a literal in this file
+  const token = `ghp_${createHash('sha256').update('pyvet-brief-test').digest('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 36)}`;
+  const t = new TempTree().files({ 'app/__init__.py': '', 'app/settings.py': `GITHUB_TOKEN = "${token}"\n` });
+  try {
+    const report = await scanDoc<{ brief: Brief; findings: { rule: string; fingerprint: string }[] }>(t.dir);
+    const secret = report.findings.find((f) => f.rule.startsWith('secret'));
+    assert.ok(secret, 'the secrets analyzer found the token');
+    const security = report.brief.fragile.filter((f) => f.kind === 'security');
+    assert.deepEqual(security.map((f) => f.link), [`pyvet.html#finding-${secret.fingerprint}`]);
+    assert.match(security[0]!.message, /^\[high\] .*\(app\/settings\.py:1\)$/);
+    for (const fmt of ['json', 'markdown', 'html']) {
+      const r = await runCli(['brief', t.dir, '--format', fmt]);
+      assert.ok(!r.stdout.includes(token), `${fmt} prints the secret`);
+    }
   } finally {
     t.cleanup();
   }

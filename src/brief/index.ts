@@ -15,6 +15,7 @@ import { integrationsOf } from './integrations.js';
 import { buildArchitecture } from './architecture.js';
 import { authorActivity, ownersOf, type GitFile } from './owners.js';
 import { redactUrl } from './redact.js';
+import { postProcess } from '../pipeline/post-process.js';
 
 export interface BriefOptions {
   dependencies: Dependency[];
@@ -97,7 +98,8 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   }
 
   // Where it is fragile
-  const fragile = fragileOf(ix, opts, envVars, g.fragile);
+  // The findings as the report will show them (disabled rules dropped, overrides applied), so every link has a row.
+  const fragile = fragileOf(ix, { ...opts, findings: postProcess(opts.findings, ws.config) }, envVars, g.fragile);
 
   const name = projectName(ws, manifest, readmeText);
   const gaps = SECTIONS.flatMap((s) => g[s].map((x) => `${s}: ${x}`));
@@ -161,7 +163,13 @@ function fragileOf(ix: ModuleIndex, opts: BriefOptions, envVars: EnvVar[], gaps:
   const security = opts.findings
     .filter((f) => categoryOf(f.rule) === 'secrets' || f.rule === 'deps.vulnerable')
     .sort((a, b) => (SEV_RANK.get(a.severity) ?? 9) - (SEV_RANK.get(b.severity) ?? 9) || (a.path < b.path ? -1 : 1));
-  for (const f of security) out.push({ kind: 'security', message: `[${f.severity}] ${f.message} (${f.path}:${f.line})`, link: findingLink(f) });
+  const listed = new Set<string>();
+  for (const f of security) {
+    // a secret found in many commits is one thing to fix
+    if (listed.has(f.fingerprint)) continue;
+    listed.add(f.fingerprint);
+    out.push({ kind: 'security', message: `[${f.severity}] ${f.message} (${f.path}:${f.line})`, link: findingLink(f) });
+  }
   return out;
 }
 

@@ -256,12 +256,12 @@ function htmlInline(parts: Inline[], sameDoc: boolean): string {
 
 const BRIEF_CSS = `#brief .brief-warn{color:#b91c1c;font-weight:600}#brief .brief-gaps{border-left:3px solid #d97706;padding:.2em .8em;margin:.8em 0}#brief .brief-diagram{overflow:auto;max-width:100%;margin:.8em 0}#brief h3{margin-top:1.2em}#brief table{margin:.4em 0 1em}`;
 
-function sectionHtml(report: ScanReport, sameDoc: boolean, headingLevel: 1 | 2): string {
+function sectionHtml(report: ScanReport, sameDoc: boolean, headingLevel: 1 | 2, base = ''): string {
   const b = report.brief;
   if (!b) return '<section id="brief"><h2>Handoff brief</h2><p class="empty">The brief was not built for this scan.</p></section>';
   const h = headingLevel === 1 ? ['h1', 'h2'] : ['h2', 'h3'];
   const out: string[] = [`<section id="brief"><style>${BRIEF_CSS}</style>`, `<${h[0]}>Handoff brief: ${esc(b.name)}</${h[0]}>`];
-  const sections = model(b, '');
+  const sections = model(b, base);
   out.push(`<nav class="brief-toc"><ol>${sections.map((s) => `<li><a href="#brief-${s.id}">${esc(s.title)}</a></li>`).join('')}</ol></nav>`);
   for (const s of sections) {
     out.push(`<div class="brief-section" id="brief-${s.id}"><${h[1]}>${esc(s.title)}</${h[1]}>`);
@@ -283,10 +283,10 @@ function sectionHtml(report: ScanReport, sameDoc: boolean, headingLevel: 1 | 2):
 }
 
 /** The brief as a standalone HTML page (also embedded as a section of the scan report). */
-export function renderBriefHtml(report: ScanReport): string {
+export function renderBriefHtml(report: ScanReport, opts: Pick<BriefRenderOptions, 'linkBase'> = {}): string {
   const title = `Handoff brief: ${report.brief?.name ?? ''}`;
   const css = 'body{font:15px/1.5 system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#111827}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #e5e7eb;padding:.3em .5em;text-align:left;vertical-align:top}code{font:13px ui-monospace,monospace;background:#f3f4f6;padding:0 .2em;border-radius:3px}a{color:#1d4ed8}';
-  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"><title>${esc(title)}</title><style>${css}</style></head><body>\n${sectionHtml(report, false, 1)}\n</body></html>\n`;
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"><title>${esc(title)}</title><style>${css}</style></head><body>\n${sectionHtml(report, false, 1, opts.linkBase ?? '')}\n</body></html>\n`;
 }
 
 /** The brief as a section (HTML fragment) of the scan's HTML report; holds the `<svg id="architecture">`. */

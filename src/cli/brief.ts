@@ -23,9 +23,12 @@ export function registerBrief(program: Command, io: Io, setCode: (n: number) => 
       // The brief needs everything the scan sees; its own document is what gets written.
       const { report } = await analyze(io, ['deps', 'secrets', 'health', 'brief'], target, { ...opts, output: undefined, format: undefined }, ['json'], undefined, true);
       const file = opts.output ? path.resolve(io.cwd, opts.output) : null;
+      // file links in the brief are relative to where it is written
+      const rel = file ? path.relative(path.dirname(file), report.root).split(path.sep).join('/') : '';
+      const linkBase = rel ? `${rel}/` : '';
       let text: string;
       if (fmt === 'json') text = JSON.stringify(report.brief, null, 2) + '\n';
-      else if (fmt === 'html') text = renderBriefHtml(report);
+      else if (fmt === 'html') text = renderBriefHtml(report, { linkBase });
       else {
         // A Markdown file gets its diagram as an SVG beside it; stdout gets a Mermaid block instead.
         let svgHref: string | undefined;
@@ -36,8 +39,7 @@ export function registerBrief(program: Command, io: Io, setCode: (n: number) => 
           writeFileSync(svgFile, svg);
           svgHref = path.basename(svgFile);
         }
-        const linkBase = file ? path.relative(path.dirname(file), report.root).split(path.sep).join('/') : '';
-        text = renderBriefMarkdown(report, { svgHref, linkBase: linkBase ? `${linkBase}/` : '' });
+        text = renderBriefMarkdown(report, { svgHref, linkBase });
       }
       if (file) {
         mkdirSync(path.dirname(file), { recursive: true });
