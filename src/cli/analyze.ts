@@ -40,6 +40,7 @@ export async function analyze(
     db: opts.db ? path.resolve(io.cwd, opts.db) : config.db ? path.resolve(root, config.db) : null,
     baseline: opts.baseline ? path.resolve(io.cwd, opts.baseline) : config.secrets.baseline ? path.resolve(root, config.secrets.baseline) : null,
     progress,
+    env: io.env,
   });
   progress.end();
   if (opts.writeBaseline) {

@@ -50,7 +50,7 @@ export function parseManifests(ws: Workspace): { deps: Located[]; files: { path:
   const files: { path: string; parser: ManifestParser }[] = [];
   // One file is what `pyvet deps FILE` reads: a `.txt`/`.in` given by name is a requirements file
   // whatever it is called (constraints.txt, prod.txt).
-  const single = ws.files.length === 1;
+  const single = ws.single;
   for (const f of ws.files) {
     const parser = PARSERS.find((p) => p.matches(f.path)) ?? (single && /\.(txt|in)$/i.test(f.path) ? requirementsParser : undefined);
     if (parser) files.push({ path: f.path, parser });

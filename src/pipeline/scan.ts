@@ -27,6 +27,8 @@ export interface ScanOptions {
   history: boolean;
   db: string | null;
   baseline: string | null;
+  /** Environment for cache/store locations (the CLI's, injectable in tests). */
+  env?: NodeJS.ProcessEnv;
   progress?: Progress;
 }
 
@@ -62,7 +64,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
 
   // Health and the brief need the dependency inventory even when its findings are not asked for.
   if (want.has('deps') || want.has('health') || want.has('brief')) {
-    const deps = await timed('deps', () => auditDependencies(ws, { db: opts.db }));
+    const deps = await timed('deps', () => auditDependencies(ws, { db: opts.db, env: opts.env }));
     report.dependencies = deps.dependencies;
     if (want.has('deps')) findings.push(...deps.findings);
   }

@@ -2,6 +2,7 @@ import type { ScanReport } from '../core/report.js';
 import type { Finding } from '../core/finding.js';
 import { categoryOf } from '../core/finding.js';
 import { SEVERITIES } from '../core/severity.js';
+import { mergedVulns } from '../deps/merge.js';
 
 /** Markdown cells: no pipes or newlines, HTML-significant characters escaped (PR comments render HTML). */
 export function mdCell(s: string): string {
@@ -54,7 +55,7 @@ export function renderMarkdown(report: ScanReport): string {
       `\`${d.name}\``,
       d.version ?? mdCell(d.specifier),
       mdCell(`${d.path}:${d.line}`),
-      d.vulns.map((v) => `${v.id} (${v.severity})`).join('<br>'),
+      mergedVulns(d).map((v) => `${v.id} (${v.severity})`).join('<br>'),
       d.fix ?? 'none known',
     ]);
     out.push(details(`Vulnerable dependencies (${vulnerable.length})`, table(['Package', 'Version', 'Where', 'Advisories', 'Upgrade to'], rows)));

@@ -4,6 +4,7 @@ import { categoryOf } from '../core/finding.js';
 import { SEVERITIES } from '../core/severity.js';
 import type { Dependency } from '../deps/types.js';
 import { makeStyle, type Style } from './style.js';
+import { mergedVulns } from '../deps/merge.js';
 
 export interface TextOptions {
   color: boolean;
@@ -32,10 +33,7 @@ function renderDeps(deps: Dependency[], st: Style): string[] {
     out.push('');
     out.push(`  ${st.bold(name)} ${first.version ?? first.specifier}  → ${st.good(fix)}`);
     for (const p of pins) out.push(st.dim(`    at ${loc(p)}${p.version !== first.version ? ` (${p.version})` : ''}`));
-    const seen = new Set<string>();
-    for (const v of first.vulns) {
-      if (seen.has(v.id)) continue;
-      seen.add(v.id);
+    for (const v of mergedVulns(first)) {
       const aliases = v.aliases.length ? ` (${v.aliases.join(', ')})` : '';
       const fixed = v.fixed.length ? ` fixed in ${v.fixed.join(', ')}` : '';
       out.push(`    ${st.sev(v.severity, v.severity.padEnd(8))} ${clip(`${v.id}${aliases}${fixed}`, WIDTH - 14)}`);

@@ -15,6 +15,8 @@ export class Workspace {
   readonly errors: ScanError[] = [];
   readonly repo: RepoInfo | null;
   readonly skippedSymlinks: number;
+  /** True when the user named files (a manifest given directly) instead of a directory to walk. */
+  readonly single: boolean;
   private readonly cache = new Map<string, ReadResult>();
 
   constructor(
@@ -23,6 +25,7 @@ export class Workspace {
     readonly config: PyvetConfig,
     opts: { files?: WalkedFile[] } = {},
   ) {
+    this.single = !!opts.files;
     if (opts.files) {
       this.files = opts.files;
       this.skippedSymlinks = 0;
