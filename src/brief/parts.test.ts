@@ -168,3 +168,12 @@ test('buildArchitecture folds packages beyond 30 boxes into "(other packages)", 
   // p0 → p1 … p34 → p0 is one big cycle, folded boxes included
   assert.equal(arch.cycles.length, 1);
 });
+
+test('renderers survive a brief stored by an older pyvet (the dashboard renders old reports)', () => {
+  for (const brief of [{}, { name: 'old', description: null, routes: [], tasks: [], schedules: [], integrations: [], commands: [], owners: [], gaps: [] }, { python: {}, settings: {}, architecture: { nodes: [] } }]) {
+    const r = reportWith({});
+    r.brief = brief as unknown as Brief;
+    assert.match(renderBriefMarkdown(r), /^# Handoff brief/);
+    assert.match(renderBriefSection(r), /^<section id="brief">/);
+  }
+});

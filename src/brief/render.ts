@@ -53,8 +53,24 @@ function table(head: string[], all: Line[][], blocks: Block[]): void {
 }
 
 /** The brief as sections; `base` prefixes file links. */
-function model(b: Brief, base: string): Section[] {
-  const gaps = (s: BriefSection) => b.sectionGaps?.[s] ?? [];
+const list = <T>(x: T[] | undefined | null): T[] => (Array.isArray(x) ? x : []);
+
+/** A brief stored by an older pyvet (the dashboard renders old reports) lacks newer sections: render what is there. */
+function normalize(raw: Brief): Brief {
+  const b = raw as Partial<Brief>;
+  return {
+    ...raw,
+    name: typeof b.name === 'string' ? b.name : 'Handoff brief',
+    description: typeof b.description === 'string' ? b.description : null,
+    routes: list(b.routes), tasks: list(b.tasks), schedules: list(b.schedules), integrations: list(b.integrations),
+    commands: list(b.commands), owners: list(b.owners), gaps: list(b.gaps), frameworks: list(b.frameworks),
+    entryPoints: list(b.entryPoints), cli: list(b.cli), envVars: list(b.envVars), fragile: list(b.fragile),
+  };
+}
+
+function model(raw: Brief, base: string): Section[] {
+  const b = normalize(raw);
+  const gaps = (s: BriefSection) => list(b.sectionGaps?.[s]);
   const sections: Section[] = [];
 
   // 1. What it is
@@ -65,13 +81,13 @@ function model(b: Brief, base: string): Section[] {
     const pyLine: Line = [{ strong: 'Python: ' }];
     const parts: Line[] = [];
     if (py?.requiresPython) parts.push(['requires-python ', { code: py.requiresPython }]);
-    if (py?.classifiers.length) parts.push([`classifiers ${py.classifiers.join(', ')}`]);
-    if (py?.ci.length) parts.push([`CI ${[...new Set(py.ci.map((c) => c.version))].join(', ')} (${[...new Set(py.ci.map((c) => c.file))].join(', ')})`]);
-    for (const p of py?.pinned ?? []) parts.push([`${p.version} in ${p.file}`]);
+    if (list(py?.classifiers).length) parts.push([`classifiers ${list(py?.classifiers).join(', ')}`]);
+    if (list(py?.ci).length) parts.push([`CI ${[...new Set(py.ci.map((c) => c.version))].join(', ')} (${[...new Set(py.ci.map((c) => c.file))].join(', ')})`]);
+    for (const p of list(py?.pinned)) parts.push([`${p.version} in ${p.file}`]);
     parts.forEach((p, i) => pyLine.push(...(i ? ['; ', ...p] : p)));
     if (!parts.length) pyLine.push('not declared');
     const items: Line[] = [pyLine];
-    for (const d of py?.disagreements ?? []) items.push([{ warn: 'Disagreement: ' }, d]);
+    for (const d of list(py?.disagreements)) items.push([{ warn: 'Disagreement: ' }, d]);
     if (b.frameworks?.length) {
       const fw: Line = [{ strong: 'Frameworks and libraries: ' }];
       b.frameworks.forEach((f, i) => {
@@ -135,10 +151,10 @@ function model(b: Brief, base: string): Section[] {
     else blocks.push({ p: ['No environment variables are read.'] });
     const st = b.settings;
     const items: Line[] = [];
-    for (const d of st?.djangoSettingsModule ?? []) items.push(['DJANGO_SETTINGS_MODULE defaults to ', { code: d.value }, ' in ', fileLink(d.file, d.line, base)]);
+    for (const d of list(st?.djangoSettingsModule)) items.push(['DJANGO_SETTINGS_MODULE defaults to ', { code: d.value }, ' in ', fileLink(d.file, d.line, base)]);
     if (st?.rootUrlconf) items.push(['ROOT_URLCONF ', { code: st.rootUrlconf }]);
-    for (const m of st?.modules ?? []) items.push(['Settings ', { code: m.module }, ` (`, fileLink(m.file, undefined, base), ')', ...(m.extends.length ? [' extends ', ...m.extends.flatMap((e, i): Inline[] => (i ? [', ', { code: e }] : [{ code: e }]))] : [])]);
-    if (st?.files.length) items.push(['Configuration files: ', ...st.files.flatMap((f, i): Inline[] => (i ? [', ', fileLink(f, undefined, base)] : [fileLink(f, undefined, base)]))]);
+    for (const m of list(st?.modules)) items.push(['Settings ', { code: m.module }, ` (`, fileLink(m.file, undefined, base), ')', ...(list(m.extends).length ? [' extends ', ...m.extends.flatMap((e, i): Inline[] => (i ? [', ', { code: e }] : [{ code: e }]))] : [])]);
+    if (list(st?.files).length) items.push(['Configuration files: ', ...st.files.flatMap((f, i): Inline[] => (i ? [', ', fileLink(f, undefined, base)] : [fileLink(f, undefined, base)]))]);
     if (items.length) blocks.push({ h3: 'Settings' }, { list: items });
     sections.push({ id: 'config', title: 'Configuration', blocks, gaps: gaps('config') });
   }
@@ -147,12 +163,12 @@ function model(b: Brief, base: string): Section[] {
   {
     const blocks: Block[] = [];
     const a = b.architecture;
-    if (a?.nodes.length) {
+    if (list(a?.nodes).length && Array.isArray(a?.edges)) {
       blocks.push({ diagram: true });
       const out = new Map<string, string[]>();
       for (const e of a.edges) out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
       table(['Package', 'Files', 'LOC', 'Imports'], a.nodes.map((n) => [[{ code: n.id }, ...(n.inCycle ? [' ', { warn: 'cycle' }] : [])], [String(n.files)], [String(n.loc)], (out.get(n.id) ?? []).flatMap((t, i): Inline[] => (i ? [', ', { code: t }] : [{ code: t }]))]), blocks);
-      for (const c of a.cycles) blocks.push({ p: [{ warn: 'Import cycle: ' }, c.join(' ↔ ')] });
+      for (const c of list(a.cycles)) blocks.push({ p: [{ warn: 'Import cycle: ' }, c.join(' ↔ ')] });
     } else blocks.push({ p: ['No Python packages to map.'] });
     sections.push({ id: 'architecture', title: 'Architecture', blocks, gaps: gaps('architecture') });
   }
@@ -210,7 +226,7 @@ function mdInline(parts: Inline[]): string {
 
 /** The brief as Markdown, to commit as HANDOFF.md. */
 export function renderBriefMarkdown(report: ScanReport, opts: BriefRenderOptions = {}): string {
-  const b = report.brief;
+  const b = report.brief ? normalize(report.brief) : undefined;
   if (!b) return '# Handoff brief\n\nThe brief was not built for this scan.\n';
   const base = opts.linkBase ?? '';
   const out: string[] = [`# Handoff brief: ${mdText(b.name)}`, ''];
@@ -227,7 +243,7 @@ export function renderBriefMarkdown(report: ScanReport, opts: BriefRenderOptions
         out.push(`| ${blk.table.head.map(mdText).join(' | ')} |`, `|${blk.table.head.map(() => '---').join('|')}|`);
         for (const r of blk.table.rows) out.push(`| ${r.map((c) => mdInline(c) || ' ').join(' | ')} |`);
         out.push('');
-      } else if (b.architecture) {
+      } else if (b.architecture?.nodes?.length) {
         out.push(opts.svgHref ? `![Package map: packages, their imports, cycles in red](${encodeURI(opts.svgHref)})` : renderArchitectureMermaid(b.architecture), '');
       }
     }
@@ -257,7 +273,7 @@ function htmlInline(parts: Inline[], sameDoc: boolean): string {
 const BRIEF_CSS = `#brief .brief-warn{color:#b91c1c;font-weight:600}#brief .brief-gaps{border-left:3px solid #d97706;padding:.2em .8em;margin:.8em 0}#brief .brief-diagram{overflow:auto;max-width:100%;margin:.8em 0}#brief h3{margin-top:1.2em}#brief table{margin:.4em 0 1em}`;
 
 function sectionHtml(report: ScanReport, sameDoc: boolean, headingLevel: 1 | 2, base = ''): string {
-  const b = report.brief;
+  const b = report.brief ? normalize(report.brief) : undefined;
   if (!b) return '<section id="brief"><h2>Handoff brief</h2><p class="empty">The brief was not built for this scan.</p></section>';
   const h = headingLevel === 1 ? ['h1', 'h2'] : ['h2', 'h3'];
   const out: string[] = [`<section id="brief"><style>${BRIEF_CSS}</style>`, `<${h[0]}>Handoff brief: ${esc(b.name)}</${h[0]}>`];
@@ -273,7 +289,7 @@ function sectionHtml(report: ScanReport, sameDoc: boolean, headingLevel: 1 | 2, 
         out.push(`<table><thead><tr>${blk.table.head.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>`);
         for (const r of blk.table.rows) out.push(`<tr>${r.map((c) => `<td>${htmlInline(c, sameDoc)}</td>`).join('')}</tr>`);
         out.push('</tbody></table>');
-      } else if (b.architecture) out.push(`<div class="brief-diagram">${renderArchitectureSvg(b.architecture, `Package map of ${b.name}`)}</div>`);
+      } else if (b.architecture?.nodes?.length) out.push(`<div class="brief-diagram">${renderArchitectureSvg(b.architecture, `Package map of ${b.name}`)}</div>`);
     }
     if (s.gaps.length) out.push(`<div class="brief-gaps"><strong>Could not determine:</strong><ul>${shownGaps(s.gaps).map((g) => `<li>${esc(g)}</li>`).join('')}</ul></div>`);
     out.push('</div>');
@@ -296,6 +312,6 @@ export function renderBriefSection(report: ScanReport): string {
 
 /** The architecture SVG as a file of its own (written beside a Markdown brief). */
 export function renderBriefSvg(report: ScanReport): string | null {
-  const b = report.brief;
+  const b = report.brief ? normalize(report.brief) : undefined;
   return b?.architecture ? `<?xml version="1.0" encoding="UTF-8"?>\n${renderArchitectureSvg(b.architecture, `Package map of ${b.name}`)}\n` : null;
 }
