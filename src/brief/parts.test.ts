@@ -6,7 +6,7 @@ import { makeTargets, purpose, readmeCommands } from './commands.js';
 import { areaFn, ownersOf } from './owners.js';
 import { buildArchitecture, cyclesOf, MAX_NODES } from './architecture.js';
 import { renderArchitectureSvg } from './svg.js';
-import { renderBriefMarkdown, renderBriefSection } from './render.js';
+import { renderBriefHtml, renderBriefMarkdown, renderBriefSection, renderBriefSvg } from './render.js';
 import { ModuleIndex } from './resolve.js';
 import { extractBriefFacts } from './extract.js';
 import { parsePython } from '../python/parse.js';
@@ -175,5 +175,7 @@ test('renderers survive a brief stored by an older pyvet (the dashboard renders 
     r.brief = brief as unknown as Brief;
     assert.match(renderBriefMarkdown(r), /^# Handoff brief/);
     assert.match(renderBriefSection(r), /^<section id="brief">/);
+    assert.match(renderBriefHtml(r), /^<!doctype html>/);
+    assert.match(renderBriefSvg(r) ?? '', /<svg/);
   }
 });

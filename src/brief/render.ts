@@ -65,6 +65,9 @@ function normalize(raw: Brief): Brief {
     routes: list(b.routes), tasks: list(b.tasks), schedules: list(b.schedules), integrations: list(b.integrations),
     commands: list(b.commands), owners: list(b.owners), gaps: list(b.gaps), frameworks: list(b.frameworks),
     entryPoints: list(b.entryPoints), cli: list(b.cli), envVars: list(b.envVars), fragile: list(b.fragile),
+    architecture: b.architecture && Array.isArray(b.architecture.nodes) && Array.isArray(b.architecture.edges)
+      ? { ...b.architecture, cycles: list(b.architecture.cycles) }
+      : { nodes: [], edges: [], width: 0, height: 0, cycles: [], depth: 0 },
   };
 }
 
