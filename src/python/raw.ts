@@ -19,36 +19,78 @@ const PREFIX = /^(?:[rRuUbBfF]|[rR][bBfF]|[bBfF][rR])$/;
 const NAME = /[A-Za-z_\u00c0-\uffff][\w\u00c0-\uffff]*/y;
 const NUMBER = /(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?[jJ]?)/y;
 
-/** Tokens of a buffer, or null when it is incomplete and radon would append the next line. */
-function tokenize(buf: string): Tok[] | null {
-  const toks: Tok[] = [];
-  let depth = 0;
+/**
+ * Tokenizer state carried from one line to the next, so that a run of lines is tokenized once
+ * (radon re-tokenizes the whole run for each line it appends: quadratic on a 10,000-line literal).
+ */
+interface TokState {
+  toks: Tok[];
+  depth: number;
+  /** Inside a string that continues on the next line. */
+  str: { q: string; triple: boolean; multiline: boolean } | null;
+  /** The run can never complete (an unterminated single-quoted string): radon raises at EOF. */
+  broken: boolean;
+  /** The last line ended with a backslash continuation. */
+  cont: boolean;
+}
+
+function newState(): TokState {
+  return { toks: [], depth: 0, str: null, broken: false, cont: false };
+}
+
+/** Scan a string body from `j`; returns the index after the closing quote, or -1 when the line ends first. */
+function scanString(buf: string, j: number, st: TokState): number {
+  const s = st.str!;
+  const n = buf.length;
+  while (j < n) {
+    const c = buf[j]!;
+    if (c === '\\') {
+      if (j + 1 >= n) {
+        // backslash-newline inside a string: the string goes on
+        s.multiline = true;
+        return -1;
+      }
+      j += 2;
+      continue;
+    }
+    if (c === s.q && (!s.triple || buf.startsWith(s.q.repeat(3), j))) {
+      st.toks.push({ t: 'string', multiline: s.multiline });
+      st.str = null;
+      return j + (s.triple ? 3 : 1);
+    }
+    j++;
+  }
+  if (!s.triple) st.broken = true; // a newline inside a single-quoted string
+  s.multiline = true;
+  return -1;
+}
+
+/** Feed one (stripped) line to the tokenizer. */
+function feedLine(buf: string, st: TokState, first: boolean): void {
+  if (!first && !st.str) st.toks.push({ t: 'nl' });
+  st.cont = false;
   let i = 0;
   const n = buf.length;
+  if (st.str) {
+    i = scanString(buf, 0, st);
+    if (i < 0) return;
+  }
   while (i < n) {
     const ch = buf[i]!;
     if (ch === ' ' || ch === '\t' || ch === '\f') {
       i++;
       continue;
     }
-    if (ch === '\n' || ch === '\r') {
-      toks.push({ t: 'nl' });
-      i++;
-      continue;
-    }
     if (ch === '#') {
-      const j = buf.indexOf('\n', i);
-      toks.push({ t: 'comment' });
-      i = j < 0 ? n : j;
-      continue;
+      st.toks.push({ t: 'comment' });
+      return;
     }
     if (ch === '\\') {
-      if (buf[i + 1] === '\n') {
-        i += 2;
-        continue;
+      if (i + 1 >= n) {
+        st.cont = true;
+        return;
       }
-      if (i + 1 >= n) return null;
-      toks.push({ t: 'op', v: ch });
+      st.toks.push({ t: 'op', v: ch });
       i++;
       continue;
     }
@@ -59,7 +101,7 @@ function tokenize(buf: string): Tok[] | null {
       const after = i + name[0].length;
       if ((buf[after] === '"' || buf[after] === "'") && PREFIX.test(name[0])) quoteAt = after;
       else {
-        toks.push({ t: 'other' });
+        st.toks.push({ t: 'other' });
         i = after;
         continue;
       }
@@ -67,52 +109,33 @@ function tokenize(buf: string): Tok[] | null {
     const q = buf[quoteAt];
     if (q === '"' || q === "'") {
       const triple = buf.startsWith(q.repeat(3), quoteAt);
-      let j = quoteAt + (triple ? 3 : 1);
-      let closed = false;
-      let multiline = false;
-      while (j < n) {
-        const c = buf[j]!;
-        if (c === '\\') {
-          if (buf[j + 1] === '\n') multiline = true;
-          j += 2;
-          continue;
-        }
-        if (c === '\n') {
-          if (!triple) return null; // unterminated single-quoted string: radon keeps appending lines
-          multiline = true;
-        }
-        if (c === q && (!triple || buf.startsWith(q.repeat(3), j))) {
-          j += triple ? 3 : 1;
-          closed = true;
-          break;
-        }
-        j++;
-      }
-      if (!closed) return null;
-      toks.push({ t: 'string', multiline });
-      i = j;
+      st.str = { q, triple, multiline: false };
+      i = scanString(buf, quoteAt + (triple ? 3 : 1), st);
+      if (i < 0) return;
       continue;
     }
     NUMBER.lastIndex = i;
     const num = /[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(buf[i + 1] ?? '')) ? NUMBER.exec(buf) : null;
     if (num && num[0].length > 0) {
-      toks.push({ t: 'other' });
+      st.toks.push({ t: 'other' });
       i += num[0].length;
       continue;
     }
-    if (ch === '(' || ch === '[' || ch === '{') depth++;
-    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+    if (ch === '(' || ch === '[' || ch === '{') st.depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') st.depth--;
     if (ch === ':' && buf[i + 1] === '=') {
-      toks.push({ t: 'op', v: ':=' });
+      st.toks.push({ t: 'op', v: ':=' });
       i += 2;
       continue;
     }
-    toks.push({ t: 'op', v: ch });
+    st.toks.push({ t: 'op', v: ch });
     i++;
   }
-  if (depth > 0) return null;
-  toks.push({ t: 'end' });
-  return toks;
+}
+
+/** The run is complete: no open bracket, string or continuation. */
+function complete(st: TokState): boolean {
+  return !st.broken && st.str === null && st.depth <= 0 && !st.cont;
 }
 
 /** radon's `_logical`: per `;`-separated part, 2 when a `:` is followed by more code, else 1 (0 when empty). */
@@ -157,17 +180,18 @@ export function rawMetrics(source: string): RawMetrics | null {
   let i = 0;
   while (i < lines.length) {
     const used = [lines[i]!.trim()];
-    let buf = used[0]!;
-    let toks = tokenize(buf);
+    const st = newState();
+    feedLine(used[0]!, st, true);
     i++;
-    while (!toks) {
+    while (!complete(st)) {
       if (i >= lines.length) return null;
       const next = lines[i]!.trim();
       used.push(next);
-      buf += '\n' + next;
+      feedLine(next, st, false);
       i++;
-      toks = tokenize(buf);
     }
+    const toks = st.toks;
+    toks.push({ t: 'end' });
     m.comments += toks.filter((t) => t.t === 'comment').length;
     if (isSingle(toks, 'comment')) m.singleComments++;
     else if (isSingle(toks, 'string')) {

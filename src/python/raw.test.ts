@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rawMetrics } from './raw.js';
+
+test('raw metrics equal `radon raw -j` on runs of lines: brackets, strings, docstrings, continuations, semicolons', () => {
+  const source = [
+    'x = {',
+    '    "a": 1,  # one',
+    '',
+    '    "b": """two',
+    'lines""",',
+    '}',
+    '"""Doc',
+    '',
+    'string"""',
+    'if x: y = 1; z = 2',
+    "s = 'a\\",
+    " b'",
+    '# only a comment',
+    '',
+  ].join('\n');
+  // radon 5.1: {"loc": 13, "lloc": 7, "sloc": 8, "comments": 2, "multi": 2, "blank": 2, "single_comments": 1}
+  assert.deepEqual(rawMetrics(source), { loc: 13, lloc: 7, sloc: 8, comments: 2, multi: 2, blank: 2, singleComments: 1 });
+});
+
+test('a run that never completes (unterminated string) is null, as radon raises', () => {
+  assert.equal(rawMetrics('x = "abc\ny = 1\n'), null);
+  assert.equal(rawMetrics('f(1,\n'), null);
+});
