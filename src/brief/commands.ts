@@ -4,6 +4,7 @@ import type { ModuleIndex } from './resolve.js';
 import type { Script } from './project.js';
 import { expandBraces, readmePath } from './project.js';
 import type { Command } from './types.js';
+import { redactText } from './redact.js';
 
 /** What a command is for, from its words: install, test, run, lint, migrate, build, docs, other. */
 export function purpose(cmd: string): string {
@@ -31,7 +32,7 @@ export function readmeCommands(text: string, file: string): Command[] {
   let rstBlock: { indent: number | null; lang: string } | null = null;
   let pending: { text: string; line: number } | null = null;
   const push = (cmd: string, line: number) => {
-    const c = cmd.replace(/\s+/g, ' ').trim();
+    const c = redactText(cmd.replace(/\s+/g, ' ').trim());
     if (!c || c.length > 200) return;
     out.push({ command: c, source: 'readme', file, line, kind: purpose(c) });
   };
@@ -98,7 +99,7 @@ export function makeTargets(text: string, file: string): Command[] {
     if (!m) continue;
     let recipe: string | undefined;
     for (let j = i + 1; j < lines.length && /^\t/.test(lines[j]!); j++) {
-      const r = lines[j]!.trim().replace(/^[@-]+/, '');
+      const r = redactText(lines[j]!.trim().replace(/^[@-]+/, ''));
       if (r && !r.startsWith('#')) {
         recipe = r;
         break;
@@ -155,7 +156,7 @@ function dockerCommands(text: string, file: string): Command[] {
         // shell form with a bracket: keep as written
       }
     }
-    out.push({ command: cmd, source: 'dockerfile', file, line: i + 1, kind: 'run', detail: m[1]!.toUpperCase() });
+    out.push({ command: redactText(cmd), source: 'dockerfile', file, line: i + 1, kind: 'run', detail: m[1]!.toUpperCase() });
   }
   return out;
 }
@@ -189,7 +190,7 @@ export function composeServices(ws: Workspace, file: string, errors: boolean): C
       const im = svc.get('image', true) as unknown;
       if (isScalar(im)) image = String(im.value);
     }
-    out.push({ name, image, command, line, file });
+    out.push({ name, image, command: command === null ? null : redactText(command), line, file });
   }
   return out;
 }
@@ -216,7 +217,7 @@ export function runCommands(ws: Workspace, ix: ModuleIndex, scripts: Script[], g
   for (const f of ws.select((p, b) => b === 'Procfile' && !p.includes('/'))) {
     for (const [i, l] of (ws.text(f.path) ?? '').split('\n').entries()) {
       const m = /^([\w-]+):\s*(.+)$/.exec(l.trim());
-      if (m) out.push({ command: m[2]!.trim(), source: 'procfile', file: f.path, line: i + 1, kind: m[1] === 'release' ? 'migrate' : 'run', detail: m[1]! });
+      if (m) out.push({ command: redactText(m[2]!.trim()), source: 'procfile', file: f.path, line: i + 1, kind: m[1] === 'release' ? 'migrate' : 'run', detail: m[1]! });
     }
   }
   const manage = ws.select((p, b) => b === 'manage.py' && p.split('/').length <= 2)[0];

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '../python/parse.js';
-import { redactUrl } from './redact.js';
+import { redactText, redactUrl } from './redact.js';
 
 /** `import a.b as c` → {module:'a.b', name:null, alias:'c', level:0}; `from ..x import y` → {module:'x', name:'y', level:2}. */
 export interface ImportFact { module: string; name: string | null; alias: string | null; level: number; line: number }
@@ -87,7 +87,8 @@ const line = (n: SyntaxNode): number => n.startPosition.row + 1;
 
 /** Source of a node on one line, shortened: for gap messages. */
 const snippet = (n: SyntaxNode, max: number): string => {
-  const t = n.text.replace(/\s+/g, ' ').replace(/([([{]) /g, '$1').replace(/ ([)\]}])/g, '$1');
+  // quoted source can hold a credential (a URL with a password, a token argument): masked before it is cut short
+  const t = redactText(n.text.replace(/\s+/g, ' ').replace(/([([{]) /g, '$1').replace(/ ([)\]}])/g, '$1'));
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 };
 
@@ -256,7 +257,7 @@ export function scheduleText(n: SyntaxNode): string {
     }
     if (fn === 'schedule' && p.kw.has('run_every')) return scheduleText(p.kw.get('run_every')!);
   }
-  return n.text.replace(/\s+/g, ' ');
+  return redactText(n.text.replace(/\s+/g, ' '));
 }
 
 /** APScheduler trigger + fields → text: ('cron', hour=3) → "cron hour=3"; ('interval', minutes=5) → "every 5m". */
@@ -275,7 +276,7 @@ function apschedulerText(trigger: string, kw: Map<string, SyntaxNode>): string {
   for (const [k, a] of kw) {
     if (skip.has(k)) continue;
     const v = literal(a);
-    parts.push(`${k}=${v === undefined ? a.text : String(v)}`);
+    parts.push(redactText(`${k}=${v === undefined ? a.text : String(v)}`));
   }
   return [trigger, ...parts].join(' ');
 }
@@ -565,7 +566,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
     }
     const sub = n.type === 'subscript' ? stringValue(n.childForFieldName('subscript')) : null;
     if (sub) return `$${sub}`;
-    return n.text.length > 60 ? '(computed)' : n.text;
+    return n.text.length > 60 ? '(computed)' : redactText(n.text);
   }
 
   function readDatabases(dict: SyntaxNode): void {
@@ -635,7 +636,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
         }
         const vp = callParts(view);
         const methods = strList(p.kw.get('methods'))?.map((m) => m.toUpperCase()) ?? ['GET'];
-        facts.routes.push({ owner, methods, path: pv, handler: vp ? vp.fn : view.text, line: at, via: attr });
+        facts.routes.push({ owner, methods, path: pv, handler: vp ? vp.fn : /^[\w.]+$/.test(view.text) ? view.text : '(expression)', line: at, via: attr });
         return;
       }
       case 'register':
@@ -653,7 +654,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
         else if (trigNode) {
           const tp = callParts(trigNode);
           const cron = tp && lastPart(tp.fn) === 'from_crontab' ? stringValue(tp.positional[0]) : null;
-          sched = cron !== null ? `cron ${cron}` : trigNode.text.replace(/\s+/g, ' ');
+          sched = cron !== null ? `cron ${cron}` : snippet(trigNode, 80);
         } else sched = '?';
         const task = a0.text.replace(/\s+/g, '');
         facts.schedules.push({ kind: 'apscheduler', name: stringValue(p.kw.get('id')) ?? stringValue(p.kw.get('name')) ?? task, task, ref: true, schedule: sched, line: at });

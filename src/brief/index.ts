@@ -14,7 +14,7 @@ import { cliCommands, entryPoints, isDocsPath, isTestPath, schedulesOf, settings
 import { integrationsOf } from './integrations.js';
 import { buildArchitecture } from './architecture.js';
 import { authorActivity, ownersOf, type GitFile } from './owners.js';
-import { redactUrl } from './redact.js';
+import { isSecretName, maskValue, redactUrl } from './redact.js';
 import { postProcess } from '../pipeline/post-process.js';
 
 export interface BriefOptions {
@@ -116,7 +116,7 @@ function envVarsOf(ws: Workspace, ix: ModuleIndex, health: HealthReport | null):
     return fromHealth.map((e) => ({
       name: e.name,
       documented: !!e.documented,
-      default: typeof e.default === 'string' ? redactUrl(e.default) : null,
+      default: typeof e.default === 'string' ? safeDefault(e.name, e.default) : null,
       uses: Array.isArray(e.uses) ? e.uses : [],
     }));
   }
@@ -129,12 +129,18 @@ function envVarsOf(ws: Workspace, ix: ModuleIndex, health: HealthReport | null):
     if (isTestPath(m.path)) continue;
     for (const e of m.facts.env) {
       const v = byName.get(e.name) ?? { name: e.name, documented: new RegExp(`\\b${e.name}\\b`).test(docs), default: null, uses: [] };
-      v.default ??= e.default;
+      v.default ??= e.default === null ? null : safeDefault(e.name, e.default);
       v.uses.push({ path: m.path, line: e.line });
       byName.set(e.name, v);
     }
   }
   return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** A default is shown, except the part that is a credential: URL passwords, and the value of a secret-named variable. */
+function safeDefault(name: string, value: string): string {
+  const v = redactUrl(value);
+  return isSecretName(name) && v === value && value ? maskValue(value) : v;
 }
 
 const SEV_RANK = new Map(SEVERITIES.map((s, i) => [s as string, i]));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { redactUrl } from './redact.js';
+import { redactText, redactUrl } from './redact.js';
 import { admits, expandBraces, readmeParagraph } from './project.js';
 import { makeTargets, purpose, readmeCommands } from './commands.js';
 import { areaFn, ownersOf } from './owners.js';
@@ -178,4 +178,25 @@ test('renderers survive a brief stored by an older pyvet (the dashboard renders 
     assert.match(renderBriefHtml(r), /^<!doctype html>/);
     assert.match(renderBriefSvg(r) ?? '', /<svg/);
   }
+});
+
+test('redactText masks credentials anywhere in quoted text, keeps references and ordinary flags', () => {
+  const pw = ['s3', 'cr', 'et', 'Pw9'].join('');
+  assert.equal(redactText(`dj_database_url.parse("postgres://app:${pw}@db:5432/app")`), 'dj_database_url.parse("postgres://app:****@db:5432/app")');
+  assert.equal(redactText(`x("postgres://app:${pw.slice(0, 4)}…`), 'x("postgres://app:****');
+  assert.equal(redactText(`export SERVICE_TOKEN=${pw}`), 'export SERVICE_TOKEN=s3cr…');
+  assert.equal(redactText('export TOKEN=$TOKEN'), 'export TOKEN=$TOKEN');
+  assert.equal(redactText(`mysql --password=${pw} db`), 'mysql --password=s3cr… db');
+  assert.equal(redactText(`curl -H "Authorization: Bearer ${pw}xyz" https://api.x.io`), 'curl -H "Authorization: Bearer s3cr…" https://api.x.io');
+  for (const keep of ['docker run -p 8000:8000 app', 'pip install -e .[dev]', 'python manage.py runserver 0.0.0.0:8000', 'https://api.x.io/v1']) assert.equal(redactText(keep), keep);
+});
+
+test('a gap quoting source with a password, a README command exporting a token: neither prints the secret', () => {
+  const pw = ['rW', 'Rj', 'Ee8H43', 'ncbbv5'].join('');
+  const src = `DATABASES = {"default": dj_database_url.parse("postgres://app:${pw}@db.internal:5432/app")}\n`;
+  const f = extractBriefFacts(parsePython(src).rootNode, src, 'settings.py');
+  assert.equal(f.dynamic.length, 1);
+  assert.ok(!JSON.stringify(f.dynamic).includes(pw));
+  const cmds = readmeCommands(`\`\`\`sh\nexport API_TOKEN=${pw}\n\`\`\`\n`, 'README.md');
+  assert.deepEqual(cmds.map((c) => c.command), ['export API_TOKEN=rWRj…']);
 });
