@@ -50,10 +50,13 @@ function parseUnquoted(line: string, i: number, kind: FileKind): string {
 export function assignments(line: string, kind: FileKind): Assignment[] {
   const out: Assignment[] = [];
   NAME_OP.lastIndex = 0;
+  const bracket = line.search(/[([{]/);
   let m: RegExpExecArray | null;
   while ((m = NAME_OP.exec(line))) {
     const name = m[2]!;
     const at = m.index + m[0].length;
+    // `user, password = "a", "b"`: a tuple target; the literal right of `=` belongs to the first name.
+    if ((bracket < 0 || bracket > m.index) && /,[ \t]*$/.test(line.slice(Math.max(0, m.index - 20), m.index))) continue;
     const q = parseQuoted(line, at);
     if (q) {
       if (!AFTER_LITERAL.test(line.slice(q.end, q.end + 40))) continue; // "…".format(), "…" % x, "a" + b

@@ -72,7 +72,7 @@ function credentialWord(words: string[], i: number): NameStrength {
   }
   // glued: dbpassword, authtoken, secretkey, privatekey (not opaquelocktoken, not monkey)
   const g = GLUED.exec(w);
-  if (g && (GLUE.has(g[1]!) || (g[2] === 'key' && KEY_QUALIFIERS.has(g[1]!)))) return 'strong';
+  if (g && (g[2] === 'key' ? KEY_QUALIFIERS.has(g[1]!) : GLUE.has(g[1]!) || KEY_QUALIFIERS.has(g[1]!))) return 'strong';
   return null;
 }
 

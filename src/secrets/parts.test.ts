@@ -19,6 +19,7 @@ test('assignments: literals as each file kind writes them; code on the right is 
   assert.deepEqual(one('password = get_password()', 'python'), []);
   assert.deepEqual(one('token = "Bearer {}".format(t)', 'python'), []);
   assert.deepEqual(one('if password == "x":', 'python'), []);
+  assert.deepEqual(one('user, password = "Aladdin", "x"', 'python'), [], 'a tuple target is not given the first literal');
   assert.deepEqual(one('doc = """multi', 'python'), []);
   assert.deepEqual(one('export API_TOKEN=abc123 OTHER=1', 'shell'), [['API_TOKEN', 'abc123'], ['OTHER', '1']]);
   assert.deepEqual(one('  password: correct horse  # comment', 'yaml'), [['password', 'correct horse']]);
@@ -33,7 +34,7 @@ test('classifyName: the name decides, and words after the credential word can un
     assert.equal(classifyName(n), 'strong', n);
   }
   for (const n of ['KEY', 'webhook_thing_key', 'x_key']) assert.equal(classifyName(n), 'weak', n);
-  for (const n of ['PASSWORD_RESET_TIMEOUT', 'AUTH_TOKEN_HEADER', 'SECRET_KEY_FILE', 'TOKEN_URL', 'token_hash', 'password_digest', 'public_key', 'cache_key', 'sort_key', 'max_tokens', 'is_secret', 'token_type', 'PASSWORD_HASHERS', 'key_id', 'passenger', 'bypass', 'monkey_id']) {
+  for (const n of ['PASSWORD_RESET_TIMEOUT', 'AUTH_TOKEN_HEADER', 'SECRET_KEY_FILE', 'TOKEN_URL', 'token_hash', 'password_digest', 'public_key', 'cache_key', 'sort_key', 'max_tokens', 'is_secret', 'token_type', 'PASSWORD_HASHERS', 'key_id', 'passenger', 'bypass', 'monkey_id', 'mykey', 'opaquelocktoken']) {
     assert.equal(classifyName(n), null, n);
   }
 });
