@@ -65,6 +65,20 @@ test('history: a removed secret is reported with the commit that added it; a pre
   }
 });
 
+test('history: a secret suppressed in the tree stays silent in the commits before the comment was added', async () => {
+  const repo = new TempRepo();
+  try {
+    const token = ghToken('hist-10');
+    repo.commit('add', { 'app.py': `T = "${token}"\n` });
+    repo.commit('allow it', { 'app.py': `T = "${token}"  # pyvet: ignore[secret]\n` });
+    const r = await scan(repo.dir, '--history');
+    assert.deepEqual(r.findings, []);
+    assert.equal((r.secrets as { suppressed?: number }).suppressed, 1);
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('history covers every ref (an unmerged branch) and names that branch commit', async () => {
   const repo = new TempRepo();
   try {

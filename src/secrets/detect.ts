@@ -17,6 +17,8 @@ export interface SecretHit {
   evidence: string;
   /** Assignment rules: the name the value was assigned to (DB_PASSWORD), for the message. */
   name?: string;
+  /** Only with `withSuppressed`: the line carries a suppression comment for this rule. */
+  suppressed?: boolean;
 }
 
 export interface DetectResult {
@@ -37,7 +39,6 @@ function suppresses(comment: RegExpExecArray | null, rule: string): boolean {
   }
   return true;
 }
-
 
 interface Compiled {
   rules: readonly SecretRule[];
@@ -189,11 +190,21 @@ export function detect(
       const spans = found.map((f) => ({ start: f.start, end: f.end, mask: f.header ? f.header + ' ' + redact(f.value) : redact(f.value) }));
       const evidence = maskLine(line, spans);
       for (const f of found) {
-        if (suppresses(comment, f.rule.id)) {
+        const silenced = suppresses(comment, f.rule.id);
+        if (silenced) {
           suppressed++;
           if (!opts.withSuppressed) continue;
         }
-        hits.push({ rule: f.rule.id, line: lineNo, column: f.start + 1, value: f.value, redacted: redact(f.value), evidence, ...(f.name ? { name: f.name } : {}) });
+        hits.push({
+          rule: f.rule.id,
+          line: lineNo,
+          column: f.start + 1,
+          value: f.value,
+          redacted: redact(f.value),
+          evidence,
+          ...(f.name ? { name: f.name } : {}),
+          ...(silenced ? { suppressed: true } : {}),
+        });
       }
     }
   }

@@ -16,7 +16,6 @@ export interface HistoryResult {
   /** Per fingerprint, the oldest commit that added the secret. */
   oldest: Map<string, HistoryHit>;
   commitsScanned: number;
-  suppressed: number;
   /** Added text of a file in one commit beyond the size cap: not scanned. */
   skippedLarge: number;
 }
@@ -63,7 +62,7 @@ export interface HistoryOptions {
 export async function scanHistory(root: string, opts: HistoryOptions): Promise<HistoryResult> {
   const ig = ignore().add(opts.exclude);
   const skipped = (p: string) => p.split('/').slice(0, -1).some((d) => SKIP_DIRS.has(d) || d.endsWith('.egg-info')) || (opts.exclude.length > 0 && ig.ignores(p));
-  const res: HistoryResult = { oldest: new Map(), commitsScanned: 0, suppressed: 0, skippedLarge: 0 };
+  const res: HistoryResult = { oldest: new Map(), commitsScanned: 0, skippedLarge: 0 };
   let commit = '';
   let date = '';
   let path: string | null = null;
@@ -76,9 +75,8 @@ export async function scanHistory(root: string, opts: HistoryOptions): Promise<H
 
   const flush = () => {
     if (path && lines.length && !oversized && !skipped(path)) {
-      const { hits, suppressed } = detect(path, lines.join('\n'));
-      res.suppressed += suppressed;
-      for (const h of hits) {
+      // Lines suppressed in that commit stay silent (detect leaves them out).
+      for (const h of detect(path, lines.join('\n')).hits) {
         const fp = fingerprint(h.rule, h.value);
         // git log lists newest first: the last sighting is the commit that introduced it.
         res.oldest.set(fp, { ...h, line: lineNos[h.line - 1] ?? h.line, path, commit, date, fingerprint: fp });

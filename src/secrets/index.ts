@@ -95,7 +95,6 @@ export async function scanSecrets(ws: Workspace, opts: SecretsOptions): Promise<
         const h = await scanHistory(ws.root, { exclude: ws.config.exclude, maxBytes: ws.config.maxFileSize });
         oldest = h.oldest;
         summary.commitsScanned = h.commitsScanned;
-        summary.suppressed += h.suppressed;
         summary.skippedLarge += h.skippedLarge;
       } catch (err) {
         ws.errors.push({ path: '.', message: `secrets: git history could not be read (${(err as Error).message})` });
@@ -105,7 +104,8 @@ export async function scanSecrets(ws: Workspace, opts: SecretsOptions): Promise<
 
   let findings: Finding[] = tree.hits.map((h) => treeFinding(h, oldest.get(fingerprint(h.rule, h.value))));
   if (opts.history) {
-    const inTree = new Set(findings.map((f) => f.fingerprint));
+    // Reported in the tree, or silenced there on purpose: not a secret "gone from the tree".
+    const inTree = new Set([...findings.map((f) => f.fingerprint), ...tree.suppressedFingerprints]);
     const gone = [...oldest.values()].filter((h) => !inTree.has(h.fingerprint)).map(historyFinding);
     summary.historyOnly = gone.length;
     findings.push(...gone);

@@ -1,4 +1,5 @@
 import type { ScanError } from '../core/errors.js';
+import { fingerprint } from '../core/finding.js';
 import { readText, type ReadResult } from '../sources/read.js';
 import { detect, type SecretHit } from './detect.js';
 
@@ -25,11 +26,13 @@ export interface BatchResult {
   skippedBinary: number;
   skippedLarge: number;
   suppressed: number;
+  /** Fingerprints silenced by a comment in the tree: their older copies in history stay silent too. */
+  suppressedFingerprints: string[];
   errors: ScanError[];
 }
 
 export function emptyResult(): BatchResult {
-  return { hits: [], filesScanned: 0, bytesScanned: 0, skippedBinary: 0, skippedLarge: 0, suppressed: 0, errors: [] };
+  return { hits: [], filesScanned: 0, bytesScanned: 0, skippedBinary: 0, skippedLarge: 0, suppressed: 0, suppressedFingerprints: [], errors: [] };
 }
 
 export function addResult(into: BatchResult, r: BatchResult): void {
@@ -39,6 +42,7 @@ export function addResult(into: BatchResult, r: BatchResult): void {
   into.skippedBinary += r.skippedBinary;
   into.skippedLarge += r.skippedLarge;
   into.suppressed += r.suppressed;
+  into.suppressedFingerprints.push(...r.suppressedFingerprints);
   into.errors.push(...r.errors);
 }
 
@@ -57,9 +61,12 @@ export function scanRead(path: string, r: ReadResult, into: BatchResult): void {
     case 'text': {
       into.filesScanned++;
       into.bytesScanned += r.bytes;
-      const { hits, suppressed } = detect(path, r.text);
+      const { hits, suppressed } = detect(path, r.text, { withSuppressed: true });
       into.suppressed += suppressed;
-      for (const h of hits) into.hits.push({ ...h, path });
+      for (const h of hits) {
+        if (h.suppressed) into.suppressedFingerprints.push(fingerprint(h.rule, h.value));
+        else into.hits.push({ ...h, path });
+      }
     }
   }
 }

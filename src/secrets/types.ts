@@ -6,7 +6,7 @@ export interface SecretsSummary {
   skippedLarge: number;
   /** Set when --history ran. */
   commitsScanned?: number;
-  /** Lines silenced by an inline `# pyvet: ignore[secret]`, `# pragma: allowlist secret` or `gitleaks:allow`. */
+  /** Secrets in the tree silenced by an inline `# pyvet: ignore[secret]`, `# pragma: allowlist secret` or `gitleaks:allow`. */
   suppressed: number;
   /** Findings left out because their fingerprint is in the --baseline file. */
   baselined?: number;
