@@ -278,3 +278,19 @@ test('flask: Markdown to a file writes the architecture SVG beside it and links 
   const std = await runCli(['brief', t.dir]);
   assert.match(std.stdout, /```mermaid\nflowchart TD/);
 });
+
+test('flask: fragile — undocumented env vars link to their finding in the full report; untested modules', () => {
+  const env = brief.fragile.filter((f) => f.kind === 'undocumented-env');
+  assert.deepEqual(env.map((f) => f.message), [
+    'DATABASE_URL is read at shopfront/db.py:4 but documented nowhere',
+    'REDIS_URL is read at shopfront/cache.py:4 but documented nowhere',
+    'STRIPE_API_KEY is read at shopfront/api.py:7 but documented nowhere',
+  ]);
+  for (const f of env) assert.match(f.link, /^pyvet\.html#finding-[0-9a-f]{32}$/);
+  // health's list of modules no test imports, biggest first, each linked to its file
+  assert.deepEqual(brief.fragile.filter((f) => f.kind === 'untested').map((f) => `${f.message} -> ${f.link}`), [
+    'shopfront (13 lines): no test imports it -> shopfront/__init__.py',
+    'shopfront.shop.views (10 lines): no test imports it -> shopfront/shop/views.py',
+    'shopfront.admin.views (7 lines): no test imports it -> shopfront/admin/views.py',
+  ]);
+});

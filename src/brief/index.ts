@@ -128,7 +128,7 @@ function envVarsOf(ws: Workspace, ix: ModuleIndex, health: HealthReport | null):
   for (const m of ix.mods) {
     if (isTestPath(m.path)) continue;
     for (const e of m.facts.env) {
-      const v = byName.get(e.name) ?? { name: e.name, documented: new RegExp(`\\b${e.name}\\b`).test(docs), default: null, uses: [] };
+      const v = byName.get(e.name) ?? { name: e.name, documented: wordRe(e.name).test(docs), default: null, uses: [] };
       v.default ??= e.default === null ? null : safeDefault(e.name, e.default);
       v.uses.push({ path: m.path, line: e.line });
       byName.set(e.name, v);
@@ -142,6 +142,9 @@ function safeDefault(name: string, value: string): string {
   const v = redactUrl(value);
   return isSecretName(name) && v === value && value ? maskValue(value) : v;
 }
+
+/** `name` as a whole word (an env var named DB is not DB_HOST). */
+const wordRe = (name: string): RegExp => new RegExp(`(^|[^A-Za-z0-9_])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_])`);
 
 const SEV_RANK = new Map(SEVERITIES.map((s, i) => [s as string, i]));
 
@@ -164,7 +167,7 @@ function fragileOf(ix: ModuleIndex, opts: BriefOptions, envVars: EnvVar[], gaps:
   for (const e of envVars.filter((v) => !v.documented)) {
     const u = e.uses[0];
     const at = u ? `${u.path}:${u.line}` : '';
-    out.push({ kind: 'undocumented-env', message: `${e.name} is read${at ? ` at ${at}` : ''} but documented nowhere`, link: linkFor((f) => /env/.test(f.rule) && f.message.includes(e.name), at) });
+    out.push({ kind: 'undocumented-env', message: `${e.name} is read${at ? ` at ${at}` : ''} but documented nowhere`, link: linkFor((f) => /env/.test(f.rule) && wordRe(e.name).test(f.message), at) });
   }
   const security = opts.findings
     .filter((f) => categoryOf(f.rule) === 'secrets' || f.rule === 'deps.vulnerable')
