@@ -47,6 +47,8 @@ const VOCAB = [
   'hunter', 'letmein', 'qwerty', 'changeit', 'welcome', 'guest', 'abc', 'xyz', 'postgres', 'mysql', 'redis',
   'rabbit', 'bearer', 'client', 'shh', 'hush', 'pw', 's', 'x', 'development', 'production', 'staging', 'insecure',
   'unsafe', 'change', 'please', 'signing', 'session', 'cookie',
+  // RFC 7617's Basic-auth example (Aladdin / open sesame), quoted in countless tests
+  'aladdin', 'open', 'sesame',
 ];
 const VOCAB_SET = new Set(VOCAB);
 const VOCAB_MAX = Math.max(...VOCAB.map((w) => w.length));
