@@ -43,7 +43,8 @@ export async function benchHealth(): Promise<Record<string, unknown>> {
     const res = await analyzeMany(items, { brief: true, threads });
     const ms = performance.now() - t0;
     const functions = res.reduce((n, r) => n + ('health' in r ? r.health.functions.length : 0), 0);
-    return { ms, functions };
+    const errors = res.flatMap((r, i) => ('health' in r ? [] : [`${items[i]!.path}: ${r.error}`]));
+    return { ms, functions, errors };
   };
   const threads = Math.min(4, availableParallelism());
   const multi = await run(threads);
@@ -59,7 +60,10 @@ export async function benchHealth(): Promise<Record<string, unknown>> {
     filesPerSecond: Math.round((files.length / ms) * 1000),
     singleThreadMs: Math.round(single.ms),
     singleThreadFilesPerSecond: Math.round((files.length / single.ms) * 1000),
+    failed: multi.errors.length,
+    failedSingleThread: single.errors.length,
   };
+  for (const e of [...new Set([...multi.errors, ...single.errors])].slice(0, 10)) console.log(`health: not analysed: ${e}`);
   console.log(
     `health: ${files.length} stdlib files, ${multi.functions} functions in ${(ms / 1000).toFixed(2)} s = ${result.filesPerSecond} files/s on ${threads} threads ` +
       `(${result.singleThreadFilesPerSecond} files/s on one); parse + CC + MI + imports + env + smells + brief facts`,

@@ -20,3 +20,13 @@ test('analyzeMany on worker threads returns the same facts, in input order, as o
   const five = threaded[5]!;
   assert.ok('health' in five && five.health.syntaxErrorLine === 6);
 });
+
+test('a file whose facts cannot be cloned across threads still arrives, as JSON would write it', async () => {
+  // `x = constructor(...)` made the brief extractor's `table[name]` lookup return Object's constructor (a function).
+  const items = Array.from({ length: 3 }, (_, i) => ({ source: `def f(constructor):\n    container = constructor(${i})\n    return container\n`, path: `m${i}.py`, module: `m${i}` }));
+  const threaded = await analyzeMany(items, { brief: true, threads: 2 });
+  assert.deepEqual(
+    threaded.map((r) => ('health' in r ? r.health.functions.map((f) => f.name) : r.error)),
+    [['f'], ['f'], ['f']],
+  );
+});

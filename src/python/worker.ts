@@ -11,9 +11,18 @@ export interface WorkItem {
 }
 
 parentPort?.on('message', (item: WorkItem) => {
+  let facts;
   try {
-    parentPort!.postMessage({ id: item.id, facts: analyzeSource(item.source, item.path, item.module, item.brief) });
+    facts = analyzeSource(item.source, item.path, item.module, item.brief);
   } catch (err) {
     parentPort!.postMessage({ id: item.id, error: (err as Error).message });
+    return;
+  }
+  try {
+    parentPort!.postMessage({ id: item.id, facts });
+  } catch {
+    // An extractor returned something structured clone refuses (a function): keep what JSON keeps,
+    // which is what the report would have written anyway.
+    parentPort!.postMessage({ id: item.id, facts: JSON.parse(JSON.stringify(facts)) as unknown });
   }
 });
