@@ -38,7 +38,8 @@ export async function analyze(
     config,
     history: !!(opts.history ?? config.secrets.history),
     db: opts.db ? path.resolve(io.cwd, opts.db) : config.db ? path.resolve(root, config.db) : null,
-    baseline: opts.baseline ? path.resolve(io.cwd, opts.baseline) : config.secrets.baseline ? path.resolve(root, config.secrets.baseline) : null,
+    // Writing a baseline records every current finding, including those the old baseline already had.
+    baseline: opts.writeBaseline ? null : opts.baseline ? path.resolve(io.cwd, opts.baseline) : config.secrets.baseline ? path.resolve(root, config.secrets.baseline) : null,
     progress,
     env: io.env,
   });

@@ -18,7 +18,11 @@ export interface Finding {
   remediation: string;
   /** Short supporting text: the offending line (redacted for secrets), a metric, a path through a cycle. */
   evidence?: string;
-  /** Stable across edits elsewhere in the file: hash of rule + path + normalized match, no line numbers. */
+  /**
+   * Stable across edits elsewhere in the file: a hash of the rule and what identifies the problem, no line
+   * numbers (deps: rule + path + package + advisory; health: rule + path + detail; secrets: rule + value, so a
+   * secret keeps its identity when moved and across history).
+   */
   fingerprint: string;
   /** Secrets only: a short prefix then a mask; never the secret. */
   redacted?: string;
