@@ -119,3 +119,20 @@ test('open security findings are listed once, linked to their row in the full re
     t.cleanup();
   }
 });
+
+test('the scan HTML report embeds the brief section with the package map', async () => {
+  const t = new TempTree().files({ 'shop/__init__.py': 'from . import api\n', 'shop/api/__init__.py': 'from shop import core\n', 'shop/core/__init__.py': 'X = 1\n' });
+  const out = new TempTree();
+  try {
+    const r = await runCli(['scan', t.dir, '--format', 'html', '--output', out.path('pyvet.html'), '--no-store', '--quiet']);
+    assert.ok(r.code === 0 || r.code === 1, r.stderr);
+    const html = readFileSync(out.path('pyvet.html'), 'utf8');
+    assert.match(html, /<section id="brief">/);
+    assert.match(html, /<svg[^>]+id="architecture"/);
+    assert.match(html, /data-package="shop.api"/);
+    assert.match(html, /class="arch-edge"/);
+  } finally {
+    t.cleanup();
+    out.cleanup();
+  }
+});
