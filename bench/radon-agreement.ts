@@ -129,7 +129,7 @@ function main(): void {
     dirs = [p.stdlib, p.purelib].filter((d) => existsSync(d));
   }
   for (const d of dirs) {
-    const exclude = d.endsWith('site-packages') ? [] : ['site-packages'];
+    const exclude = d.includes('site-packages') ? [] : ['site-packages'];
     const a = agreement(d, keep, exclude, withMi);
     console.log(
       `${d}: ${a.files} files (${a.radonErrors} radon could not parse), ${a.functions} functions: same CC ${a.sameCc} = ${(a.ccAgreement * 100).toFixed(2)}%` +
