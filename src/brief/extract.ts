@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '../python/parse.js';
 import { redactText, redactUrl } from './redact.js';
+import { own } from '../core/lookup.js';
 
 /** `import a.b as c` → {module:'a.b', name:null, alias:'c', level:0}; `from ..x import y` → {module:'x', name:'y', level:2}. */
 export interface ImportFact { module: string; name: string | null; alias: string | null; level: number; line: number }
@@ -223,12 +224,12 @@ function timedeltaSeconds(p: CallParts): number | null {
     const v = literal(a);
     const unit = order[i];
     if (typeof v !== 'number' || !unit) return null;
-    total += v * (TD_UNITS[unit] ?? 0);
+    total += v * (own(TD_UNITS, unit) ?? 0);
   }
   for (const [k, a] of p.kw) {
     const v = literal(a);
-    if (typeof v !== 'number' || !(k in TD_UNITS)) return null;
-    total += v * (TD_UNITS[k] ?? 0);
+    if (typeof v !== 'number' || own(TD_UNITS, k) === undefined) return null;
+    total += v * (own(TD_UNITS, k) ?? 0);
   }
   return total;
 }
@@ -266,9 +267,9 @@ function apschedulerText(trigger: string, kw: Map<string, SyntaxNode>): string {
   if (trigger === 'interval') {
     let total = 0;
     for (const [k, a] of kw) {
-      if (skip.has(k) || !(k in TD_UNITS)) continue;
+      if (skip.has(k) || own(TD_UNITS, k) === undefined) continue;
       const v = literal(a);
-      if (typeof v === 'number') total += v * (TD_UNITS[k] ?? 0);
+      if (typeof v === 'number') total += v * (own(TD_UNITS, k) ?? 0);
     }
     return every(total);
   }
@@ -452,9 +453,9 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
     const augmented = n.type === 'augmented_assignment';
     const callee = right.type === 'call' ? right.childForFieldName('function') : null;
     const calleeName = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
-    const rp = calleeName && calleeName in APP_CTORS ? callParts(right) : null;
+    const rp = calleeName && own(APP_CTORS, calleeName) ? callParts(right) : null;
     if (rp && left.type === 'identifier' && !augmented) {
-      const kind = APP_CTORS[lastPart(rp.fn)];
+      const kind = own(APP_CTORS, lastPart(rp.fn));
       if (kind) {
         const prefixNode = kind === 'blueprint' ? rp.kw.get('url_prefix') : kind === 'apirouter' ? rp.kw.get('prefix') : undefined;
         facts.apps.push({ variable: target, kind, prefix: prefixNode ? stringValue(prefixNode) : null, line: line(n) });

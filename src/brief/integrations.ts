@@ -3,6 +3,7 @@ import type { ModuleIndex } from './resolve.js';
 import { COMPOSE_FILE, composeServices } from './commands.js';
 import { isDocsPath, isTestPath } from './entries.js';
 import type { Integration, Use } from './types.js';
+import { own } from '../core/lookup.js';
 
 /** Top-level (or dotted) import → what it talks to. The longest matching prefix wins. */
 const SDKS: Record<string, [kind: string, name: string]> = {
@@ -73,7 +74,7 @@ class Bag {
 function sdkOf(module: string): [string, string, string] | null {
   const parts = module.split('.');
   for (let i = parts.length; i > 0; i--) {
-    const hit = SDKS[parts.slice(0, i).join('.')];
+    const hit = own(SDKS, parts.slice(0, i).join('.'));
     if (hit) return [hit[0], hit[1], parts.slice(0, i + 1).join('.')];
   }
   return null;
@@ -97,14 +98,14 @@ export function integrationsOf(ws: Workspace, ix: ModuleIndex): Integration[] {
     for (const c of m.facts.cloud) bag.add('cloud', 'AWS', { path: m.path, line: c.line }, c.service);
     for (const u of m.facts.urls) {
       const scheme = u.scheme.split('+')[0]!;
-      const s = SCHEMES[scheme];
+      const s = own(SCHEMES, scheme);
       if (s) bag.add(s[0], s[1], { path: m.path, line: u.line }, u.url);
       // a host with {placeholders} or without a dot is a template or a local name, not a known service
       else if ((scheme === 'http' || scheme === 'https' || scheme === 'wss') && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(u.host) && !NOT_SERVICES.test(u.host)) bag.add('http', u.host, { path: m.path, line: u.line });
     }
     for (const d of m.facts.databases) {
       const engine = d.engine?.split('.').pop() ?? '';
-      const name = DJANGO_ENGINES[engine] ?? (d.engine ? d.engine : 'Database (engine set at run time)');
+      const name = own(DJANGO_ENGINES, engine) ?? (d.engine ? d.engine : 'Database (engine set at run time)');
       const detail = [`DATABASES['${d.alias}']`, d.name ? `NAME=${d.name}` : '', d.host ? `HOST=${d.host}` : ''].filter(Boolean).join(' ');
       bag.add('database', name, { path: m.path, line: d.line }, detail);
     }

@@ -1,3 +1,5 @@
+import { own } from '../../core/lookup.js';
+
 /**
  * Import names that differ from their distribution's name (PEP 503-normalized). A name not listed
  * here is assumed to be its own distribution (`requests` → requests), which holds for most packages.
@@ -130,7 +132,7 @@ export function normalizeDist(name: string): string {
 
 /** Distributions that may provide a top-level import name, most likely first. */
 export function distributionsFor(importName: string): string[] {
-  return IMPORT_TO_DIST[importName] ?? [normalizeDist(importName)];
+  return own(IMPORT_TO_DIST, importName) ?? [normalizeDist(importName)];
 }
 
 /**

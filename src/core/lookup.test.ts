@@ -1,0 +1,19 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { own } from './lookup.js';
+import { distributionsFor } from '../health/checks/distributions.js';
+import { parsePython } from '../python/parse.js';
+import { extractBriefFacts } from '../brief/extract.js';
+
+test('own() finds only a table\'s own keys, never Object.prototype members', () => {
+  const table = { yaml: 'pyyaml' };
+  assert.equal(own(table, 'yaml'), 'pyyaml');
+  for (const k of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) assert.equal(own(table, k), undefined);
+});
+
+test('names from scanned code that spell Object.prototype members stay plain data', () => {
+  assert.deepEqual(distributionsFor('constructor'), ['constructor']);
+  const src = 'import constructor\ncontainer = constructor(values)\nx = timedelta(toString=3)\n';
+  const facts = extractBriefFacts(parsePython(src).rootNode, src, 'app.py');
+  assert.doesNotThrow(() => structuredClone(facts));
+});
