@@ -7,9 +7,9 @@
 const REFERENCE =
   /^\$|\$\{|\{\{|\}\}|%\(|%[sd]\b|^\{[\w.-]*\}$|^<[^<>]*>$|^ENC\[|^!|^vault:|^(?:env|ssm|secretsmanager|gcp|azure|op|doppler|infisical):|arn:aws:(?:secretsmanager|ssm)|@Microsoft\.KeyVault|^projects\/[^/]+\/secrets\/|os\.environ|getenv\(/;
 
-// changeme, xxx, ***, ..., your-key-here, REPLACE_ME, <token>, TODO
+// changeme, xxx, ***, ..., your-key-here, REPLACE_ME, <token>, ghp_<36 letters and digits>, TODO
 const PLACEHOLDER =
-  /change[-_ ]?(?:me|it|this)|replace[-_ ]?(?:me|this|with)|your[-_ ]?[a-z]*[-_ ]?(?:key|token|secret|password|pass|here)|(?:^|[-_ ])here$|xxxx|x{3,}$|^x+$|\*\*\*|\.\.\.|…|placeholder|redacted|^(?:todo|tbd|fixme|none|null|nil|undefined|true|false|yes|no|on|off|required|optional|default|string|str|bytes|text|secret|secrets|password|passwd|pass|token|key|apikey|api[-_]key|credentials?|value|empty|blank|n\/?a|tba)$|^(?:insert|enter|put|add|set)[-_ ][a-z]/i;
+  /<[\w -]*[A-Za-z]{3}[\w -]*>|change[-_ ]?(?:me|it|this)|replace[-_ ]?(?:me|this|with)|your[-_ ]?[a-z]*[-_ ]?(?:key|token|secret|password|pass|here)|(?:^|[-_ ])here$|xxxx|x{3,}$|^x+$|\*\*\*|\.\.\.|…|placeholder|redacted|^(?:todo|tbd|fixme|none|null|nil|undefined|true|false|yes|no|on|off|required|optional|default|string|str|bytes|text|secret|secrets|password|passwd|pass|token|key|apikey|api[-_]key|credentials?|value|empty|blank|n\/?a|tba)$|^(?:insert|enter|put|add|set)[-_ ][a-z]/i;
 
 // Configuration vocabulary that lands under credential-ish keys ({"secret.aws-access-key": "critical"}).
 const ENUM_WORD = /^(?:critical|high|medium|low|info|warning|warn|error|debug|trace|auto|always|never|enabled|disabled|hidden|visible|masked|basic|digest|oauth2?|bearer|header|query|cookie|sha\d*|md5|hs256|rs256|es256|utf-?8)$/i;

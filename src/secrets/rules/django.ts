@@ -37,6 +37,7 @@ export const djangoSecretKey: AssignmentRule = {
       { file: 'mysite/settings_env.py', text: 'SECRET_KEY = env("SECRET_KEY")\nSECRET_KEY_FILE = "/run/secrets/django_key"\n' },
       { file: 'mysite/settings_dev.py', text: 'SECRET_KEY = get_random_secret_key()\n' },
       { file: 'tests/settings.py', text: 'SECRET_KEY = "not-a-real-secret-key-for-tests"\n' },
+      { file: 'docs/settings.md', text: 'SECRET_KEY = "django-insecure-<50 characters>"\n' },
     ],
   },
 };

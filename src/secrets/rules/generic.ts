@@ -51,6 +51,7 @@ export const genericCredential: AssignmentRule = {
       { file: 'app/settings.py', text: 'DB_PASSWORD = os.environ["DB_PASSWORD"]\nAPI_TOKEN = os.getenv("API_TOKEN")\nSECRET = config("SECRET")\n' },
       { file: 'app/env.yaml', text: 'password: ${DB_PASSWORD}\ntoken: "{{ vault_api_token }}"\nsecret: !vault |\napi_key: ENC[AES256_GCM,data:abc]\n' },
       { file: '.env.example', text: 'DB_PASSWORD=changeme\nAPI_TOKEN=<token>\nSECRET_KEY=your-key-here\nSMTP_PASSWORD=xxx\nAPI_KEY=...\nTOKEN=REPLACE_ME\nPASSWORD=***\nAPI_SECRET=\n' },
+      { file: 'docs/setup.md', text: 'GITHUB_TOKEN = "ghp_<36 letters and digits>"\nSENDGRID_API_KEY = "SG.<22 characters>.<43 characters>"\nAPI_KEY = "sk-<your key>"\n' },
       { file: 'app/constants.py', text: 'PASSWORD_RESET_TIMEOUT = 3600\nAUTH_TOKEN_HEADER = "Authorization"\nSECRET_KEY_FILE = "/run/secrets/key"\nTOKEN_URL = "https://auth.acme.io/oauth/token"\nPASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]\n' },
       { file: 'tests/test_login.py', text: 'password = "fake-password"\ntoken = "dummy-token-value"\napi_key = "example-api-key"\nsecret = "not-a-real-secret"\nPASSWORD = "test-pass-123"\n' },
       { file: 'app/hashes.py', text: `password_hash = "${'pbkdf2_sha256$' + '600000$' + fake(ALNUM, 22, 'h1') + '$' + fake(ALNUM, 43, 'h2')}"\nadmin_password = "${'$2b$12$' + fake(ALNUM, 53, 'h3')}"\nold_pw = "${'$argon2id$v=19$m=65536,t=3,p=4$' + fake(ALNUM, 22, 'h4') + '$' + fake(ALNUM, 43, 'h5')}"\n` },
