@@ -5,7 +5,7 @@ import path from 'node:path';
 import { defaultConfig } from '../src/config/config.js';
 import { readText } from '../src/sources/read.js';
 import { Workspace } from '../src/sources/workspace.js';
-import { idleCores, scanTree } from '../src/secrets/tree.js';
+import { workerCount, scanTree } from '../src/secrets/tree.js';
 import { scanHistory } from '../src/secrets/history.js';
 import { ALNUM, fake } from '../src/secrets/fake.js';
 import { loadavg } from 'node:os';
@@ -137,7 +137,7 @@ export async function benchSecrets(): Promise<Record<string, unknown>> {
     ratioTwoThreads: Math.round((floorMs / twoThreadsMs) * 100) / 100,
     // The automatic choice starts workers only for idle cores: report the load it saw.
     loadAverage: Math.round((loadavg()[0] ?? 0) * 10) / 10,
-    autoWorkers: idleCores(),
+    autoWorkers: workerCount(),
     pyvetMs: Math.round(autoMs),
     floorMs: Math.round(floorMs),
   };

@@ -1,6 +1,8 @@
-import type { SyntaxNode } from '../python/parse.js';
+// The plain-JS copy of the tree that the health extractor walks too: native node reads cost a C++ call each.
+import type { PyNode as SyntaxNode } from '../python/tree.js';
 import { redactText, redactUrl } from './redact.js';
 import { own } from '../core/lookup.js';
+import { stringValue } from '../python/literals.js';
 
 /** `import a.b as c` → {module:'a.b', name:null, alias:'c', level:0}; `from ..x import y` → {module:'x', name:'y', level:2}. */
 export interface ImportFact { module: string; name: string | null; alias: string | null; level: number; line: number }
@@ -93,26 +95,6 @@ const snippet = (n: SyntaxNode, max: number): string => {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 };
 
-/** The value of a plain string literal (or an implicit concatenation of them); null when it has interpolations. */
-export function stringValue(n: SyntaxNode | null | undefined): string | null {
-  if (!n) return null;
-  if (n.type === 'concatenated_string') {
-    let out = '';
-    for (const c of n.namedChildren) {
-      const v = stringValue(c);
-      if (v === null) return null;
-      out += v;
-    }
-    return out;
-  }
-  if (n.type !== 'string') return null;
-  let out = '';
-  for (const c of n.namedChildren) {
-    if (c.type === 'string_content' || c.type === 'escape_sequence') out += c.text;
-    else if (c.type === 'interpolation') return null;
-  }
-  return out;
-}
 
 /** The static text of a string up to its first interpolation (for `f"https://host/{x}"`). */
 function stringPrefix(n: SyntaxNode): string {

@@ -4,6 +4,7 @@ import { own } from './lookup.js';
 import { distributionsFor } from '../health/checks/distributions.js';
 import { parsePython } from '../python/parse.js';
 import { extractBriefFacts } from '../brief/extract.js';
+import { toPyTree } from '../python/tree.js';
 
 test('own() finds only a table\'s own keys, never Object.prototype members', () => {
   const table = { yaml: 'pyyaml' };
@@ -14,6 +15,6 @@ test('own() finds only a table\'s own keys, never Object.prototype members', () 
 test('names from scanned code that spell Object.prototype members stay plain data', () => {
   assert.deepEqual(distributionsFor('constructor'), ['constructor']);
   const src = 'import constructor\ncontainer = constructor(values)\nx = timedelta(toString=3)\n';
-  const facts = extractBriefFacts(parsePython(src).rootNode, src, 'app.py');
+  const facts = extractBriefFacts(toPyTree(parsePython(src).rootNode, src), src, 'app.py');
   assert.doesNotThrow(() => structuredClone(facts));
 });

@@ -22,9 +22,10 @@ export interface PythonFileFacts {
 /** Analyse one file's source: one tree-sitter parse, both extractors on the same tree. */
 export function analyzeSource(source: string, path: string, module: string, brief: boolean): PythonFileFacts {
   const tree = parsePython(source);
-  const health = extractHealthFacts(toPyTree(tree.rootNode, source), source, path);
+  const root = toPyTree(tree.rootNode, source);
+  const health = extractHealthFacts(root, source, path);
   const facts: PythonFileFacts = { path, module, health };
-  if (brief) facts.brief = extractBriefFacts(tree.rootNode, source, path);
+  if (brief) facts.brief = extractBriefFacts(root, source, path);
   if (health.syntaxErrorLine !== null) facts.error = `syntax error at line ${health.syntaxErrorLine}; the rest of the file was still analysed`;
   return facts;
 }

@@ -1,7 +1,21 @@
 import type { PyNode as SyntaxNode } from './tree.js';
+import { own } from '../core/lookup.js';
 
-/** The value of a plain string literal (no f-string interpolation), or null. Implicit concatenation is joined. */
-export function stringValue(node: SyntaxNode | null | undefined): string | null {
+/** What reading a literal needs of a node: satisfied by native tree-sitter nodes and by PyNode copies. */
+export interface LiteralNode {
+  readonly type: string;
+  readonly text: string;
+  readonly children: readonly LiteralNode[];
+  readonly namedChildren: readonly LiteralNode[];
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
+
+/**
+ * The value of a plain string literal (no f-string interpolation), or null. Implicit concatenation is
+ * joined; escapes are decoded except in raw strings (r"\d"), whose escape nodes tree-sitter still emits.
+ */
+export function stringValue(node: LiteralNode | null | undefined): string | null {
   if (!node) return null;
   if (node.type === 'concatenated_string') {
     let s = '';
@@ -13,18 +27,14 @@ export function stringValue(node: SyntaxNode | null | undefined): string | null 
     return s;
   }
   if (node.type !== 'string') return null;
+  const raw = /r/i.test(node.children[0]?.text ?? '');
   let out = '';
   for (const c of node.namedChildren) {
     if (c.type === 'interpolation') return null;
     if (c.type === 'string_content') out += c.text;
-    else if (c.type === 'escape_sequence') out += unescape(c.text);
+    else if (c.type === 'escape_sequence') out += raw ? c.text : (own(ESCAPES, c.text.slice(1)) ?? c.text);
   }
   return out;
-}
-
-function unescape(esc: string): string {
-  const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
-  return map[esc.slice(1)] ?? esc;
 }
 
 /** A literal's value rendered as text (string content, number, True/False), or null for None and non-literals. */

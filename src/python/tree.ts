@@ -76,6 +76,19 @@ export class PyNode {
   childrenForFieldName(name: string): PyNode[] {
     return this.children.filter((c) => c.field === name);
   }
+
+  /** Descendants (not this node) of the given types, in document order. */
+  descendantsOfType(types: readonly string[]): PyNode[] {
+    const want = new Set(types);
+    const out: PyNode[] = [];
+    const stack: PyNode[] = [...this.children].reverse();
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (want.has(n.type)) out.push(n);
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+    }
+    return out;
+  }
 }
 
 // Per language symbol / field id: names, and whether the symbol is a named node.

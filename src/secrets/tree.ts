@@ -1,4 +1,4 @@
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { readText } from '../sources/read.js';
 import type { Workspace } from '../sources/workspace.js';
@@ -85,21 +85,20 @@ async function runParallel(n: number, work: FileRef[][], maxBytes: number): Prom
 }
 
 /**
- * Worker threads worth starting: one per core beyond this one (up to 4 cores) that the machine is not
- * already using. On a busy machine extra threads only queue for the same cores and lose their start-up
- * cost (measured in bench/secrets.ts: on 2 cores under load, one thread beat two).
+ * Worker threads to start beside this one: one per further core, up to 4 cores. Measured on 2 cores
+ * (bench/secrets.ts, stdlib): one worker + the main thread reads at 0.50 of the floor against 0.44
+ * for the main thread alone. The load average is no guide here: it lags by a minute and counts
+ * pyvet's own earlier phases.
  */
-export function idleCores(): number {
-  const cores = Math.min(availableParallelism(), 4);
-  const idle = Math.floor(cores - (loadavg()[0] ?? 0));
-  return Math.max(0, Math.min(cores - 1, idle - 1));
+export function workerCount(): number {
+  return Math.max(0, Math.min(availableParallelism(), 4) - 1);
 }
 
 /** Scan every file of the workspace: inline through the shared read cache, or across worker threads on big trees. */
 export async function scanTree(ws: Workspace, opts: TreeScanOptions = {}): Promise<BatchResult> {
   const max = ws.config.maxFileSize;
   const total = ws.files.reduce((n, f) => n + Math.min(f.size, max), 0);
-  const n = opts.workers ?? (total >= PARALLEL_MIN_BYTES ? idleCores() : 0);
+  const n = opts.workers ?? (total >= PARALLEL_MIN_BYTES ? workerCount() : 0);
   if (n > 0) {
     try {
       return await runParallel(n, batches(ws.files, max), max);

@@ -1,26 +1,8 @@
 import { parsePython, type SyntaxNode } from '../../python/parse.js';
+import { stringValue } from '../../python/literals.js';
 import { fromRequirement, parseRequirement } from '../requirement.js';
 import type { ManifestParser, ParseResult } from './types.js';
 import { basename, emptyResult } from './types.js';
-
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"' };
-
-/** The value of a plain string literal (no f-string interpolation), else null. */
-function stringValue(node: SyntaxNode): string | null {
-  if (node.type === 'concatenated_string') {
-    const parts = node.namedChildren.map(stringValue);
-    return parts.some((p) => p === null) ? null : parts.join('');
-  }
-  if (node.type !== 'string') return null;
-  const raw = /r/i.test(node.child(0)?.text ?? '');
-  let out = '';
-  for (const c of node.namedChildren) {
-    if (c.type === 'interpolation') return null;
-    if (c.type === 'string_content') out += c.text;
-    else if (c.type === 'escape_sequence') out += raw ? c.text : (ESCAPES[c.text.slice(1)] ?? c.text.slice(1));
-  }
-  return out;
-}
 
 interface Item {
   text: string;
