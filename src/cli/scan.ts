@@ -5,6 +5,7 @@ import type { ScanReport } from '../core/report.js';
 import { FORMATS } from '../report/index.js';
 import { defaultStorePath, openStore, repoIdentity } from '../store/index.js';
 import { makeStyle } from '../report/style.js';
+import { loc } from '../report/text.js';
 import { repoInfo } from '../sources/git.js';
 import type { Io } from './io.js';
 import { analyze, type AnalyzeOptions } from './analyze.js';
@@ -30,8 +31,9 @@ export function renderSummary(report: ScanReport, written: string[], color: bool
       : st.good('No findings.'),
   );
   for (const f of report.findings.slice(0, 5)) {
-    const where = `${f.path}${f.line ? `:${f.line}` : ''}`;
-    lines.push(`  ${st.sev(f.severity, f.severity.padEnd(8))} ${where}  ${f.message.slice(0, 90)}`);
+    const where = loc(f);
+    const msg = f.message.length > 90 ? `${f.message.slice(0, 89)}…` : f.message;
+    lines.push(`  ${st.sev(f.severity, f.severity.padEnd(8))} ${where}  ${msg}`);
   }
   if (report.errors.length) lines.push(st.dim(`${report.errors.length} input(s) could not be read; see the JSON report's errors.`));
   for (const w of written) lines.push(`report: ${path.relative(cwd, w) || w}`);

@@ -11,6 +11,7 @@ import { renderBriefSection } from '../brief/render.js';
 import { CSS, SCRIPT } from './html/assets.js';
 import { barChart, columnChart, lineChart, scatterChart, scoreRing } from './html/charts.js';
 import { esc, jsonForScript } from './html/escape.js';
+import { loc } from './text.js';
 
 export interface HtmlOptions {
   /** Findings rendered visible at load; the rest wait in an inert template until filtered, linked or printed. */
@@ -43,9 +44,6 @@ export const REPORT_CSP = `default-src 'none'; style-src 'unsafe-inline'; script
 const MAX_INVENTORY_ROWS = 1000;
 const MAX_HOTSPOTS = 150;
 
-function where(f: { path: string; line?: number }): string {
-  return `${f.path}${f.line ? `:${f.line}` : ''}`;
-}
 
 function chip(cls: string, text?: string): string {
   return `<span class="chip ${esc(cls)}">${esc(text ?? cls)}</span>`;
@@ -89,7 +87,7 @@ function overview(report: ScanReport): string {
   const top = report.findings.slice(0, 5);
   if (top.length) {
     out.push('<h3>Most important findings</h3><ol class="top-findings">');
-    for (const f of top) out.push(`<li>${chip(f.severity)} <a href="#finding-${esc(f.fingerprint)}">${esc(f.message)}</a> <span class="mono muted">${esc(where(f))}</span></li>`);
+    for (const f of top) out.push(`<li>${chip(f.severity)} <a href="#finding-${esc(f.fingerprint)}">${esc(f.message)}</a> <span class="mono muted">${esc(loc(f))}</span></li>`);
     out.push('</ol>');
   }
   out.push('</section>');
@@ -178,14 +176,14 @@ function dependencies(report: ScanReport): string {
         .join('');
       out.push(
         `<tr><td><code>${esc(d.name)}</code>${f ? ` <a href="#finding-${esc(f.fingerprint)}" title="finding">↧</a>` : ''}</td><td class="mono">${esc(d.version ?? d.specifier)}</td>`,
-        `<td class="mono">${esc(where(d))}</td><td><ul>${advisories}</ul></td><td class="mono">${d.fix ? `<strong>${esc(d.fix)}</strong>` : '<span class="muted">no fixed version known</span>'}</td></tr>`,
+        `<td class="mono">${esc(loc(d))}</td><td><ul>${advisories}</ul></td><td class="mono">${d.fix ? `<strong>${esc(d.fix)}</strong>` : '<span class="muted">no fixed version known</span>'}</td></tr>`,
       );
     }
     out.push('</tbody></table>');
   } else out.push('<p>No declared dependency has a known vulnerability in the OSV database used.</p>');
   const rows = report.dependencies.slice(0, MAX_INVENTORY_ROWS).map(
     (d) =>
-      `<tr><td><code>${esc(d.name)}</code></td><td class="mono">${esc(d.version ?? d.specifier ?? '')}</td><td>${esc(d.kind)}</td><td>${esc(d.group)}</td><td class="mono">${esc(where(d))}</td><td>${d.vulns.length ? chip('high', String(d.vulns.length)) : ''}</td></tr>`,
+      `<tr><td><code>${esc(d.name)}</code></td><td class="mono">${esc(d.version ?? d.specifier ?? '')}</td><td>${esc(d.kind)}</td><td>${esc(d.group)}</td><td class="mono">${esc(loc(d))}</td><td>${d.vulns.length ? chip('high', String(d.vulns.length)) : ''}</td></tr>`,
   );
   const more = report.dependencies.length - rows.length;
   out.push(
@@ -215,7 +213,7 @@ function findingRow(f: Finding, rules: Map<string, RuleMeta | undefined>, lookup
   return (
     `<tr class="finding"${withId ? ` id="finding-${esc(f.fingerprint)}"` : ''} data-severity="${esc(f.severity)}" data-category="${cat}" data-search="${esc(search)}">` +
     `<td>${chip(f.severity)}</td><td><code>${esc(f.rule)}</code></td>` +
-    `<td class="mono">${esc(where(f))}${f.commit ? ` <span class="muted">@${esc(f.commit.slice(0, 10))}</span>` : ''}</td>` +
+    `<td class="mono">${esc(loc(f))}${f.commit ? ` <span class="muted">@${esc(f.commit.slice(0, 10))}</span>` : ''}</td>` +
     `<td><details><summary>${esc(f.message)}</summary><div class="finding-detail">${detail.join('')}</div></details></td></tr>`
   );
 }
@@ -256,7 +254,7 @@ function healthChecks(report: ScanReport): string {
       `<tr><td>${chip(c.status)}</td><td><code>${esc(c.id)}</code></td><td>${esc(c.category)}</td><td class="num">${esc(c.score)}/10</td>` +
       `<td>${c.evidence
         .slice(0, 3)
-        .map((e) => `${e.path ? `<span class="mono">${esc(where({ path: e.path, line: e.line }))}</span> ` : ''}${esc(e.message)}`)
+        .map((e) => `${e.path ? `<span class="mono">${esc(loc({ path: e.path, line: e.line }))}</span> ` : ''}${esc(e.message)}`)
         .join('<br>')}</td><td>${esc(c.remediation)}</td></tr>`,
   );
   return `<section id="health"><h2>Health checks</h2><table><thead><tr><th>Status</th><th>Check</th><th>Category</th><th class="num">Score</th><th>Evidence</th><th>What to do</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
@@ -274,7 +272,7 @@ function brief(report: ScanReport): string {
 
 function errors(report: ScanReport): string {
   if (!report.errors.length) return '';
-  const rows = report.errors.slice(0, 500).map((e) => `<tr><td class="mono">${esc(where(e))}</td><td>${esc(e.message)}</td></tr>`);
+  const rows = report.errors.slice(0, 500).map((e) => `<tr><td class="mono">${esc(loc(e))}</td><td>${esc(e.message)}</td></tr>`);
   return `<section id="errors"><h2>Inputs that could not be read (${report.errors.length})</h2><details><summary>Show</summary><table><tbody>${rows.join('')}</tbody></table></details></section>`;
 }
 

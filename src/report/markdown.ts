@@ -3,6 +3,7 @@ import type { Finding } from '../core/finding.js';
 import { categoryOf } from '../core/finding.js';
 import { SEVERITIES } from '../core/severity.js';
 import { mergedVulns } from '../deps/merge.js';
+import { loc } from './text.js';
 
 /** Markdown cells: no pipes or newlines, HTML-significant characters escaped (PR comments render HTML). */
 export function mdCell(s: string): string {
@@ -22,7 +23,7 @@ function findingRows(fs: Finding[]): string[][] {
   return fs.map((f) => [
     f.severity,
     `\`${f.rule}\``,
-    mdCell(`${f.path}${f.line ? `:${f.line}` : ''}${f.commit ? ` @ ${f.commit.slice(0, 10)}` : ''}`),
+    mdCell(`${loc(f)}${f.commit ? ` @ ${f.commit.slice(0, 10)}` : ''}`),
     mdCell(f.message + (f.redacted ? ` (${f.redacted})` : '')),
     mdCell(f.remediation),
   ]);

@@ -16,7 +16,9 @@ function clip(s: string, n: number): string {
   return s.length <= n ? s : s.slice(0, n - 1) + '…';
 }
 
-function loc(f: { path: string; line: number }): string {
+/** file:line, or `(repository)` for findings about the project as a whole (path '.'). */
+export function loc(f: { path: string; line?: number }): string {
+  if (f.path === '.' || f.path === '') return '(repository)';
   return f.line ? `${f.path}:${f.line}` : f.path;
 }
 
@@ -80,7 +82,7 @@ export function renderText(report: ScanReport, opts: TextOptions): string {
     const h = report.health;
     out.push('');
     out.push(st.bold(`Health: ${h.score}/100`));
-    const cats = Object.entries(h.categories).map(([c, v]) => `${c} ${v}/10`);
+    const cats = Object.entries(h.categories).map(([c, v]) => `${c} ${Math.round(v)}/100`);
     if (cats.length) out.push(`  ${cats.join(' · ')}`);
     for (const c of h.checks.filter((c) => c.status === 'fail' || c.status === 'warn')) {
       const ev = c.evidence[0];

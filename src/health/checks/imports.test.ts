@@ -39,7 +39,7 @@ test('cycles are strongly connected components, each with one concrete shortest 
 test('declared vs imported: import names map to distributions; tools are never "unused"; dev-only in production', () => {
   const files = project({
     'svc/__init__.py': '',
-    'svc/main.py': 'import yaml\nimport requests\nfrom PIL import Image\nimport sklearn.linear_model\nimport factory\nimport os, json\nfrom svc import util\n',
+    'svc/main.py': 'import yaml\nimport requests\nfrom PIL import Image\nimport sklearn.linear_model\nimport factory\nimport os, json\nfrom svc import util\nfrom _typeshed import StrPath\n',
     'svc/util.py': 'try:\n    import ujson\nexcept ImportError:\n    ujson = None\n',
     'tests/test_main.py': 'import pytest\nimport factory\nfrom svc import main\n',
   });

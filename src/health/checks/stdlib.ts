@@ -43,5 +43,6 @@ const STDLIB = new Set([
 
 /** True when the top-level import name belongs to the standard library of some Python 3.8–3.13. */
 export function isStdlib(top: string): boolean {
-  return STDLIB.has(top) || top === '__main__';
+  // _typeshed exists only in type checkers' stubs of the standard library (imported under TYPE_CHECKING).
+  return STDLIB.has(top) || top === '__main__' || top === '_typeshed';
 }
