@@ -1,7 +1,7 @@
 import type { ScanReport } from '../core/report.js';
 import type { Finding } from '../core/finding.js';
 import { categoryOf } from '../core/finding.js';
-import { SEVERITIES } from '../core/severity.js';
+import { SEVERITIES, bySeverity } from '../core/severity.js';
 import type { Dependency } from '../deps/types.js';
 import { makeStyle, type Style } from './style.js';
 import { mergedVulns } from '../deps/merge.js';
@@ -35,7 +35,8 @@ function renderDeps(deps: Dependency[], st: Style): string[] {
     out.push('');
     out.push(`  ${st.bold(name)} ${first.version ?? first.specifier}  → ${st.good(fix)}`);
     for (const p of pins) out.push(st.dim(`    at ${loc(p)}${p.version !== first.version ? ` (${p.version})` : ''}`));
-    for (const v of mergedVulns(first)) {
+    const vulns = mergedVulns(first).sort((a, b) => bySeverity(a.severity, b.severity) || a.id.localeCompare(b.id, 'en', { numeric: true }));
+    for (const v of vulns) {
       const aliases = v.aliases.length ? ` (${v.aliases.join(', ')})` : '';
       const fixed = v.fixed.length ? ` fixed in ${v.fixed.join(', ')}` : '';
       out.push(`    ${st.sev(v.severity, v.severity.padEnd(8))} ${clip(`${v.id}${aliases}${fixed}`, WIDTH - 14)}`);
