@@ -72,6 +72,8 @@ test('a progress bar goes to stderr on a TTY only, never with --quiet', async ()
     assert.match((await runCli(base, { tty: true })).stderr, /pyvet: (walk|deps|secrets|python|health)/);
     assert.equal((await runCli(base, { tty: false })).stderr, '');
     assert.equal((await runCli([...base, '--quiet'], { tty: true })).stderr, '');
+    // --history reads commits: the bar counts them against the total.
+    assert.match((await runCli([...base, '--history'], { tty: true })).stderr, /secrets history \[[#-]+\] 2\/2 commits/);
   } finally {
     repo.cleanup();
     out.cleanup();

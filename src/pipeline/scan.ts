@@ -69,7 +69,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     if (want.has('deps')) findings.push(...deps.findings);
   }
   if (want.has('secrets')) {
-    const s = await timed('secrets', () => scanSecrets(ws, { history: opts.history, baseline: opts.baseline }));
+    const s = await timed('secrets', () => scanSecrets(ws, { history: opts.history, baseline: opts.baseline, progress: opts.progress }));
     findings.push(...s.findings);
     report.secrets = s.summary;
   }

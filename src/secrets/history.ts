@@ -53,6 +53,8 @@ export interface HistoryOptions {
   /** gitignore-style excludes from config: applied to history paths as to the tree. */
   exclude: string[];
   maxBytes: number;
+  /** Called after each commit is read, with the count so far (progress on a TTY). */
+  onCommit?: (done: number) => void;
 }
 
 /**
@@ -97,6 +99,7 @@ export async function scanHistory(root: string, opts: HistoryOptions): Promise<H
       commit = sha ?? '';
       date = d ?? '';
       res.commitsScanned++;
+      opts.onCommit?.(res.commitsScanned);
     } else if (line.startsWith('diff --git ')) {
       flush();
       path = null;

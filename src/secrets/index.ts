@@ -7,12 +7,16 @@ import { RULES } from './rules/index.js';
 import type { FileHit } from './scan-files.js';
 import { scanTree } from './tree.js';
 import type { SecretsSummary } from './types.js';
+import type { Progress } from '../pipeline/progress.js';
+import { git } from '../sources/git.js';
 
 export interface SecretsOptions {
   /** Also scan every commit reachable from any ref. */
   history: boolean;
   /** Baseline file of fingerprints: only findings not in it are reported. */
   baseline: string | null;
+  /** Ticks per commit read during --history. */
+  progress?: Progress;
 }
 
 export interface SecretsResult {
@@ -92,7 +96,13 @@ export async function scanSecrets(ws: Workspace, opts: SecretsOptions): Promise<
       ws.errors.push({ path: '.', message: 'secrets: --history needs a git repository; only the working tree was scanned' });
     } else {
       try {
-        const h = await scanHistory(ws.root, { exclude: ws.config.exclude, maxBytes: ws.config.maxFileSize });
+        const total = Number(git(ws.root, ['rev-list', '--all', '--count'])?.trim()) || 0;
+        opts.progress?.phase('secrets history');
+        const h = await scanHistory(ws.root, {
+          exclude: ws.config.exclude,
+          maxBytes: ws.config.maxFileSize,
+          onCommit: (done) => opts.progress?.tick(done, total, 'commits'),
+        });
         oldest = h.oldest;
         summary.commitsScanned = h.commitsScanned;
         summary.skippedLarge += h.skippedLarge;
