@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { runCli, parseJson, TempTree } from './helpers.js';
+import { briefOf, TempTree } from './helpers.js';
 import type { Brief } from '../src/brief/types.js';
 
 /** A FastAPI service in the src layout: routers with their own prefixes, included with more prefixes across modules. */
@@ -146,10 +146,7 @@ let t: TempTree;
 let brief: Brief;
 
 before(async () => {
-  t = new TempTree().files(FILES);
-  const r = await runCli(['brief', t.dir, '--format', 'json']);
-  assert.equal(r.code, 0, r.stderr);
-  brief = parseJson<Brief>(r.stdout);
+  ({ tree: t, brief } = await briefOf(FILES));
 });
 after(() => t.cleanup());
 

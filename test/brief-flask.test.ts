@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { runCli, parseJson, TempTree } from './helpers.js';
+import { briefOf, runCli, TempTree } from './helpers.js';
 import type { Brief } from '../src/brief/types.js';
 
 /** A Flask shop: app factory, a blueprint prefixed at construction, one prefixed at registration, a nested one. */
@@ -167,10 +167,7 @@ let t: TempTree;
 let brief: Brief;
 
 before(async () => {
-  t = new TempTree().files(FILES);
-  const r = await runCli(['brief', t.dir, '--format', 'json']);
-  assert.equal(r.code, 0, r.stderr);
-  brief = parseJson<Brief>(r.stdout);
+  ({ tree: t, brief } = await briefOf(FILES));
 });
 after(() => t.cleanup());
 

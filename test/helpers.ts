@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { main } from '../src/cli/main.js';
 import type { Io } from '../src/cli/io.js';
+import type { Brief } from '../src/brief/types.js';
 
 export interface CliResult {
   code: number;
@@ -101,4 +102,12 @@ export function parseJson<T = unknown>(text: string): T {
   } catch {
     throw new Error(`not JSON:\n${text.slice(0, 2000)}`);
   }
+}
+
+/** Build a tree from `files`, run `pyvet brief --format json` on it, and return both (the caller cleans up). */
+export async function briefOf(files: Record<string, string>): Promise<{ tree: TempTree; brief: Brief }> {
+  const tree = new TempTree().files(files);
+  const r = await runCli(['brief', tree.dir, '--format', 'json']);
+  if (r.code !== 0) throw new Error(`pyvet brief exited ${r.code}: ${r.stderr}`);
+  return { tree, brief: parseJson<Brief>(r.stdout) };
 }
