@@ -1,5 +1,5 @@
 import { compare, satisfies } from '@renovatebot/pep440';
-import { compareKeys, isNormal, isPrerelease, sortVersions, spellings, versionKey, type VersionKey } from './version-order.js';
+import { isNormal, isPrerelease, sortVersions, spellings, versionKey, type VersionKey } from './version-order.js';
 import { normalizeName } from '../names.js';
 import type { OsvAffected, OsvEvent, OsvRecord } from './types.js';
 
@@ -131,13 +131,8 @@ export class PackageIndex {
   }
 
   private computeRank(version: string): number | null {
-    const key = versionKey(version);
-    if (!key) return null;
-    // Canonical against canonical compares by key; anything else asks the library.
-    const cmp = (i: number) => {
-      const k = this.keys[i]!;
-      return key.canonical && k.canonical ? compareKeys(k, key) : compare(this.versions[i]!, version);
-    };
+    if (!versionKey(version)) return null;
+    const cmp = (i: number) => compare(this.versions[i]!, version);
     let lo = 0;
     let hi = this.versions.length;
     while (lo < hi) {

@@ -15,7 +15,7 @@ test('sorted as the PEP 440 library orders them, equal versions grouped', () => 
   assert.equal(flat[flat.length - 1], '1!0.1');
 });
 
-test('local versions fall back to the library alone', () => {
+test('local versions sort among the others', () => {
   const groups = sort(['1.0+abc', '1.0', '0.9+local.1', '1.1']);
   assert.deepEqual(groups.flat(), ['0.9+local.1', '1.0', '1.0+abc', '1.1']);
 });
