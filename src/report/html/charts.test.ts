@@ -37,3 +37,17 @@ test('a line with a gap starts a new segment after it', () => {
   assert.equal((d.match(/M/g) ?? []).length, 2);
   assert.equal((d.match(/L/g) ?? []).length, 1);
 });
+
+test('scatter labels never overprint each other: points on the same spot get one label', () => {
+  const svg = scatterChart(
+    [
+      { x: 1, y: 100, label: 'a/cli.py' },
+      { x: 1, y: 99, label: 'a/app.py' },
+      { x: 1, y: 40, label: 'a/scaffold.py' },
+    ],
+    't',
+    { x: 'commits', y: 'complexity' },
+  );
+  const labels = [...svg.matchAll(/class="dot-label"[^>]*>([^<]*)</g)].map((m) => m[1]);
+  assert.deepEqual(labels, ['cli.py', 'scaffold.py']);
+});

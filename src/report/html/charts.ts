@@ -101,10 +101,15 @@ export function scatterChart(input: Point[], title: string, axes: { x: string; y
   );
   const ranked = [...points].sort((a, b) => b.x / maxX + b.y / maxY - (a.x / maxX + a.y / maxY));
   for (const p of points) out.push(`<circle class="dot" cx="${num(sx(p.x))}" cy="${num(sy(p.y))}" r="5"><title>${esc(p.label)} (${esc(axes.x)} ${p.x}, ${esc(axes.y)} ${p.y})</title></circle>`);
+  // Points that share churn stack up: a label that would overprint one already placed is left to the dot's tooltip.
+  const placed: { x: number; y: number }[] = [];
   for (const p of ranked.slice(0, labelTop)) {
     const x = sx(p.x);
+    const y = sy(p.y);
+    if (placed.some((q) => Math.abs(q.y - y) < 12 && Math.abs(q.x - x) < 120)) continue;
+    placed.push({ x, y });
     const anchor = x > w * 0.6 ? 'end' : 'start';
-    out.push(`<text class="dot-label" x="${num(x + (anchor === 'end' ? -8 : 8))}" y="${num(sy(p.y) + 4)}" text-anchor="${anchor}">${esc(clip(p.label.split('/').pop() ?? p.label, 24))}</text>`);
+    out.push(`<text class="dot-label" x="${num(x + (anchor === 'end' ? -8 : 8))}" y="${num(y + 4)}" text-anchor="${anchor}">${esc(clip(p.label.split('/').pop() ?? p.label, 24))}</text>`);
   }
   out.push('</svg>');
   return out.join('');
