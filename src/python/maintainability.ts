@@ -100,8 +100,10 @@ export function halsteadVolume(root: SyntaxNode): number {
         else if (def) visit(def, ctx);
         return;
       }
-      case 'binary_operator': {
-        const op = n.childForFieldName('operator')?.type ?? '';
+      case 'binary_operator':
+      case 'augmented_assignment': {
+        // `a += b` counts as radon counts `a + b`: one operator, two operands (no binary operator ends in =).
+        const op = (n.childForFieldName('operator')?.type ?? '').replace(/=$/, '');
         operatorsSeen.add(BINOP[op] ?? op);
         N1++;
         N2 += 2;
@@ -144,17 +146,6 @@ export function halsteadVolume(root: SyntaxNode): number {
           N2 += values.length;
           for (const v of values) operandsSeen.add(operandKey(v, ctx));
         }
-        break;
-      }
-      case 'augmented_assignment': {
-        const op = (n.childForFieldName('operator')?.type ?? '').replace(/=$/, '');
-        operatorsSeen.add(BINOP[op] ?? op);
-        N1++;
-        N2 += 2;
-        const l = n.childForFieldName('left');
-        const r = n.childForFieldName('right');
-        if (l) operandsSeen.add(operandKey(l, ctx));
-        if (r) operandsSeen.add(operandKey(r, ctx));
         break;
       }
       case 'comparison_operator': {

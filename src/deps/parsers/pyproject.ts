@@ -1,9 +1,9 @@
 import { normalizeName } from '../names.js';
-import { fromRequirement, kindOfUrl, parseRequirement } from '../requirement.js';
+import { kindOfUrl } from '../requirement.js';
 import { poetryConstraint } from './poetry-spec.js';
 import { isTable, readToml, TomlLines } from './toml-lines.js';
 import type { ManifestParser, ParsedDependency, ParseResult } from './types.js';
-import { basename, emptyResult } from './types.js';
+import { addRequirement, basename, emptyResult } from './types.js';
 
 /** PEP 508 strings of one array, each located at its line (searched forward from the array's key). */
 function pep508List(
@@ -31,17 +31,7 @@ function pep508List(
     }
     const line = lines.literal(cursor, end, item) ?? keyLine;
     cursor = line;
-    const r = parseRequirement(item);
-    if (r instanceof Error) {
-      out.errors.push({ line, reason: r.message });
-      continue;
-    }
-    out.dependencies.push({
-      ...fromRequirement(r),
-      group,
-      line,
-      source,
-    });
+    addRequirement(out, item, line, { group, source });
   }
 }
 

@@ -1,6 +1,5 @@
-import { fromRequirement, parseRequirement } from '../requirement.js';
 import type { ManifestParser, ParseResult } from './types.js';
-import { basename, emptyResult } from './types.js';
+import { addRequirement, basename, emptyResult } from './types.js';
 
 interface IniValue {
   section: string;
@@ -65,16 +64,7 @@ export const setupCfgParser: ManifestParser = {
       for (const { text: t, line } of requirementsOf(v)) {
         const req = t.replace(/\s+#.*$/, '').trim();
         if (!req) continue;
-        const r = parseRequirement(req);
-        if (r instanceof Error) {
-          out.errors.push({ line, reason: r.message });
-          continue;
-        }
-        out.dependencies.push({
-          ...fromRequirement(r),
-          group,
-          line,
-        });
+        addRequirement(out, req, line, { group });
       }
     }
     return out;

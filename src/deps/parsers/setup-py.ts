@@ -1,8 +1,7 @@
 import { parsePython, type SyntaxNode } from '../../python/parse.js';
 import { stringValue } from '../../python/literals.js';
-import { fromRequirement, parseRequirement } from '../requirement.js';
 import type { ManifestParser, ParseResult } from './types.js';
-import { basename, emptyResult } from './types.js';
+import { addRequirement, basename, emptyResult } from './types.js';
 
 interface Item {
   text: string;
@@ -66,14 +65,8 @@ function addRequirements(items: Item[], group: string, out: ParseResult, keyMark
   for (const { text, line } of items) {
     const req = text.trim();
     if (!req || req.startsWith('#')) continue;
-    const r = parseRequirement(req);
-    if (r instanceof Error) {
-      out.errors.push({ line, reason: r.message });
-      continue;
-    }
-    const dep = fromRequirement(r);
-    if (keyMarker) dep.markers = dep.markers ? `(${keyMarker}) and (${dep.markers})` : keyMarker;
-    out.dependencies.push({ ...dep, group, line });
+    const dep = addRequirement(out, req, line, { group });
+    if (dep && keyMarker) dep.markers = dep.markers ? `(${keyMarker}) and (${dep.markers})` : keyMarker;
   }
 }
 

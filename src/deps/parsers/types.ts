@@ -1,4 +1,5 @@
 import type { DependencyKind } from '../types.js';
+import { fromRequirement, parseRequirement } from '../requirement.js';
 
 /** One requirement a parser found, before matching. */
 export interface ParsedDependency {
@@ -70,4 +71,19 @@ export function basename(p: string): string {
 export function dirname(p: string): string {
   const i = p.lastIndexOf('/');
   return i < 0 ? '' : p.slice(0, i);
+}
+
+/**
+ * Parse one PEP 508 requirement string into `out`: the dependency (returned, so a caller can add to
+ * it) or, when it does not parse, an error at its line.
+ */
+export function addRequirement(out: ParseResult, text: string, line: number, fields: Pick<ParsedDependency, 'group' | 'source'>): ParsedDependency | null {
+  const r = parseRequirement(text);
+  if (r instanceof Error) {
+    out.errors.push({ line, reason: r.message });
+    return null;
+  }
+  const dep: ParsedDependency = { ...fromRequirement(r), ...fields, line };
+  out.dependencies.push(dep);
+  return dep;
 }
