@@ -3,6 +3,7 @@ import { fileKind, type FileKind } from './file-kind.js';
 import { maskLine, redact } from './redact.js';
 import type { MatchContext, SecretRule } from './rule.js';
 import { RULES } from './rules/index.js';
+import { ASSIGNED_CREDENTIAL, leadingChars } from './triggers.js';
 
 /** A secret found in one fragment of text. Carries the value so it can be fingerprinted; never printed. */
 export interface SecretHit {
@@ -48,6 +49,10 @@ interface Compiled {
   each: RegExp[];
   /** `woken[i]`: indexes of the rules that trigger `each[i]` wakes. */
   woken: number[][];
+  /** `byChar[c]`: the triggers that can begin with ASCII character `c` (plus those that may begin with anything). */
+  byChar: number[][];
+  /** Triggers whose first character the source does not tell: tried wherever the union matched. */
+  anyChar: number[];
 }
 
 /**
@@ -67,11 +72,21 @@ export function compile(rules: readonly SecretRule[] = RULES): Compiled {
     }
     woken[t]!.push(i);
   });
+  const byChar: number[][] = Array.from({ length: 128 }, () => []);
+  const anyChar: number[] = [];
+  triggers.forEach((t, i) => {
+    const lead = leadingChars(t);
+    if (!lead || [...lead].some((ch) => ch.charCodeAt(0) >= 128)) anyChar.push(i);
+    else for (const ch of lead) byChar[ch.charCodeAt(0)]!.push(i);
+  });
+  for (const list of byChar) list.push(...anyChar);
   return {
     rules,
     trigger: new RegExp(triggers.map((t) => `(?:${t})`).join('|'), 'g'),
     each: triggers.map((t) => new RegExp(t, 'y')),
     woken,
+    byChar,
+    anyChar,
   };
 }
 
@@ -92,14 +107,16 @@ function scanLine(c: Compiled, ctx: MatchContext, wake: Uint8Array): Candidate[]
   const lower = ctx.line.toLowerCase();
   const found: Candidate[] = [];
   let assigns: Assignment[] | null = null;
-  c.rules.forEach((rule, order) => {
-    if (!wake[order] || !rule.keywords.some((k) => lower.includes(k))) return;
+  for (let order = 0; order < c.rules.length; order++) {
+    if (!wake[order]) continue;
+    const rule = c.rules[order]!;
+    if (!rule.keywords.some((k) => lower.includes(k))) continue;
     if (rule.kind === 'assignment') {
-      assigns ??= assignments(ctx.line, ctx.kind);
+      assigns ??= ASSIGNED_CREDENTIAL.test(ctx.line) ? assignments(ctx.line, ctx.kind) : [];
       for (const a of assigns) {
         if (rule.accept(a, ctx)) found.push({ order, rule, start: a.index, end: a.index + a.value.length, value: a.value, name: a.name });
       }
-      return;
+      continue;
     }
     const re = rule.pattern;
     re.lastIndex = 0;
@@ -117,7 +134,7 @@ function scanLine(c: Compiled, ctx: MatchContext, wake: Uint8Array): Candidate[]
         found.push({ order, rule, start, end: start + value.length, value });
       }
     }
-  });
+  }
   return found.length <= 1 ? found : resolveOverlaps(found);
 }
 
@@ -166,15 +183,17 @@ export function detect(
   // Line numbers are counted only up to lines that hold a secret: most candidate lines hold none.
   let lineNo = 1;
   let counted = 0;
+  const wake = new Uint8Array(c.rules.length);
   let m = trigger.exec(text);
   while (m) {
     const lineStart = text.lastIndexOf('\n', m.index) + 1;
     let lineEnd = text.indexOf('\n', m.index);
     if (lineEnd < 0) lineEnd = text.length;
     // Every trigger on this line, so each rule knows whether it was woken (one pass over a minified line).
-    const wake = new Uint8Array(c.rules.length);
+    wake.fill(0);
     do {
-      for (let t = 0; t < c.each.length; t++) {
+      const ch = text.charCodeAt(m.index);
+      for (const t of ch < 128 ? c.byChar[ch]! : c.anyChar) {
         const re = c.each[t]!;
         re.lastIndex = m.index;
         if (re.test(text)) for (const r of c.woken[t]!) wake[r] = 1;

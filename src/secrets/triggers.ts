@@ -21,3 +21,110 @@ export const CREDENTIAL_WORDS = [
   `${ci('cre')}(?:${ci('d')}|${ci('t')}(?<=${ci('secret')}))`,
   `${ci('p')}(?:${ci('ass')}(?![ \t]*(?:\r?\n|$|#))|${ci('wd')}|${ci('sw')})`,
 ].join('|');
+
+/**
+ * A credential word in a name followed by an assignment operator (`DB_PASSWORD =`, `"api_key":`,
+ * `token=`, `password: str =`). Every assignment rule judges a name that holds such a word, so a
+ * line without one is not parsed for assignments at all. The name's tail is bounded, as in assign.ts,
+ * so a megabyte of `keykeykey` stays linear.
+ */
+export const ASSIGNED_CREDENTIAL = /(?:key|token|secret|cred|pass|pwd|psw)[\w.-]{0,100}["']?\]?[ \t]*(?::|=(?!=))/i;
+
+/**
+ * The characters a match of a trigger can begin with, or null when the source does not say (a
+ * leading lookaround, a class escape such as `\s`, an optional first atom). Where the whole-text pass
+ * matched, the scanner then tries only the triggers that can begin with the character found there.
+ */
+export function leadingChars(source: string): Set<string> | null {
+  const out = new Set<string>();
+  for (const alt of alternatives(source)) {
+    const lead = firstAtom(alt);
+    if (!lead) return null;
+    for (const c of lead) out.add(c);
+  }
+  return out;
+}
+
+/** The top-level alternatives of a regex source. */
+function alternatives(src: string): string[] {
+  const alts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      alts.push(src.slice(start, i));
+      start = i + 1;
+    }
+  }
+  alts.push(src.slice(start));
+  return alts;
+}
+
+/** Index just past the group or class that opens at `i`. */
+function atomEnd(src: string, i: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let j = i; j < src.length; j++) {
+    const c = src[j];
+    if (c === '\\') j++;
+    else if (inClass) {
+      if (c === ']') {
+        inClass = false;
+        if (depth === 0) return j + 1;
+      }
+    } else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return j + 1;
+  }
+  return src.length;
+}
+
+function classChars(body: string): Set<string> | null {
+  if (body.startsWith('^')) return null;
+  const out = new Set<string>();
+  for (let i = 0; i < body.length; i++) {
+    let c = body[i]!;
+    if (c === '\\') {
+      c = body[++i] ?? '';
+      if (/[dDwWsSbBpPux0-9]/.test(c)) return null;
+    }
+    if (body[i + 1] === '-' && i + 2 < body.length) {
+      const to = body[i + 2]!;
+      for (let k = c.charCodeAt(0); k <= to.charCodeAt(0); k++) out.add(String.fromCharCode(k));
+      i += 2;
+    } else out.add(c);
+  }
+  return out;
+}
+
+function firstAtom(alt: string): Set<string> | null {
+  let chars: Set<string> | null;
+  let end: number;
+  const c = alt[0];
+  if (c === undefined || '.^$*+?{)'.includes(c)) return null;
+  if (c === '(') {
+    if (!alt.startsWith('(?:')) return null; // lookarounds and capturing groups
+    end = atomEnd(alt, 0);
+    chars = leadingChars(alt.slice(3, end - 1));
+  } else if (c === '[') {
+    end = atomEnd(alt, 0);
+    chars = classChars(alt.slice(1, end - 1));
+  } else if (c === '\\') {
+    const e = alt[1] ?? '';
+    if (!e || /[dDwWsSbBpPuxck0-9]/.test(e)) return null;
+    chars = new Set([e]);
+    end = 2;
+  } else {
+    chars = new Set([c]);
+    end = 1;
+  }
+  // An atom that may be absent does not decide the first character.
+  return /^(?:[?*]|\{0[,}])/.test(alt.slice(end)) ? null : chars;
+}
