@@ -3,7 +3,7 @@ import { fileKind, type FileKind } from './file-kind.js';
 import { maskLine, redact } from './redact.js';
 import type { MatchContext, SecretRule } from './rule.js';
 import { RULES } from './rules/index.js';
-import { ASSIGNED_CREDENTIAL, leadingChars } from './triggers.js';
+import { NAME_THEN_OPERATOR, leadingChars } from './triggers.js';
 
 /** A secret found in one fragment of text. Carries the value so it can be fingerprinted; never printed. */
 export interface SecretHit {
@@ -49,6 +49,8 @@ interface Compiled {
   each: RegExp[];
   /** `woken[i]`: indexes of the rules that trigger `each[i]` wakes. */
   woken: number[][];
+  /** `names[i]`: trigger `i` wakes assignment rules only, so it counts only where a name and an operator follow. */
+  names: boolean[];
   /** `byChar[c]`: the triggers that can begin with ASCII character `c` (plus those that may begin with anything). */
   byChar: number[][];
   /** Triggers whose first character the source does not tell: tried wherever the union matched. */
@@ -87,6 +89,7 @@ export function compile(rules: readonly SecretRule[] = RULES): Compiled {
     woken,
     byChar,
     anyChar,
+    names: woken.map((rs) => rs.every((r) => rules[r]!.kind === 'assignment')),
   };
 }
 
@@ -112,7 +115,7 @@ function scanLine(c: Compiled, ctx: MatchContext, wake: Uint8Array): Candidate[]
     const rule = c.rules[order]!;
     if (!rule.keywords.some((k) => lower.includes(k))) continue;
     if (rule.kind === 'assignment') {
-      assigns ??= ASSIGNED_CREDENTIAL.test(ctx.line) ? assignments(ctx.line, ctx.kind) : [];
+      assigns ??= assignments(ctx.line, ctx.kind);
       for (const a of assigns) {
         if (rule.accept(a, ctx)) found.push({ order, rule, start: a.index, end: a.index + a.value.length, value: a.value, name: a.name });
       }
@@ -185,21 +188,31 @@ export function detect(
   let counted = 0;
   const wake = new Uint8Array(c.rules.length);
   let m = trigger.exec(text);
+  const nameRest = new RegExp(NAME_THEN_OPERATOR);
   while (m) {
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
     let lineEnd = text.indexOf('\n', m.index);
     if (lineEnd < 0) lineEnd = text.length;
     // Every trigger on this line, so each rule knows whether it was woken (one pass over a minified line).
     wake.fill(0);
+    let woke = false;
+    const at = m.index;
     do {
       const ch = text.charCodeAt(m.index);
       for (const t of ch < 128 ? c.byChar[ch]! : c.anyChar) {
         const re = c.each[t]!;
         re.lastIndex = m.index;
-        if (re.test(text)) for (const r of c.woken[t]!) wake[r] = 1;
+        if (!re.test(text)) continue;
+        if (c.names[t]) {
+          nameRest.lastIndex = re.lastIndex;
+          if (!nameRest.test(text)) continue;
+        }
+        for (const r of c.woken[t]!) wake[r] = 1;
+        woke = true;
       }
       m = trigger.exec(text);
     } while (m && m.index < lineEnd);
+    if (!woke) continue;
+    const lineStart = text.lastIndexOf('\n', at) + 1;
     const line = text.slice(lineStart, text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd);
     const found = scanLine(c, { path, kind, text, lineStart, line }, wake);
     if (found.length) {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ASSIGNED_CREDENTIAL, CREDENTIAL_WORDS, leadingChars } from './triggers.js';
+import { CREDENTIAL_WORDS, NAME_THEN_OPERATOR, leadingChars } from './triggers.js';
 import { RULES } from './rules/index.js';
 
 const lead = (src: string) => {
@@ -36,11 +36,13 @@ test('every rule trigger only matches where leadingChars says it can begin', () 
   }
 });
 
-test('ASSIGNED_CREDENTIAL: a credential name before an assignment operator', () => {
-  for (const line of ['DB_PASSWORD = "x"', '  "api_key": "x"', 'export TOKEN=abc', 'password: str = "x"', 'cfg["secret"] = 1', 'connect(passwd="x")', 'X_CREDENTIALS := 1']) {
-    assert.ok(ASSIGNED_CREDENTIAL.test(line), line);
-  }
-  for (const line of ['value = d.get(key)', 'd[key]', 'if password == other:', 'token.strip()', 'pass', 'return self._secret']) {
-    assert.ok(!ASSIGNED_CREDENTIAL.test(line), line);
-  }
+test('NAME_THEN_OPERATOR: the rest of a name, then an assignment operator', () => {
+  // Each line is what follows the credential word that the trigger found.
+  const follows = (rest: string) => {
+    const re = new RegExp(NAME_THEN_OPERATOR);
+    re.lastIndex = 0;
+    return re.test(rest);
+  };
+  for (const rest of ['WORD = "x"', '": "x"', '=abc', 'word: str = "x"', '"] = 1', 'wd="x"', 'ENTIALS := 1', '_id=x']) assert.ok(follows(rest), rest);
+  for (const rest of [')', ']', 'word == other:', '.strip()', '', ' in keys', 's()']) assert.ok(!follows(rest), rest);
 });

@@ -23,12 +23,12 @@ export const CREDENTIAL_WORDS = [
 ].join('|');
 
 /**
- * A credential word in a name followed by an assignment operator (`DB_PASSWORD =`, `"api_key":`,
- * `token=`, `password: str =`). Every assignment rule judges a name that holds such a word, so a
- * line without one is not parsed for assignments at all. The name's tail is bounded, as in assign.ts,
- * so a megabyte of `keykeykey` stays linear.
+ * What must follow a credential word for it to name the target of an assignment: the rest of the name,
+ * then the operator (`DB_PASSWORD =`, `"api_key":`, `token=`, `password: str =`). Assignment rules
+ * are woken only where it does, so the many `key` and `pass` lines of ordinary code cost one test. The
+ * name's tail is bounded, as in assign.ts, so a megabyte of `keykeykey` stays linear.
  */
-export const ASSIGNED_CREDENTIAL = /(?:key|token|secret|cred|pass|pwd|psw)[\w.-]{0,100}["']?\]?[ \t]*(?::|=(?!=))/i;
+export const NAME_THEN_OPERATOR = /[\w.-]{0,100}["']?\]?[ \t]*(?::|=(?!=))/y;
 
 /**
  * The characters a match of a trigger can begin with, or null when the source does not say (a

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 
 export type ReadResult =
@@ -11,13 +12,14 @@ const latin1 = new TextDecoder('latin1');
 
 /** NUL in the first 8 KiB marks a binary file, as git and grep decide. */
 export function looksBinary(buf: Uint8Array): boolean {
-  const n = Math.min(buf.length, 8192);
-  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
-  return false;
+  return buf.subarray(0, 8192).indexOf(0) !== -1;
 }
 
 /** Decode bytes as UTF-8, falling back to latin-1 so that no byte is lost and nothing throws. */
 export function decodeLenient(buf: Uint8Array): { text: string; lossy: boolean } {
+  // Most source files are pure ASCII: their bytes are their characters, copied without a UTF-8 decode
+  // (a third of the cost of reading the standard library).
+  if (isAscii(buf)) return { text: Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('latin1'), lossy: false };
   try {
     let text = utf8.decode(buf);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
