@@ -6,7 +6,7 @@ import path from 'node:path';
 import { defaultConfig } from '../config/config.js';
 import { Workspace } from '../sources/workspace.js';
 import { ALNUM, fake } from './fake.js';
-import { scanTree } from './tree.js';
+import { batches, scanTree } from './tree.js';
 
 test('worker threads and the single-thread scan find the same secrets and counts', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pyvet-tree-'));
@@ -27,4 +27,14 @@ test('worker threads and the single-thread scan find the same secrets and counts
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('batches keep every file once, in order, and shrink as the work runs out', () => {
+  const files = Array.from({ length: 400 }, (_, i) => ({ path: `f${i}.py`, abs: `/x/f${i}.py`, size: 40_000 }));
+  const out = batches(files, 5 * 1024 * 1024, 2);
+  assert.deepEqual(out.flat(), files);
+  const sizes = out.map((b) => b.reduce((n, f) => n + f.size, 0));
+  assert.ok(sizes[0]! > sizes[sizes.length - 2]!, `first ${sizes[0]} vs last ${sizes[sizes.length - 2]}`);
+  assert.ok(sizes.every((s, i) => i === 0 || s <= sizes[i - 1]! + 40_000), 'sizes never grow by more than a file');
+  assert.ok(out.every((b) => b.length <= 64));
 });

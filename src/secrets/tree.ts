@@ -8,6 +8,7 @@ export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 /** With threads already started, handing them batches pays from a few megabytes on. */
 export const WARM_PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
 const BATCH_BYTES = 1024 * 1024;
+const MIN_BATCH_BYTES = 64 * 1024;
 const BATCH_FILES = 64;
 
 export interface TreeScanOptions {
@@ -20,14 +21,23 @@ export interface TreeScanOptions {
   workers?: number;
 }
 
-function batches(files: FileRef[], maxBytes: number): FileRef[][] {
+/**
+ * Cut the files into batches that shrink as the work runs out (guided scheduling): big batches keep
+ * messages few, small ones at the end keep a thread from idling while another finishes a big one.
+ */
+export function batches(files: FileRef[], maxBytes: number, threads: number): FileRef[][] {
   const out: FileRef[][] = [];
+  let left = files.reduce((n, f) => n + Math.min(f.size, maxBytes), 0);
   let cur: FileRef[] = [];
   let bytes = 0;
+  let target = 0;
   for (const f of files) {
+    if (cur.length === 0) target = Math.max(MIN_BATCH_BYTES, Math.min(BATCH_BYTES, left / (4 * threads)));
     cur.push(f);
-    bytes += Math.min(f.size, maxBytes);
-    if (bytes >= BATCH_BYTES || cur.length >= BATCH_FILES) {
+    const size = Math.min(f.size, maxBytes);
+    bytes += size;
+    left -= size;
+    if (bytes >= target || cur.length >= BATCH_FILES) {
       out.push(cur);
       cur = [];
       bytes = 0;
@@ -45,7 +55,7 @@ export async function scanTree(ws: Workspace, opts: TreeScanOptions = {}): Promi
   const pool = opts.workers === 0 ? null : own ?? (opts.pool && total >= WARM_PARALLEL_MIN_BYTES ? opts.pool : null);
   if (pool) {
     try {
-      return await pool.scan(batches(ws.files, max), max);
+      return await pool.scan(batches(ws.files, max, pool.size + 1), max);
     } catch (err) {
       // A thread that cannot start (unusual runtimes, resource limits) must not lose the scan: go inline.
       ws.errors.push({ path: '.', message: `secrets: worker threads failed (${(err as Error).message}); scanned in one thread` });
