@@ -13,8 +13,9 @@ export function workerCount(): number {
 /**
  * Worker threads for the tree scan. A worker needs 50–80 ms to load its modules, a third of the whole
  * scan of the standard library, so the scan pipeline starts the pool before it walks the tree and the
- * start-up overlaps the walk (and in `pyvet scan`, the dependency audit). Idle workers are unref'd: a
- * pool nobody closed never keeps the process alive.
+ * start-up overlaps the walk (and in `pyvet scan`, the dependency audit). A worker joins a scan when it
+ * is ready, never before, so a pool is never slower than this thread alone. Idle workers are unref'd:
+ * a pool nobody closed never keeps the process alive.
  */
 export class ScanPool {
   private readonly workers: Worker[] = [];
@@ -23,12 +24,26 @@ export class ScanPool {
   /** Called when a worker reports, fails or exits; set while a scan waits. */
   private wake: (() => void) | null = null;
   private readonly onResult = new Map<Worker, (r: BatchResult) => void>();
+  /** Workers whose modules are loaded. Only they get batches: a batch queued behind a start-up would stall the scan's end. */
+  private readonly ready = new Set<Worker>();
+  /** Set while a scan runs: hands a worker that just became ready its first batches. */
+  private join: ((w: Worker) => void) | null = null;
+  private readonly allReady: Promise<void>;
+  private onAllReady: () => void = () => {};
+  /** Batches the workers have scanned so far (the rest ran on the calling thread). */
+  workerBatches = 0;
 
   private constructor(n: number) {
+    this.allReady = new Promise((r) => (this.onAllReady = r));
     for (let i = 0; i < n; i++) {
       const w = new Worker(new URL('./worker.js', import.meta.url));
       w.unref();
-      w.on('message', (r: BatchResult) => this.onResult.get(w)?.(r));
+      w.on('message', (r: BatchResult | 'ready') => {
+        if (r !== 'ready') return this.onResult.get(w)?.(r);
+        this.ready.add(w);
+        if (this.ready.size === n) this.onAllReady();
+        this.join?.(w);
+      });
       w.on('error', (err) => this.fail(err));
       w.on('exit', (code) => this.fail(new Error(`worker thread exited (${code})`)));
       this.workers.push(w);
@@ -44,6 +59,11 @@ export class ScanPool {
     return this.workers.length;
   }
 
+  /** Resolves once every worker has loaded its modules (scans do not wait for it). */
+  whenReady(): Promise<void> {
+    return this.allReady;
+  }
+
   private fail(err: Error): void {
     if (this.closed) return;
     this.failure ??= err;
@@ -51,9 +71,10 @@ export class ScanPool {
   }
 
   /**
-   * Scan the batches on the workers and on this thread too. Each worker keeps two batches in flight so
-   * it never waits while this thread is busy with a batch of its own; batches are handed out as they
-   * finish, so a few huge files do not stall one thread while the others idle.
+   * Scan the batches on this thread and on the workers that are ready (or become ready meanwhile).
+   * Each worker keeps two batches in flight so it never waits while this thread is busy with a batch
+   * of its own; batches are handed out as they finish, so a few huge files do not stall one thread
+   * while the others idle.
    */
   async scan(work: FileRef[][], maxBytes: number): Promise<BatchResult> {
     if (this.closed) throw new Error('scan pool is closed');
@@ -65,17 +86,19 @@ export class ScanPool {
       inFlight++;
       w.postMessage({ files: work[next++], maxBytes });
     };
-    for (const w of this.workers) {
+    this.join = (w) => {
       w.ref(); // a pending batch must keep the process alive
       this.onResult.set(w, (r) => {
         inFlight--;
+        this.workerBatches++;
         addResult(total, r);
         send(w);
         this.wake?.();
       });
       send(w);
       send(w);
-    }
+    };
+    for (const w of this.ready) this.join(w);
     try {
       while (next < work.length && !this.failure) {
         addResult(total, scanFiles({ files: work[next++]!, maxBytes }));
@@ -86,6 +109,7 @@ export class ScanPool {
       return total;
     } finally {
       this.wake = null;
+      this.join = null;
       for (const w of this.workers) {
         this.onResult.delete(w);
         w.unref();

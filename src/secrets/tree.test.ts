@@ -6,6 +6,7 @@ import path from 'node:path';
 import { defaultConfig } from '../config/config.js';
 import { Workspace } from '../sources/workspace.js';
 import { ALNUM, fake } from './fake.js';
+import { ScanPool } from './pool.js';
 import { batches, scanTree } from './tree.js';
 
 test('worker threads and the single-thread scan find the same secrets and counts', async () => {
@@ -18,10 +19,21 @@ test('worker threads and the single-thread scan find the same secrets and counts
     writeFileSync(path.join(dir, 'blob.bin'), Buffer.from([1, 0, 2]));
     const config = defaultConfig();
     const inline = await scanTree(new Workspace(dir, config), { workers: 0 });
-    const threaded = await scanTree(new Workspace(dir, config), { workers: 1 });
+    const pool = ScanPool.start(1)!;
+    let threaded: typeof inline;
+    try {
+      await pool.whenReady();
+      const ws = new Workspace(dir, config);
+      threaded = await pool.scan(batches(ws.files, config.maxFileSize, 2), config.maxFileSize);
+      assert.ok(pool.workerBatches > 0, 'the worker scanned some batches');
+    } finally {
+      await pool.close();
+    }
     const key = (r: typeof inline) => r.hits.map((h) => `${h.path}:${h.line}:${h.rule}`).sort();
     assert.equal(inline.hits.length, 15);
     assert.deepEqual(key(threaded), key(inline));
+    // A pool started cold inside the scan: the worker joins only if it is ready in time; same result.
+    assert.deepEqual(key(await scanTree(new Workspace(dir, config), { workers: 1 })), key(inline));
     for (const k of ['filesScanned', 'bytesScanned', 'skippedBinary', 'skippedLarge', 'suppressed'] as const) assert.equal(threaded[k], inline[k], k);
     assert.equal(inline.skippedBinary, 1);
   } finally {

@@ -5,8 +5,8 @@ import { emptyResult, scanRead, type BatchResult, type FileRef } from './scan-fi
 
 /** Below this many bytes, starting threads here costs more than they save (measured in bench/secrets.ts). */
 export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
-/** With threads already started, handing them batches pays from a few megabytes on. */
-export const WARM_PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
+/** With threads already started (and joining only once ready), handing them batches pays from a few megabytes on. */
+export const WARM_PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
 const BATCH_BYTES = 1024 * 1024;
 const MIN_BATCH_BYTES = 64 * 1024;
 const BATCH_FILES = 64;
