@@ -69,6 +69,17 @@ test('scan → history → diff → --fail-on-new across commits of a real repos
     const bogus = await runCli(['diff', repo.dir, '--store', db, '--since', 'no-such-ref']);
     assert.equal(bogus.code, 2);
     assert.match(bogus.stderr, /--since no-such-ref: no recorded scan/);
+
+    // --keep prunes the oldest scans of this repository, findings included; the rest stay as they were.
+    const pruned = await runCli(['history', repo.dir, '--store', db, '--keep', '2']);
+    assert.equal(pruned.code, 0, pruned.stderr);
+    assert.match(pruned.stdout, /^Deleted 2 older scans of .*; kept the newest 2\.\n#3 /);
+    const after = parseJson<{ scans: TrendPoint[]; pruned: number }>((await runCli(['history', repo.dir, '--store', db, '--keep', '5', '--format', 'json'])).stdout);
+    assert.deepEqual([after.scans.map((p) => p.id), after.pruned], [[3, 4], 0]);
+    assert.equal((await runCli(['diff', repo.dir, '--store', db, '--since', '3'])).code, 0);
+    const bad = await runCli(['history', repo.dir, '--store', db, '--keep', '0']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--keep must be a positive whole number/);
   } finally {
     repo.cleanup();
     out.cleanup();

@@ -10,6 +10,7 @@ interface HistoryOptions {
   store?: string;
   format: 'text' | 'json';
   limit: string;
+  keep?: string;
 }
 
 /** One line per scan: id, date, commit, score, counts by severity. */
@@ -29,16 +30,26 @@ export function registerHistory(program: Command, io: Io, setCode: (n: number) =
     .option('-c, --config <file>', 'config file whose `store` to use (default: .pyvet.toml, else [tool.pyvet] in pyproject.toml)')
     .addOption(new Option('-f, --format <format>', 'text or json').choices(['text', 'json']).default('text'))
     .option('-n, --limit <n>', 'show at most the last N scans', '50')
+    .option('--keep <n>', 'first delete all but the newest N scans of this repository (the store never prunes by itself)')
     .action((target: string | undefined, opts: HistoryOptions) => {
-      const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, not ${opts.limit}`);
+      const whole = (flag: string, v: string) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a positive whole number, not ${v}`);
+        return n;
+      };
+      const limit = whole('--limit', opts.limit);
+      const keep = opts.keep === undefined ? null : whole('--keep', opts.keep);
       const { file, key } = locateHistory(io.cwd, io.env, target, opts);
-      const store = openStore(file, { readonly: true });
+      const store = openStore(file, { readonly: keep === null });
       try {
+        const pruned = keep === null ? null : store.prune(key, keep);
         const scans = store.trend(key, limit);
-        if (opts.format === 'json') io.stdout.write(JSON.stringify({ repo: key, store: file, scans }, null, 2) + '\n');
-        else if (!scans.length) io.stdout.write(`No scans of ${key} recorded in ${file}.\n`);
-        else io.stdout.write(scans.map(historyLine).join('\n') + '\n');
+        if (opts.format === 'json') io.stdout.write(JSON.stringify({ repo: key, store: file, scans, ...(pruned === null ? {} : { pruned }) }, null, 2) + '\n');
+        else {
+          if (pruned !== null) io.stdout.write(`Deleted ${pruned} older scan${pruned === 1 ? '' : 's'} of ${key}; kept the newest ${keep}.\n`);
+          if (!scans.length) io.stdout.write(`No scans of ${key} recorded in ${file}.\n`);
+          else io.stdout.write(scans.map(historyLine).join('\n') + '\n');
+        }
       } finally {
         store.close();
       }

@@ -80,6 +80,26 @@ test('records scans; trend oldest first; previous fingerprints; resolve by id an
   }
 });
 
+test('prune keeps the newest scans of one repository and deletes the findings of the rest', () => {
+  const t = tmp();
+  const s = openStore(t.db);
+  try {
+    const ids = [1, 2, 3, 4].map((i) => s.recordScan(report(`c${i}`, [`f${i}`, 'shared']), 'k'));
+    const other = s.recordScan(report('o', ['z']), 'other');
+    assert.equal(s.prune('k', 2), 2);
+    assert.deepEqual(s.trend('k').map((p) => p.id), ids.slice(2));
+    assert.equal(s.findings(ids[0]!).length, 0);
+    assert.equal(s.findings(ids[3]!).length, 2);
+    assert.equal(s.scan(other)?.repoKey, 'other', 'other repositories are untouched');
+    assert.equal(s.prune('k', 10), 0);
+    assert.equal(s.prune('nobody', 1), 0);
+    assert.throws(() => s.prune('k', 0), StoreError);
+  } finally {
+    s.close();
+    t.done();
+  }
+});
+
 test('a finding missing its line or message is still recorded', () => {
   const t = tmp();
   try {

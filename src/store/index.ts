@@ -28,6 +28,8 @@ export interface HistoryStore {
   findings(scanId: number): StoredFinding[];
   /** A scan of the repository by id, or by a commit SHA prefix (the newest scan of that commit). */
   resolveScan(repoKey: string, ref: string): number | null;
+  /** Delete all but the newest `keep` scans of the repository (their findings go with them); returns how many went. */
+  prune(repoKey: string, keep: number): number;
   close(): void;
 }
 
@@ -314,6 +316,24 @@ class SqliteStore implements HistoryStore {
         .get(repoId, ref.toLowerCase()) as number | undefined;
       return byCommit ?? null;
     });
+  }
+
+  prune(repoKey: string, keep: number): number {
+    if (this.readonly) throw new StoreError(`history database ${this.file} is open read-only`);
+    if (!Number.isInteger(keep) || keep < 1) throw new StoreError(`keep must be a positive whole number, not ${keep}`);
+    return guard(this.file, () =>
+      this.db
+        .transaction(() => {
+          const repoId = this.repoId(repoKey);
+          if (repoId === null) return 0;
+          // Findings go by ON DELETE CASCADE (foreign_keys is on for writable stores).
+          const res = this.db
+            .prepare('DELETE FROM scans WHERE repo_id = ? AND id NOT IN (SELECT id FROM scans WHERE repo_id = ? ORDER BY id DESC LIMIT ?)')
+            .run(repoId, repoId, keep);
+          return res.changes;
+        })
+        .immediate(),
+    );
   }
 
   close(): void {
