@@ -51,8 +51,12 @@ export function batches(files: FileRef[], maxBytes: number, threads: number): Fi
 export async function scanTree(ws: Workspace, opts: TreeScanOptions = {}): Promise<BatchResult> {
   const max = ws.config.maxFileSize;
   const total = ws.files.reduce((n, f) => n + Math.min(f.size, max), 0);
-  const own = opts.workers === 0 || opts.pool ? null : opts.workers !== undefined || total >= PARALLEL_MIN_BYTES ? ScanPool.start(opts.workers) : null;
-  const pool = opts.workers === 0 ? null : own ?? (opts.pool && total >= WARM_PARALLEL_MIN_BYTES ? opts.pool : null);
+  let pool: ScanPool | null = null;
+  let own: ScanPool | null = null;
+  if (opts.workers !== 0) {
+    if (opts.pool) pool = total >= WARM_PARALLEL_MIN_BYTES ? opts.pool : null;
+    else if (opts.workers !== undefined || total >= PARALLEL_MIN_BYTES) pool = own = ScanPool.start(opts.workers);
+  }
   if (pool) {
     try {
       return await pool.scan(batches(ws.files, max, pool.size + 1), max);

@@ -48,17 +48,12 @@ export function leadingChars(source: string): Set<string> | null {
 /** The top-level alternatives of a regex source. */
 function alternatives(src: string): string[] {
   const alts: string[] = [];
-  let depth = 0;
-  let inClass = false;
   let start = 0;
   for (let i = 0; i < src.length; i++) {
     const c = src[i];
     if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
+    else if (c === '[' || c === '(') i = atomEnd(src, i) - 1;
+    else if (c === '|') {
       alts.push(src.slice(start, i));
       start = i + 1;
     }
