@@ -4,6 +4,8 @@ import { maskLine, redact } from './redact.js';
 import type { MatchContext, SecretRule } from './rule.js';
 import { RULES } from './rules/index.js';
 import { NAME_THEN_OPERATOR, leadingChars } from './triggers.js';
+import { Prefilter } from './prefilter.js';
+import { textEncoding, type TextEncoding } from '../sources/read.js';
 
 /** A secret found in one fragment of text. Carries the value so it can be fingerprinted; never printed. */
 export interface SecretHit {
@@ -43,6 +45,8 @@ function suppresses(comment: RegExpExecArray | null, rule: string): boolean {
 
 interface Compiled {
   rules: readonly SecretRule[];
+  /** Finds the lines that hold an anchor of some rule: only those are read further. */
+  prefilter: Prefilter;
   /** The union of the distinct triggers, without capturing groups (they cost V8 a third of the pass). */
   trigger: RegExp;
   /** Each distinct trigger alone, sticky: tried where the union matched, to learn which rules to wake. */
@@ -58,10 +62,11 @@ interface Compiled {
 }
 
 /**
- * Build the scanner for a set of rules. One trigger regex over the whole text (the union of the
- * rules' triggers, each written once) finds candidate lines; where it matched, each distinct trigger is
- * tried alone to learn which rules the line concerns; such a rule runs only when one of its keywords is
- * on the line (the gitleaks prefilter), then its regex or assignment check.
+ * Build the scanner for a set of rules, in four sieves. The SIMD prefilter finds the lines that hold
+ * one of the rules' anchors (three-byte needles) without decoding the file; on each, the trigger regex
+ * (the union of the rules' triggers, each written once) runs; where it matched, each distinct trigger
+ * is tried alone to learn which rules the line concerns; such a rule runs only when one of its
+ * keywords is on the line (the gitleaks prefilter), then its regex or assignment check.
  */
 export function compile(rules: readonly SecretRule[] = RULES): Compiled {
   const triggers: string[] = [];
@@ -84,6 +89,7 @@ export function compile(rules: readonly SecretRule[] = RULES): Compiled {
   for (const list of byChar) list.push(...anyChar);
   return {
     rules,
+    prefilter: new Prefilter(rules.flatMap((r) => r.anchors)),
     trigger: new RegExp(triggers.map((t) => `(?:${t})`).join('|'), 'g'),
     each: triggers.map((t) => new RegExp(t, 'y')),
     woken,
@@ -166,58 +172,94 @@ function resolveOverlaps(found: Candidate[]): Candidate[] {
   return kept;
 }
 
-function countNewlines(text: string, from: number, to: number): number {
+function countNewlines(buf: Buffer, from: number, to: number): number {
   let n = 0;
-  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = buf.indexOf(10, from); i >= 0 && i < to; i = buf.indexOf(10, i + 1)) n++;
   return n;
 }
 
-/** Find the secrets in one file's text (or the added lines of a file in one commit). */
-export function detect(
-  path: string,
-  text: string,
-  opts: { kind?: FileKind; compiled?: Compiled; /** Return suppressed hits too (for masking). */ withSuppressed?: boolean } = {},
-): DetectResult {
+/**
+ * What a rule sees of a candidate line. Only the line is decoded up front; the whole fragment (for
+ * the few rules that read past the line) is decoded when asked for.
+ */
+class LineContext implements MatchContext {
+  private decoded: string | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly kind: FileKind,
+    readonly line: string,
+    private readonly buf: Buffer,
+    private readonly enc: TextEncoding,
+    private readonly byteStart: number,
+  ) {}
+
+  get text(): string {
+    return (this.decoded ??= this.buf.toString(this.enc.encoding, this.enc.start));
+  }
+
+  get lineStart(): number {
+    const { encoding, start } = this.enc;
+    return encoding === 'latin1' ? this.byteStart - start : this.buf.toString('utf8', start, this.byteStart).length;
+  }
+}
+
+interface DetectOptions {
+  kind?: FileKind;
+  compiled?: Compiled;
+  /** Return suppressed hits too (for masking). */
+  withSuppressed?: boolean;
+}
+
+/** Find the secrets in one fragment of text (a file, or the added lines of a file in one commit). */
+export function detect(path: string, text: string, opts: DetectOptions = {}): DetectResult {
+  return scanFragment(path, Buffer.from(text, 'utf8'), { encoding: 'utf8', start: 0, lossy: false }, opts);
+}
+
+/** Find the secrets in a file's bytes, read as text the way readText would (see textEncoding). */
+export function detectBytes(path: string, buf: Buffer, opts: DetectOptions = {}): DetectResult {
+  return scanFragment(path, buf, textEncoding(buf), opts);
+}
+
+function scanFragment(path: string, buf: Buffer, enc: TextEncoding, opts: DetectOptions): DetectResult {
   const c = opts.compiled ?? DEFAULT;
   const kind = opts.kind ?? fileKind(path);
   const hits: SecretHit[] = [];
   let suppressed = 0;
   const trigger = new RegExp(c.trigger); // own lastIndex: detect may run re-entrantly (tests, workers)
+  const nameRest = new RegExp(NAME_THEN_OPERATOR);
   // Line numbers are counted only up to lines that hold a secret: most candidate lines hold none.
   let lineNo = 1;
   let counted = 0;
   const wake = new Uint8Array(c.rules.length);
-  let m = trigger.exec(text);
-  const nameRest = new RegExp(NAME_THEN_OPERATOR);
-  while (m) {
-    let lineEnd = text.indexOf('\n', m.index);
-    if (lineEnd < 0) lineEnd = text.length;
-    // Every trigger on this line, so each rule knows whether it was woken (one pass over a minified line).
+  const lines = c.prefilter.lines(buf);
+  for (let i = 0; i < lines.length; i += 2) {
+    const start = Math.max(lines[i]!, enc.start);
+    const end = lines[i + 1]!;
+    const line = buf.toString(enc.encoding, start, buf[end - 1] === 13 ? end - 1 : end);
+    // Every trigger on the line, so each rule knows whether it was woken (one pass over a minified line).
     wake.fill(0);
     let woke = false;
-    const at = m.index;
-    do {
-      const ch = text.charCodeAt(m.index);
+    trigger.lastIndex = 0;
+    for (let m = trigger.exec(line); m; m = trigger.exec(line)) {
+      const ch = line.charCodeAt(m.index);
       for (const t of ch < 128 ? c.byChar[ch]! : c.anyChar) {
         const re = c.each[t]!;
         re.lastIndex = m.index;
-        if (!re.test(text)) continue;
+        if (!re.test(line)) continue;
         if (c.names[t]) {
           nameRest.lastIndex = re.lastIndex;
-          if (!nameRest.test(text)) continue;
+          if (!nameRest.test(line)) continue;
         }
         for (const r of c.woken[t]!) wake[r] = 1;
         woke = true;
       }
-      m = trigger.exec(text);
-    } while (m && m.index < lineEnd);
+    }
     if (!woke) continue;
-    const lineStart = text.lastIndexOf('\n', at) + 1;
-    const line = text.slice(lineStart, text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd);
-    const found = scanLine(c, { path, kind, text, lineStart, line }, wake);
+    const found = scanLine(c, new LineContext(path, kind, line, buf, enc, start), wake);
     if (found.length) {
-      lineNo += countNewlines(text, counted, lineStart);
-      counted = lineStart;
+      lineNo += countNewlines(buf, counted, start);
+      counted = start;
       const comment = SUPPRESS.exec(line);
       const spans = found.map((f) => ({ start: f.start, end: f.end, mask: f.header ? f.header + ' ' + redact(f.value) : redact(f.value) }));
       const evidence = maskLine(line, spans);

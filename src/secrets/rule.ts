@@ -15,11 +15,11 @@ export interface SecretExample {
 export interface MatchContext {
   path: string;
   kind: FileKind;
-  /** The whole fragment, for rules whose value spans lines (PEM bodies) or needs file context. */
-  text: string;
+  /** The whole fragment, for rules whose value spans lines (PEM bodies) or needs file context; decoded on first use. */
+  readonly text: string;
   /** Offset in `text` where the matching line starts. */
-  lineStart: number;
-  line: string;
+  readonly lineStart: number;
+  readonly line: string;
 }
 
 interface BaseRule extends RuleMeta {
@@ -30,6 +30,12 @@ interface BaseRule extends RuleMeta {
    * at a rare character of the keyword (see triggers.ts). Rules that share a trigger share its cost.
    */
   trigger: string;
+  /**
+   * Three-character regex sources (each a character, an escape or a class) of which every line the
+   * trigger matches holds at least one: the needles of the SIMD line prefilter (prefilter.ts), which
+   * decides the lines the trigger regex reads. Pick rare ones: each line they admit costs a regex run.
+   */
+  anchors: string[];
   examples: { bad: SecretExample[]; good: SecretExample[] };
   /** Why the value matters, in the finding's message: "GitHub token", "Django SECRET_KEY"... */
   label: string;

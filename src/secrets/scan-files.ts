@@ -1,7 +1,7 @@
 import type { ScanError } from '../core/errors.js';
 import { fingerprint } from '../core/finding.js';
-import { readText, type ReadResult } from '../sources/read.js';
-import { detect, type SecretHit } from './detect.js';
+import { readBytes, type BytesResult } from '../sources/read.js';
+import { detectBytes, type SecretHit } from './detect.js';
 
 export interface FileRef {
   path: string;
@@ -47,7 +47,7 @@ export function addResult(into: BatchResult, r: BatchResult): void {
 }
 
 /** Scan one file already read; counts what could not be scanned and why. */
-export function scanRead(path: string, r: ReadResult, into: BatchResult): void {
+export function scanRead(path: string, r: BytesResult, into: BatchResult): void {
   switch (r.kind) {
     case 'binary':
       into.skippedBinary++;
@@ -58,10 +58,10 @@ export function scanRead(path: string, r: ReadResult, into: BatchResult): void {
     case 'error':
       into.errors.push({ path, message: `secrets: file not scanned (${r.message})` });
       return;
-    case 'text': {
+    case 'bytes': {
       into.filesScanned++;
-      into.bytesScanned += r.bytes;
-      const { hits, suppressed } = detect(path, r.text, { withSuppressed: true });
+      into.bytesScanned += r.buf.length;
+      const { hits, suppressed } = detectBytes(path, r.buf, { withSuppressed: true });
       into.suppressed += suppressed;
       for (const h of hits) {
         if (h.suppressed) into.suppressedFingerprints.push(fingerprint(h.rule, h.value));
@@ -74,6 +74,6 @@ export function scanRead(path: string, r: ReadResult, into: BatchResult): void {
 /** Read and scan a batch of files (in a worker thread, or inline for small trees). */
 export function scanFiles(batch: FileBatch): BatchResult {
   const out = emptyResult();
-  for (const f of batch.files) scanRead(f.path, readText(f.abs, batch.maxBytes, f.size), out);
+  for (const f of batch.files) scanRead(f.path, readBytes(f.abs, batch.maxBytes, f.size), out);
   return out;
 }

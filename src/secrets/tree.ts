@@ -1,4 +1,4 @@
-import { readText } from '../sources/read.js';
+import { readBytes } from '../sources/read.js';
 import type { Workspace } from '../sources/workspace.js';
 import { ScanPool } from './pool.js';
 import { emptyResult, scanRead, type BatchResult, type FileRef } from './scan-files.js';
@@ -67,13 +67,9 @@ export async function scanTree(ws: Workspace, opts: TreeScanOptions = {}): Promi
       await own?.close();
     }
   }
-  // Python sources go through the workspace cache (the health and brief analyzers parse them next);
-  // other files are read once, uncached: this scan is their only reader, and caching them would hold
-  // the whole tree in memory until the scan ends.
+  // Files are read as bytes and not cached: the scan decodes only the lines it looks at, and caching
+  // the tree would hold it in memory until the scan ends.
   const out = emptyResult();
-  for (const f of ws.files) {
-    const r = /\.pyi?$/.test(f.path) ? ws.read(f.path) : readText(f.abs, max, f.size);
-    scanRead(f.path, r, out);
-  }
+  for (const f of ws.files) scanRead(f.path, readBytes(f.abs, max, f.size), out);
   return out;
 }

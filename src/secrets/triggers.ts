@@ -23,6 +23,12 @@ export const CREDENTIAL_WORDS = [
 ].join('|');
 
 /**
+ * What the SIMD prefilter looks for on behalf of CREDENTIAL_WORDS: every match holds one of these
+ * (key, tok-en, cre-d, se-cre-t, pas-s, pwd, psw), in any case.
+ */
+export const CREDENTIAL_ANCHORS = ['key', 'tok', 'cre', 'pas', 'pwd', 'psw'].map(ci);
+
+/**
  * What must follow a credential word for it to name the target of an assignment: the rest of the name,
  * then the operator (`DB_PASSWORD =`, `"api_key":`, `token=`, `password: str =`). Assignment rules
  * are woken only where it does, so the many `key` and `pass` lines of ordinary code cost one test. The
@@ -81,7 +87,8 @@ function atomEnd(src: string, i: number): number {
   return src.length;
 }
 
-function classChars(body: string): Set<string> | null {
+/** The characters a class body (`a-z0-9_`) admits, or null for negated classes and class escapes. */
+export function classChars(body: string): Set<string> | null {
   if (body.startsWith('^')) return null;
   const out = new Set<string>();
   for (let i = 0; i < body.length; i++) {

@@ -1,36 +1,41 @@
-import { isAscii } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 
-export type ReadResult =
-  | { kind: 'text'; text: string; bytes: number; lossy: boolean }
-  | { kind: 'binary'; bytes: number }
-  | { kind: 'too-large'; bytes: number }
-  | { kind: 'error'; message: string };
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const latin1 = new TextDecoder('latin1');
+type Unreadable = { kind: 'binary'; bytes: number } | { kind: 'too-large'; bytes: number } | { kind: 'error'; message: string };
+export type ReadResult = { kind: 'text'; text: string; bytes: number; lossy: boolean } | Unreadable;
+export type BytesResult = { kind: 'bytes'; buf: Buffer } | Unreadable;
 
 /** NUL in the first 8 KiB marks a binary file, as git and grep decide. */
 export function looksBinary(buf: Uint8Array): boolean {
   return buf.subarray(0, 8192).indexOf(0) !== -1;
 }
 
-/** Decode bytes as UTF-8, falling back to latin-1 so that no byte is lost and nothing throws. */
-export function decodeLenient(buf: Uint8Array): { text: string; lossy: boolean } {
-  // Most source files are pure ASCII: their bytes are their characters, copied without a UTF-8 decode
-  // (a third of the cost of reading the standard library).
-  if (isAscii(buf)) return { text: Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('latin1'), lossy: false };
-  try {
-    let text = utf8.decode(buf);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { text, lossy: false };
-  } catch {
-    return { text: latin1.decode(buf), lossy: true };
-  }
+/** How a file's bytes read as text: from which byte, and as UTF-8 or (for bytes that are not) latin-1. */
+export interface TextEncoding {
+  encoding: 'utf8' | 'latin1';
+  /** Past a UTF-8 byte order mark, else 0. */
+  start: number;
+  /** Not valid UTF-8: read as latin-1 so that no byte is lost and nothing throws. */
+  lossy: boolean;
 }
 
-/** Read a file as text, never throwing: binary, oversized and unreadable files are reported as such. */
-export function readText(absPath: string, maxBytes: number, size?: number): ReadResult {
+export function textEncoding(buf: Uint8Array): TextEncoding {
+  // Most source files are pure ASCII: their bytes are their characters, copied without a UTF-8 decode
+  // (a third of the cost of reading the standard library).
+  if (isAscii(buf)) return { encoding: 'latin1', start: 0, lossy: false };
+  if (!isUtf8(buf)) return { encoding: 'latin1', start: 0, lossy: true };
+  const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+  return { encoding: 'utf8', start: bom ? 3 : 0, lossy: false };
+}
+
+/** Decode bytes as UTF-8 (without a byte order mark), falling back to latin-1 where they are not UTF-8. */
+export function decodeLenient(buf: Uint8Array): { text: string; lossy: boolean } {
+  const { encoding, start, lossy } = textEncoding(buf);
+  return { text: Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString(encoding, start), lossy };
+}
+
+/** Read a file's bytes, never throwing: binary, oversized and unreadable files are reported as such. */
+export function readBytes(absPath: string, maxBytes: number, size?: number): BytesResult {
   if (size !== undefined && size > maxBytes) return { kind: 'too-large', bytes: size };
   let buf: Buffer;
   try {
@@ -40,6 +45,12 @@ export function readText(absPath: string, maxBytes: number, size?: number): Read
   }
   if (buf.length > maxBytes) return { kind: 'too-large', bytes: buf.length };
   if (looksBinary(buf)) return { kind: 'binary', bytes: buf.length };
-  const { text, lossy } = decodeLenient(buf);
-  return { kind: 'text', text, bytes: buf.length, lossy };
+  return { kind: 'bytes', buf };
+}
+
+/** Read a file as text, never throwing (see readBytes). */
+export function readText(absPath: string, maxBytes: number, size?: number): ReadResult {
+  const r = readBytes(absPath, maxBytes, size);
+  if (r.kind !== 'bytes') return r;
+  return { kind: 'text', ...decodeLenient(r.buf), bytes: r.buf.length };
 }

@@ -23,6 +23,7 @@ export const openaiKey: PatternRule = {
   },
   keywords: ['t3blbkfj', 'sk-proj-', 'sk-svcacct-', 'sk-admin-'],
   trigger: 'T3BlbkFJ|-(?<=sk-(?:proj|svcacct|admin)-)',
+  anchors: ['T3B', 'sk-'],
   pattern:
     /(?<![A-Za-z0-9_-])(?<s>sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{16,200}T3BlbkFJ[A-Za-z0-9_-]{16,200}|sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{80,250})(?![A-Za-z0-9_-])/g,
   validate: (v) => !v.startsWith('sk-ant-') && !isDecoyToken(v.slice(3)),
@@ -54,6 +55,7 @@ export const anthropicKey: PatternRule = {
   },
   keywords: ['sk-ant-'],
   trigger: '-(?<=sk-ant-)',
+  anchors: ['sk-'],
   pattern: /(?<![A-Za-z0-9_-])(?<s>sk-ant-(?:api|admin|sid|oat)\d{2}-[A-Za-z0-9_-]{40,200})(?![A-Za-z0-9_-])/g,
   validate: (v) => !isDecoyToken(v.slice(14)),
   examples: {
@@ -77,6 +79,7 @@ export const huggingfaceToken: PatternRule = {
   },
   keywords: ['hf_'],
   trigger: '_(?<=hf_)',
+  anchors: ['hf_'],
   pattern: /(?<![A-Za-z0-9_])(?<s>hf_[A-Za-z]{34})(?![A-Za-z0-9_])/g,
   // 34 letters of a real token mix cases; an identifier like hf_hub_download_... does not match the shape anyway.
   validate: (v) => /[A-Z]/.test(v) && /[a-z]/.test(v.slice(3)) && !isDecoyToken(v.slice(3)),

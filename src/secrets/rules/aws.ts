@@ -1,7 +1,7 @@
 import { isDecoyToken, decoyReason } from '../decoys.js';
 import { fake, BASE64, DIGITS, UPPER } from '../fake.js';
 import { nameWords } from '../names.js';
-import { CREDENTIAL_WORDS } from '../triggers.js';
+import { CREDENTIAL_ANCHORS, CREDENTIAL_WORDS } from '../triggers.js';
 import type { AssignmentRule, PatternRule } from '../rule.js';
 
 const B32 = UPPER + '234567';
@@ -26,6 +26,7 @@ export const awsAccessKey: PatternRule = {
   },
   keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
   trigger: 'A(?:KIA|SIA|BIA|CCA|3T)',
+  anchors: ['[KSBC][IC]A', 'A3T'],
   pattern: /(?<![A-Za-z0-9])(?<s>(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])/g,
   validate: (v) => !isDecoyToken(v),
   examples: {
@@ -62,6 +63,7 @@ export const awsSecretKey: AssignmentRule = {
   },
   keywords: ['secret'],
   trigger: CREDENTIAL_WORDS,
+  anchors: CREDENTIAL_ANCHORS,
   accept: (a) =>
     isAwsSecretName(a.name) && /^[A-Za-z0-9/+=]{40}$/.test(a.value) && !a.templated && !isDecoyToken(a.value) && decoyReason(a.value, { weak: false }) === null,
   examples: {

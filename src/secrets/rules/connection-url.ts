@@ -33,6 +33,7 @@ export const connectionUrlPassword: PatternRule = {
   },
   keywords: ['://'],
   trigger: '@(?<=://[^\\s:@/]{0,64}:[^\\s@/]{1,64}@)',
+  anchors: ['://'],
   pattern: URL_RE,
   validate: (pw, _ctx, m) => {
     if (m.groups?.user === pw) return false; // postgres:postgres@localhost: a local default, not a leak

@@ -1,6 +1,6 @@
 import { decoyReason } from '../decoys.js';
 import { fake, ALNUM } from '../fake.js';
-import { CREDENTIAL_WORDS } from '../triggers.js';
+import { CREDENTIAL_ANCHORS, CREDENTIAL_WORDS } from '../triggers.js';
 import type { AssignmentRule } from '../rule.js';
 
 // startproject's alphabet: letters, digits and punctuation
@@ -21,6 +21,7 @@ export const djangoSecretKey: AssignmentRule = {
   },
   keywords: ['secret_key'],
   trigger: CREDENTIAL_WORDS,
+  anchors: CREDENTIAL_ANCHORS,
   accept: (a) => {
     const name = a.name.split('.').pop()!;
     if (!/^(?:DJANGO_)?SECRET_KEY$/i.test(name) || a.templated) return false;

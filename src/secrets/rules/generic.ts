@@ -1,7 +1,7 @@
 import { decoyReason } from '../decoys.js';
 import { fake, ALNUM, HEX } from '../fake.js';
 import { classifyName } from '../names.js';
-import { CREDENTIAL_WORDS } from '../triggers.js';
+import { CREDENTIAL_ANCHORS, CREDENTIAL_WORDS } from '../triggers.js';
 import type { AssignmentRule } from '../rule.js';
 
 // Longer than any password or token a person or provider writes; beyond it the "value" is data.
@@ -27,6 +27,7 @@ export const genericCredential: AssignmentRule = {
   },
   keywords: ['secret', 'token', 'pass', 'pwd', 'psw', 'key', 'cred'],
   trigger: CREDENTIAL_WORDS,
+  anchors: CREDENTIAL_ANCHORS,
   accept: (a, ctx) => {
     if (ctx.kind === 'lock' || a.templated || a.value.length > MAX_VALUE) return false;
     const strength = classifyName(a.name);

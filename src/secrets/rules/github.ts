@@ -20,6 +20,7 @@ export const githubToken: PatternRule = {
   },
   keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
   trigger: '_(?<=gh[pousr]_)|_pat_(?<=github_pat_)',
+  anchors: ['h[pousr]_', 'b_p'],
   pattern: /(?<![A-Za-z0-9_])(?<s>gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])/g,
   validate: (v) => !isDecoyToken(v.slice(4)),
   examples: {

@@ -19,6 +19,7 @@ export const gitlabToken: PatternRule = {
   },
   keywords: ['glpat-'],
   trigger: '-(?<=glpat-)',
+  anchors: ['glp'],
   pattern: /(?<![A-Za-z0-9_-])(?<s>glpat-[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])/g,
   validate: (v) => !isDecoyToken(v.slice(6)),
   examples: {

@@ -1,4 +1,5 @@
 import { isDecoyToken } from '../decoys.js';
+import { ci } from '../triggers.js';
 import { fake, BASE64, URLSAFE, DIGITS, HEX } from '../fake.js';
 import type { PatternRule } from '../rule.js';
 import { pemBody } from './private-key.js';
@@ -20,6 +21,7 @@ export const googleApiKey: PatternRule = {
   },
   keywords: ['aiza'],
   trigger: 'AIza',
+  anchors: ['AIz'],
   pattern: /(?<![A-Za-z0-9_-])(?<s>AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/g,
   validate: (v) => !isDecoyToken(v.slice(4)),
   examples: {
@@ -77,6 +79,7 @@ export const googleServiceAccount: PatternRule = {
   },
   keywords: ['private_key'],
   trigger: '_key"(?<="private_key")',
+  anchors: [ci('key')],
   pattern: /"private_key"\s{0,20}:\s{0,20}"(?<s>[^"]{1,20000})"/g,
   validate: (v, ctx) =>
     isServiceAccountFile(ctx.text) && pemBody(v.replace(/^-----BEGIN[A-Z ]{0,40}-----/, '')) !== null,

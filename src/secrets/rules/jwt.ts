@@ -40,6 +40,7 @@ export const jsonWebToken: PatternRule = {
   },
   keywords: ['eyj'],
   trigger: 'J(?<=eyJ)',
+  anchors: ['eyJ'],
   pattern: /(?<![A-Za-z0-9_-])(?<s>eyJ[A-Za-z0-9_-]{8,4000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{16,1000})(?![A-Za-z0-9_-])/g,
   validate: (v) => isRealJwt(v),
   examples: {

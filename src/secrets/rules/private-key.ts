@@ -43,6 +43,7 @@ export const privateKey: PatternRule = {
   },
   keywords: ['private key'],
   trigger: '-----BEGIN ',
+  anchors: ['-BE'],
   pattern: /-----BEGIN[ A-Z0-9]{0,40} PRIVATE KEY(?: BLOCK)?-----/g,
   extract: (m, ctx) => pemBody(ctx.text.slice(ctx.lineStart + m.index + m[0].length)),
   examples: {

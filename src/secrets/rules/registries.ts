@@ -22,6 +22,7 @@ export const npmToken: PatternRule = {
   },
   keywords: ['npm_'],
   trigger: '_(?<=npm_)',
+  anchors: ['pm_'],
   pattern: /(?<![A-Za-z0-9_])(?<s>npm_[A-Za-z0-9]{36})(?![A-Za-z0-9_])/g,
   validate: (v) => !isDecoyToken(v.slice(4)),
   examples: {
@@ -45,6 +46,7 @@ export const pypiToken: PatternRule = {
   },
   keywords: ['pypi-ageichlwas5vcmc'],
   trigger: '-AgEIcHlwaS5vcmc',
+  anchors: ['-Ag'],
   pattern: /(?<![A-Za-z0-9_-])(?<s>pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000})(?![A-Za-z0-9_-])/g,
   validate: (v) => !isDecoyToken(v.slice(20)),
   examples: {

@@ -19,6 +19,7 @@ export const sendgridKey: PatternRule = {
   },
   keywords: ['sg.'],
   trigger: 'SG\\.',
+  anchors: ['SG\\.'],
   pattern: /(?<![A-Za-z0-9_])(?<s>SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g,
   validate: (v) => !isDecoyToken(v.slice(3)),
   examples: {

@@ -22,6 +22,7 @@ export const slackToken: PatternRule = {
   },
   keywords: ['xox', 'xapp-'],
   trigger: '-(?<=xox[abposre](?:\\.[a-z0-9]{1,10})?-|xapp-)',
+  anchors: ['xox', 'xap'],
   pattern: /(?<![A-Za-z0-9_-])(?<s>xox[abposre](?:\.[a-z0-9]+)?-[0-9]{6,15}-[0-9A-Za-z-]{8,250}|xapp-\d-[A-Z0-9]{8,20}-\d{6,20}-[a-z0-9]{32,80})(?![A-Za-z0-9_-])/g,
   validate: (v) => !isDecoyToken(v.slice(5)),
   examples: {
@@ -53,6 +54,7 @@ export const slackWebhook: PatternRule = {
   },
   keywords: ['hooks.slack.com'],
   trigger: 'k\\.com/(?<=hooks\\.slack\\.com/)',
+  anchors: ['k\\.c'],
   pattern: /hooks\.slack\.com\/(?<s>(?:services|workflows|triggers)\/[A-Za-z0-9_/+-]{20,300})/g,
   // Slack's own docs use T00000000/B00000000/XXXXXXXX…
   validate: (v) => !/XXXXXXXX|T0{8}|B0{8}/.test(v) && !isDecoyToken(v.replace(/^\w+\//, '')),

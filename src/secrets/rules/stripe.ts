@@ -19,6 +19,7 @@ export const stripeLiveKey: PatternRule = {
   },
   keywords: ['sk_live_', 'rk_live_'],
   trigger: '_live_(?<=[sr]k_live_)',
+  anchors: ['k_l'],
   pattern: /(?<![A-Za-z0-9_])(?<s>[sr]k_live_[A-Za-z0-9]{20,247})(?![A-Za-z0-9_])/g,
   validate: (v) => !isDecoyToken(v.slice(8)),
   examples: {

@@ -1,7 +1,7 @@
 import { decoyReason, isDecoyToken } from '../decoys.js';
 import { fake, HEX } from '../fake.js';
 import { nameWords } from '../names.js';
-import { CREDENTIAL_WORDS } from '../triggers.js';
+import { CREDENTIAL_ANCHORS, CREDENTIAL_WORDS } from '../triggers.js';
 import type { AssignmentRule, PatternRule } from '../rule.js';
 
 export const twilioApiKey: PatternRule = {
@@ -19,6 +19,7 @@ export const twilioApiKey: PatternRule = {
   },
   keywords: ['sk'],
   trigger: 'SK[0-9a-fA-F]{16}',
+  anchors: ['SK[0-9a-fA-F]'],
   pattern: /(?<![A-Za-z0-9_])(?<s>SK[0-9a-fA-F]{32})(?![A-Za-z0-9_])/g,
   validate: (v) => !isDecoyToken(v.slice(2)),
   examples: {
@@ -44,6 +45,7 @@ export const twilioAuthToken: AssignmentRule = {
   },
   keywords: ['twilio'],
   trigger: CREDENTIAL_WORDS,
+  anchors: CREDENTIAL_ANCHORS,
   accept: (a) => {
     const w = nameWords(a.name);
     return w.includes('twilio') && /token|secret/.test(w.join('_')) && /^[0-9a-f]{32}$/.test(a.value) && !isDecoyToken(a.value) && decoyReason(a.value, { weak: false }) === null;
