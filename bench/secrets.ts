@@ -5,8 +5,8 @@ import path from 'node:path';
 import { defaultConfig } from '../src/config/config.js';
 import { readText } from '../src/sources/read.js';
 import { Workspace } from '../src/sources/workspace.js';
-import { batches, scanTree } from '../src/secrets/tree.js';
-import { ScanPool, workerCount } from '../src/secrets/pool.js';
+import { scanTree } from '../src/secrets/tree.js';
+import { workerCount } from '../src/secrets/pool.js';
 import { scanHistory } from '../src/secrets/history.js';
 import { ALNUM, fake } from '../src/secrets/fake.js';
 import { loadavg } from 'node:os';
@@ -81,6 +81,20 @@ async function benchHistory(commits: number): Promise<Record<string, unknown>> {
   }
 }
 
+/**
+ * Whether worker threads pay on a big tree: site-packages of this Python (when it holds 100 MB or
+ * more), scanned on this thread and with one more, cold. Sets PARALLEL_MIN_BYTES in tree.ts.
+ */
+async function bigTree(time: (tree: string, workers: number) => Promise<{ ms: number }>): Promise<Record<string, unknown>> {
+  const tree = execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["purelib"])'], { encoding: 'utf8' }).trim();
+  const ws = new Workspace(tree, defaultConfig());
+  const bytes = ws.files.reduce((n, f) => n + Math.min(f.size, ws.config.maxFileSize), 0);
+  if (bytes < 100e6) return { bigTree: `skipped: ${tree} holds ${Math.round(bytes / 1e6)} MB` };
+  const one = (await time(tree, 0)).ms;
+  const two = (await time(tree, 1)).ms;
+  return { bigTreeMB: Math.round(bytes / 1e6), bigTreeOneThreadMs: Math.round(one), bigTreeTwoThreadsMs: Math.round(two), bigTreeThreadGain: Math.round((one / two) * 100) / 100 };
+}
+
 /** Secrets scanner throughput on the stdlib tree, against the floor (reading every file once) and secretlint. */
 export async function benchSecrets(): Promise<Record<string, unknown>> {
   const root = stdlibRoot();
@@ -103,35 +117,26 @@ export async function benchSecrets(): Promise<Record<string, unknown>> {
   });
 
   // A fresh workspace per run (no read cache), built outside the timing: only the scan is measured.
-  // `workers` undefined: as the CLI runs it — the pool starts before the walk, so the workers load
-  // their modules while this thread walks the tree; then the scan is timed. 0: this thread only.
-  // 1: one worker started cold inside the timing.
-  const timeScan = async (runs: number, workers?: number) => {
+  // `workers` undefined: as the CLI runs it (threads only for trees of PARALLEL_MIN_BYTES and more).
+  // 0: this thread only. 1: one worker, started cold inside the timing.
+  const timeScan = async (tree: string, runs: number, workers?: number) => {
     let b = Infinity;
     let res = null as Awaited<ReturnType<typeof scanTree>> | null;
-    let workerBatches = 0;
     for (let i = 0; i < runs; i++) {
-      const pool = workers === undefined ? ScanPool.start() : null;
-      try {
-        const ws = new Workspace(root, config);
-        const t0 = performance.now();
-        res = await scanTree(ws, workers === undefined ? { pool } : { workers });
-        const took = ms(t0);
-        if (took < b) workerBatches = pool?.workerBatches ?? 0;
-        b = Math.min(b, took);
-      } finally {
-        await pool?.close();
-      }
+      const ws = new Workspace(tree, config);
+      const t0 = performance.now();
+      res = await scanTree(ws, workers === undefined ? {} : { workers });
+      b = Math.min(b, ms(t0));
     }
-    return { ms: b, res: res!, workerBatches };
+    return { ms: b, res: res! };
   };
-  const auto = await timeScan(5);
+  const auto = await timeScan(root, 5);
   const summary = auto.res;
   const autoMs = auto.ms;
-  const batchCount = batches(files, max, workerCount() + 1).length;
-  const oneThreadMs = (await timeScan(3, 0)).ms;
-  const twoThreadsMs = (await timeScan(3, 1)).ms;
+  const oneThreadMs = (await timeScan(root, 3, 0)).ms;
+  const twoThreadsMs = (await timeScan(root, 3, 1)).ms;
   const walkMs = await best(3, () => new Workspace(root, config));
+  const big = await bigTree((tree, workers) => timeScan(tree, 2, workers));
 
   const sl = await secretlint(files.map((f) => f.abs), root);
   const result: Record<string, unknown> = {
@@ -151,12 +156,11 @@ export async function benchSecrets(): Promise<Record<string, unknown>> {
     ratioTwoThreadsCold: Math.round((floorMs / twoThreadsMs) * 100) / 100,
     loadAverage: Math.round((loadavg()[0] ?? 0) * 10) / 10,
     autoWorkers: workerCount(),
-    // Of the fastest run: batches the worker threads took (the pool joins each worker once it is ready).
-    workerBatches: `${auto.workerBatches} of ${batchCount}`,
     pyvetMs: Math.round(autoMs),
     floorMs: Math.round(floorMs),
-    // The walk before both (not in either figure): the pool's start-up overlaps it.
+    // The walk before the scan (in neither figure).
     walkMs: Math.round(walkMs),
+    ...big,
   };
   Object.assign(result, await benchHistory(3000));
   if ('error' in sl) {

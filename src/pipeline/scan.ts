@@ -8,7 +8,6 @@ import { Workspace } from '../sources/workspace.js';
 import type { WalkedFile } from '../sources/walk.js';
 import { auditDependencies } from '../deps/index.js';
 import { scanSecrets } from '../secrets/index.js';
-import { ScanPool } from '../secrets/pool.js';
 import { reviewHealth } from '../health/index.js';
 import { buildBrief } from '../brief/index.js';
 import { analyzePythonFiles, type PythonFileFacts } from '../python/analyze.js';
@@ -35,16 +34,6 @@ export interface ScanOptions {
 
 /** Run the selected analyzers over one shared walk of the tree and assemble the report document. */
 export async function runScan(opts: ScanOptions): Promise<ScanReport> {
-  // Secrets worker threads load their modules while the tree is walked and the dependencies audited.
-  const pool = opts.sections.includes('secrets') && !opts.only ? ScanPool.start() : null;
-  try {
-    return await scanSections(opts, pool);
-  } finally {
-    await pool?.close();
-  }
-}
-
-async function scanSections(opts: ScanOptions, pool: ScanPool | null): Promise<ScanReport> {
   const started = Date.now();
   const phases: Record<string, number> = {};
   const timed = async <T>(name: string, fn: () => Promise<T> | T): Promise<T> => {
@@ -80,8 +69,7 @@ async function scanSections(opts: ScanOptions, pool: ScanPool | null): Promise<S
     if (want.has('deps')) findings.push(...deps.findings);
   }
   if (want.has('secrets')) {
-    const s = await timed('secrets', () => scanSecrets(ws, { history: opts.history, baseline: opts.baseline, progress: opts.progress, pool }));
-    await pool?.close(); // free the cores for the Python analysis
+    const s = await timed('secrets', () => scanSecrets(ws, { history: opts.history, baseline: opts.baseline, progress: opts.progress }));
     findings.push(...s.findings);
     report.secrets = s.summary;
   }

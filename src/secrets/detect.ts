@@ -213,26 +213,41 @@ interface DetectOptions {
 
 /** Find the secrets in one fragment of text (a file, or the added lines of a file in one commit). */
 export function detect(path: string, text: string, opts: DetectOptions = {}): DetectResult {
-  return scanFragment(path, Buffer.from(text, 'utf8'), { encoding: 'utf8', start: 0, lossy: false }, opts);
+  return scanFragment(path, Buffer.from(text, 'utf8'), UTF8, opts);
 }
 
 /** Find the secrets in a file's bytes, read as text the way readText would (see textEncoding). */
 export function detectBytes(path: string, buf: Buffer, opts: DetectOptions = {}): DetectResult {
-  return scanFragment(path, buf, textEncoding(buf), opts);
+  return scanFragment(path, buf, null, opts);
 }
 
-function scanFragment(path: string, buf: Buffer, enc: TextEncoding, opts: DetectOptions): DetectResult {
+/**
+ * Room for a file of `n` bytes in the default scanner's memory: a file read there is scanned by
+ * detectBytes without a copy. Valid until the next scan.
+ */
+export function scanBuffer(n: number): Buffer {
+  return DEFAULT.prefilter.input(n);
+}
+
+const UTF8: TextEncoding = { encoding: 'utf8', start: 0, lossy: false };
+const ASCII: TextEncoding = { encoding: 'latin1', start: 0, lossy: false };
+
+/** `enc` null: work out the encoding from the bytes, only when they are not all ASCII. */
+function scanFragment(path: string, buf: Buffer, enc: TextEncoding | null, opts: DetectOptions): DetectResult {
   const c = opts.compiled ?? DEFAULT;
-  const kind = opts.kind ?? fileKind(path);
   const hits: SecretHit[] = [];
   let suppressed = 0;
+  const { lines, ascii } = c.prefilter.scan(buf);
+  if (lines.length === 0) return { hits, suppressed };
+  if (ascii) enc = ASCII;
+  enc ??= textEncoding(buf);
+  let kind = opts.kind;
   const trigger = new RegExp(c.trigger); // own lastIndex: detect may run re-entrantly (tests, workers)
   const nameRest = new RegExp(NAME_THEN_OPERATOR);
   // Line numbers are counted only up to lines that hold a secret: most candidate lines hold none.
   let lineNo = 1;
   let counted = 0;
   const wake = new Uint8Array(c.rules.length);
-  const lines = c.prefilter.lines(buf);
   for (let i = 0; i < lines.length; i += 2) {
     const start = Math.max(lines[i]!, enc.start);
     const end = lines[i + 1]!;
@@ -256,6 +271,7 @@ function scanFragment(path: string, buf: Buffer, enc: TextEncoding, opts: Detect
       }
     }
     if (!woke) continue;
+    kind ??= fileKind(path);
     const found = scanLine(c, new LineContext(path, kind, line, buf, enc, start), wake);
     if (found.length) {
       lineNo += countNewlines(buf, counted, start);

@@ -6,7 +6,6 @@ import { ROTATE, type SecretRule } from './rule.js';
 import { RULES } from './rules/index.js';
 import type { FileHit } from './scan-files.js';
 import { scanTree } from './tree.js';
-import type { ScanPool } from './pool.js';
 import type { SecretsSummary } from './types.js';
 import type { Progress } from '../pipeline/progress.js';
 import { git } from '../sources/git.js';
@@ -18,8 +17,6 @@ export interface SecretsOptions {
   baseline: string | null;
   /** Ticks per commit read during --history. */
   progress?: Progress;
-  /** Worker threads started before the walk, for big trees. */
-  pool?: ScanPool | null;
 }
 
 export interface SecretsResult {
@@ -83,7 +80,7 @@ function historyFinding(h: HistoryHit): Finding {
 export async function scanSecrets(ws: Workspace, opts: SecretsOptions): Promise<SecretsResult> {
   // Read the baseline first: a bad file is a usage error before any work is done.
   const baseline = opts.baseline ? readBaseline(opts.baseline) : null;
-  const tree = await scanTree(ws, { pool: opts.pool });
+  const tree = await scanTree(ws);
   ws.errors.push(...tree.errors);
   const summary: SecretsSummary = {
     filesScanned: tree.filesScanned,

@@ -11,11 +11,9 @@ export function workerCount(): number {
 }
 
 /**
- * Worker threads for the tree scan. A worker needs 50–80 ms to load its modules, a third of the whole
- * scan of the standard library, so the scan pipeline starts the pool before it walks the tree and the
- * start-up overlaps the walk (and in `pyvet scan`, the dependency audit). A worker joins a scan when it
- * is ready, never before, so a pool is never slower than this thread alone. Idle workers are unref'd:
- * a pool nobody closed never keeps the process alive.
+ * Worker threads for the tree scan of big trees. A worker needs 50–80 ms to load its modules, so a
+ * worker joins a scan when it is ready, never before: a pool is never slower than this thread alone.
+ * Idle workers are unref'd: a pool nobody closed never keeps the process alive.
  */
 export class ScanPool {
   private readonly workers: Worker[] = [];

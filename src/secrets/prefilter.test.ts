@@ -45,7 +45,7 @@ test('reports every line that holds an anchor, at any offset of a 16-byte block 
     for (let at = 0; at < 40; at++) {
       for (const tail of ['', '\n', ' x\nzz']) {
         const text = 'a'.repeat(at) + needle + tail;
-        const got = pf.lines(Buffer.from(text, 'latin1'));
+        const got = pf.scan(Buffer.from(text, 'latin1')).lines;
         assert.deepEqual(got, expected(text, anchors), `${needle} at ${at} + ${JSON.stringify(tail)}`);
       }
     }
@@ -64,7 +64,7 @@ test('candidates are a superset of the matching lines; a miss-free sweep over mi
   };
   const text = Array.from({ length: 20000 }, pick).join(' ');
   const buf = Buffer.from(text, 'latin1');
-  const got = pf.lines(buf);
+  const got = pf.scan(buf).lines;
   const want = expected(text, anchors);
   const reported = new Set<number>();
   for (let i = 0; i < got.length; i += 2) {
@@ -79,22 +79,22 @@ test('candidates are a superset of the matching lines; a miss-free sweep over mi
 test('more candidates than one wasm call returns: the scan resumes where it stopped', () => {
   const pf = new Prefilter([ci('key')]);
   const text = 'key\n'.repeat(10000) + 'keykeykey '.repeat(2000) + '\nno\nKEY';
-  const got = pf.lines(Buffer.from(text));
+  const got = pf.scan(Buffer.from(text)).lines;
   assert.equal(got.length / 2, 10002);
   assert.deepEqual(got.slice(-2), [text.length - 3, text.length]);
 });
 
 test('empty and tiny inputs, and inputs bigger than the first memory', () => {
   const pf = new Prefilter([ci('key')]);
-  assert.deepEqual(pf.lines(Buffer.alloc(0)), []);
-  assert.deepEqual(pf.lines(Buffer.from('ke')), []);
-  assert.deepEqual(pf.lines(Buffer.from('key')), [0, 3]);
+  assert.deepEqual(pf.scan(Buffer.alloc(0)).lines, []);
+  assert.deepEqual(pf.scan(Buffer.from('ke')).lines, []);
+  assert.deepEqual(pf.scan(Buffer.from('key')).lines, [0, 3]);
   const big = Buffer.alloc(3 * 1024 * 1024, 'x');
   big.write('\nkey\n', 2 * 1024 * 1024);
-  assert.deepEqual(pf.lines(big), [2 * 1024 * 1024 + 1, 2 * 1024 * 1024 + 4]);
+  assert.deepEqual(pf.scan(big).lines, [2 * 1024 * 1024 + 1, 2 * 1024 * 1024 + 4]);
   // Bytes left in memory by an earlier input are never read as part of a shorter one.
-  assert.deepEqual(pf.lines(Buffer.from('abckey')), [0, 6]);
-  assert.deepEqual(pf.lines(Buffer.from('abcke')), []);
+  assert.deepEqual(pf.scan(Buffer.from('abckey')).lines, [0, 6]);
+  assert.deepEqual(pf.scan(Buffer.from('abcke')).lines, []);
 });
 
 test('every rule: wherever its trigger matches, one of its anchors is on the line', () => {
@@ -107,4 +107,28 @@ test('every rule: wherever its trigger matches, one of its anchors is on the lin
       }
     }
   }
+});
+
+test('tells whether every byte is ASCII, wherever the first other byte sits', () => {
+  const pf = new Prefilter([ci('key')]);
+  assert.equal(pf.scan(Buffer.from('plain key = 1\n'.repeat(50))).ascii, true);
+  for (let at = 0; at < 40; at++) {
+    const text = Buffer.from('x'.repeat(at) + 'é' + 'y'.repeat(40 - at));
+    assert.equal(pf.scan(text).ascii, false, `é at ${at}`);
+    assert.equal(pf.scan(text.subarray(0, at + 1)).ascii, false, `é ending the input at ${at}`);
+  }
+  assert.equal(pf.scan(Buffer.from('é')).ascii, false);
+  assert.equal(pf.scan(Buffer.from('ab')).ascii, true);
+  // A longer non-ASCII input before does not taint a shorter ASCII one.
+  pf.scan(Buffer.from('é'.repeat(100)));
+  assert.equal(pf.scan(Buffer.from('abc key')).ascii, true);
+});
+
+test('an input read into the room the prefilter gives is scanned in place', () => {
+  const pf = new Prefilter([ci('key')]);
+  const text = Buffer.from('a = 1\napi_key = 2\n');
+  const room = pf.input(text.length);
+  text.copy(room);
+  assert.deepEqual(pf.scan(room), { lines: [6, 17], ascii: true });
+  assert.deepEqual(pf.scan(Buffer.from(text)), { lines: [6, 17], ascii: true });
 });

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { classChars } from './triggers.js';
 
@@ -12,6 +13,8 @@ const WASM = new WebAssembly.Module(readFileSync(new URL('./teddy.wasm', import.
 const PAGE = 65536;
 /** Candidates written per call of the wasm scan; the scan resumes after the last one. */
 const OUT_CAP = 4096;
+/** The i32 where the scan collects the high bits of the bytes it read. */
+const HIGH = 192;
 const OUT = 256;
 const INPUT = OUT + OUT_CAP * 4;
 /** The scan reads whole 16-byte blocks: this much readable memory must follow the input. */
@@ -94,19 +97,27 @@ function merge(a: Set<number>[], b: Set<number>[]): Set<number>[] {
   return a.map((s, j) => new Set([...s, ...b[j]!]));
 }
 
+/** What the prefilter found in one input. */
+export interface Candidates {
+  /** The lines that may hold an anchor, as [start, end) byte offsets in pairs, in order; end is at the newline (or the end of the input). */
+  lines: number[];
+  /** Every byte is ASCII (checked on the way, so the caller need not read the input again to know). */
+  ascii: boolean;
+}
+
 /** A prefilter for one set of anchors, with its own WebAssembly memory. Not re-entrant. */
 export class Prefilter {
   private readonly memory: WebAssembly.Memory;
-  private readonly scan: (start: number, end: number, out: number, cap: number) => number;
+  private readonly run: (start: number, end: number, out: number, cap: number) => number;
   private view: Buffer;
 
   constructor(anchors: readonly string[]) {
     const instance = new WebAssembly.Instance(WASM, {});
     this.memory = instance.exports.memory as WebAssembly.Memory;
-    this.scan = instance.exports.scan as Prefilter['scan'];
+    this.run = instance.exports.scan as Prefilter['run'];
     this.view = Buffer.from(this.memory.buffer);
     // Buckets 0-7 fill the first six tables, 8-15 the next six; bit = bucket mod 8.
-    const tables = new Uint8Array(OUT);
+    const tables = new Uint8Array(HIGH);
     buckets(anchors).forEach((bucket, i) => {
       const half = 96 * (i >> 3);
       bucket.forEach((bytes, j) => {
@@ -120,31 +131,43 @@ export class Prefilter {
   }
 
   /**
-   * The lines of `bytes` that may hold an anchor, as [start, end) byte offsets in pairs, in order; end
-   * is at the newline (or the end of the input).
+   * Room for `n` bytes in the prefilter's memory, to read a file into: `scan` then need not copy it.
+   * Valid until the next call of `input` or `scan`.
    */
-  lines(bytes: Uint8Array): number[] {
-    const need = INPUT + bytes.length + SLACK;
+  input(n: number): Buffer {
+    const need = INPUT + n + SLACK;
     if (need > this.memory.buffer.byteLength) {
       this.memory.grow(Math.ceil((need - this.memory.buffer.byteLength) / PAGE));
       this.view = Buffer.from(this.memory.buffer);
     }
-    this.view.set(bytes, INPUT);
-    const input = this.view.subarray(INPUT, INPUT + bytes.length);
-    const out: number[] = [];
+    return this.view.subarray(INPUT, INPUT + n);
+  }
+
+  scan(bytes: Uint8Array): Candidates {
+    const inPlace = bytes.buffer === this.memory.buffer && bytes.byteOffset === INPUT;
+    const input = inPlace ? this.view.subarray(INPUT, INPUT + bytes.length) : this.input(bytes.length);
+    if (!inPlace) input.set(bytes);
+    const end = INPUT + bytes.length;
+    // The last blocks read up to 16 bytes past the input: zeros there admit no window and no high bit.
+    this.view.fill(0, end, end + 16);
+    this.view.writeInt32LE(0, HIGH);
+    const lines: number[] = [];
     let lineEnd = -1;
     for (let from = INPUT; ; ) {
-      const n = this.scan(from, INPUT + bytes.length, OUT, OUT_CAP);
+      const n = this.run(from, end, OUT, OUT_CAP);
       const found = new Uint32Array(this.memory.buffer, OUT, n);
       for (let i = 0; i < n; i++) {
         const pos = found[i]! - INPUT;
         if (pos < lineEnd) continue;
         lineEnd = input.indexOf(10, pos);
         if (lineEnd < 0) lineEnd = input.length;
-        out.push(input.lastIndexOf(10, pos) + 1, lineEnd);
+        lines.push(input.lastIndexOf(10, pos) + 1, lineEnd);
       }
-      if (n < OUT_CAP) return out;
+      if (n < OUT_CAP) break;
       from = found[n - 1]! + 1;
     }
+    // Inputs under 3 bytes hold no window: the scan reads none of them.
+    const ascii = input.length < 3 ? isAscii(input) : this.view.readInt32LE(HIGH) === 0;
+    return { lines, ascii };
   }
 }

@@ -1,7 +1,7 @@
 import type { ScanError } from '../core/errors.js';
 import { fingerprint } from '../core/finding.js';
 import { readBytes, type BytesResult } from '../sources/read.js';
-import { detectBytes, type SecretHit } from './detect.js';
+import { detectBytes, scanBuffer, type SecretHit } from './detect.js';
 
 export interface FileRef {
   path: string;
@@ -74,6 +74,6 @@ export function scanRead(path: string, r: BytesResult, into: BatchResult): void 
 /** Read and scan a batch of files (in a worker thread, or inline for small trees). */
 export function scanFiles(batch: FileBatch): BatchResult {
   const out = emptyResult();
-  for (const f of batch.files) scanRead(f.path, readBytes(f.abs, batch.maxBytes, f.size), out);
+  for (const f of batch.files) scanRead(f.path, readBytes(f.abs, batch.maxBytes, f.size, scanBuffer), out);
   return out;
 }

@@ -7,8 +7,9 @@
 ;; (nibbles alias, less so with more buckets); the caller verifies them.
 ;;
 ;; Memory layout, set up by prefilter.ts: bytes 0..95 hold lo0 hi0 lo1 hi1 lo2 hi2 (16 bytes each) of
-;; buckets 0-7, bytes 96..191 the same for buckets 8-15; the caller places the input and the output
-;; array elsewhere and keeps 16 readable bytes past the input.
+;; buckets 0-7, bytes 96..191 the same for buckets 8-15; the i32 at 192 collects the high bits of the
+;; bytes read (non-zero: the input may not be ASCII). The caller places the input and the output array
+;; elsewhere and keeps 16 readable bytes past the input.
 (module
   (memory (export "memory") 1)
 
@@ -18,7 +19,7 @@
     (local $p i32) (local $last i32) (local $n i32) (local $bits i32) (local $pos i32)
     (local $a_lo0 v128) (local $a_hi0 v128) (local $a_lo1 v128) (local $a_hi1 v128) (local $a_lo2 v128) (local $a_hi2 v128)
     (local $b_lo0 v128) (local $b_hi0 v128) (local $b_lo1 v128) (local $b_hi1 v128) (local $b_lo2 v128) (local $b_hi2 v128)
-    (local $nib v128) (local $v v128) (local $lo v128) (local $hi v128) (local $a v128) (local $b v128)
+    (local $nib v128) (local $high v128) (local $v v128) (local $lo v128) (local $hi v128) (local $a v128) (local $b v128)
     (local.set $a_lo0 (v128.load (i32.const 0)))
     (local.set $a_hi0 (v128.load (i32.const 16)))
     (local.set $a_lo1 (v128.load (i32.const 32)))
@@ -39,22 +40,25 @@
       (loop $blocks
         ;; byte i of the block against table 0
         (local.set $v (v128.load (local.get $p)))
+        (local.set $high (v128.or (local.get $high) (local.get $v)))
         (local.set $lo (v128.and (local.get $v) (local.get $nib)))
-        (local.set $hi (i8x16.shr_u (local.get $v) (i32.const 4)))
+        (local.set $hi (v128.and (i16x8.shr_u (local.get $v) (i32.const 4)) (local.get $nib)))
         (local.set $a (v128.and (i8x16.swizzle (local.get $a_lo0) (local.get $lo)) (i8x16.swizzle (local.get $a_hi0) (local.get $hi))))
         (local.set $b (v128.and (i8x16.swizzle (local.get $b_lo0) (local.get $lo)) (i8x16.swizzle (local.get $b_hi0) (local.get $hi))))
         ;; byte i+1 against table 1
         (local.set $v (v128.load offset=1 (local.get $p)))
         (local.set $lo (v128.and (local.get $v) (local.get $nib)))
-        (local.set $hi (i8x16.shr_u (local.get $v) (i32.const 4)))
+        (local.set $hi (v128.and (i16x8.shr_u (local.get $v) (i32.const 4)) (local.get $nib)))
         (local.set $a (v128.and (local.get $a)
           (v128.and (i8x16.swizzle (local.get $a_lo1) (local.get $lo)) (i8x16.swizzle (local.get $a_hi1) (local.get $hi)))))
         (local.set $b (v128.and (local.get $b)
           (v128.and (i8x16.swizzle (local.get $b_lo1) (local.get $lo)) (i8x16.swizzle (local.get $b_hi1) (local.get $hi)))))
         ;; byte i+2 against table 2
         (local.set $v (v128.load offset=2 (local.get $p)))
+        ;; with the loads at offset 0, covers every input byte (the last block reaches end - 1)
+        (local.set $high (v128.or (local.get $high) (local.get $v)))
         (local.set $lo (v128.and (local.get $v) (local.get $nib)))
-        (local.set $hi (i8x16.shr_u (local.get $v) (i32.const 4)))
+        (local.set $hi (v128.and (i16x8.shr_u (local.get $v) (i32.const 4)) (local.get $nib)))
         (local.set $a (v128.or
           (v128.and (local.get $a)
             (v128.and (i8x16.swizzle (local.get $a_lo2) (local.get $lo)) (i8x16.swizzle (local.get $a_hi2) (local.get $hi))))
@@ -74,4 +78,5 @@
               (br_if $each (local.get $bits)))))
         (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br_if $blocks (i32.lt_u (local.get $p) (local.get $last)))))
+    (i32.store (i32.const 192) (i32.or (i32.load (i32.const 192)) (i8x16.bitmask (local.get $high))))
     (local.get $n)))

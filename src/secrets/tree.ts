@@ -1,23 +1,21 @@
 import { readBytes } from '../sources/read.js';
 import type { Workspace } from '../sources/workspace.js';
 import { ScanPool } from './pool.js';
+import { scanBuffer } from './detect.js';
 import { emptyResult, scanRead, type BatchResult, type FileRef } from './scan-files.js';
 
-/** Below this many bytes, starting threads here costs more than they save (measured in bench/secrets.ts). */
-export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
-/** With threads already started (and joining only once ready), handing them batches pays from a few megabytes on. */
-export const WARM_PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
+/**
+ * Below this many bytes, starting threads here costs more than they save. One thread scans about
+ * 550 MB/s; a worker needs ~50 ms to load and more to warm up, and on this 2-core VM two threads gained
+ * only ~10% on 330 MB of site-packages (bench/secrets.ts, docs/benchmarks.md).
+ */
+export const PARALLEL_MIN_BYTES = 256 * 1024 * 1024;
 const BATCH_BYTES = 1024 * 1024;
 const MIN_BATCH_BYTES = 64 * 1024;
 const BATCH_FILES = 64;
 
 export interface TreeScanOptions {
-  /**
-   * Worker threads started early by the caller (see ScanPool); used when the tree is big enough.
-   * Without one, a pool is started here for big trees and closed after.
-   */
-  pool?: ScanPool | null;
-  /** Worker threads besides this one when no pool is given; default: by core count. 0 = this thread only. */
+  /** Worker threads besides this one; default: by core count, for big trees only. 0 = this thread only. */
   workers?: number;
 }
 
@@ -47,16 +45,12 @@ export function batches(files: FileRef[], maxBytes: number, threads: number): Fi
   return out;
 }
 
-/** Scan every file of the workspace: inline through the shared read cache, or across worker threads on big trees. */
+/** Scan every file of the workspace: on this thread, or across worker threads on big trees. */
 export async function scanTree(ws: Workspace, opts: TreeScanOptions = {}): Promise<BatchResult> {
   const max = ws.config.maxFileSize;
   const total = ws.files.reduce((n, f) => n + Math.min(f.size, max), 0);
-  let pool: ScanPool | null = null;
-  let own: ScanPool | null = null;
-  if (opts.workers !== 0) {
-    if (opts.pool) pool = total >= WARM_PARALLEL_MIN_BYTES ? opts.pool : null;
-    else if (opts.workers !== undefined || total >= PARALLEL_MIN_BYTES) pool = own = ScanPool.start(opts.workers);
-  }
+  const threaded = opts.workers !== undefined ? opts.workers > 0 : total >= PARALLEL_MIN_BYTES;
+  const pool = threaded ? ScanPool.start(opts.workers) : null;
   if (pool) {
     try {
       return await pool.scan(batches(ws.files, max, pool.size + 1), max);
@@ -64,12 +58,12 @@ export async function scanTree(ws: Workspace, opts: TreeScanOptions = {}): Promi
       // A thread that cannot start (unusual runtimes, resource limits) must not lose the scan: go inline.
       ws.errors.push({ path: '.', message: `secrets: worker threads failed (${(err as Error).message}); scanned in one thread` });
     } finally {
-      await own?.close();
+      await pool.close();
     }
   }
   // Files are read as bytes and not cached: the scan decodes only the lines it looks at, and caching
   // the tree would hold it in memory until the scan ends.
   const out = emptyResult();
-  for (const f of ws.files) scanRead(f.path, readBytes(f.abs, max, f.size), out);
+  for (const f of ws.files) scanRead(f.path, readBytes(f.abs, max, f.size, scanBuffer), out);
   return out;
 }

@@ -1,5 +1,5 @@
 import { isAscii, isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 
 type Unreadable = { kind: 'binary'; bytes: number } | { kind: 'too-large'; bytes: number } | { kind: 'error'; message: string };
 export type ReadResult = { kind: 'text'; text: string; bytes: number; lossy: boolean } | Unreadable;
@@ -34,18 +34,38 @@ export function decodeLenient(buf: Uint8Array): { text: string; lossy: boolean }
   return { text: Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString(encoding, start), lossy };
 }
 
-/** Read a file's bytes, never throwing: binary, oversized and unreadable files are reported as such. */
-export function readBytes(absPath: string, maxBytes: number, size?: number): BytesResult {
+/**
+ * Read a file's bytes, never throwing: binary, oversized and unreadable files are reported as such.
+ * `room(n)` gives the buffer to read into (default: a new one); a file is read in one call of it.
+ */
+export function readBytes(absPath: string, maxBytes: number, size?: number, room: (n: number) => Buffer = Buffer.allocUnsafe): BytesResult {
   if (size !== undefined && size > maxBytes) return { kind: 'too-large', bytes: size };
-  let buf: Buffer;
+  let fd: number;
   try {
-    buf = readFileSync(absPath);
+    fd = openSync(absPath, 'r');
   } catch (err) {
-    return { kind: 'error', message: (err as NodeJS.ErrnoException).code ?? String(err) };
+    return { kind: 'error', message: errorCode(err) };
   }
-  if (buf.length > maxBytes) return { kind: 'too-large', bytes: buf.length };
-  if (looksBinary(buf)) return { kind: 'binary', bytes: buf.length };
-  return { kind: 'bytes', buf };
+  try {
+    const n = fstatSync(fd).size;
+    if (n > maxBytes) return { kind: 'too-large', bytes: n };
+    // One byte more than fstat says, to notice a file that grew since.
+    const buf = room(n + 1);
+    let got = 0;
+    for (let r; got < buf.length && (r = readSync(fd, buf, got, buf.length - got, null)) > 0; ) got += r;
+    // The file grew since fstat: read the rest as well, so that the size cap sees all of it.
+    const bytes = got > n ? Buffer.concat([buf, readFileSync(fd)]) : buf.subarray(0, got);
+    if (bytes.length > maxBytes) return { kind: 'too-large', bytes: bytes.length };
+    return looksBinary(bytes) ? { kind: 'binary', bytes: got } : { kind: 'bytes', buf: bytes };
+  } catch (err) {
+    return { kind: 'error', message: errorCode(err) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function errorCode(err: unknown): string {
+  return (err as NodeJS.ErrnoException).code ?? String(err);
 }
 
 /** Read a file as text, never throwing (see readBytes). */
