@@ -47,7 +47,7 @@ export async function analyze(
   if (opts.writeBaseline) {
     writeBaseline(path.resolve(io.cwd, opts.writeBaseline), report.findings.filter((f) => categoryOf(f.rule) === 'secrets'));
   }
-  const written = noEmit ? [] : emit(io, report, formats, opts, defaultDir);
+  const written = noEmit ? [] : await emit(io, report, formats, opts, defaultDir);
   return { report, code: exitCodeFor(report, failOnOf(opts, config)), written };
 }
 

@@ -5,7 +5,7 @@ import { UsageError } from '../core/errors.js';
 import { atOrAbove, isSeverity, type FailOn } from '../core/severity.js';
 import type { ScanReport } from '../core/report.js';
 import { loadConfig, type PyvetConfig } from '../config/config.js';
-import { FILE_NAMES, REPORTERS, isFormat, type Format } from '../report/index.js';
+import { FILE_NAMES, isFormat, render, type Format } from '../report/index.js';
 import type { Io } from './io.js';
 
 export interface CommonOptions {
@@ -69,14 +69,14 @@ export function failOnOf(opts: CommonOptions, cfg: PyvetConfig): FailOn {
 }
 
 /** Render each format; to stdout when one format and no file/dir given, else to files. Returns written paths. */
-export function emit(io: Io, report: ScanReport, formats: Format[], opts: CommonOptions, defaultDir?: string): string[] {
+export async function emit(io: Io, report: ScanReport, formats: Format[], opts: CommonOptions, defaultDir?: string): Promise<string[]> {
   const color = opts.color !== false && !!io.stdout.isTTY && !io.env.NO_COLOR;
   const written: string[] = [];
   if (opts.output) {
     if (formats.length > 1) throw new UsageError('--output takes one format; use --output-dir for several');
     const file = path.resolve(io.cwd, opts.output);
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, REPORTERS[formats[0]!](report, { color: false }));
+    writeFileSync(file, await render(formats[0]!, report, { color: false }));
     return [file];
   }
   const dir = opts.outputDir ?? (formats.length > 1 ? defaultDir ?? 'pyvet-report' : undefined);
@@ -85,12 +85,12 @@ export function emit(io: Io, report: ScanReport, formats: Format[], opts: Common
     mkdirSync(abs, { recursive: true });
     for (const f of formats) {
       const file = path.join(abs, FILE_NAMES[f]);
-      writeFileSync(file, REPORTERS[f](report, { color: false }));
+      writeFileSync(file, await render(f, report, { color: false }));
       written.push(file);
     }
     return written;
   }
-  io.stdout.write(REPORTERS[formats[0]!](report, { color }));
+  io.stdout.write(await render(formats[0]!, report, { color }));
   return written;
 }
 

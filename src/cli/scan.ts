@@ -73,7 +73,7 @@ export function registerScan(program: Command, io: Io, setCode: (n: number) => v
       }
     }
     // Reports are written after the store so the HTML report can chart this scan among the earlier ones.
-    const written = emit(io, report, formats, { ...opts, outputDir: opts.output ? undefined : (opts.outputDir ?? 'pyvet-report') });
+    const written = await emit(io, report, formats, { ...opts, outputDir: opts.output ? undefined : (opts.outputDir ?? 'pyvet-report') });
     if (!opts.quiet) {
       const color = opts.color !== false && !!io.stdout.isTTY && !io.env.NO_COLOR;
       io.stdout.write(renderSummary(report, written, color, io.cwd));

@@ -6,11 +6,7 @@ import { SEVERITIES } from '../core/severity.js';
 import type { PyvetConfig } from '../config/config.js';
 import { Workspace } from '../sources/workspace.js';
 import type { WalkedFile } from '../sources/walk.js';
-import { auditDependencies } from '../deps/index.js';
-import { scanSecrets } from '../secrets/index.js';
-import { reviewHealth } from '../health/index.js';
-import { buildBrief } from '../brief/index.js';
-import { analyzePythonFiles, type PythonFileFacts } from '../python/analyze.js';
+import type { PythonFileFacts } from '../python/analyze.js';
 import { VERSION } from '../version.js';
 import { postProcess } from './post-process.js';
 import type { Progress } from './progress.js';
@@ -32,7 +28,11 @@ export interface ScanOptions {
   progress?: Progress;
 }
 
-/** Run the selected analyzers over one shared walk of the tree and assemble the report document. */
+/**
+ * Run the selected analyzers over one shared walk of the tree and assemble the report document. Each
+ * analyzer's modules load only when its section is asked for: `pyvet secrets` in a pre-commit hook
+ * does not pay for the Python parser, the OSV matcher or the diagram layout.
+ */
 export async function runScan(opts: ScanOptions): Promise<ScanReport> {
   const started = Date.now();
   const phases: Record<string, number> = {};
@@ -64,20 +64,24 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
 
   // Health and the brief need the dependency inventory even when its findings are not asked for.
   if (want.has('deps') || want.has('health') || want.has('brief')) {
+    const { auditDependencies } = await import('../deps/index.js');
     const deps = await timed('deps', () => auditDependencies(ws, { db: opts.db, env: opts.env }));
     report.dependencies = deps.dependencies;
     if (want.has('deps')) findings.push(...deps.findings);
   }
   if (want.has('secrets')) {
+    const { scanSecrets } = await import('../secrets/index.js');
     const s = await timed('secrets', () => scanSecrets(ws, { history: opts.history, baseline: opts.baseline, progress: opts.progress }));
     findings.push(...s.findings);
     report.secrets = s.summary;
   }
   let python: PythonFileFacts[] = [];
   if (want.has('health') || want.has('brief')) {
+    const { analyzePythonFiles } = await import('../python/analyze.js');
     python = await timed('python', () => analyzePythonFiles(ws, { brief: want.has('brief'), progress: opts.progress }));
   }
   if (want.has('health') || want.has('brief')) {
+    const { reviewHealth } = await import('../health/index.js');
     const h = await timed('health', () => reviewHealth(ws, { dependencies: report.dependencies, python }));
     if (want.has('health')) {
       report.health = h.health;
@@ -85,6 +89,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
       report.summary.score = h.health.score;
     }
     if (want.has('brief')) {
+      const { buildBrief } = await import('../brief/index.js');
       report.brief = await timed('brief', () =>
         buildBrief(ws, { dependencies: report.dependencies, python, health: h.health, findings }),
       );

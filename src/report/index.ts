@@ -1,10 +1,4 @@
 import type { ScanReport } from '../core/report.js';
-import { renderText } from './text.js';
-import { renderJson } from './json.js';
-import { renderSarif } from './sarif.js';
-import { renderMarkdown } from './markdown.js';
-import { renderHtml } from './html.js';
-import { renderCycloneDx } from './cyclonedx.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'html', 'cyclonedx'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -15,15 +9,28 @@ export interface RenderOptions {
 
 type Reporter = (report: ScanReport, opts: RenderOptions) => string;
 
-/** Every format wired to its reporter: a format without one fails to compile. */
-export const REPORTERS: Record<Format, Reporter> = {
-  text: (r, o) => renderText(r, { color: o.color }),
-  json: (r) => renderJson(r),
-  sarif: (r) => renderSarif(r),
-  markdown: (r) => renderMarkdown(r),
-  html: (r) => renderHtml(r),
-  cyclonedx: (r) => renderCycloneDx(r),
+/**
+ * Every format wired to its reporter: a format without one fails to compile. Each is loaded when first
+ * used, so that a run pays only for the formats it writes (the HTML and CycloneDX ones are heavy).
+ */
+const REPORTERS: Record<Format, () => Promise<Reporter>> = {
+  text: async () => {
+    const { renderText } = await import('./text.js');
+    return (r, o) => renderText(r, { color: o.color });
+  },
+  json: async () => (await import('./json.js')).renderJson,
+  sarif: async () => (await import('./sarif.js')).renderSarif,
+  markdown: async () => (await import('./markdown.js')).renderMarkdown,
+  html: async () => {
+    const { renderHtml } = await import('./html.js');
+    return (r) => renderHtml(r);
+  },
+  cyclonedx: async () => (await import('./cyclonedx.js')).renderCycloneDx,
 };
+
+export async function render(format: Format, report: ScanReport, opts: RenderOptions): Promise<string> {
+  return (await REPORTERS[format]())(report, opts);
+}
 
 /** File name each format is written to under --output-dir. */
 export const FILE_NAMES: Record<Format, string> = {

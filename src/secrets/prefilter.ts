@@ -59,25 +59,40 @@ const FREQUENCY = [
 ];
 const frequency = (b: number) => (FREQUENCY[b] ?? 0) + 0.5;
 
-/** The odds that a bucket accepts a window: at each position, every pairing of the nibbles it holds. */
-function odds(bucket: Set<number>[]): number {
+/**
+ * A bucket as the tables see it: for each of the three positions, the low nibbles (bits 0-15) and the
+ * high nibbles (bits 16-31) it accepts. It accepts every byte that pairs one of each.
+ */
+export type Bucket = [number, number, number];
+
+function nibbles(bytes: Set<number>): number {
+  let m = 0;
+  for (const b of bytes) m |= (1 << (b & 15)) | (1 << (16 + (b >> 4)));
+  return m;
+}
+
+/** The odds that a bucket accepts a window (text bytes taken as independent). */
+function odds(bucket: Bucket): number {
   let p = 1;
-  for (const bytes of bucket) {
-    const lo = new Set([...bytes].map((b) => b & 15));
-    const hi = new Set([...bytes].map((b) => b >> 4));
+  for (const m of bucket) {
     let f = 0;
-    for (const h of hi) for (const l of lo) f += frequency((h << 4) | l);
+    for (let h = 0; h < 16; h++) {
+      if (!(m & (1 << (16 + h)))) continue;
+      for (let l = 0; l < 16; l++) if (m & (1 << l)) f += frequency((h << 4) | l);
+    }
     p *= f / 10000;
   }
   return p;
 }
 
+const merge = (a: Bucket, b: Bucket): Bucket => [a[0] | b[0], a[1] | b[1], a[2] | b[2]];
+
 /**
  * Group the anchors into the 16 buckets so that nibble aliasing admits few extra windows: start with a
  * bucket per anchor and merge, while there are too many, the two whose union adds the least.
  */
-export function buckets(anchors: readonly string[]): Set<number>[][] {
-  const out = [...new Set(anchors)].sort().map(anchorBytes);
+export function buckets(anchors: readonly string[]): Bucket[] {
+  const out = [...new Set(anchors)].sort().map((a) => anchorBytes(a).map(nibbles) as Bucket);
   while (out.length > BUCKETS) {
     let best: [number, number] = [0, 1];
     let bestCost = Infinity;
@@ -91,10 +106,6 @@ export function buckets(anchors: readonly string[]): Set<number>[][] {
     out.splice(best[1], 1);
   }
   return out;
-}
-
-function merge(a: Set<number>[], b: Set<number>[]): Set<number>[] {
-  return a.map((s, j) => new Set([...s, ...b[j]!]));
 }
 
 /** What the prefilter found in one input. */
@@ -120,11 +131,8 @@ export class Prefilter {
     const tables = new Uint8Array(HIGH);
     buckets(anchors).forEach((bucket, i) => {
       const half = 96 * (i >> 3);
-      bucket.forEach((bytes, j) => {
-        for (const b of bytes) {
-          tables[half + 32 * j + (b & 15)]! |= 1 << (i & 7);
-          tables[half + 32 * j + 16 + (b >> 4)]! |= 1 << (i & 7);
-        }
+      bucket.forEach((m, j) => {
+        for (let k = 0; k < 32; k++) if (m & (1 << k)) tables[half + 32 * j + k]! |= 1 << (i & 7);
       });
     });
     this.view.set(tables, 0);

@@ -129,14 +129,15 @@ function migrate(db: Database.Database, file: string): void {
     throw new StoreError(`history database ${file} has schema version ${current}; this pyvet knows up to ${SCHEMA_VERSION}. Upgrade pyvet.`);
   }
   if (current === SCHEMA_VERSION) return;
-  if (current === 0) {
-    // Another program's database: adding our tables to it would be a surprise, not a migration.
-    const foreign = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().get() as number;
-    if (foreign > 0) throw new StoreError(`${file} is an SQLite database but not a pyvet history database; choose another --store`);
-  }
-  // IMMEDIATE takes the write lock first, so two processes opening a new store do not both migrate it.
+  // IMMEDIATE takes the write lock first, so two processes opening a new store do not both migrate it;
+  // the version is read again under the lock, where no other process can be halfway through.
   db.transaction(() => {
     const v = db.pragma('user_version', { simple: true }) as number;
+    if (v === 0) {
+      // Another program's database: adding our tables to it would be a surprise, not a migration.
+      const foreign = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().get() as number;
+      if (foreign > 0) throw new StoreError(`${file} is an SQLite database but not a pyvet history database; choose another --store`);
+    }
     for (let i = v; i < SCHEMA_VERSION; i++) {
       db.exec(MIGRATIONS[i]!);
       db.pragma(`user_version = ${i + 1}`);
