@@ -26,8 +26,9 @@ interface BaseRule extends RuleMeta {
   /** Lower-case words; a line is only handed to the rule when it contains one of them. */
   keywords: string[];
   /**
-   * Case-sensitive regex source for the whole-text trigger pass that finds candidate lines; start it
-   * at a rare character of the keyword (see triggers.ts). Rules that share a trigger share its cost.
+   * Case-sensitive regex source for the trigger pass over candidate lines, which decides the rules a
+   * line wakes; start it at a rare character of the keyword (see triggers.ts). Rules that share a
+   * trigger share its cost.
    */
   trigger: string;
   /**

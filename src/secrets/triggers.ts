@@ -1,5 +1,5 @@
 /**
- * Trigger fragments for the whole-text pass. That pass is the scanner's main cost (one regex step per
+ * Trigger fragments for the regex pass over the lines the prefilter found (one regex step per
  * character), and V8 runs an alternation fastest when few characters can start it. So each fragment
  * starts at a rare character of its keyword and checks the rest with a lookbehind: `_(?<=ghp_)`
  * wakes only at underscores, never at every "g". Fragments are case-sensitive.
@@ -38,7 +38,7 @@ export const NAME_THEN_OPERATOR = /[\w.-]{0,100}["']?\]?[ \t]*(?::|=(?!=))/y;
 
 /**
  * The characters a match of a trigger can begin with, or null when the source does not say (a
- * leading lookaround, a class escape such as `\s`, an optional first atom). Where the whole-text pass
+ * leading lookaround, a class escape such as `\s`, an optional first atom). Where the trigger pass
  * matched, the scanner then tries only the triggers that can begin with the character found there.
  */
 export function leadingChars(source: string): Set<string> | null {
