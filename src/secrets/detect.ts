@@ -179,28 +179,53 @@ function countNewlines(buf: Buffer, from: number, to: number): number {
 }
 
 /**
- * What a rule sees of a candidate line. Only the line is decoded up front; the whole fragment (for
- * the few rules that read past the line) is decoded when asked for.
+ * A fragment's bytes as text, decoded only as far as rules ask: most never read past their line. Shared
+ * by the lines of one scan, so a file with thousands of PEM headers is decoded once, not per header.
  */
-class LineContext implements MatchContext {
+class Fragment {
   private decoded: string | undefined;
+  /** The last byte offset mapped to a character offset, and that offset: lines come in order. */
+  private mappedByte: number;
+  private mappedChar = 0;
 
   constructor(
-    readonly path: string,
-    readonly kind: FileKind,
-    readonly line: string,
     private readonly buf: Buffer,
     private readonly enc: TextEncoding,
-    private readonly byteStart: number,
-  ) {}
+  ) {
+    this.mappedByte = enc.start;
+  }
 
   get text(): string {
     return (this.decoded ??= this.buf.toString(this.enc.encoding, this.enc.start));
   }
 
-  get lineStart(): number {
+  /** The character offset in `text` of byte offset `byte` (a line start). */
+  charOffset(byte: number): number {
     const { encoding, start } = this.enc;
-    return encoding === 'latin1' ? this.byteStart - start : this.buf.toString('utf8', start, this.byteStart).length;
+    if (encoding === 'latin1') return byte - start;
+    if (byte < this.mappedByte) [this.mappedByte, this.mappedChar] = [start, 0];
+    this.mappedChar += this.buf.toString('utf8', this.mappedByte, byte).length;
+    this.mappedByte = byte;
+    return this.mappedChar;
+  }
+}
+
+/** What a rule sees of a candidate line: the line, decoded up front; the fragment, when asked for. */
+class LineContext implements MatchContext {
+  constructor(
+    readonly path: string,
+    readonly kind: FileKind,
+    readonly line: string,
+    private readonly fragment: Fragment,
+    private readonly byteStart: number,
+  ) {}
+
+  get text(): string {
+    return this.fragment.text;
+  }
+
+  get lineStart(): number {
+    return this.fragment.charOffset(this.byteStart);
   }
 }
 
@@ -242,6 +267,7 @@ function scanFragment(path: string, buf: Buffer, enc: TextEncoding | null, opts:
   if (ascii) enc = ASCII;
   enc ??= textEncoding(buf);
   let kind = opts.kind;
+  const fragment = new Fragment(buf, enc);
   const trigger = new RegExp(c.trigger); // own lastIndex: detect may run re-entrantly (tests, workers)
   const nameRest = new RegExp(NAME_THEN_OPERATOR);
   // Line numbers are counted only up to lines that hold a secret: most candidate lines hold none.
@@ -272,7 +298,7 @@ function scanFragment(path: string, buf: Buffer, enc: TextEncoding | null, opts:
     }
     if (!woke) continue;
     kind ??= fileKind(path);
-    const found = scanLine(c, new LineContext(path, kind, line, buf, enc, start), wake);
+    const found = scanLine(c, new LineContext(path, kind, line, fragment, start), wake);
     if (found.length) {
       lineNo += countNewlines(buf, counted, start);
       counted = start;
