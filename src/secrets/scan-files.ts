@@ -47,7 +47,7 @@ export function addResult(into: BatchResult, r: BatchResult): void {
 }
 
 /** Scan one file already read; counts what could not be scanned and why. */
-export function scanRead(path: string, r: BytesResult, into: BatchResult): void {
+function scanRead(path: string, r: BytesResult, into: BatchResult): void {
   switch (r.kind) {
     case 'binary':
       into.skippedBinary++;
@@ -71,7 +71,10 @@ export function scanRead(path: string, r: BytesResult, into: BatchResult): void 
   }
 }
 
-/** Read and scan a batch of files (in a worker thread, or inline for small trees). */
+/**
+ * Read and scan a batch of files (in a worker thread, or the whole tree on this one). Files are read
+ * as bytes into the scanner's memory and not cached: the scan decodes only the lines it looks at.
+ */
 export function scanFiles(batch: FileBatch): BatchResult {
   const out = emptyResult();
   for (const f of batch.files) scanRead(f.path, readBytes(f.abs, batch.maxBytes, f.size, scanBuffer), out);

@@ -1,8 +1,6 @@
-import { readBytes } from '../sources/read.js';
 import type { Workspace } from '../sources/workspace.js';
 import { ScanPool } from './pool.js';
-import { scanBuffer } from './detect.js';
-import { emptyResult, scanRead, type BatchResult, type FileRef } from './scan-files.js';
+import { scanFiles, type BatchResult, type FileRef } from './scan-files.js';
 
 /**
  * Below this many bytes, starting threads here costs more than they save. One thread scans about
@@ -61,9 +59,5 @@ export async function scanTree(ws: Workspace, opts: TreeScanOptions = {}): Promi
       await pool.close();
     }
   }
-  // Files are read as bytes and not cached: the scan decodes only the lines it looks at, and caching
-  // the tree would hold it in memory until the scan ends.
-  const out = emptyResult();
-  for (const f of ws.files) scanRead(f.path, readBytes(f.abs, max, f.size, scanBuffer), out);
-  return out;
+  return scanFiles({ files: ws.files, maxBytes: max });
 }
