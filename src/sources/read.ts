@@ -56,7 +56,7 @@ export function readBytes(absPath: string, maxBytes: number, size?: number, room
     // The file grew since fstat: read the rest as well, so that the size cap sees all of it.
     const bytes = got > n ? Buffer.concat([buf, readFileSync(fd)]) : buf.subarray(0, got);
     if (bytes.length > maxBytes) return { kind: 'too-large', bytes: bytes.length };
-    return looksBinary(bytes) ? { kind: 'binary', bytes: got } : { kind: 'bytes', buf: bytes };
+    return looksBinary(bytes) ? { kind: 'binary', bytes: bytes.length } : { kind: 'bytes', buf: bytes };
   } catch (err) {
     return { kind: 'error', message: errorCode(err) };
   } finally {
