@@ -34,6 +34,11 @@ max-file-size = "5MB"
 # History database for \`pyvet scan\`, \`history\`, \`diff\` and \`serve\`; default: ~/.local/share/pyvet/history.db.
 # store = ".pyvet/history.db"
 
+# Correct the role pyvet gives a file (production, test, fixture, docs, example, ci, build, lock,
+# migration, generated, vendored, notebook, script, config); the first matching pattern wins.
+[${prefix}roles]
+# "tools/fixtures/**" = "fixture"
+
 # Change the severity of a rule.
 [${prefix}severity]
 # "health.bare-except" = "medium"

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { ConfigError } from '../core/errors.js';
 import { isSeverity, type FailOn, type Severity } from '../core/severity.js';
+import { FILE_ROLES, isFileRole, type FileRole } from '../core/role.js';
 
 /** `[tool.pyvet]` of pyproject.toml, or the top level of .pyvet.toml. Keys are kebab-case as in TOML. */
 export interface PyvetConfig {
@@ -15,6 +16,8 @@ export interface PyvetConfig {
   db: string | null;
   store: string | null;
   secrets: { baseline: string | null; history: boolean };
+  /** `roles = { "glob" = "role" }`: corrections to the file roles pyvet decides, first match wins. */
+  roles: { pattern: string; role: FileRole }[];
   /** Where it was read from, or null for defaults. */
   source: string | null;
   warnings: string[];
@@ -33,12 +36,13 @@ export function defaultConfig(): PyvetConfig {
     db: null,
     store: null,
     secrets: { baseline: null, history: false },
+    roles: [],
     source: null,
     warnings: [],
   };
 }
 
-const KNOWN_KEYS = ['exclude', 'disable', 'severity', 'fail-on', 'weights', 'max-file-size', 'db', 'store', 'secrets'];
+const KNOWN_KEYS = ['exclude', 'disable', 'severity', 'fail-on', 'weights', 'max-file-size', 'db', 'store', 'secrets', 'roles'];
 
 function parseSize(v: unknown, where: string): number {
   if (typeof v === 'number' && Number.isFinite(v) && v > 0) return Math.floor(v);
@@ -120,6 +124,18 @@ export function validateConfig(raw: Record<string, unknown>, where: string): Pyv
             if (typeof v !== 'boolean') throw new ConfigError(`${where}: secrets.history must be true or false`);
             cfg.secrets.history = v;
           } else cfg.warnings.push(`${where}: unknown key secrets.${k} ignored`);
+        }
+        break;
+      }
+      case 'roles': {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+          throw new ConfigError(`${where}: roles must be a table of "glob" = "role"`);
+        }
+        for (const [pattern, role] of Object.entries(value)) {
+          if (typeof role !== 'string' || !isFileRole(role)) {
+            throw new ConfigError(`${where}: roles."${pattern}" must be one of ${FILE_ROLES.join(', ')}`);
+          }
+          cfg.roles.push({ pattern, role });
         }
         break;
       }

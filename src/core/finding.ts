@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Severity } from './severity.js';
+import type { FileRole } from './role.js';
 
 export type Category = 'deps' | 'secrets' | 'health';
 
@@ -29,6 +30,8 @@ export interface Finding {
   /** History findings: full commit SHA and author date (ISO 8601). */
   commit?: string;
   date?: string;
+  /** The role of the file the finding sits in (production, test, fixture, docs…), set once by post-processing. */
+  role?: FileRole;
   /** Extra structured data a rule wants to carry (advisory ids, fix versions…). Must be JSON-safe. */
   data?: Record<string, unknown>;
 }

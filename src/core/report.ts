@@ -1,4 +1,5 @@
 import type { Finding } from './finding.js';
+import type { FileRole } from './role.js';
 import type { ScanError } from './errors.js';
 import type { Dependency } from '../deps/types.js';
 import type { SecretsSummary } from '../secrets/types.js';
@@ -42,4 +43,6 @@ export interface ReportSummary {
   durationMs: number;
   /** Milliseconds per phase (walk, deps, secrets, health, brief…). */
   phases: Record<string, number>;
+  /** Walked files per role (production, test, fixture, docs…): what the repository is made of. */
+  roles?: Partial<Record<FileRole, number>>;
 }

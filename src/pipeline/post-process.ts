@@ -2,9 +2,13 @@ import type { Finding } from '../core/finding.js';
 import { categoryOf } from '../core/finding.js';
 import { bySeverity } from '../core/severity.js';
 import type { PyvetConfig } from '../config/config.js';
+import type { FileRole } from '../core/role.js';
 
-/** Apply config (disabled rules, severity overrides), drop exact duplicates, and sort most serious first. */
-export function postProcess(findings: Finding[], config: PyvetConfig): Finding[] {
+/**
+ * Apply config (disabled rules, severity overrides), stamp each finding with its file's role, drop exact
+ * duplicates, and sort most serious first.
+ */
+export function postProcess(findings: Finding[], config: PyvetConfig, roleOf?: (path: string) => FileRole | undefined): Finding[] {
   const disabled = config.disable;
   const isDisabled = (rule: string) =>
     disabled.some((d) => d === rule || (d.endsWith('*') ? rule.startsWith(d.slice(0, -1)) : rule.startsWith(d + '.')));
@@ -16,7 +20,8 @@ export function postProcess(findings: Finding[], config: PyvetConfig): Finding[]
     if (seen.has(key)) continue;
     seen.add(key);
     const override = config.severity[f.rule];
-    out.push(override ? { ...f, severity: override } : f);
+    const role = f.role ?? (f.path ? roleOf?.(f.path) : undefined);
+    out.push(override || role !== f.role ? { ...f, ...(override ? { severity: override } : {}), ...(role ? { role } : {}) } : f);
   }
   const catOrder = { secrets: 0, deps: 1, health: 2 } as const;
   return out.sort(

@@ -9,6 +9,7 @@ import type { WalkedFile } from '../sources/walk.js';
 import type { PythonFileFacts } from '../python/analyze.js';
 import { VERSION } from '../version.js';
 import { postProcess } from './post-process.js';
+import { roleCounts, rolesOf } from '../facts/roles.js';
 import type { Progress } from './progress.js';
 
 export type Section = 'deps' | 'secrets' | 'health' | 'brief';
@@ -96,7 +97,9 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     }
   }
   ws.release();
-  report.findings = postProcess(findings, opts.config);
+  const roles = rolesOf(ws);
+  report.summary.roles = roleCounts(ws);
+  report.findings = postProcess(findings, opts.config, (p) => (p === '.' || p.startsWith('/') ? undefined : roles.role(p)));
   for (const s of SEVERITIES) report.summary.bySeverity[s] = 0;
   for (const c of ['deps', 'secrets', 'health']) report.summary.byCategory[c] = 0;
   for (const f of report.findings) {
