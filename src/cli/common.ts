@@ -17,6 +17,7 @@ export interface CommonOptions {
   db?: string;
   quiet?: boolean;
   color?: boolean;
+  trustRepoConfig?: boolean;
 }
 
 /** The options every analysis command shares: --format, --output, --fail-on, --config, --db, --quiet. */
@@ -28,6 +29,7 @@ export function addCommonOptions(cmd: Command, formats: readonly string[]): Comm
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (none: never)').choices(['critical', 'high', 'medium', 'low', 'info', 'none']))
     .option('-c, --config <file>', 'config file (default: .pyvet.toml, else [tool.pyvet] in pyproject.toml)')
     .option('--db <path>', 'OSV database: a zip or a folder of OSV JSON (default: the bundled snapshot or `pyvet db update` cache)')
+    .option('--trust-repo-config', "use the advisory database that the scanned repository's own config names (ignored otherwise)")
     .option('-q, --quiet', 'no progress output and no summary on stderr')
     .option('--no-color', 'no ANSI colours even on a TTY');
 }

@@ -7,6 +7,7 @@ import { defaultStorePath, openStore, repoIdentity } from '../store/index.js';
 import { makeStyle } from '../report/style.js';
 import { loc } from '../report/text.js';
 import { repoInfo } from '../sources/git.js';
+import { configuredStore } from '../store/locate.js';
 import type { Io } from './io.js';
 import { analyze, type AnalyzeOptions } from './analyze.js';
 import { addCommonOptions, emit, failOnOf, parseFormats } from './common.js';
@@ -57,7 +58,12 @@ export function registerScan(program: Command, io: Io, setCode: (n: number) => v
     const cfg = loadConfig(report.root, opts.config ? path.resolve(io.cwd, opts.config) : undefined);
     let exit = code;
     if (opts.store !== false) {
-      const file = typeof opts.store === 'string' ? path.resolve(io.cwd, opts.store) : cfg.store ? path.resolve(report.root, cfg.store) : defaultStorePath(io.env);
+      const named = typeof opts.store === 'string' ? null : configuredStore(report.root, cfg, io.env);
+      if (named?.warning) {
+        report.errors.push({ path: cfg.source ?? '.pyvet.toml', message: named.warning });
+        if (!opts.quiet) io.stderr.write(`pyvet: warning: ${named.warning}\n`);
+      }
+      const file = typeof opts.store === 'string' ? path.resolve(io.cwd, opts.store) : (named?.file ?? defaultStorePath(io.env));
       const store = openStore(file);
       try {
         const key = repoIdentity(report.root, repoInfo(report.root));

@@ -159,6 +159,25 @@ export function resolveInside(root: string, p: string): { abs: string } | { erro
   }
 }
 
+/**
+ * Where the scanned repository may have pyvet write (a `store` its config names): the path, resolved
+ * through the links of the part that exists, only when it stays inside `root`.
+ */
+export function resolveWritableInside(root: string, p: string): { abs: string } | { error: string } {
+  const lexical = path.resolve(root, p);
+  let existing = lexical;
+  const rest: string[] = [];
+  for (;;) {
+    const r = resolveInside(root, existing);
+    if ('abs' in r) return { abs: path.join(r.abs, ...rest) };
+    if (r.error !== 'ENOENT' && r.error !== 'ENOTDIR') return r;
+    const parent = path.dirname(existing);
+    if (parent === existing) return { error: 'outside the scanned folder' };
+    rest.unshift(path.basename(existing));
+    existing = parent;
+  }
+}
+
 /** Read a file named by the scanned repository, only if it resolves inside `root` (see resolveInside). */
 export function readTextInside(root: string, p: string, maxBytes: number): ReadResult {
   const r = resolveInside(root, p);
