@@ -9,6 +9,7 @@ import type { WalkedFile } from '../sources/walk.js';
 import type { PythonFileFacts } from '../python/analyze.js';
 import { VERSION } from '../version.js';
 import { postProcess } from './post-process.js';
+import { maskReport } from './mask.js';
 import type { Progress } from './progress.js';
 
 export type Section = 'deps' | 'secrets' | 'health' | 'brief';
@@ -104,6 +105,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     const c = categoryOf(f.rule);
     report.summary.byCategory[c] = (report.summary.byCategory[c] ?? 0) + 1;
   }
+  await timed('mask', () => maskReport(report));
   report.summary.durationMs = Date.now() - started;
   return report;
 }
