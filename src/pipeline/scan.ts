@@ -68,7 +68,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     const { auditDependencies } = await import('../deps/index.js');
     const deps = await timed('deps', () => auditDependencies(ws, { db: opts.db, env: opts.env }));
     report.dependencies = deps.dependencies;
-    if (want.has('deps')) findings.push(...deps.findings);
+    if (want.has('deps')) for (const f of deps.findings) findings.push(f);
   }
   if (want.has('secrets')) {
     const { scanSecrets } = await import('../secrets/index.js');
