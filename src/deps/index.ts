@@ -107,5 +107,8 @@ export async function auditDependencies(ws: Workspace, opts: DepsOptions): Promi
     if (!split.has(p)) split.set(p, ws.text(p)?.split(/\r?\n/));
     return split.get(p)?.[line - 1]?.trim();
   };
-  return matchDependencies(resolved, db, { errors: ws.errors, lineText });
+  const result = matchDependencies(resolved, db, { errors: ws.errors, lineText });
+  // Records read for this scan that were malformed: skipped, and said so.
+  for (const p of db.problems) ws.errors.push({ path: db.source, message: p });
+  return result;
 }

@@ -103,6 +103,17 @@ export function fromWideEncoding(buf: Uint8Array): Buffer | null {
  * a new one); a file is read in one call of it.
  */
 export function readBytes(absPath: string, maxBytes: number, size?: number, room: (n: number) => Buffer = Buffer.allocUnsafe): BytesResult {
+  const r = readRawBytes(absPath, maxBytes, size, room);
+  return r.kind === 'bytes' ? classify(r.buf) : r;
+}
+
+/** readBytes without the text checks: a regular file's bytes, at most `maxBytes` (an archive, a database). */
+export function readRawBytes(
+  absPath: string,
+  maxBytes: number,
+  size?: number,
+  room: (n: number) => Buffer = Buffer.allocUnsafe,
+): { kind: 'bytes'; buf: Buffer } | Exclude<Unreadable, { kind: 'binary' }> {
   if (size !== undefined && size > maxBytes) return { kind: 'too-large', bytes: size };
   const o = openRegular(absPath);
   if ('error' in o) return { kind: 'error', message: o.error };
@@ -120,9 +131,9 @@ export function readBytes(absPath: string, maxBytes: number, size?: number, room
       for (let r; extra < more.length && (r = readSync(fd, more, extra, more.length - extra, null)) > 0; ) extra += r;
       const all = Buffer.concat([buf.subarray(0, got), more.subarray(0, extra)]);
       if (all.length > maxBytes) return { kind: 'too-large', bytes: Math.max(all.length, fstatSync(fd).size) };
-      return classify(all);
+      return { kind: 'bytes', buf: all };
     }
-    return classify(buf.subarray(0, got));
+    return { kind: 'bytes', buf: buf.subarray(0, got) };
   } catch (err) {
     return { kind: 'error', message: errorCode(err) };
   } finally {
