@@ -6,6 +6,7 @@ import { FORMATS } from '../report/index.js';
 import { defaultStorePath, openStore, repoIdentity } from '../store/index.js';
 import { makeStyle } from '../report/style.js';
 import { loc } from '../report/text.js';
+import { escapeStrings } from '../report/escape.js';
 import { repoInfo } from '../sources/git.js';
 import { configuredStore } from '../store/locate.js';
 import type { Io } from './io.js';
@@ -20,7 +21,8 @@ interface ScanOptions extends AnalyzeOptions {
 }
 
 /** The end-of-scan summary: score, counts by severity, the five most important findings, where reports went. */
-export function renderSummary(report: ScanReport, written: string[], color: boolean, cwd: string): string {
+export function renderSummary(raw: ScanReport, written: string[], color: boolean, cwd: string): string {
+  const report = escapeStrings(raw);
   const st = makeStyle(color);
   const lines: string[] = [];
   const score = report.summary.score;
