@@ -210,7 +210,7 @@ export function readSmallFile(absPath: string, maxBytes: number): string {
     case 'binary':
       throw new Error(`${absPath}: binary file`);
     default:
-      throw Object.assign(new Error(`${absPath}: ${r.message === 'ENOENT' ? 'not found' : r.message}`), { code: r.message });
+      throw Object.assign(new Error(`${absPath}: ${r.message}`), { code: r.message });
   }
 }
 
