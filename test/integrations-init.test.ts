@@ -32,7 +32,7 @@ test('init in a folder without pyproject.toml writes .pyvet.toml that loads as t
     const cfg = loadConfig(t.dir);
     assert.deepEqual(cfg.warnings, []);
     assert.equal(cfg.source, '.pyvet.toml');
-    assert.deepEqual({ ...cfg, source: null }, defaultConfig(), 'the live lines are the defaults');
+    assert.deepEqual({ ...cfg, source: null, fromRepository: false }, defaultConfig(), 'the live lines are the defaults');
     const text = readFileSync(t.path('.pyvet.toml'), 'utf8');
     for (const key of ['exclude', 'disable', 'severity', 'fail-on', 'weights', 'max-file-size', 'db', 'store', 'baseline', 'history']) {
       assert.match(text, new RegExp(`(^|\\n)(# )?\\[?${key}\\]?( =|\\n)`), `mentions ${key}`);

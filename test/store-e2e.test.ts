@@ -125,8 +125,9 @@ test('history and diff find the store named by the config, as scan does', async 
   const t = new TempTree().files({ '.pyvet.toml': 'store = ".pyvet/history.db"\n', 'app.py': 'x = 1\n' });
   const fallback = new TempTree();
   try {
-    // PYVET_STORE points elsewhere: the config's store must win for every command.
-    const env = { PYVET_STORE: fallback.path('default.db') };
+    // The default store is elsewhere: the config's store must win over it for every command
+    // ($PYVET_STORE, the user's own choice, would win over the scanned repository's config).
+    const env = { PYVET_STORE: '', XDG_DATA_HOME: fallback.dir };
     for (let i = 0; i < 2; i++) assert.equal((await runCli(['scan', t.dir, '--output-dir', t.path('out'), '--quiet'], { env })).code, 0);
     const h = await runCli(['history', t.dir, '--format', 'json'], { env });
     assert.equal(h.code, 0, h.stderr);

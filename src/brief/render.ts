@@ -29,7 +29,9 @@ const KIND_ORDER = ['install', 'run', 'test', 'migrate', 'lint', 'build', 'docs'
 
 function fileLink(path: string, line: number | undefined, base: string): Inline {
   const text = line ? `${path}:${line}` : path;
-  return { link: `${base}${path}${line ? `#L${line}` : ''}`, text, code: true };
+  const href = `${base}${path}${line ? `#L${line}` : ''}`;
+  // A file of the scanned tree named `javascript:x.py` or `//host/x` must stay a relative link.
+  return { link: /^([a-z][a-z0-9+.-]*:|[/\\])/i.test(href) ? `./${href}` : href, text, code: true };
 }
 
 function usesCell(uses: Use[], base: string, max = 3): Inline[] {

@@ -8,6 +8,9 @@ import { categoryOf } from '../core/finding.js';
 import { writeBaseline } from '../secrets/baseline.js';
 import type { Format } from '../report/index.js';
 import type { Io } from './io.js';
+import type { PyvetConfig } from '../config/config.js';
+import { ConfigError } from '../core/errors.js';
+import { resolveInside } from '../sources/read.js';
 import { addCommonOptions, emit, exitCodeFor, failOnOf, loadCommandConfig, parseFormats, resolveRoot, type CommonOptions } from './common.js';
 
 export interface AnalyzeOptions extends CommonOptions {
@@ -31,24 +34,41 @@ export async function analyze(
   const config = loadCommandConfig(io, root, opts);
   const showProgress = !opts.quiet && !!io.stderr.isTTY;
   const progress = showProgress ? ttyProgress(io.stderr) : silentProgress;
+  // The scanned repository's own `db` would let it judge itself against an empty database: reported, used only when trusted.
+  const repoDb = config.db && config.fromRepository && !opts.trustRepoConfig && !opts.db ? config.db : null;
   const report = await runScan({
     root,
     only: only ? [{ path: only, abs: path.join(root, only), size: statSync(path.join(root, only)).size }] : undefined,
     sections,
     config,
     history: !!(opts.history ?? config.secrets.history),
-    db: opts.db ? path.resolve(io.cwd, opts.db) : config.db ? path.resolve(root, config.db) : null,
+    db: opts.db ? path.resolve(io.cwd, opts.db) : config.db && !repoDb ? path.resolve(root, config.db) : null,
     // Writing a baseline records every current finding, including those the old baseline already had.
-    baseline: opts.writeBaseline ? null : opts.baseline ? path.resolve(io.cwd, opts.baseline) : config.secrets.baseline ? path.resolve(root, config.secrets.baseline) : null,
+    baseline: opts.writeBaseline ? null : opts.baseline ? path.resolve(io.cwd, opts.baseline) : configBaseline(root, config),
     progress,
     env: io.env,
   });
   progress.end();
+  if (repoDb) {
+    const message = `db = "${repoDb}" named by the scanned repository's config is not used (pass --trust-repo-config to use it)`;
+    report.errors.push({ path: config.source ?? '.pyvet.toml', message });
+    if (!opts.quiet) io.stderr.write(`pyvet: warning: ${message}\n`);
+  }
   if (opts.writeBaseline) {
     writeBaseline(path.resolve(io.cwd, opts.writeBaseline), report.findings.filter((f) => categoryOf(f.rule) === 'secrets'));
   }
   const written = noEmit ? [] : await emit(io, report, formats, opts, defaultDir);
   return { report, code: exitCodeFor(report, failOnOf(opts, config)), written };
+}
+
+/** A baseline the config names; the repository's own config may name only a file inside the repository. */
+function configBaseline(root: string, config: PyvetConfig): string | null {
+  const b = config.secrets.baseline;
+  if (!b) return null;
+  if (!config.fromRepository) return path.resolve(root, b);
+  const r = resolveInside(root, b);
+  if ('abs' in r) return r.abs;
+  throw new ConfigError(`${config.source ?? 'config'}: secrets.baseline = "${b}": ${r.error === 'ENOENT' ? 'not found' : r.error}`);
 }
 
 const SINGLE_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../core/errors.js';
@@ -17,6 +17,7 @@ export interface CommonOptions {
   db?: string;
   quiet?: boolean;
   color?: boolean;
+  trustRepoConfig?: boolean;
 }
 
 /** The options every analysis command shares: --format, --output, --fail-on, --config, --db, --quiet. */
@@ -28,8 +29,18 @@ export function addCommonOptions(cmd: Command, formats: readonly string[]): Comm
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (none: never)').choices(['critical', 'high', 'medium', 'low', 'info', 'none']))
     .option('-c, --config <file>', 'config file (default: .pyvet.toml, else [tool.pyvet] in pyproject.toml)')
     .option('--db <path>', 'OSV database: a zip or a folder of OSV JSON (default: the bundled snapshot or `pyvet db update` cache)')
+    .option('--trust-repo-config', "use the advisory database that the scanned repository's own config names (ignored otherwise)")
     .option('-q, --quiet', 'no progress output and no summary on stderr')
     .option('--no-color', 'no ANSI colours even on a TTY');
+}
+
+/** A bare repository's own layout (HEAD, objects/, refs/ at the top, no .git): scanned as a folder it would be git's internals. */
+function isBareRepository(dir: string): boolean {
+  try {
+    return statSync(path.join(dir, 'HEAD')).isFile() && statSync(path.join(dir, 'objects')).isDirectory() && statSync(path.join(dir, 'refs')).isDirectory() && !existsSync(path.join(dir, '.git'));
+  } catch {
+    return false;
+  }
 }
 
 /** Resolve the scanned directory; a missing one is a usage error, a file means its folder (manifest given directly). */
@@ -42,6 +53,9 @@ export function resolveRoot(io: Io, p: string | undefined): { root: string; only
     throw new UsageError(`no such file or directory: ${p ?? '.'}`);
   }
   if (st.isFile()) return { root: path.dirname(abs), only: path.basename(abs) };
+  if (isBareRepository(abs)) {
+    throw new UsageError(`${p ?? '.'} is a bare git repository (git's internals, no working tree); pyvet scans a checkout: \`git clone ${p ?? '.'} checkout\` and scan that`);
+  }
   return { root: abs };
 }
 

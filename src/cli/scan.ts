@@ -6,7 +6,9 @@ import { FORMATS } from '../report/index.js';
 import { defaultStorePath, openStore, repoIdentity } from '../store/index.js';
 import { makeStyle } from '../report/style.js';
 import { loc } from '../report/text.js';
+import { escapeStrings } from '../report/escape.js';
 import { repoInfo } from '../sources/git.js';
+import { configuredStore } from '../store/locate.js';
 import type { Io } from './io.js';
 import { analyze, type AnalyzeOptions } from './analyze.js';
 import { addCommonOptions, emit, failOnOf, parseFormats } from './common.js';
@@ -19,7 +21,8 @@ interface ScanOptions extends AnalyzeOptions {
 }
 
 /** The end-of-scan summary: score, counts by severity, the five most important findings, where reports went. */
-export function renderSummary(report: ScanReport, written: string[], color: boolean, cwd: string): string {
+export function renderSummary(raw: ScanReport, written: string[], color: boolean, cwd: string): string {
+  const report = escapeStrings(raw);
   const st = makeStyle(color);
   const lines: string[] = [];
   const score = report.summary.score;
@@ -57,7 +60,12 @@ export function registerScan(program: Command, io: Io, setCode: (n: number) => v
     const cfg = loadConfig(report.root, opts.config ? path.resolve(io.cwd, opts.config) : undefined);
     let exit = code;
     if (opts.store !== false) {
-      const file = typeof opts.store === 'string' ? path.resolve(io.cwd, opts.store) : cfg.store ? path.resolve(report.root, cfg.store) : defaultStorePath(io.env);
+      const named = typeof opts.store === 'string' ? null : configuredStore(report.root, cfg, io.env);
+      if (named?.warning) {
+        report.errors.push({ path: cfg.source ?? '.pyvet.toml', message: named.warning });
+        if (!opts.quiet) io.stderr.write(`pyvet: warning: ${named.warning}\n`);
+      }
+      const file = typeof opts.store === 'string' ? path.resolve(io.cwd, opts.store) : (named?.file ?? defaultStorePath(io.env));
       const store = openStore(file);
       try {
         const key = repoIdentity(report.root, repoInfo(report.root));

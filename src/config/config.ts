@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { ConfigError } from '../core/errors.js';
 import { isSeverity, type FailOn, type Severity } from '../core/severity.js';
 import { FILE_ROLES, isFileRole, type FileRole } from '../core/role.js';
+import { readSmallFile, resolveInside } from '../sources/read.js';
 
 /** `[tool.pyvet]` of pyproject.toml, or the top level of .pyvet.toml. Keys are kebab-case as in TOML. */
 export interface PyvetConfig {
@@ -20,6 +20,11 @@ export interface PyvetConfig {
   roles: { pattern: string; role: FileRole }[];
   /** Where it was read from, or null for defaults. */
   source: string | null;
+  /**
+   * Read from the scanned repository itself (not a file the user named with --config): it may not
+   * make pyvet write outside the repository nor swap the advisory database unasked.
+   */
+  fromRepository: boolean;
   warnings: string[];
 }
 
@@ -38,9 +43,13 @@ export function defaultConfig(): PyvetConfig {
     secrets: { baseline: null, history: false },
     roles: [],
     source: null,
+    fromRepository: false,
     warnings: [],
   };
 }
+
+/** Larger than any hand-written config or pyproject.toml: such a file is refused, not read. */
+const CONFIG_CAP = 5 * 1024 * 1024;
 
 const KNOWN_KEYS = ['exclude', 'disable', 'severity', 'fail-on', 'weights', 'max-file-size', 'db', 'store', 'secrets', 'roles'];
 
@@ -151,25 +160,43 @@ export function validateConfig(raw: Record<string, unknown>, where: string): Pyv
  * A config file that is not valid TOML is a ConfigError naming the file and line.
  */
 export function loadConfig(root: string, explicit?: string): PyvetConfig {
-  const candidates = explicit ? [path.resolve(explicit)] : [path.join(root, '.pyvet.toml'), path.join(root, 'pyproject.toml')];
-  for (const file of candidates) {
-    if (!existsSync(file)) {
-      if (explicit) throw new ConfigError(`config file not found: ${explicit}`);
-      continue;
+  const candidates = explicit ? [path.resolve(explicit)] : ['.pyvet.toml', 'pyproject.toml'];
+  for (const name of candidates) {
+    let file = name;
+    if (!explicit) {
+      // The repository's own files are read only when they resolve inside it (no link to /dev/zero or ~/.ssh).
+      const at = resolveInside(root, name);
+      if ('error' in at) {
+        if (at.error === 'ENOENT') continue;
+        throw new ConfigError(`${name}: ${at.error}`);
+      }
+      file = at.abs;
+    }
+    let text: string;
+    try {
+      text = readSmallFile(file, CONFIG_CAP);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (explicit && code === 'ENOENT') throw new ConfigError(`config file not found: ${explicit}`);
+      // A pyproject.toml that cannot be read is the dependency audit's to report; it must not stop the scan.
+      if (!explicit && name === 'pyproject.toml') continue;
+      throw new ConfigError(`config ${(err as Error).message}`);
     }
     let doc: Record<string, unknown>;
     try {
-      doc = parseToml(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      doc = parseToml(text) as Record<string, unknown>;
     } catch (err) {
       const e = err as { line?: number; message: string };
       // A broken pyproject.toml is the dependency audit's to report; it must not stop the scan.
       if (path.basename(file) === 'pyproject.toml' && !explicit) continue;
-      throw new ConfigError(`${file}${e.line ? `:${e.line}` : ''}: invalid TOML: ${e.message.split('\n')[0]}`);
+      throw new ConfigError(`${explicit ? file : name}${e.line ? `:${e.line}` : ''}: invalid TOML: ${e.message.split('\n')[0]}`);
     }
     const isPyproject = path.basename(file) === 'pyproject.toml' && !file.endsWith('.pyvet.toml');
     const table = isPyproject ? ((doc.tool as Record<string, unknown> | undefined)?.pyvet as Record<string, unknown> | undefined) : doc;
     if (!table) continue;
-    return validateConfig(table, path.relative(root, file) || file);
+    const cfg = validateConfig(table, explicit ? path.relative(root, file) || file : name);
+    cfg.fromRepository = !explicit;
+    return cfg;
   }
   return defaultConfig();
 }

@@ -101,6 +101,14 @@ export async function auditDependencies(ws: Workspace, opts: DepsOptions): Promi
   if (!files.length) return { dependencies: [], findings: [] };
   const resolved = resolveLocks(deps, files.map((f) => f.path));
   const db = loadDatabase(resolveDatabasePath(opts.db, opts.env ?? process.env).path);
-  const lineText = (p: string, line: number) => ws.text(p)?.split(/\r?\n/)[line - 1]?.trim();
-  return matchDependencies(resolved, db, { errors: ws.errors, lineText });
+  // Split each file once: a requirements file of many findings must not be re-split per finding.
+  const split = new Map<string, string[] | undefined>();
+  const lineText = (p: string, line: number) => {
+    if (!split.has(p)) split.set(p, ws.text(p)?.split(/\r?\n/));
+    return split.get(p)?.[line - 1]?.trim();
+  };
+  const result = matchDependencies(resolved, db, { errors: ws.errors, lineText });
+  // Records read for this scan that were malformed: skipped, and said so.
+  for (const p of db.problems) ws.errors.push({ path: db.source, message: p });
+  return result;
 }

@@ -31,7 +31,11 @@ export function lockPairs(files: string[]): { manifest: string; lock: string }[]
 export function resolveLocks(deps: Located[], files: string[]): Located[] {
   const dropped = new Set<Located>();
   const byFile = new Map<string, Located[]>();
-  for (const d of deps) byFile.set(d.path, [...(byFile.get(d.path) ?? []), d]);
+  for (const d of deps) {
+    const list = byFile.get(d.path);
+    if (list) list.push(d);
+    else byFile.set(d.path, [d]);
+  }
   const resolveWith = (pins: Map<string, Located>, declared: Located[]) => {
     for (const d of declared) {
       const pin = pins.get(d.name);

@@ -10,6 +10,7 @@ import type { PythonFileFacts } from '../python/analyze.js';
 import { VERSION } from '../version.js';
 import { postProcess } from './post-process.js';
 import { roleCounts, rolesOf } from '../facts/roles.js';
+import { maskReport } from './mask.js';
 import type { Progress } from './progress.js';
 
 export type Section = 'deps' | 'secrets' | 'health' | 'brief';
@@ -68,7 +69,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     const { auditDependencies } = await import('../deps/index.js');
     const deps = await timed('deps', () => auditDependencies(ws, { db: opts.db, env: opts.env }));
     report.dependencies = deps.dependencies;
-    if (want.has('deps')) findings.push(...deps.findings);
+    if (want.has('deps')) for (const f of deps.findings) findings.push(f);
   }
   if (want.has('secrets')) {
     const { scanSecrets } = await import('../secrets/index.js');
@@ -107,6 +108,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     const c = categoryOf(f.rule);
     report.summary.byCategory[c] = (report.summary.byCategory[c] ?? 0) + 1;
   }
+  await timed('mask', () => maskReport(report));
   report.summary.durationMs = Date.now() - started;
   return report;
 }

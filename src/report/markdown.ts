@@ -1,4 +1,5 @@
 import type { ScanReport } from '../core/report.js';
+import { escapeStrings } from './escape.js';
 import type { Finding } from '../core/finding.js';
 import { categoryOf } from '../core/finding.js';
 import { SEVERITIES } from '../core/severity.js';
@@ -34,7 +35,9 @@ function details(summary: string, body: string): string {
 }
 
 /** Markdown that fits a PR comment: a summary table, then details in collapsible sections. */
-export function renderMarkdown(report: ScanReport): string {
+export function renderMarkdown(raw: ScanReport): string {
+  // Names and text from the scanned repository must not drive the terminal or forge lines.
+  const report = escapeStrings(raw);
   const out: string[] = [];
   out.push(`## pyvet report`);
   out.push('');

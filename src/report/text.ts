@@ -1,4 +1,5 @@
 import type { ScanReport } from '../core/report.js';
+import { escapeStrings } from './escape.js';
 import type { Finding } from '../core/finding.js';
 import { categoryOf } from '../core/finding.js';
 import { SEVERITIES, bySeverity } from '../core/severity.js';
@@ -57,7 +58,9 @@ function renderFinding(f: Finding, st: Style): string[] {
 }
 
 /** Terminal text, readable at 100 columns; coloured only when asked (on a TTY). */
-export function renderText(report: ScanReport, opts: TextOptions): string {
+export function renderText(raw: ScanReport, opts: TextOptions): string {
+  // Names and text from the scanned repository must not drive the terminal or forge lines.
+  const report = escapeStrings(raw);
   const st = makeStyle(opts.color);
   const out: string[] = [];
   out.push(st.bold(`pyvet ${report.version} — ${report.root}`));

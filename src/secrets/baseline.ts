@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
+import { readSmallFile } from '../sources/read.js';
 
 /** A baseline holds fingerprints only: where they were seen, never a value. */
 export interface BaselineEntry {
@@ -37,13 +38,16 @@ export function writeBaseline(file: string, findings: Finding[]): void {
   }
 }
 
+/** Far more fingerprints than any real baseline holds; a larger file is refused, not read. */
+const BASELINE_CAP = 64 * 1024 * 1024;
+
 /** The fingerprints of a baseline file; anything unreadable or not a pyvet secrets baseline is a usage error. */
 export function readBaseline(file: string): Set<string> {
   let raw: string;
   try {
-    raw = readFileSync(file, 'utf8');
+    raw = readSmallFile(file, BASELINE_CAP);
   } catch (err) {
-    throw new UsageError(`cannot read secrets baseline ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(`cannot read secrets baseline ${(err as Error).message}`);
   }
   let doc: unknown;
   try {

@@ -1,7 +1,9 @@
-import { lstatSync, readFileSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { fdir } from 'fdir';
 import ignore, { type Ignore } from 'ignore';
+import type { ScanError } from '../core/errors.js';
+import { readSmallFile, resolveInside } from './read.js';
 
 export interface WalkedFile {
   /** Relative to the root, '/'-separated. */
@@ -14,7 +16,8 @@ export interface WalkResult {
   files: WalkedFile[];
   /** Symlinks are never followed: a link can point out of the tree or into a loop. */
   skippedSymlinks: number;
-  unreadable: string[];
+  /** Entries that could not be listed, named or read, each with why; the walk went on without them. */
+  errors: ScanError[];
 }
 
 /** Directories no reviewer wants scanned: VCS metadata, virtualenvs, caches, installed packages, build output. */
@@ -35,55 +38,104 @@ export interface WalkOptions {
   gitignore?: boolean;
 }
 
-function loadIgnore(root: string, opts: WalkOptions): Ignore {
+/** A .gitignore larger than this is not a hand-written one: it is refused rather than read. */
+const GITIGNORE_CAP = 1024 * 1024;
+
+function loadIgnore(root: string, opts: WalkOptions, errors: ScanError[]): Ignore {
   const ig = ignore();
   if (opts.exclude?.length) ig.add(opts.exclude);
   if (opts.gitignore !== false) {
-    try {
-      ig.add(readFileSync(path.join(root, '.gitignore'), 'utf8'));
-    } catch {
-      // no .gitignore: nothing to add
-    }
+    const at = resolveInside(root, '.gitignore');
+    if ('abs' in at) {
+      try {
+        ig.add(readSmallFile(at.abs, GITIGNORE_CAP));
+      } catch (err) {
+        errors.push({ path: '.gitignore', message: `${(err as Error).message.replace(`${at.abs}: `, '')}; not read` });
+      }
+    } else if (at.error !== 'ENOENT') errors.push({ path: '.gitignore', message: at.error });
   }
   return ig;
 }
 
-/** List the files under `root` once; every analyzer works from this list. */
-export function walk(root: string, opts: WalkOptions = {}): WalkResult {
-  const ig = loadIgnore(root, opts);
-  const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
-  const unreadable: string[] = [];
-  const crawler = new fdir()
-    .withFullPaths()
-    .withErrors()
-    .exclude((name, dirPath) => {
-      if (isSkippedDir(name)) return true;
-      const r = rel(dirPath);
-      return r !== '' && ig.ignores(r.endsWith('/') ? r : r + '/');
-    })
-    .filter((p) => !ig.ignores(rel(p)));
-  let paths: string[];
+/** A file name as bytes, shown without letting odd bytes through: printable ASCII as is, anything else as \xNN. */
+export function escapeNameBytes(name: Buffer): string {
+  let out = '';
+  for (const b of name) out += b >= 0x20 && b < 0x7f && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`;
+  return out;
+}
+
+function describe(d: Dirent<Buffer>): string {
+  if (d.isFIFO()) return 'a named pipe';
+  if (d.isSocket()) return 'a socket';
+  if (d.isCharacterDevice() || d.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+function ignored(ig: Ignore, rel: string): boolean {
   try {
-    paths = crawler.crawl(root).sync() as string[];
-  } catch (err) {
-    unreadable.push(`${root}: ${(err as Error).message}`);
-    paths = [];
+    return ig.ignores(rel);
+  } catch {
+    // `ignore` refuses some names (e.g. only dots); such a name is simply not matched by a pattern.
+    return false;
   }
+}
+
+/**
+ * List the files under `root` once; every analyzer works from this list. An entry that cannot be
+ * listed (permissions, a path longer than the system allows) or named (bytes that are not UTF-8) is
+ * recorded in `errors` and the walk goes on: one bad folder never empties the scan. Only regular
+ * files are listed: pipes, devices and sockets would hang or never end when read.
+ */
+export function walk(root: string, opts: WalkOptions = {}): WalkResult {
+  const errors: ScanError[] = [];
+  const ig = loadIgnore(root, opts, errors);
   const files: WalkedFile[] = [];
   let skippedSymlinks = 0;
-  for (const abs of paths) {
+  // Depth-first with an explicit stack: a tree thousands of folders deep must not overflow the call stack.
+  const stack: string[] = [''];
+  while (stack.length) {
+    const relDir = stack.pop()!;
+    const absDir = relDir ? path.join(root, relDir) : root;
+    let entries: Dirent<Buffer>[];
     try {
-      const st = lstatSync(abs);
-      if (st.isSymbolicLink()) {
+      entries = readdirSync(absDir, { withFileTypes: true, encoding: 'buffer' });
+    } catch (err) {
+      errors.push({ path: relDir || '.', message: `folder not read (${(err as NodeJS.ErrnoException).code ?? String(err)}); skipped` });
+      continue;
+    }
+    for (const d of entries) {
+      if (!isUtf8(d.name)) {
+        const shown = (relDir ? relDir + '/' : '') + escapeNameBytes(d.name);
+        errors.push({ path: shown, message: 'name is not valid UTF-8; skipped' });
+        continue;
+      }
+      const name = d.name.toString('utf8');
+      const rel = relDir ? `${relDir}/${name}` : name;
+      if (d.isSymbolicLink()) {
         skippedSymlinks++;
         continue;
       }
-      if (!st.isFile()) continue;
-      files.push({ path: rel(abs), abs, size: st.size });
-    } catch {
-      unreadable.push(rel(abs));
+      if (d.isDirectory()) {
+        if (isSkippedDir(name) || ignored(ig, rel + '/')) continue;
+        stack.push(rel);
+        continue;
+      }
+      if (ignored(ig, rel)) continue;
+      if (!d.isFile()) {
+        errors.push({ path: rel, message: `${describe(d)}; not read` });
+        continue;
+      }
+      const abs = path.join(root, rel);
+      try {
+        const st = lstatSync(abs);
+        // Swapped for a link or something else since the listing: not read.
+        if (!st.isFile()) continue;
+        files.push({ path: rel, abs, size: st.size });
+      } catch (err) {
+        errors.push({ path: rel, message: `not read (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
+      }
     }
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, skippedSymlinks, unreadable };
+  return { files, skippedSymlinks, errors };
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ScanError } from '../core/errors.js';
 import type { PyvetConfig } from '../config/config.js';
-import { readText, type ReadResult } from './read.js';
+import { readText, readTextInside, type ReadResult } from './read.js';
 import { walk, type WalkedFile } from './walk.js';
 import { repoInfo, type RepoInfo } from './git.js';
 
@@ -33,7 +33,7 @@ export class Workspace {
       const w = walk(root, { exclude: config.exclude });
       this.files = w.files;
       this.skippedSymlinks = w.skippedSymlinks;
-      for (const u of w.unreadable) this.errors.push({ path: u, message: 'unreadable path skipped' });
+      this.errors.push(...w.errors);
     }
     this.byPath = new Map(this.files.map((f) => [f.path, f]));
     this.repo = repoInfo(root);
@@ -49,9 +49,8 @@ export class Workspace {
     let r = this.cache.get(relPath);
     if (!r) {
       const f = this.byPath.get(relPath);
-      r = f
-        ? readText(f.abs, this.config.maxFileSize, f.size)
-        : readText(path.join(this.root, relPath), this.config.maxFileSize);
+      // A path the walk did not list (an include, a lock beside a named manifest) is read only inside the root.
+      r = f ? readText(f.abs, this.config.maxFileSize, f.size) : readTextInside(this.root, relPath, this.config.maxFileSize);
       this.cache.set(relPath, r);
     }
     return r;

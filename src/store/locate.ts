@@ -1,10 +1,26 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../config/config.js';
+import { loadConfig, type PyvetConfig } from '../config/config.js';
 import { repoInfo } from '../sources/git.js';
+import { resolveWritableInside } from '../sources/read.js';
 import { defaultStorePath, repoIdentity } from './index.js';
 
-/** Which store a command reads and which repository in it: --store, else the config's `store` (relative to the root), else the default path. */
+/**
+ * The store a config names, if it may be used: a file the user named with --config is trusted; the
+ * scanned repository's own config loses to $PYVET_STORE and may name only a file inside the
+ * repository (a hostile `store = "../../x.db"` must not create folders and write elsewhere).
+ * `warning` says why a named store was not used.
+ */
+export function configuredStore(root: string, cfg: PyvetConfig, env: NodeJS.ProcessEnv): { file: string | null; warning?: string } {
+  if (!cfg.store) return { file: null };
+  if (!cfg.fromRepository) return { file: path.resolve(root, cfg.store) };
+  if (env.PYVET_STORE) return { file: null };
+  const r = resolveWritableInside(root, cfg.store);
+  if ('abs' in r) return { file: r.abs };
+  return { file: null, warning: `${cfg.source ?? 'config'}: store = "${cfg.store}" is not inside the scanned repository (${r.error}); the default history database is used` };
+}
+
+/** Which store a command reads and which repository in it: --store, else the config's `store` (see configuredStore), else the default path. */
 export function locateHistory(
   cwd: string,
   env: NodeJS.ProcessEnv,
@@ -15,7 +31,7 @@ export function locateHistory(
   const root = path.resolve(cwd, target ?? '.');
   // A folder that no longer exists can still have history: its identity is then its path.
   const exists = existsSync(root);
-  const cfgStore = !store && exists ? loadConfig(root, opts.config ? path.resolve(cwd, opts.config) : undefined).store : null;
-  const file = store ? path.resolve(cwd, store) : cfgStore ? path.resolve(root, cfgStore) : defaultStorePath(env);
+  const cfgStore = !store && exists ? configuredStore(root, loadConfig(root, opts.config ? path.resolve(cwd, opts.config) : undefined), env).file : null;
+  const file = store ? path.resolve(cwd, store) : (cfgStore ?? defaultStorePath(env));
   return { file, root, key: repoIdentity(root, exists ? repoInfo(root) : null) };
 }

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { DatabaseError } from '../../core/errors.js';
 import { PACKAGE_ROOT } from '../../version.js';
+import { readRawBytes } from '../../sources/read.js';
 import { normalizeName } from '../names.js';
 import { PackageIndex } from './package-index.js';
 import type { VersionKey } from './version-order.js';
@@ -36,8 +37,46 @@ function pypiNames(text: string): Set<string> {
   return names;
 }
 
-function isRecord(v: unknown): v is OsvRecord {
-  return typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string';
+/** The largest OSV record is well under 1 MB; an entry or a file inflating past this is refused. */
+export const ENTRY_CAP = 16 * 1024 * 1024;
+/** The whole PyPI database inflates to a few hundred MB; past this it is a zip bomb, not a database. */
+export const TOTAL_CAP = 1024 * 1024 * 1024;
+/** A zip (or file) larger than this is refused before it is read. */
+const ZIP_CAP = 512 * 1024 * 1024;
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const optStr = (o: Record<string, unknown>, k: string) => o[k] === undefined || typeof o[k] === 'string';
+const strList = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+const severities = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => isObj(x) && typeof x.type === 'string' && typeof x.score === 'string'));
+
+/**
+ * Why a parsed value is not an OSV record in the fields matching reads (types as the OSV schema
+ * gives them), or null when it is one. A record of the wrong shape would throw deep in matching.
+ */
+export function osvProblem(v: unknown): string | null {
+  if (!isObj(v)) return 'not a JSON object';
+  if (typeof v.id !== 'string') return 'id is not a string';
+  for (const k of ['modified', 'withdrawn', 'summary', 'details']) if (!optStr(v, k)) return `${k} is not a string`;
+  if (!strList(v.aliases)) return 'aliases is not a list of strings';
+  if (!severities(v.severity)) return 'severity is not a list of {type, score}';
+  if (v.database_specific !== undefined && (!isObj(v.database_specific) || !optStr(v.database_specific, 'severity'))) return 'database_specific is not an object';
+  if (v.affected === undefined) return null;
+  if (!Array.isArray(v.affected)) return 'affected is not a list';
+  for (const a of v.affected as unknown[]) {
+    if (!isObj(a)) return 'affected[] entry is not an object';
+    if (a.package !== undefined && (!isObj(a.package) || !optStr(a.package, 'name') || !optStr(a.package, 'ecosystem'))) return 'affected[].package is not {ecosystem, name}';
+    if (!strList(a.versions)) return 'affected[].versions is not a list of strings';
+    if (!severities(a.severity)) return 'affected[].severity is not a list of {type, score}';
+    if (a.ranges === undefined) continue;
+    if (!Array.isArray(a.ranges)) return 'affected[].ranges is not a list';
+    for (const r of a.ranges as unknown[]) {
+      if (!isObj(r) || typeof r.type !== 'string' || !Array.isArray(r.events)) return 'affected[].ranges[] is not {type, events}';
+      for (const e of r.events as unknown[]) {
+        if (!isObj(e) || !Object.values(e).every((x) => typeof x === 'string')) return 'affected[].ranges[].events[] is not an object of strings';
+      }
+    }
+  }
+  return null;
 }
 
 /**
@@ -52,6 +91,8 @@ export class OsvDatabase {
   private readonly byPackage = new Map<string, number[]>();
   private readonly indexes = new Map<string, PackageIndex>();
   private statsCache: DatabaseStats | null = null;
+  /** Records (or entries) skipped as malformed, each with why; the scan reports them in `errors`. */
+  readonly problems: string[] = [];
   private readonly keyCache = new Map<string, VersionKey | null>();
 
   constructor(
@@ -59,7 +100,10 @@ export class OsvDatabase {
     readonly source: string,
     /** Record texts (as read from the zip or folder), or records already parsed. */
     entries: (string | OsvRecord)[],
+    /** Entries refused while loading (too large), reported with the records found malformed. */
+    problems: string[] = [],
   ) {
+    this.problems.push(...problems);
     this.texts = entries.map((e) => (typeof e === 'string' ? e : ''));
     this.parsed = entries.map((e) => (typeof e === 'string' ? undefined : e));
     entries.forEach((e, i) => {
@@ -77,9 +121,12 @@ export class OsvDatabase {
     if (r === undefined) {
       try {
         const v: unknown = JSON.parse(this.texts[i]!);
-        r = isRecord(v) ? v : null;
-      } catch {
+        const problem = osvProblem(v);
+        r = problem ? null : (v as OsvRecord);
+        if (problem) this.problems.push(`record ${isObj(v) && typeof v.id === 'string' ? v.id : `#${i + 1}`}: ${problem}; skipped`);
+      } catch (err) {
         r = null;
+        this.problems.push(`record #${i + 1}: not valid JSON (${(err as Error).message.slice(0, 80)}); skipped`);
       }
       this.parsed[i] = r;
       this.texts[i] = '';
@@ -145,25 +192,48 @@ function pypiNamesOf(r: OsvRecord): Set<string> {
 }
 
 /** The JSON entries of an OSV zip; throws DatabaseError when it is not a readable zip. */
-export function unzipOsv(bytes: Uint8Array, label: string): Uint8Array[] {
+export function unzipOsv(bytes: Uint8Array, label: string, problems: string[] = []): Uint8Array[] {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (f) => f.name.endsWith('.json') });
+    // The central directory's sizes are summed first, nothing inflated: a bomb is refused before it
+    // costs memory. fflate inflates into a buffer of the declared size, so an entry that lies about
+    // its size is cut short (and then fails to parse as a record), never grown.
+    let total = 0;
+    unzipSync(bytes, {
+      filter: (f) => {
+        if (f.name.endsWith('.json') && f.originalSize <= ENTRY_CAP) total += f.originalSize;
+        return false;
+      },
+    });
+    if (total > TOTAL_CAP) throw new DatabaseError(`${label} inflates to more than ${TOTAL_CAP / 1024 ** 3} GB: not an OSV database (a zip bomb?); pass another --db`);
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        if (!f.name.endsWith('.json')) return false;
+        if (f.originalSize <= ENTRY_CAP) return true;
+        problems.push(`${f.name}: inflates to ${f.originalSize} bytes, over the ${ENTRY_CAP}-byte limit for one record; skipped`);
+        return false;
+      },
+    });
   } catch (err) {
+    if (err instanceof DatabaseError) throw err;
     throw new DatabaseError(`${label} is not a readable zip (${(err as Error).message}); run \`pyvet db update\` or pass --db`);
   }
   return Object.values(files);
 }
 
-function fromTexts(texts: string[], label: string): OsvDatabase {
+function fromTexts(texts: string[], label: string, problems: string[] = []): OsvDatabase {
   const records = texts.filter((t) => ID_RE.test(t));
-  if (!records.length) throw new DatabaseError(`${label} holds no OSV records; run \`pyvet db update\` or pass --db`);
-  return new OsvDatabase(label, records);
+  if (!records.length) {
+    const why = problems.length ? ` (${problems.length} entries refused, e.g. ${problems[0]})` : '';
+    throw new DatabaseError(`${label} holds no OSV records${why}; run \`pyvet db update\` or pass --db`);
+  }
+  return new OsvDatabase(label, records, problems);
 }
 
 /** Build a database from zip bytes; throws DatabaseError when there is no OSV record in it. */
 export function databaseFromZip(bytes: Uint8Array, label: string): OsvDatabase {
-  return fromTexts(unzipOsv(bytes, label).map((b) => decoder.decode(b)), label);
+  const problems: string[] = [];
+  return fromTexts(unzipOsv(bytes, label, problems).map((b) => decoder.decode(b)), label, problems);
 }
 
 function jsonFiles(dir: string, depth = 0): string[] {
@@ -198,18 +268,25 @@ export function loadDatabase(dbPath: string): OsvDatabase {
     } catch (err) {
       throw new DatabaseError(`cannot read OSV database folder ${dbPath}: ${(err as Error).message}`);
     }
-    db = fromTexts(
-      files.map((f) => readFileSync(f, 'utf8')),
-      dbPath,
-    );
-  } else {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(dbPath);
-    } catch (err) {
-      throw new DatabaseError(`cannot read OSV database ${dbPath}: ${(err as Error).message}`);
+    const problems: string[] = [];
+    const texts: string[] = [];
+    let total = 0;
+    for (const f of files) {
+      const r = readRawBytes(f, ENTRY_CAP);
+      if (r.kind !== 'bytes') {
+        problems.push(`${path.relative(dbPath, f)}: ${r.kind === 'too-large' ? `${r.bytes} bytes, over the ${ENTRY_CAP}-byte limit for one record` : r.message}; skipped`);
+        continue;
+      }
+      total += r.buf.length;
+      if (total > TOTAL_CAP) throw new DatabaseError(`${dbPath} holds more than ${TOTAL_CAP / 1024 ** 3} GB of JSON: not an OSV database; pass another --db`);
+      texts.push(decoder.decode(r.buf));
     }
-    db = databaseFromZip(bytes, dbPath);
+    db = fromTexts(texts, dbPath, problems);
+  } else {
+    const r = readRawBytes(dbPath, ZIP_CAP);
+    if (r.kind === 'too-large') throw new DatabaseError(`OSV database ${dbPath} is larger than ${ZIP_CAP / 1024 ** 2} MB; not read`);
+    if (r.kind === 'error') throw new DatabaseError(`cannot read OSV database ${dbPath}: ${r.message}`);
+    db = databaseFromZip(r.buf, dbPath);
   }
   loaded.set(dbPath, { key, db });
   return db;
