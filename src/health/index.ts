@@ -7,9 +7,11 @@ import type { PythonFileFacts } from '../python/analyze.js';
 import { isScriptLike, isTestPath } from '../python/facts.js';
 import type { Evidence, HealthCategory, HealthReport, ImportMetrics } from './types.js';
 import { healthRule } from './rules.js';
-import { check, TreeIndex, type CheckResult } from './checks/model.js';
-import { buildImportGraph, cyclePath, declaredVsImported, importCycles } from './checks/imports.js';
-import { envVarMetrics } from './checks/env.js';
+import { check, type CheckResult } from './checks/model.js';
+import { TreeIndex } from '../facts/tree-index.js';
+import { buildImportGraph, cyclePath, eagerEdges, importCycles } from '../facts/imports.js';
+import { declaredVsImported } from './checks/declared.js';
+import { envVarMetrics } from '../facts/env.js';
 import { testChecks, testMetrics } from './checks/tests.js';
 import { ciChecks, ciMetrics } from './checks/ci.js';
 import { dockerSmells, docsChecks, toolChecks } from './checks/hygiene.js';
@@ -109,13 +111,15 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
 
   // Imports: graph, cycles, declared vs imported.
   const graph = buildImportGraph(files);
-  const cycles = importCycles(graph.edges);
+  // Only imports that run at import time make a cycle; TYPE_CHECKING and function-local imports are how one is broken.
+  const eager = eagerEdges(graph.edges);
+  const cycles = importCycles(eager);
   for (const comp of cycles) {
-    const pathThrough = cyclePath(comp, graph.edges);
+    const pathThrough = cyclePath(comp, eager);
     const first = graph.modules.get(pathThrough[0]!) ?? comp[0]!;
-    const line = graph.edges.get(pathThrough[0]!)?.get(pathThrough[1]!) ?? 1;
+    const line = eager.get(pathThrough[0]!)?.get(pathThrough[1]!)?.line ?? 1;
     finding('health.import-cycle', first, line, `import cycle between ${comp.length} modules: ${pathThrough.join(' → ')}`, comp.join(','), {
-      evidence: pathThrough.map((m, i) => (i < pathThrough.length - 1 ? `${m} (${graph.modules.get(m)}:${graph.edges.get(m)?.get(pathThrough[i + 1]!) ?? '?'})` : m)).join(' → '),
+      evidence: pathThrough.map((m, i) => (i < pathThrough.length - 1 ? `${m} (${graph.modules.get(m)}:${eager.get(m)?.get(pathThrough[i + 1]!)?.line ?? '?'})` : m)).join(' → '),
       data: { modules: comp, path: pathThrough },
     });
   }
@@ -124,7 +128,7 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
       'structure.import-cycles',
       'structure',
       10 - 3 * cycles.length,
-      cycles.length ? cycles.map((c) => ({ path: graph.modules.get(c[0]!), message: `cycle: ${cyclePath(c, graph.edges).join(' → ')}` })) : [{ message: `${graph.modules.size} modules, no import cycle` }],
+      cycles.length ? cycles.map((c) => ({ path: graph.modules.get(c[0]!), message: `cycle: ${cyclePath(c, eager).join(' → ')}` })) : [{ message: `${graph.modules.size} modules, no import cycle` }],
       'Break each cycle: move shared code down a layer or invert the dependency.',
       { coveredByFindings: true, skip: files.length === 0 },
     ),

@@ -15,6 +15,8 @@ export interface ImportFact {
   optional: boolean;
   /** Inside `if TYPE_CHECKING:` — needed by type checkers only. */
   typing: boolean;
+  /** Inside a function body: runs when called, not when the module is imported (cannot close an import cycle). */
+  deferred: boolean;
 }
 
 export interface EnvReadFact {
@@ -180,12 +182,12 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
   };
 
   // First pass over imports so that calls can be recognised whatever the order in the file.
-  const importWalk = (node: SyntaxNode, optional: boolean, typing: boolean): void => {
+  const importWalk = (node: SyntaxNode, optional: boolean, typing: boolean, deferred: boolean): void => {
     for (const c of node.namedChildren) {
       if (c.type === 'import_statement') {
         for (const n of c.namedChildren) {
           const dn = n.type === 'aliased_import' ? n.childForFieldName('name') : n;
-          if (dn?.type === 'dotted_name') facts.imports.push({ name: dn.text, level: 0, names: [], line: c.startPosition.row + 1, optional, typing });
+          if (dn?.type === 'dotted_name') facts.imports.push({ name: dn.text, level: 0, names: [], line: c.startPosition.row + 1, optional, typing, deferred });
         }
       } else if (c.type === 'import_from_statement' || c.type === 'future_import_statement') {
         const mod = c.childForFieldName('module_name');
@@ -206,21 +208,21 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
           }
         }
         if (c.namedChildren.some((x) => x.type === 'wildcard_import')) names.push('*');
-        facts.imports.push({ name, level, names, line: c.startPosition.row + 1, optional, typing });
+        facts.imports.push({ name, level, names, line: c.startPosition.row + 1, optional, typing, deferred });
       } else if (c.type === 'try_statement') {
         const guards = c.namedChildren.some(
           (h) => h.type === 'except_clause' && (isBareExcept(h) || exceptCatches(h).some((x) => /^(ImportError|ModuleNotFoundError|Exception)$/.test(x))),
         );
-        importWalk(c, optional || guards, typing);
+        importWalk(c, optional || guards, typing, deferred);
       } else if (c.type === 'if_statement' && /^(typing\.)?TYPE_CHECKING$/.test(c.childForFieldName('condition')?.text ?? '')) {
         const cons = c.childForFieldName('consequence');
-        if (cons) importWalk(cons, optional, true);
+        if (cons) importWalk(cons, optional, true, deferred);
       } else if (c.type.endsWith('statement') || c.type.endsWith('definition') || c.type.endsWith('clause') || c.type === 'block') {
-        importWalk(c, optional, typing);
+        importWalk(c, optional, typing, deferred || c.type === 'function_definition');
       }
     }
   };
-  importWalk(root, false, false);
+  importWalk(root, false, false, false);
   const fromModule = (local: string) => importedFrom.get(local) ?? null;
   const importsTop = new Set(facts.imports.map((i) => i.name.split('.')[0]));
 

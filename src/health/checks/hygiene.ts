@@ -1,6 +1,7 @@
 import type { Evidence } from '../types.js';
-import { check, lineOf, type CheckResult, type TreeIndex } from './model.js';
-import { parseIni, pyproject, toolTable } from './config-files.js';
+import { check, type CheckResult } from './model.js';
+import { lineOf, type TreeIndex } from '../../facts/tree-index.js';
+import { parseIni, pyproject, toolTable } from '../../facts/config.js';
 
 export interface ToolConfig {
   tool: string;

@@ -1,4 +1,4 @@
-import { own } from '../../core/lookup.js';
+import { own } from '../core/lookup.js';
 
 /**
  * Import names that differ from their distribution's name (PEP 503-normalized). A name not listed

@@ -1,6 +1,16 @@
-import type { PythonFileFacts } from '../../python/analyze.js';
-import type { EnvVarMetric } from '../types.js';
-import type { TreeIndex } from './model.js';
+import type { PythonFileFacts } from '../python/analyze.js';
+import type { TreeIndex } from './tree-index.js';
+
+/** An environment variable the code reads, whether a document mentions it, and where it is read. */
+export interface EnvVarMetric {
+  name: string;
+  documented: boolean;
+  /** Literal default of the first read that has one, else null. */
+  default: string | null;
+  uses: { path: string; line: number }[];
+  /** Where it is documented (first mention), when documented. */
+  documentedIn?: string;
+}
 
 /**
  * Files where configuration is documented for a newcomer: READMEs, docs/, env examples,
