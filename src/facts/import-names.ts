@@ -1,129 +1,26 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { own } from '../core/lookup.js';
+import { PACKAGE_ROOT } from '../version.js';
 
 /**
- * Import names that differ from their distribution's name (PEP 503-normalized). A name not listed
- * here is assumed to be its own distribution (`requests` → requests), which holds for most packages.
+ * Import names that differ from their distribution's name (PEP 503-normalized), from
+ * data/import-names.json (built by scripts/build-import-names.py from installed distributions'
+ * top_level.txt/RECORD plus a curated table). A name not listed is matched by the naming
+ * conventions in `importCandidates`, then assumed to be its own distribution.
  */
-const IMPORT_TO_DIST: Record<string, string[]> = {
-  yaml: ['pyyaml'],
-  PIL: ['pillow'],
-  sklearn: ['scikit-learn'],
-  skimage: ['scikit-image'],
-  cv2: ['opencv-python', 'opencv-python-headless', 'opencv-contrib-python', 'opencv-contrib-python-headless'],
-  dateutil: ['python-dateutil'],
-  bs4: ['beautifulsoup4'],
-  jwt: ['pyjwt'],
-  jose: ['python-jose'],
-  dotenv: ['python-dotenv'],
-  magic: ['python-magic'],
-  multipart: ['python-multipart'],
-  slugify: ['python-slugify'],
-  socketio: ['python-socketio'],
-  engineio: ['python-engineio'],
-  telegram: ['python-telegram-bot'],
-  docx: ['python-docx'],
-  pptx: ['python-pptx'],
-  ldap: ['python-ldap'],
-  Levenshtein: ['python-levenshtein', 'levenshtein'],
-  json_logging: ['json-logging'],
-  pythonjsonlogger: ['python-json-logger'],
-  crypto: ['pycryptodome'],
-  Crypto: ['pycryptodome', 'pycrypto'],
-  Cryptodome: ['pycryptodomex'],
-  OpenSSL: ['pyopenssl'],
-  nacl: ['pynacl'],
-  zmq: ['pyzmq'],
-  serial: ['pyserial'],
-  usb: ['pyusb'],
-  git: ['gitpython'],
-  github: ['pygithub'],
-  gitlab: ['python-gitlab'],
-  MySQLdb: ['mysqlclient'],
-  pymysql: ['pymysql'],
-  psycopg2: ['psycopg2', 'psycopg2-binary'],
-  psycopg: ['psycopg', 'psycopg-binary'],
-  pg8000: ['pg8000'],
-  snowflake: ['snowflake-connector-python', 'snowflake-sqlalchemy'],
-  google: [
-    'protobuf', 'google-cloud-storage', 'google-cloud-bigquery', 'google-cloud-pubsub', 'google-cloud-firestore',
-    'google-cloud-secret-manager', 'google-cloud-logging', 'google-cloud-core', 'google-api-core', 'google-auth',
-    'google-api-python-client', 'google-cloud-aiplatform', 'google-generativeai', 'google-cloud-tasks',
-    'google-cloud-datastore', 'google-cloud-spanner', 'google-cloud-kms', 'google-cloud-translate', 'googleapis-common-protos',
-  ],
-  googleapiclient: ['google-api-python-client'],
-  grpc: ['grpcio'],
-  grpc_tools: ['grpcio-tools'],
-  azure: ['azure-storage-blob', 'azure-identity', 'azure-core', 'azure-keyvault-secrets', 'azure-functions', 'azure-cosmos', 'azure-servicebus', 'azure-mgmt-resource'],
-  attr: ['attrs'],
-  attrs: ['attrs'],
-  pkg_resources: ['setuptools'],
-  setuptools: ['setuptools'],
-  _pytest: ['pytest'],
-  pytest_asyncio: ['pytest-asyncio'],
-  pytest_django: ['pytest-django'],
-  pytest_mock: ['pytest-mock'],
-  fitz: ['pymupdf'],
-  docutils: ['docutils'],
-  markdown: ['markdown'],
-  dns: ['dnspython'],
-  ruamel: ['ruamel-yaml'],
-  websocket: ['websocket-client'],
-  sentry_sdk: ['sentry-sdk'],
-  opentelemetry: ['opentelemetry-api', 'opentelemetry-sdk'],
-  kafka: ['kafka-python'],
-  confluent_kafka: ['confluent-kafka'],
-  elasticsearch: ['elasticsearch'],
-  memcache: ['python-memcached'],
-  pylibmc: ['pylibmc'],
-  Xlib: ['python-xlib'],
-  win32api: ['pywin32'],
-  win32con: ['pywin32'],
-  pywintypes: ['pywin32'],
-  ddtrace: ['ddtrace'],
-  mpl_toolkits: ['matplotlib'],
-  tensorflow: ['tensorflow', 'tensorflow-cpu', 'tensorflow-gpu'],
-  torch: ['torch'],
-  faiss: ['faiss-cpu', 'faiss-gpu'],
-  igraph: ['python-igraph', 'igraph'],
-  rest_framework: ['djangorestframework'],
-  rest_framework_simplejwt: ['djangorestframework-simplejwt'],
-  corsheaders: ['django-cors-headers'],
-  django_filters: ['django-filter'],
-  debug_toolbar: ['django-debug-toolbar'],
-  environ: ['django-environ'],
-  decouple: ['python-decouple'],
-  storages: ['django-storages'],
-  celery: ['celery'],
-  flask_sqlalchemy: ['flask-sqlalchemy'],
-  flask_login: ['flask-login'],
-  flask_migrate: ['flask-migrate'],
-  flask_wtf: ['flask-wtf'],
-  flask_cors: ['flask-cors'],
-  flask_restful: ['flask-restful'],
-  pydantic_settings: ['pydantic-settings'],
-  email_validator: ['email-validator'],
-  jinja2: ['jinja2'],
-  markupsafe: ['markupsafe'],
-  typing_extensions: ['typing-extensions'],
-  importlib_metadata: ['importlib-metadata'],
-  importlib_resources: ['importlib-resources'],
-  ujson: ['ujson'],
-  lxml: ['lxml'],
-  boto3: ['boto3'],
-  botocore: ['botocore'],
-  aws_cdk: ['aws-cdk-lib'],
-  mypy_extensions: ['mypy-extensions'],
-  zope: ['zope-interface'],
-  pkg_about: ['pkg-about'],
-  umap: ['umap-learn'],
-  Bio: ['biopython'],
-  cairo: ['pycairo'],
-  gi: ['pygobject'],
-  wx: ['wxpython'],
-  pygame: ['pygame'],
-  vlc: ['python-vlc'],
-  tree_sitter: ['tree-sitter'],
-};
+let table: Record<string, string[]> | null = null;
+function importTable(): Record<string, string[]> {
+  if (!table) {
+    try {
+      const doc = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'data', 'import-names.json'), 'utf8')) as { imports?: Record<string, string[]> };
+      table = doc.imports ?? {};
+    } catch {
+      table = {};
+    }
+  }
+  return table;
+}
 
 /** PEP 503 normalization of a distribution name. */
 export function normalizeDist(name: string): string {
@@ -132,7 +29,29 @@ export function normalizeDist(name: string): string {
 
 /** Distributions that may provide a top-level import name, most likely first. */
 export function distributionsFor(importName: string): string[] {
-  return own(IMPORT_TO_DIST, importName) ?? [normalizeDist(importName)];
+  const listed = own(importTable(), importName);
+  return listed ? [...listed, normalizeDist(importName)] : [normalizeDist(importName)];
+}
+
+/**
+ * Import names a distribution is likely to provide by the common naming conventions:
+ * `django-taggit` → taggit/django_taggit, `python-dateutil` → dateutil, `pyjwt` → jwt,
+ * `foo-python`/`foo-py`/`foo-client`/`foo-sdk` → foo, `foo-binary` → foo.
+ */
+export function importCandidates(dist: string): string[] {
+  const d = normalizeDist(dist);
+  const names = new Set<string>([d.replace(/-/g, '_')]);
+  const strip = (re: RegExp) => {
+    const m = d.replace(re, '');
+    if (m && m !== d) names.add(m.replace(/-/g, '_'));
+  };
+  strip(/^(python|py|django|djangorestframework|drf|flask)-/);
+  strip(/-(python|py|client|sdk|api|binary|headless|lib|core|async|aio|cffi|ng|lite|plus|extensions?)$/);
+  strip(/^(python|py)-(.*)-(python|py|client|sdk)$/);
+  if (/^py[a-z]/.test(d) && !d.includes('-')) names.add(d.slice(2));
+  if (d.startsWith('django-')) names.add('django_' + d.slice(7).replace(/-/g, '_'));
+  if (d.startsWith('flask-')) names.add('flask_' + d.slice(6).replace(/-/g, '_'));
+  return [...names];
 }
 
 /**

@@ -11,6 +11,8 @@ export type ExampleTree = Record<string, string>;
  */
 export interface HealthRule extends RuleMeta {
   examples?: { bad: ExampleTree[]; good: ExampleTree[] };
+  /** The codes other linters give the same problem: `# noqa: <code>` / `# nosec <code>` on the line silences it here too. */
+  codes?: string[];
 }
 
 const py = (code: string): ExampleTree => ({ 'app/service.py': code });
@@ -330,9 +332,39 @@ const CHECKS: HealthRule[] = [
   rule('health.history.activity', 'info', 'No commits for a long time', 'Fails when the last commit is more than a year old (warns after 90 days).', 'A quiet repository has stale dependencies and CI that may no longer run.', 'Re-run CI and update dependencies before changing it.', undefined),
 ];
 
+/** ruff / flake8 / bandit / pylint codes of the same problems, so one `# noqa` serves every tool. */
+const CODES: Record<string, string[]> = {
+  'health.eval-exec': ['S307', 'S102', 'B307', 'B102', 'PGH001', 'W0123', 'W0122'],
+  'health.shell-true': ['S602', 'S604', 'S605', 'S606', 'S607', 'B602', 'B604', 'B605', 'B607'],
+  'health.pickle-load': ['S301', 'B301', 'S403', 'B403'],
+  'health.yaml-unsafe-load': ['S506', 'B506'],
+  'health.tls-verify-disabled': ['S501', 'B501'],
+  'health.debug-enabled': ['S201', 'B201'],
+  'health.bare-except': ['E722', 'B001', 'W0702'],
+  'health.swallowed-exception': ['S110', 'B110', 'BLE001', 'SIM105', 'W0703', 'W0718'],
+  'health.print-in-library': ['T201', 'T001'],
+  'health.mutable-default': ['B006', 'W0102'],
+  'health.assert-validation': ['S101', 'B101'],
+  'health.complex-function': ['C901', 'PLR0912', 'R0912'],
+};
+
 /** Metadata of every health check that can produce a finding. */
-export const HEALTH_RULES: HealthRule[] = [...SMELLS, ...STRUCTURE, ...CHECKS];
+export const HEALTH_RULES: HealthRule[] = [...SMELLS, ...STRUCTURE, ...CHECKS].map((r) => (CODES[r.id] ? { ...r, codes: CODES[r.id] } : r));
+
+const BY_ID = new Map(HEALTH_RULES.map((r) => [r.id, r]));
 
 export function healthRule(id: string): HealthRule | undefined {
-  return HEALTH_RULES.find((r) => r.id === id);
+  return BY_ID.get(id);
+}
+
+/**
+ * A `# noqa` or `# nosec` on the finding's line silences it: a bare one silences every rule, one with
+ * codes silences the rules those codes (or the rule's own id, `# noqa: health.eval-exec`) name.
+ */
+export function isSuppressed(rule: string, noqa: { line: number; codes: string[] }[] | undefined, line: number): boolean {
+  const hit = noqa?.find((n) => n.line === line);
+  if (!hit) return false;
+  if (!hit.codes.length) return true;
+  const codes = healthRule(rule)?.codes ?? [];
+  return hit.codes.some((c) => codes.includes(c));
 }

@@ -58,6 +58,13 @@ export interface HealthFacts {
   hasMainGuard: boolean;
   /** Line of the first syntax error (ERROR or MISSING node), when the parse was not clean. */
   syntaxErrorLine: number | null;
+  /** `# noqa` / `# nosec` comments: the line and the codes named (empty: every code). */
+  noqa: { line: number; codes: string[] }[];
+  /**
+   * Top-level module names named in strings of module-level UPPERCASE settings (INSTALLED_APPS,
+   * MIDDLEWARE, `"django_redis.cache.RedisCache"` backends…): code loaded by name, not by import.
+   */
+  stringRefs: string[];
 }
 
 const SUBPROCESS_FNS = new Set(['run', 'call', 'check_call', 'check_output', 'Popen', 'getoutput', 'getstatusoutput']);
@@ -148,6 +155,31 @@ function classBases(cls: SyntaxNode): string[] {
   return sup.namedChildren.map((b) => dottedName(b)?.split('.').pop() ?? '').filter(Boolean);
 }
 
+/** Settings that list apps or plugins by bare module name (`"taggit"`), not only dotted paths. */
+const APP_LISTS = /^(INSTALLED_APPS|[A-Z_]*APPS|PLUGINS|[A-Z_]*_PLUGINS|EXTENSIONS)$/;
+const DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+const BARE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function collectStringRefs(node: SyntaxNode, bare: boolean, out: Set<string>): void {
+  if (node.type === 'string') {
+    const v = stringValue(node);
+    if (v && (DOTTED.test(v) || (bare && BARE.test(v)))) out.add(v.split('.')[0]!);
+    return;
+  }
+  for (const c of node.namedChildren) collectStringRefs(c, bare, out);
+}
+
+/** `# noqa`, `# noqa: E722,S101`, `# nosec`, `# nosec B101`: one entry per line that has one. */
+function noqaComments(source: string): { line: number; codes: string[] }[] {
+  const out: { line: number; codes: string[] }[] = [];
+  if (!/#\s*no(qa|sec)\b/i.test(source)) return out;
+  source.split('\n').forEach((l, i) => {
+    const m = /#\s*(?:noqa|nosec)\b(?::?\s*([A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?/i.exec(l);
+    if (m) out.push({ line: i + 1, codes: m[1] ? m[1].split(/[\s,]+/).map((c) => c.toUpperCase()) : [] });
+  });
+  return out;
+}
+
 /** Extract the health facts of one parsed file. `path` decides library vs test/script code. */
 export function extractHealthFacts(root: SyntaxNode, source: string, path: string): HealthFacts {
   const facts: HealthFacts = {
@@ -162,7 +194,10 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
     markers: [],
     hasMainGuard: false,
     syntaxErrorLine: firstSyntaxError(root),
+    noqa: noqaComments(source),
+    stringRefs: [],
   };
+  const stringRefs = new Set<string>();
   const mi = maintainability(root, source);
   facts.maintainability = mi.mi;
   facts.loc = mi.loc;
@@ -353,6 +388,7 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
           envObjects.add(left.text);
         }
         if (settingsFile && scopeStack.length === 0 && left?.text === 'DEBUG' && right?.type === 'true') smell('health.debug-enabled', node);
+        if (scopeStack.length === 0 && left?.type === 'identifier' && right && /^[A-Z][A-Z0-9_]*$/.test(left.text)) collectStringRefs(right, APP_LISTS.test(left.text), stringRefs);
         break;
       }
       case 'subscript': {
@@ -422,5 +458,6 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
   };
   visit(root);
   facts.markers = [...markers].sort();
+  facts.stringRefs = [...stringRefs].sort();
   return facts;
 }
