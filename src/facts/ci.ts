@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
 import type { ScanError } from '../core/errors.js';
 import type { TreeIndex } from './tree-index.js';
@@ -225,25 +226,28 @@ export function automation(tree: TreeIndex, errors: ScanError[]): Automation {
 }
 
 /** A shell script a command runs (`bash scripts/test.sh`, `./scripts/lint.sh`), found at its path or below a sub-project. */
-function scriptTarget(text: string, tree: TreeIndex): string[] {
+function scriptTarget(text: string, from: string, tree: TreeIndex): string[] {
   const out: string[] = [];
+  // A script run from another script is usually run from its project folder (backend/scripts/a.sh runs
+  // `bash scripts/b.sh` in backend/): look there first, then at the root, then below any sub-project.
+  const dirs = [path.posix.dirname(path.posix.dirname(from)), path.posix.dirname(from)].filter((d) => d !== '.' && !from.startsWith('.github/'));
   for (const m of text.matchAll(/(?:^|[\s;&|(])(?:bash\s+|sh\s+|source\s+|\.\s+)?((?:\.\/)?[\w./-]*[\w-]+\.(?:sh|bash))\b/g)) {
     const rel = m[1]!.replace(/^\.\//, '');
-    const hit = tree.find(rel) ?? tree.paths.find((p) => p.endsWith('/' + rel)) ?? null;
+    const hit = dirs.map((d) => tree.find(`${d}/${rel}`)).find((x) => x !== null) ?? tree.find(rel) ?? tree.paths.find((p) => p.endsWith('/' + rel)) ?? null;
     if (hit && !out.includes(hit)) out.push(hit);
   }
   return out;
 }
 
 /** The keys of `Automation.expansions` a command invokes. */
-function invoked(text: string, tree: TreeIndex): string[] {
+function invoked(text: string, from: string, tree: TreeIndex): string[] {
   const keys: string[] = [];
   if (/\btox\b/.test(text)) keys.push('tox');
   if (/\bnox\b/.test(text)) keys.push('nox');
   if (/\bpre-commit\b/.test(text)) keys.push('pre-commit');
   for (const m of text.matchAll(/\bmake\s+((?:-C\s+\S+\s+|-[A-Za-z]+\s+)*)((?:[A-Za-z0-9_.-]+\s*)+)/g)) for (const t of m[2]!.trim().split(/\s+/)) keys.push(`make ${t}`);
   for (const m of text.matchAll(/\b(?:pdm(?: run)?|hatch run|poe|task|uv run|poetry run|rye run)\s+(?:[\w-]+:)?([\w-]+)/g)) keys.push(`task ${m[1]}`);
-  for (const s of scriptTarget(text, tree)) keys.push(`file ${s}`);
+  for (const s of scriptTarget(text, from, tree)) keys.push(`file ${s}`);
   return keys;
 }
 
@@ -272,7 +276,7 @@ export function ciFacts(tree: TreeIndex, errors: ScanError[]): CiFacts {
   const expand = (c: CiCommand, depth: number) => {
     commands.push(c);
     if (depth >= MAX_DEPTH) return;
-    for (const key of invoked(c.text, tree)) {
+    for (const key of invoked(c.text, c.path, tree)) {
       if (seen.has(key)) continue;
       seen.add(key);
       const body = key.startsWith('file ') ? linesOf(key.slice(5), tree.text(key.slice(5)) ?? '') : (auto.expansions.get(key) ?? []);

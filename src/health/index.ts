@@ -14,6 +14,7 @@ import { check, type CheckResult } from './checks/model.js';
 import { TreeIndex } from '../facts/tree-index.js';
 import { buildImportGraph, cyclePath, eagerEdges, importCycles } from '../facts/imports.js';
 import { declaredVsImported } from './checks/declared.js';
+import { distributionsFor } from '../facts/import-names.js';
 import { envVarMetrics } from '../facts/env.js';
 import { testChecks, testMetrics } from './checks/tests.js';
 import { ciChecks, ciMetrics } from './checks/ci.js';
@@ -155,10 +156,21 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
   const undeclaredShipped = dvi.undeclared.filter((u) => u.uses.some((x) => shipped(x.path)));
   for (const u of dvi.undeclared) {
     const first = u.uses.find((x) => shipped(x.path)) ?? u.uses[0]!;
-    finding('health.undeclared-dependency', first.path, first.line, `${u.name} is imported but no declared dependency provides it`, u.name, {
-      evidence: u.uses.slice(0, 10).map((x) => `${x.path}:${x.line}`).join(', '),
-      data: { import: u.name, uses: u.uses },
-    });
+    // Installed only because a declared package needs it (a lock's transitive entry): it works today and
+    // breaks when that package drops it — worth declaring, less urgent than a package nothing installs.
+    const transitive = opts.dependencies.find((d) => distributionsFor(u.name).includes(d.name));
+    finding(
+      'health.undeclared-dependency',
+      first.path,
+      first.line,
+      transitive ? `${u.name} is imported but installed only as a transitive dependency (${transitive.path})` : `${u.name} is imported but no declared dependency provides it`,
+      u.name,
+      {
+        evidence: u.uses.slice(0, 10).map((x) => `${x.path}:${x.line}`).join(', '),
+        data: { import: u.name, uses: u.uses },
+        ...(transitive ? { severity: 'low' as const } : {}),
+      },
+    );
   }
   for (const u of dvi.unused) {
     finding('health.unused-dependency', u.dep.path, u.dep.line, `${u.name} is declared (${u.dep.group}) but never imported nor named in settings`, u.name, { data: { distribution: u.name, group: u.dep.group } });
@@ -186,7 +198,7 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
     check(
       'dependencies.undeclared',
       'dependencies',
-      10 - 2 * undeclaredShipped.length,
+      10 - 2 * undeclaredShipped.filter((u) => !opts.dependencies.some((d) => distributionsFor(u.name).includes(d.name))).length - 0.5 * undeclaredShipped.filter((u) => opts.dependencies.some((d) => distributionsFor(u.name).includes(d.name))).length,
       undeclaredShipped.length ? undeclaredShipped.map((u) => ({ path: u.uses[0]!.path, line: u.uses[0]!.line, message: `${u.name} imported but not declared` })) : [{ message: 'every third-party import is declared' }],
       'Declare each imported distribution.',
       { coveredByFindings: true, skip: thirdPartyCount === 0 },

@@ -249,7 +249,7 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
           (h) => h.type === 'except_clause' && (isBareExcept(h) || exceptCatches(h).some((x) => /^(ImportError|ModuleNotFoundError|Exception)$/.test(x))),
         );
         importWalk(c, optional || guards, typing, deferred);
-      } else if (c.type === 'if_statement' && /^(typing\.)?TYPE_CHECKING$/.test(c.childForFieldName('condition')?.text ?? '')) {
+      } else if (c.type === 'if_statement' && /^([A-Za-z_][\w.]*\.)?TYPE_CHECKING$/.test(c.childForFieldName('condition')?.text ?? '')) {
         const cons = c.childForFieldName('consequence');
         if (cons) importWalk(cons, optional, true, deferred);
       } else if (c.type.endsWith('statement') || c.type.endsWith('definition') || c.type.endsWith('clause') || c.type === 'block') {

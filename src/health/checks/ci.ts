@@ -7,9 +7,9 @@ import { ciFacts } from '../../facts/ci.js';
 const KINDS: Record<'installs' | 'tests' | 'lints' | 'formatCheck' | 'typeCheck' | 'securityScan', RegExp> = {
   installs: /\b(pip3?|uv pip|python -m pip) install\b|\b(poetry|pipenv|pdm|hatch|conda|mamba) install\b|\buv sync\b|setup-python|\bpip-sync\b|install-poetry|\bpip install\b/,
   tests: /\bpytest\b|\bpy\.test\b|-m unittest\b|manage\.py test\b|\bcoverage run\b|\bnosetests\b|\bward\b|\bhatch (run )?test\b/,
-  lints: /\bruff( check)?\b(?! format)|\bflake8\b|\bpylint\b|\bprospector\b|\bpyflakes\b|\bpre-commit hook (ruff|flake8|pylint)\b/,
-  formatCheck: /\bblack\b[^\n]*--(check|diff)|\bruff format\b[^\n]*--(check|diff)|\bisort\b[^\n]*--(check|check-only|diff)|\byapf\b[^\n]*--diff|\bpre-commit hook (black|ruff-format|isort|yapf)\b/,
-  typeCheck: /\bmypy\b|\bpyright\b|\bpytype\b|\bpyre\b|\bpre-commit hook (mypy|pyright)\b/,
+  lints: /\bruff( check)?\b(?! format)|\bflake8\b|\bpylint\b|\bprospector\b|\bpyflakes\b|\bpre-commit hook [\w-]*\b(ruff|flake8|pylint)\b/,
+  formatCheck: /\bblack\b[^\n]*--(check|diff)|\bruff format\b[^\n]*--(check|diff)|\bisort\b[^\n]*--(check|check-only|diff)|\byapf\b[^\n]*--diff|\bpre-commit hook [\w-]*\b(black|ruff-format|isort|yapf)\b/,
+  typeCheck: /\bmypy\b|\bpyright\b|\bpytype\b|\bpyre\b|\bpre-commit hook [\w-]*\b(mypy|pyright)\b/,
   securityScan: /\bbandit\b|\bpip-audit\b|\bsafety\b|\bsemgrep\b|codeql-action|\btrivy\b|\bsnyk\b|\bgitleaks\b|\bdetect-secrets\b|\bosv-scanner\b|\bpyvet\b|\bgrype\b/,
 };
 
