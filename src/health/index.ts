@@ -45,8 +45,12 @@ function complexitySeverity(cc: number): Severity {
   return cc > 30 ? 'high' : cc > 20 ? 'medium' : 'low';
 }
 
-const SECURITY_SMELLS = new Set(['health.eval-exec', 'health.shell-true', 'health.pickle-load', 'health.yaml-unsafe-load', 'health.tls-verify-disabled', 'health.debug-enabled']);
-const ERROR_SMELLS = new Set(['health.bare-except', 'health.swallowed-exception']);
+const SECURITY_SMELLS = new Set([
+  'health.eval-exec', 'health.shell-true', 'health.pickle-load', 'health.yaml-unsafe-load', 'health.tls-verify-disabled', 'health.debug-enabled',
+  'health.sql-injection', 'health.weak-password-hash', 'health.secret-in-log', 'health.allowed-hosts-wildcard',
+]);
+const ERROR_SMELLS = new Set(['health.bare-except', 'health.swallowed-exception', 'health.log-without-traceback']);
+const QUALITY_SMELLS = new Set(['health.print-in-library', 'health.mutable-default', 'health.assert-validation', 'health.http-no-timeout', 'health.blocking-in-async']);
 
 /** The health review: checks scored 0–10 with evidence, metrics, and findings for what failed. */
 export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<HealthResult> {
@@ -316,15 +320,16 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
       skip: files.length === 0,
     }),
   );
-  const quality = new Set(['health.print-in-library', 'health.mutable-default', 'health.assert-validation']);
-  const q = countOf(quality);
+  const q = countOf(QUALITY_SMELLS);
   const libFiles = shippedFiles.length;
   checks.push(
-    check('structure.code-smells', 'structure', libFiles ? 10 * (1 - Math.min(1, q / (libFiles * 2))) : 10, q ? smellEvidence(quality) : [{ message: 'no print in library code, mutable defaults or assert-validation' }], 'Fix the reported smells (see the rule docs).', {
+    check('structure.code-smells', 'structure', libFiles ? 10 * (1 - Math.min(1, q / (libFiles * 2))) : 10, q ? smellEvidence(QUALITY_SMELLS) : [{ message: 'no print in library code, mutable defaults or assert-validation' }], 'Fix the reported smells (see the rule docs).', {
       coveredByFindings: true,
       skip: files.length === 0,
     }),
   );
+
+  checks.push(loggingConfigCheck(tree, shippedFiles));
 
   // Containers.
   const docker = dockerSmells(tree);
@@ -437,4 +442,23 @@ function entryPointModules(doc: Record<string, unknown>): string[] {
   visit(poetry?.scripts);
   visit(poetry?.plugins);
   return out;
+}
+
+/** Files that make a repository an application (something deployed and run), not a library. */
+const APP_MARKERS = /(^|\/)(manage\.py|wsgi\.py|asgi\.py|Procfile|Dockerfile|docker-compose\.ya?ml|compose\.ya?ml)$/;
+const LOG_CONFIG_FILE = /(^|\/)(logging|log_config|log-config|logger)[^/]*\.(conf|ini|cfg|ya?ml|json|toml)$/i;
+
+/** An application that logs should configure logging once; a library must not, so it is not asked to. */
+function loggingConfigCheck(tree: TreeIndex, files: PythonFileFacts[]): CheckResult {
+  const app = tree.paths.some((p) => APP_MARKERS.test(p) && p.split('/').length <= 3);
+  const logs = files.filter((f) => f.health.logs);
+  const configured = files.find((f) => f.health.configuresLogging)?.path ?? tree.match(LOG_CONFIG_FILE)[0] ?? tree.paths.find((p) => /(^|\/)(Procfile|Dockerfile|[^/]*\.ya?ml|Makefile)$/.test(p) && /--log-config/.test(tree.text(p) ?? ''));
+  return check(
+    'structure.logging-config',
+    'structure',
+    configured ? 10 : 0,
+    [configured ? { path: configured, message: 'logging configured' } : { path: logs[0]?.path, message: `${logs.length} modules log, but nothing configures logging (basicConfig, dictConfig, Django LOGGING, a logging config file)` }],
+    'Configure logging once at start-up (logging.basicConfig or dictConfig; Django: the LOGGING setting) with a level and a format that has time and logger name.',
+    { skip: !app || logs.length === 0 },
+  );
 }

@@ -2,6 +2,7 @@ import type { PyNode as SyntaxNode } from './tree.js';
 import { collectFunctions, type FunctionFact } from './complexity.js';
 import { callArgs, dottedName, literalText, stringValue } from './literals.js';
 import { maintainability } from './maintainability.js';
+import { BLOCKING_CALLS, isBuiltSql, isLoggerCall, isSqlSink, sensitiveName } from './sinks.js';
 
 export interface ImportFact {
   /** Dotted module as written (`a.b` of `import a.b` / `from a.b import c`); '' for `from . import x`. */
@@ -65,6 +66,10 @@ export interface HealthFacts {
    * MIDDLEWARE, `"django_redis.cache.RedisCache"` backends…): code loaded by name, not by import.
    */
   stringRefs: string[];
+  /** Uses the logging module (or structlog/loguru). */
+  logs: boolean;
+  /** Configures logging: basicConfig, dictConfig/fileConfig, structlog.configure, loguru `logger.add`, a Django LOGGING setting. */
+  configuresLogging: boolean;
 }
 
 const SUBPROCESS_FNS = new Set(['run', 'call', 'check_call', 'check_output', 'Popen', 'getoutput', 'getstatusoutput']);
@@ -196,6 +201,8 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
     syntaxErrorLine: firstSyntaxError(root),
     noqa: noqaComments(source),
     stringRefs: [],
+    logs: false,
+    configuresLogging: false,
   };
   const stringRefs = new Set<string>();
   const mi = maintainability(root, source);
@@ -260,6 +267,11 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
   importWalk(root, false, false, false);
   const fromModule = (local: string) => importedFrom.get(local) ?? null;
   const importsTop = new Set(facts.imports.map((i) => i.name.split('.')[0]));
+  facts.logs = importsTop.has('logging') || importsTop.has('structlog') || importsTop.has('loguru');
+  // Names assigned SQL built from values, per scope: `q = f"SELECT … {x}"; cur.execute(q)`.
+  const builtSql = new Set<string>();
+  // Enclosing except clauses, innermost last, and whether each re-raises.
+  const handlers: { reraises: boolean }[] = [];
 
   const resolveCallee = (fn: SyntaxNode | null): string | null => {
     const d = dottedName(fn);
@@ -298,7 +310,7 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
     if (callee) {
       envCall(call, callee);
       if (fn?.type === 'identifier' && (callee === 'eval' || callee === 'exec')) smell('health.eval-exec', call);
-      if (fn?.type === 'identifier' && callee === 'print' && !testFile && !facts.hasMainGuard && !isScriptLike(path) && !cliModule) {
+      if (fn?.type === 'identifier' && callee === 'print' && facts.logs && !testFile && !facts.hasMainGuard && !isScriptLike(path) && !cliModule) {
         smell('health.print-in-library', call);
       }
       const [mod, attr] = [callee.slice(0, callee.lastIndexOf('.')), callee.slice(callee.lastIndexOf('.') + 1)];
@@ -313,6 +325,22 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
       if (attr === 'run' && keywords.get('debug')?.type === 'true') smell('health.debug-enabled', call);
     }
     if (keywords.get('verify')?.type === 'false') smell('health.tls-verify-disabled', call);
+    const first = positional[0];
+    if (first && isSqlSink(fn, callee, importsTop) && (isBuiltSql(first) || (first.type === 'identifier' && builtSql.has(`${scope()}:${first.text}`)))) smell('health.sql-injection', call);
+    if (callee && /^hashlib\.(md5|sha1|new)$/.test(callee) && /pass(word|wd|phrase)?\b|pwd/i.test(call.childForFieldName('arguments')?.text ?? '')) {
+      if (!callee.endsWith('new') || /^['"](md5|sha1)['"]/i.test(first?.text ?? '')) smell('health.weak-password-hash', call);
+    }
+    if (callee && /^requests\.(get|post|put|patch|delete|head|options|request)$/.test(callee) && !keywords.has('timeout') && !call.text.includes('**')) smell('health.http-no-timeout', call);
+    if (callee && /^httpx\.(get|post|put|patch|delete|head|options|request|stream)$/.test(callee) && keywords.get('timeout')?.type === 'none') smell('health.http-no-timeout', call);
+    if (kinds[kinds.length - 1] === 'async' && callee && (BLOCKING_CALLS.test(callee) && (callee !== 'open' || fn?.type === 'identifier'))) smell('health.blocking-in-async', call);
+    const logCall = isLoggerCall(fn);
+    if (logCall) {
+      const handler = handlers[handlers.length - 1];
+      if (handler && !handler.reraises && (logCall.method === 'error' || logCall.method === 'critical') && !keywords.has('exc_info') && !keywords.has('stack_info')) smell('health.log-without-traceback', call);
+      const args = call.childForFieldName('arguments');
+      if (args && sensitiveName(args)) smell('health.secret-in-log', call);
+    }
+    if (callee && /^(logging\.(basicConfig|config\.dictConfig|config\.fileConfig)|dictConfig|fileConfig|structlog\.configure|loguru\.logger\.add)$/.test(callee)) facts.configuresLogging = true;
   };
 
   const checkParams = (def: SyntaxNode) => {
@@ -378,7 +406,7 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
   envObjects = new Set<string>();
 
   // Per enclosing scope: is it a test class (pytest `Test*` or a TestCase subclass)?
-  const kinds: ('function' | 'class' | 'test-class')[] = [];
+  const kinds: ('function' | 'async' | 'class' | 'test-class')[] = [];
   const visit = (node: SyntaxNode): void => {
     switch (node.type) {
       case 'assignment': {
@@ -388,6 +416,11 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
           envObjects.add(left.text);
         }
         if (settingsFile && scopeStack.length === 0 && left?.text === 'DEBUG' && right?.type === 'true') smell('health.debug-enabled', node);
+        if (settingsFile && scopeStack.length === 0 && left?.text === 'ALLOWED_HOSTS' && (right?.type === 'list' || right?.type === 'tuple') && right.namedChildren.some((c) => stringValue(c) === '*')) {
+          smell('health.allowed-hosts-wildcard', node);
+        }
+        if (scopeStack.length === 0 && left?.text === 'LOGGING' && right?.type === 'dictionary') facts.configuresLogging = true;
+        if (left?.type === 'identifier' && right && isBuiltSql(right)) builtSql.add(`${scope()}:${left.text}`);
         if (scopeStack.length === 0 && left?.type === 'identifier' && right && /^[A-Z][A-Z0-9_]*$/.test(left.text)) collectStringRefs(right, APP_LISTS.test(left.text), stringRefs);
         break;
       }
@@ -412,7 +445,10 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
         else if (exceptCatches(node).some((x) => x === 'Exception' || x === 'BaseException') && isEmptyBody(node.namedChildren.find((c) => c.type === 'block'))) {
           smell('health.swallowed-exception', node);
         }
-        break;
+        handlers.push({ reraises: /(^|\n)\s*raise\b/.test(node.text) });
+        for (const c of node.namedChildren) visit(c);
+        handlers.pop();
+        return;
       }
       case 'assert_statement':
         if (!testFile) smell('health.assert-validation', node);
@@ -431,9 +467,12 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
         const top = kinds[kinds.length - 1];
         if (testFile && name.startsWith('test') && (top === undefined || top === 'test-class')) facts.testFunctions++;
         scopeStack.push(name);
-        kinds.push('function');
+        kinds.push(/^async\b/.test(node.text) ? 'async' : 'function');
+        // A handler's scope ends at a nested function: its body runs later, outside the except.
+        const outer = handlers.splice(0);
         const body = node.childForFieldName('body');
         if (body) visit(body);
+        handlers.push(...outer);
         scopeStack.pop();
         kinds.pop();
         // Decorators sit on the parent decorated_definition; parameters are checked above.
