@@ -157,9 +157,11 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
   for (const { doc } of pyprojects(ws)) for (const t of entryPointModules(doc)) loadedByName.add(t);
   const dvi = declaredVsImported(graph, decls, { isProduction: (p) => roles.role(p) === 'production', loadedByName });
   // An import only tests, docs or examples make is reported for the record; only shipped code's imports score.
-  const undeclaredShipped = dvi.undeclared.filter((u) => u.uses.some((x) => shipped(x.path)));
+  // setup.py and noxfile.py import what [build-system] or the tool installs for them: not runtime dependencies.
+  const needsDeclaring = (p: string) => shipped(p) && roles.role(p) !== 'build' && roles.role(p) !== 'ci';
+  const undeclaredShipped = dvi.undeclared.filter((u) => u.uses.some((x) => needsDeclaring(x.path)));
   for (const u of dvi.undeclared) {
-    const first = u.uses.find((x) => shipped(x.path)) ?? u.uses[0]!;
+    const first = u.uses.find((x) => needsDeclaring(x.path)) ?? u.uses[0]!;
     // Installed only because a declared package needs it (a lock's transitive entry): it works today and
     // breaks when that package drops it — worth declaring, less urgent than a package nothing installs.
     const transitive = opts.dependencies.find((d) => distributionsFor(u.name).includes(d.name));
@@ -172,7 +174,7 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
       {
         evidence: u.uses.slice(0, 10).map((x) => `${x.path}:${x.line}`).join(', '),
         data: { import: u.name, uses: u.uses },
-        ...(transitive ? { severity: 'low' as const } : {}),
+        ...(!u.uses.some((x) => needsDeclaring(x.path)) ? { severity: 'info' as const } : transitive ? { severity: 'low' as const } : {}),
       },
     );
   }

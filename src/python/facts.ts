@@ -450,9 +450,12 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
         handlers.pop();
         return;
       }
-      case 'assert_statement':
-        if (!testFile) smell('health.assert-validation', node);
+      case 'assert_statement': {
+        // `assert isinstance(x, T)` and `assert x is not None` narrow types for a checker; they validate no input.
+        const cond = node.namedChild(0)?.text ?? '';
+        if (!testFile && !/^(isinstance|issubclass|callable)\(|^[\w.]+ is (not )?None$/.test(cond)) smell('health.assert-validation', node);
         break;
+      }
       case 'decorator': {
         const d = node.namedChild(0);
         const expr = d?.type === 'call' ? d.childForFieldName('function') : d;
