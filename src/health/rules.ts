@@ -464,7 +464,12 @@ const CODES: Record<string, string[]> = {
 };
 
 /** Metadata of every health check that can produce a finding. */
-export const HEALTH_RULES: HealthRule[] = [...SMELLS, ...STRUCTURE, ...CHECKS].map((r) => (CODES[r.id] ? { ...r, codes: CODES[r.id] } : r));
+export const HEALTH_RULES: HealthRule[] = [...SMELLS, ...STRUCTURE, ...CHECKS].map((r) => {
+  const codes = CODES[r.id];
+  if (!codes) return r;
+  const references = [...(r.docs.references ?? []), `the same problem in ruff/flake8/bandit/pylint: ${codes.join(', ')} — \`# noqa\` or \`# nosec\` with any of them (or with ${r.id}) silences it`];
+  return { ...r, codes, docs: { ...r.docs, references } };
+});
 
 const BY_ID = new Map(HEALTH_RULES.map((r) => [r.id, r]));
 

@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fdir } from 'fdir';
 import ignore, { type Ignore } from 'ignore';
@@ -24,7 +24,11 @@ export const SKIP_DIRS = new Set([
   '.ruff_cache', '.eggs', 'build', 'dist', '.idea', '.vscode', 'htmlcov', '.hypothesis', 'pyvet-report',
 ]);
 
-function isSkippedDir(name: string): boolean {
+/** Names that are also ordinary package names (poetry's `poetry.utils.env`, a `build` package). */
+const PACKAGE_NAMES = new Set(['env', 'venv', 'virtualenv', 'build', 'dist']);
+
+function isSkippedDir(name: string, dirPath: string): boolean {
+  if (PACKAGE_NAMES.has(name) && existsSync(path.join(dirPath, '__init__.py'))) return false;
   return SKIP_DIRS.has(name) || name.endsWith('.egg-info');
 }
 
@@ -57,7 +61,7 @@ export function walk(root: string, opts: WalkOptions = {}): WalkResult {
     .withFullPaths()
     .withErrors()
     .exclude((name, dirPath) => {
-      if (isSkippedDir(name)) return true;
+      if (isSkippedDir(name, dirPath)) return true;
       const r = rel(dirPath);
       return r !== '' && ig.ignores(r.endsWith('/') ? r : r + '/');
     })
