@@ -81,4 +81,6 @@ const NEVER_IMPORTED = new Set([
   'codecov', 'commitizen', 'bump2version', 'bumpversion', 'towncrier', 'pydocstyle', 'pycodestyle', 'pyflakes',
   'vulture', 'radon', 'xenon', 'interrogate', 'check-manifest', 'django-debug-toolbar', 'django-extensions', 'wemake-python-styleguide',
   'docformatter', 'pyupgrade', 'autoflake', 'semgrep', 'detect-secrets', 'pytest-xdist', 'coverage-badge', 'locust',
+  // Loaded by a framework from a settings string (a database ENGINE), or data only: never imported by the project.
+  'psycopg', 'psycopg-binary', 'psycopg-c', 'psycopg2', 'psycopg2-binary', 'mysqlclient', 'tzdata', 'zensical',
 ]);

@@ -49,8 +49,8 @@ const SECURITY_SMELLS = new Set([
   'health.eval-exec', 'health.shell-true', 'health.pickle-load', 'health.yaml-unsafe-load', 'health.tls-verify-disabled', 'health.debug-enabled',
   'health.sql-injection', 'health.weak-password-hash', 'health.secret-in-log', 'health.allowed-hosts-wildcard',
 ]);
-const ERROR_SMELLS = new Set(['health.bare-except', 'health.swallowed-exception', 'health.log-without-traceback']);
-const QUALITY_SMELLS = new Set(['health.print-in-library', 'health.mutable-default', 'health.assert-validation', 'health.http-no-timeout', 'health.blocking-in-async']);
+const ERROR_SMELLS = new Set(['health.bare-except', 'health.swallowed-exception']);
+const QUALITY_SMELLS = new Set(['health.print-in-library', 'health.mutable-default', 'health.assert-validation', 'health.http-no-timeout', 'health.blocking-in-async', 'health.log-without-traceback']);
 
 /** The health review: checks scored 0–10 with evidence, metrics, and findings for what failed. */
 export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<HealthResult> {

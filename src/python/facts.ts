@@ -326,7 +326,8 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
     }
     if (keywords.get('verify')?.type === 'false') smell('health.tls-verify-disabled', call);
     const first = positional[0];
-    if (first && isSqlSink(fn, callee, importsTop) && (isBuiltSql(first) || (first.type === 'identifier' && builtSql.has(`${scope()}:${first.text}`)))) smell('health.sql-injection', call);
+    // Values passed as parameters beside built SQL: the formatting splices query structure (a subquery, a table), not input.
+    if (first && positional.length < 2 && !keywords.has('params') && isSqlSink(fn, callee, importsTop) && (isBuiltSql(first) || (first.type === 'identifier' && builtSql.has(`${scope()}:${first.text}`)))) smell('health.sql-injection', call);
     if (callee && /^hashlib\.(md5|sha1|new)$/.test(callee) && /pass(word|wd|phrase)?\b|pwd/i.test(call.childForFieldName('arguments')?.text ?? '')) {
       if (!callee.endsWith('new') || /^['"](md5|sha1)['"]/i.test(first?.text ?? '')) smell('health.weak-password-hash', call);
     }
