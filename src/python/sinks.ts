@@ -47,7 +47,8 @@ export function isSqlSink(fn: SyntaxNode | null, callee: string | null, imports:
 }
 
 /** Names that hold a secret or personal data: logging them writes it to every log sink. */
-const SENSITIVE = /^_*(password|passwd|pwd|pass_?phrase|secret|client_secret|secret_key|api_?key|access_?key|private_?key|token|access_token|refresh_token|auth_token|id_token|bearer|authorization|credit_?card|card_?number|cvv|ssn|social_security)$/i;
+// A bare `token` is as often an identifier (a checkout or payment token) as a credential: only the credential kinds count.
+const SENSITIVE = /^_*(password|passwd|pwd|pass_?phrase|secret|client_secret|secret_key|api_?key|access_?key|private_?key|access_token|refresh_token|auth_token|api_token|id_token|bearer_token|credit_?card|card_?number|cvv|ssn|social_security)$/i;
 
 /** The first sensitive name (identifier or attribute) an expression reads, outside string literals' text. */
 export function sensitiveName(node: SyntaxNode): string | null {

@@ -32,10 +32,14 @@ export function declaredVsImported(graph: ImportGraph, decls: Declaration[], opt
   for (const n of declared.keys()) for (const c of importCandidates(n)) if (!byCandidate.has(c.toLowerCase())) byCandidate.set(c.toLowerCase(), n);
   const provider = (name: string) => distributionsFor(name).find((d) => declared.has(d)) ?? byCandidate.get(name.toLowerCase()) ?? null;
   const usedDists = new Set<string>();
-  for (const name of [...graph.softThirdParty, ...(opts.loadedByName ?? [])]) {
+  // A namespace top (`azure`, `google`, `opentelemetry`) is shared by many distributions: an import of it
+  // counts as a use of each declared one, since the top-level name alone cannot tell them apart.
+  const markUsed = (name: string) => {
+    for (const d of distributionsFor(name)) if (declared.has(d)) usedDists.add(d);
     const p = provider(name);
     if (p) usedDists.add(p);
-  }
+  };
+  for (const name of [...graph.softThirdParty, ...(opts.loadedByName ?? [])]) markUsed(name);
   const undeclared: DeclaredVsImported['undeclared'] = [];
   const devInProduction: DeclaredVsImported['devInProduction'] = [];
   for (const [name, uses] of [...graph.thirdParty].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -44,7 +48,7 @@ export function declaredVsImported(graph: ImportGraph, decls: Declaration[], opt
       undeclared.push({ name, uses });
       continue;
     }
-    usedDists.add(p);
+    markUsed(name);
     const list = declared.get(p)!;
     // Extras are optional features, imported where the feature is used: not development tools.
     if (!list.some((d) => isMainGroup(d.group) || d.extra)) {
