@@ -50,7 +50,8 @@ const SECURITY_SMELLS = new Set([
   'health.sql-injection', 'health.weak-password-hash', 'health.secret-in-log', 'health.allowed-hosts-wildcard',
 ]);
 const ERROR_SMELLS = new Set(['health.bare-except', 'health.swallowed-exception']);
-const QUALITY_SMELLS = new Set(['health.print-in-library', 'health.mutable-default', 'health.assert-validation', 'health.http-no-timeout', 'health.blocking-in-async', 'health.log-without-traceback']);
+// `assert` is reported for the record only: in a library it is mostly an invariant or a type narrowing.
+const QUALITY_SMELLS = new Set(['health.print-in-library', 'health.mutable-default', 'health.http-no-timeout', 'health.blocking-in-async', 'health.log-without-traceback']);
 
 /** The health review: checks scored 0–10 with evidence, metrics, and findings for what failed. */
 export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<HealthResult> {
@@ -253,7 +254,8 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
       projectDeps.length ? (10 * locked.length) / projectDeps.length : 0,
       unlocked.length ? unlocked.slice(0, 20).map((d) => ({ path: d.path, line: d.line, message: `${d.name} ${d.specifier || '(any version)'} is ${d.kind}` })) : [{ message: `${locked.length} dependencies pinned or locked` }],
       'Lock dependencies (uv.lock, poetry.lock, pip-compile) or pin them with ==.',
-      { skip: projectDeps.length === 0 },
+      // A library declares ranges on purpose (its users resolve them); pinning is for what is deployed.
+      { skip: projectDeps.length === 0 || !isApplication(tree) },
     ),
   );
 
@@ -451,8 +453,12 @@ const APP_MARKERS = /(^|\/)(manage\.py|wsgi\.py|asgi\.py|Procfile|Dockerfile|doc
 const LOG_CONFIG_FILE = /(^|\/)(logging|log_config|log-config|logger)[^/]*\.(conf|ini|cfg|ya?ml|json|toml)$/i;
 
 /** An application that logs should configure logging once; a library must not, so it is not asked to. */
+function isApplication(tree: TreeIndex): boolean {
+  return tree.paths.some((p) => APP_MARKERS.test(p) && p.split('/').length <= 3);
+}
+
 function loggingConfigCheck(tree: TreeIndex, files: PythonFileFacts[]): CheckResult {
-  const app = tree.paths.some((p) => APP_MARKERS.test(p) && p.split('/').length <= 3);
+  const app = isApplication(tree);
   const logs = files.filter((f) => f.health.logs);
   const configured = files.find((f) => f.health.configuresLogging)?.path ?? tree.match(LOG_CONFIG_FILE)[0] ?? tree.paths.find((p) => /(^|\/)(Procfile|Dockerfile|[^/]*\.ya?ml|Makefile)$/.test(p) && /--log-config/.test(tree.text(p) ?? ''));
   return check(

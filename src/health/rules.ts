@@ -70,7 +70,7 @@ const SMELLS: HealthRule[] = [
   ),
   rule(
     'health.assert-validation',
-    'low',
+    'info',
     '`assert` used for validation outside tests',
     'Flags `assert` statements in non-test code.',
     'Assertions are removed when Python runs with -O; input validated by assert is not validated in optimized deployments.',
@@ -335,7 +335,7 @@ const STRUCTURE: HealthRule[] = [
   ),
   rule(
     'health.knowledge-island',
-    'low',
+    'info',
     'A file whose current lines were written almost entirely by one author',
     `Reports source files of at least 10 lines where one author wrote 95% or more of the current lines (git blame), in repositories with more than one author.`,
     'When that person leaves or is away, nobody knows the file: the bus factor of that code is one.',
@@ -409,7 +409,7 @@ const CHECKS: HealthRule[] = [
     good: [{ 'app/service.py': 'x = 1\n', 'README.md': '# App\n## Installation\n## Usage\n## Running tests\n## Configuration\n' }],
   }),
   rule('health.docs.contributing', 'info', 'No contributing guide', 'Fails when no CONTRIBUTING file exists (root, .github/ or docs/).', 'Contributors guess how to set up, test and submit changes.', 'Add CONTRIBUTING.md.', undefined),
-  rule('health.docs.architecture', 'low', 'No architecture notes or decision records', 'Fails when no ARCHITECTURE/DESIGN document or ADR folder exists.', 'Why the system is shaped the way it is leaves with its authors.', 'Add ARCHITECTURE.md and record decisions in docs/adr/.', undefined),
+  rule('health.docs.architecture', 'info', 'No architecture notes or decision records', 'Fails when no ARCHITECTURE/DESIGN document or ADR folder exists.', 'Why the system is shaped the way it is leaves with its authors.', 'Add ARCHITECTURE.md and record decisions in docs/adr/.', undefined),
   rule('health.docs.changelog', 'info', 'No changelog', 'Fails when no CHANGELOG/CHANGES/HISTORY/NEWS file exists.', 'Users and maintainers cannot see what changed between versions.', 'Keep a CHANGELOG.md.', undefined),
   rule('health.docs.license', 'low', 'No license file or declared license', 'Fails when no LICENSE/COPYING file or project.license exists.', 'Without a license nobody may legally reuse the code.', 'Add a LICENSE file.', undefined, {
     bad: [py('x = 1\n')],

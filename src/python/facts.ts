@@ -256,6 +256,9 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
           (h) => h.type === 'except_clause' && (isBareExcept(h) || exceptCatches(h).some((x) => /^(ImportError|ModuleNotFoundError|Exception)$/.test(x))),
         );
         importWalk(c, optional || guards, typing, deferred);
+      } else if (c.type === 'if_statement' && /find_spec|(^|[\s(.])(has_|HAS_|_?is_available|_available\b|is_installed)/.test(c.childForFieldName('condition')?.text ?? '')) {
+        // `if has_simplejson:` / `if importlib.util.find_spec("x"):` guards an optional import like try/except ImportError.
+        importWalk(c, true, typing, deferred);
       } else if (c.type === 'if_statement' && /^([A-Za-z_][\w.]*\.)?TYPE_CHECKING$/.test(c.childForFieldName('condition')?.text ?? '')) {
         const cons = c.childForFieldName('consequence');
         if (cons) importWalk(cons, optional, true, deferred);
@@ -442,7 +445,8 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
         checkCall(node);
         break;
       case 'except_clause': {
-        if (isBareExcept(node)) smell('health.bare-except', node.children[0] ?? node);
+        // A bare except that re-raises (cleanup, then `raise`) lets Ctrl-C and SystemExit through.
+        if (isBareExcept(node) && !/(^|\n)\s*raise\s*($|\n)/.test(node.text)) smell('health.bare-except', node.children[0] ?? node);
         else if (exceptCatches(node).some((x) => x === 'Exception' || x === 'BaseException') && isEmptyBody(node.namedChildren.find((c) => c.type === 'block'))) {
           smell('health.swallowed-exception', node);
         }
