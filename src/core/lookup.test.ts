@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { own } from './lookup.js';
-import { distributionsFor } from '../health/checks/distributions.js';
+import { distributionsFor } from '../facts/import-names.js';
 import { parsePython } from '../python/parse.js';
 import { extractBriefFacts } from '../brief/extract.js';
 import { toPyTree } from '../python/tree.js';

@@ -4,12 +4,18 @@ import type { Severity } from '../core/severity.js';
 import type { Workspace } from '../sources/workspace.js';
 import type { Dependency } from '../deps/types.js';
 import type { PythonFileFacts } from '../python/analyze.js';
-import { isScriptLike, isTestPath } from '../python/facts.js';
+import { isShipped } from '../core/role.js';
+import { rolesOf } from '../facts/roles.js';
+import { declarations } from '../facts/manifests.js';
+import { pyprojects } from '../facts/config.js';
 import type { Evidence, HealthCategory, HealthReport, ImportMetrics } from './types.js';
-import { healthRule } from './rules.js';
-import { check, TreeIndex, type CheckResult } from './checks/model.js';
-import { buildImportGraph, cyclePath, declaredVsImported, importCycles } from './checks/imports.js';
-import { envVarMetrics } from './checks/env.js';
+import { healthRule, isSuppressed } from './rules.js';
+import { check, type CheckResult } from './checks/model.js';
+import { TreeIndex } from '../facts/tree-index.js';
+import { buildImportGraph, cyclePath, eagerEdges, importCycles } from '../facts/imports.js';
+import { declaredVsImported } from './checks/declared.js';
+import { distributionsFor } from '../facts/import-names.js';
+import { envVarMetrics } from '../facts/env.js';
 import { testChecks, testMetrics } from './checks/tests.js';
 import { ciChecks, ciMetrics } from './checks/ci.js';
 import { dockerSmells, docsChecks, toolChecks } from './checks/hygiene.js';
@@ -39,8 +45,13 @@ function complexitySeverity(cc: number): Severity {
   return cc > 30 ? 'high' : cc > 20 ? 'medium' : 'low';
 }
 
-const SECURITY_SMELLS = new Set(['health.eval-exec', 'health.shell-true', 'health.pickle-load', 'health.yaml-unsafe-load', 'health.tls-verify-disabled', 'health.debug-enabled']);
+const SECURITY_SMELLS = new Set([
+  'health.eval-exec', 'health.shell-true', 'health.pickle-load', 'health.yaml-unsafe-load', 'health.tls-verify-disabled', 'health.debug-enabled',
+  'health.sql-injection', 'health.weak-password-hash', 'health.secret-in-log', 'health.allowed-hosts-wildcard',
+]);
 const ERROR_SMELLS = new Set(['health.bare-except', 'health.swallowed-exception']);
+// `assert` is reported for the record only: in a library it is mostly an invariant or a type narrowing.
+const QUALITY_SMELLS = new Set(['health.print-in-library', 'health.mutable-default', 'health.http-no-timeout', 'health.blocking-in-async', 'health.log-without-traceback']);
 
 /** The health review: checks scored 0–10 with evidence, metrics, and findings for what failed. */
 export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<HealthResult> {
@@ -49,18 +60,28 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
   const findings: Finding[] = [];
   const checks: CheckResult[] = [];
   const now = opts.now ?? new Date();
+  // What each file is decides what counts: test, fixture, example, docs and vendored code is reported
+  // for the record (at `info`) and never moves a score; the tests checks judge the tests themselves.
+  const roles = rolesOf(ws);
+  const shipped = (p: string) => isShipped(roles.role(p));
+  const noqa = new Map(files.filter((f) => f.health.noqa.length).map((f) => [f.path, f.health.noqa]));
 
   const finding = (rule: string, path: string, line: number, message: string, detail: string, extra: Partial<Finding> = {}): void => {
     const meta = healthRule(rule);
+    if (isSuppressed(rule, noqa.get(path), line)) return;
+    // A migration runs once and is never edited again: its complexity and size are history, not debt.
+    const frozen = roles.role(path) === 'migration' && (rule === 'health.complex-function' || rule === 'health.low-maintainability');
+    const capped = frozen || (!rule.startsWith('health.tests.') && path !== '.' && !shipped(path));
     findings.push({
       rule,
-      severity: extra.severity ?? meta?.severity ?? 'low',
+      severity: capped ? 'info' : (extra.severity ?? meta?.severity ?? 'low'),
       path,
       line: Math.max(1, line),
       message,
       remediation: meta?.docs.fix ?? '',
       fingerprint: fingerprint(rule, path, detail),
       ...extra,
+      ...(capped ? { severity: 'info' as const } : {}),
     });
   };
 
@@ -76,21 +97,22 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
       data: { complexity: f.complexity },
     });
   }
-  const realFunctions = functions.filter((f) => !isTestPath(f.path));
-  const complexShare = realFunctions.length ? complex.filter((f) => !isTestPath(f.path)).length / realFunctions.length : 0;
+  const realFunctions = functions.filter((f) => shipped(f.path) && roles.role(f.path) !== 'migration');
+  const complexShare = realFunctions.length ? complex.filter((f) => shipped(f.path) && roles.role(f.path) !== 'migration').length / realFunctions.length : 0;
   checks.push(
     check(
       'structure.complexity',
       'structure',
       10 * (1 - Math.min(1, complexShare * 5)),
-      complex.length
-        ? [...complex].sort((a, b) => b.complexity - a.complexity).slice(0, 10).map((f) => ({ path: f.path, line: f.line, message: `${f.name}: complexity ${f.complexity}` }))
+      complex.some((f) => shipped(f.path))
+        ? [...complex].filter((f) => shipped(f.path)).sort((a, b) => b.complexity - a.complexity).slice(0, 10).map((f) => ({ path: f.path, line: f.line, message: `${f.name}: complexity ${f.complexity}` }))
         : [{ message: `${functions.length} functions, none above complexity ${COMPLEX_THRESHOLD}` }],
       'Split the most complex functions; each point of complexity is a path to test.',
       { coveredByFindings: true, skip: functions.length === 0 },
     ),
   );
-  const lowMi = files.filter((f) => f.health.maintainability !== null && f.health.maintainability <= 19 && f.health.sloc > 0);
+  const shippedFiles = files.filter((f) => shipped(f.path));
+  const lowMi = shippedFiles.filter((f) => f.health.maintainability !== null && f.health.maintainability <= 19 && f.health.sloc > 0);
   for (const f of lowMi.filter((x) => (x.health.maintainability ?? 100) <= 9)) {
     finding('health.low-maintainability', f.path, 1, `${f.module} has maintainability index ${f.health.maintainability!.toFixed(1)} (radon rank C)`, f.module, { evidence: `MI ${f.health.maintainability!.toFixed(2)}` });
   }
@@ -98,47 +120,69 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
     check(
       'structure.maintainability',
       'structure',
-      files.length ? 10 * (1 - Math.min(1, (lowMi.length / files.length) * 3)) : 10,
+      shippedFiles.length ? 10 * (1 - Math.min(1, (lowMi.length / shippedFiles.length) * 3)) : 10,
       lowMi.length
         ? [...lowMi].sort((a, b) => a.health.maintainability! - b.health.maintainability!).slice(0, 10).map((f) => ({ path: f.path, message: `maintainability index ${f.health.maintainability!.toFixed(1)}` }))
-        : [{ message: `${files.length} modules, all with maintainability index above 19 (radon rank A)` }],
+        : [{ message: `${shippedFiles.length} modules, all with maintainability index above 19 (radon rank A)` }],
       'Split and simplify the listed modules.',
-      { skip: files.length === 0 },
+      { skip: shippedFiles.length === 0 },
     ),
   );
 
   // Imports: graph, cycles, declared vs imported.
   const graph = buildImportGraph(files);
-  const cycles = importCycles(graph.edges);
+  // Only imports that run at import time make a cycle; TYPE_CHECKING and function-local imports are how one is broken.
+  const eager = eagerEdges(graph.edges);
+  const cycles = importCycles(eager);
   for (const comp of cycles) {
-    const pathThrough = cyclePath(comp, graph.edges);
+    const pathThrough = cyclePath(comp, eager);
     const first = graph.modules.get(pathThrough[0]!) ?? comp[0]!;
-    const line = graph.edges.get(pathThrough[0]!)?.get(pathThrough[1]!) ?? 1;
+    const line = eager.get(pathThrough[0]!)?.get(pathThrough[1]!)?.line ?? 1;
     finding('health.import-cycle', first, line, `import cycle between ${comp.length} modules: ${pathThrough.join(' → ')}`, comp.join(','), {
-      evidence: pathThrough.map((m, i) => (i < pathThrough.length - 1 ? `${m} (${graph.modules.get(m)}:${graph.edges.get(m)?.get(pathThrough[i + 1]!) ?? '?'})` : m)).join(' → '),
+      evidence: pathThrough.map((m, i) => (i < pathThrough.length - 1 ? `${m} (${graph.modules.get(m)}:${eager.get(m)?.get(pathThrough[i + 1]!)?.line ?? '?'})` : m)).join(' → '),
       data: { modules: comp, path: pathThrough },
     });
   }
+  // A cycle among tests or fixtures is reported for the record; only cycles through shipped modules score.
+  const shippedCycles = cycles.filter((c) => c.some((m) => shipped(graph.modules.get(m) ?? '')));
   checks.push(
     check(
       'structure.import-cycles',
       'structure',
-      10 - 3 * cycles.length,
-      cycles.length ? cycles.map((c) => ({ path: graph.modules.get(c[0]!), message: `cycle: ${cyclePath(c, graph.edges).join(' → ')}` })) : [{ message: `${graph.modules.size} modules, no import cycle` }],
+      10 - 3 * shippedCycles.length,
+      shippedCycles.length ? shippedCycles.map((c) => ({ path: graph.modules.get(c[0]!), message: `cycle: ${cyclePath(c, eager).join(' → ')}` })) : [{ message: `${graph.modules.size} modules, no import cycle` }],
       'Break each cycle: move shared code down a layer or invert the dependency.',
       { coveredByFindings: true, skip: files.length === 0 },
     ),
   );
-  const dvi = declaredVsImported(graph, opts.dependencies);
+  const decls = declarations(ws);
+  const loadedByName = new Set(shippedFiles.flatMap((f) => f.health.stringRefs));
+  for (const { doc } of pyprojects(ws)) for (const t of entryPointModules(doc)) loadedByName.add(t);
+  const dvi = declaredVsImported(graph, decls, { isProduction: (p) => roles.role(p) === 'production', loadedByName });
+  // An import only tests, docs or examples make is reported for the record; only shipped code's imports score.
+  // setup.py and noxfile.py import what [build-system] or the tool installs for them: not runtime dependencies.
+  const needsDeclaring = (p: string) => shipped(p) && roles.role(p) !== 'build' && roles.role(p) !== 'ci';
+  const undeclaredShipped = dvi.undeclared.filter((u) => u.uses.some((x) => needsDeclaring(x.path)));
   for (const u of dvi.undeclared) {
-    const first = u.uses[0]!;
-    finding('health.undeclared-dependency', first.path, first.line, `${u.name} is imported but no declared dependency provides it`, u.name, {
-      evidence: u.uses.slice(0, 10).map((x) => `${x.path}:${x.line}`).join(', '),
-      data: { import: u.name, uses: u.uses },
-    });
+    const first = u.uses.find((x) => needsDeclaring(x.path)) ?? u.uses[0]!;
+    // Installed only because a declared package needs it (a lock's transitive entry): it works today and
+    // breaks when that package drops it — worth declaring, less urgent than a package nothing installs.
+    const transitive = opts.dependencies.find((d) => distributionsFor(u.name).includes(d.name));
+    finding(
+      'health.undeclared-dependency',
+      first.path,
+      first.line,
+      transitive ? `${u.name} is imported but installed only as a transitive dependency (${transitive.path})` : `${u.name} is imported but no declared dependency provides it`,
+      u.name,
+      {
+        evidence: u.uses.slice(0, 10).map((x) => `${x.path}:${x.line}`).join(', '),
+        data: { import: u.name, uses: u.uses },
+        ...(!u.uses.some((x) => needsDeclaring(x.path)) ? { severity: 'info' as const } : transitive ? { severity: 'low' as const } : {}),
+      },
+    );
   }
   for (const u of dvi.unused) {
-    finding('health.unused-dependency', u.dep.path, u.dep.line, `${u.name} is declared (${u.dep.group}) but never imported`, u.name, { data: { distribution: u.name, group: u.dep.group } });
+    finding('health.unused-dependency', u.dep.path, u.dep.line, `${u.name} is declared (${u.dep.group}) but never imported nor named in settings`, u.name, { data: { distribution: u.name, group: u.dep.group } });
   }
   for (const d of dvi.devInProduction) {
     const first = d.uses[0]!;
@@ -147,22 +191,24 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
     });
   }
   const thirdPartyCount = graph.thirdParty.size;
+  // Manifests and locks of fixtures, examples and docs describe other projects.
+  const projectDeps = opts.dependencies.filter((d) => shipped(d.path));
   checks.push(
     check(
       'dependencies.declared',
       'dependencies',
-      opts.dependencies.length ? 10 : 0,
-      [{ message: opts.dependencies.length ? `${opts.dependencies.length} declared dependencies` : `${thirdPartyCount} third-party packages imported, none declared in a manifest` }],
+      projectDeps.length ? 10 : 0,
+      [{ message: projectDeps.length ? `${decls.length} declared dependencies` : `${thirdPartyCount} third-party packages imported, none declared in a manifest` }],
       'Declare dependencies in pyproject.toml or requirements.txt, with a lock file.',
-      { skip: !opts.dependencies.length && thirdPartyCount === 0 },
+      { skip: !projectDeps.length && thirdPartyCount === 0 },
     ),
   );
   checks.push(
     check(
       'dependencies.undeclared',
       'dependencies',
-      10 - 2 * dvi.undeclared.length,
-      dvi.undeclared.length ? dvi.undeclared.map((u) => ({ path: u.uses[0]!.path, line: u.uses[0]!.line, message: `${u.name} imported but not declared` })) : [{ message: 'every third-party import is declared' }],
+      10 - 2 * undeclaredShipped.filter((u) => !opts.dependencies.some((d) => distributionsFor(u.name).includes(d.name))).length - 0.5 * undeclaredShipped.filter((u) => opts.dependencies.some((d) => distributionsFor(u.name).includes(d.name))).length,
+      undeclaredShipped.length ? undeclaredShipped.map((u) => ({ path: u.uses[0]!.path, line: u.uses[0]!.line, message: `${u.name} imported but not declared` })) : [{ message: 'every third-party import is declared' }],
       'Declare each imported distribution.',
       { coveredByFindings: true, skip: thirdPartyCount === 0 },
     ),
@@ -174,7 +220,7 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
       10 - dvi.unused.length,
       dvi.unused.length ? dvi.unused.map((u) => ({ path: u.dep.path, line: u.dep.line, message: `${u.name} declared but never imported` })) : [{ message: 'every declared dependency is imported (or is a tool)' }],
       'Remove dependencies nothing imports.',
-      { coveredByFindings: true, skip: opts.dependencies.length === 0 },
+      { coveredByFindings: true, skip: decls.length === 0 },
     ),
   );
   checks.push(
@@ -184,10 +230,10 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
       10 - 3 * dvi.devInProduction.length,
       dvi.devInProduction.length ? dvi.devInProduction.map((d) => ({ path: d.uses[0]!.path, line: d.uses[0]!.line, message: `${d.name} (${d.group}) imported by production code` })) : [{ message: 'production code imports no dev-only package' }],
       'Move the package to the main dependencies.',
-      { coveredByFindings: true, skip: opts.dependencies.length === 0 },
+      { coveredByFindings: true, skip: decls.length === 0 },
     ),
   );
-  const vulnerable = opts.dependencies.filter((d) => d.vulns.length > 0);
+  const vulnerable = projectDeps.filter((d) => d.vulns.length > 0);
   const severe = vulnerable.filter((d) => d.vulns.some((v) => v.severity === 'critical' || v.severity === 'high'));
   checks.push(
     check(
@@ -196,26 +242,28 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
       10 - 3 * severe.length - (vulnerable.length - severe.length),
       vulnerable.length
         ? vulnerable.slice(0, 20).map((d) => ({ path: d.path, line: d.line, message: `${d.name} ${d.version ?? d.specifier}: ${d.vulns.map((v) => v.id).join(', ')}` }))
-        : [{ message: `no known vulnerability in ${opts.dependencies.length} dependencies` }],
+        : [{ message: `no known vulnerability in ${projectDeps.length} dependencies` }],
       'Upgrade to the fixed versions (see the deps.* findings).',
-      { coveredByFindings: true, skip: opts.dependencies.length === 0 },
+      { coveredByFindings: true, skip: projectDeps.length === 0 },
     ),
   );
-  const locked = opts.dependencies.filter((d) => d.version !== null);
-  const unlocked = opts.dependencies.filter((d) => d.version === null);
+  const locked = projectDeps.filter((d) => d.version !== null);
+  const unlocked = projectDeps.filter((d) => d.version === null);
   checks.push(
     check(
       'dependencies.pinned',
       'dependencies',
-      opts.dependencies.length ? (10 * locked.length) / opts.dependencies.length : 0,
+      projectDeps.length ? (10 * locked.length) / projectDeps.length : 0,
       unlocked.length ? unlocked.slice(0, 20).map((d) => ({ path: d.path, line: d.line, message: `${d.name} ${d.specifier || '(any version)'} is ${d.kind}` })) : [{ message: `${locked.length} dependencies pinned or locked` }],
       'Lock dependencies (uv.lock, poetry.lock, pip-compile) or pin them with ==.',
-      { skip: opts.dependencies.length === 0 },
+      // A library declares ranges on purpose (its users resolve them); pinning is for what is deployed.
+      { skip: projectDeps.length === 0 || !isApplication(tree) },
     ),
   );
 
   // Environment variables.
-  const envVars = envVarMetrics(files, tree);
+  // What tests set up for themselves is not configuration a deployer needs to know.
+  const envVars = envVarMetrics(shippedFiles, tree);
   for (const v of envVars.filter((x) => !x.documented)) {
     const first = v.uses[0]!;
     finding('health.undocumented-env-var', first.path, first.line, `environment variable ${v.name} is read but not documented (${v.uses.length} place${v.uses.length > 1 ? 's' : ''})`, v.name, {
@@ -244,7 +292,7 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
 
   // Tests.
   const tm = testMetrics(files, graph, tree, ci.texts);
-  const codeModules = files.filter((f) => !isTestPath(f.path) && !isScriptLike(f.path) && f.health.functions.length > 0 && !/(^|\/)migrations\//.test(f.path)).length;
+  const codeModules = files.filter((f) => roles.role(f.path) === 'production' && f.health.functions.length > 0).length;
   checks.push(...testChecks(tm, codeModules));
 
   // Docs and tooling.
@@ -254,15 +302,16 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
   // Code smells.
   const smellCounts = new Map<string, number>();
   for (const f of files) {
+    const counts = shipped(f.path);
     for (const s of f.health.smells) {
-      smellCounts.set(s.rule, (smellCounts.get(s.rule) ?? 0) + 1);
+      if (counts && !isSuppressed(s.rule, f.health.noqa, s.line)) smellCounts.set(s.rule, (smellCounts.get(s.rule) ?? 0) + 1);
       const meta = healthRule(s.rule);
       finding(s.rule, f.path, s.line, `${meta?.summary ?? s.rule} (in ${s.scope})`, `${s.scope}\u0000${s.snippet}`, { column: s.column, evidence: s.snippet });
     }
   }
   const countOf = (set: Set<string>) => [...smellCounts].filter(([r]) => set.has(r)).reduce((n, [, c]) => n + c, 0);
   const smellEvidence = (set: Set<string>): Evidence[] =>
-    files.flatMap((f) => f.health.smells.filter((s) => set.has(s.rule)).map((s) => ({ path: f.path, line: s.line, message: `${s.rule}: ${s.snippet}` }))).slice(0, 20);
+    shippedFiles.flatMap((f) => f.health.smells.filter((s) => set.has(s.rule) && !isSuppressed(s.rule, f.health.noqa, s.line)).map((s) => ({ path: f.path, line: s.line, message: `${s.rule}: ${s.snippet}` }))).slice(0, 20);
   const dangerous = countOf(SECURITY_SMELLS);
   checks.push(
     check('security.dangerous-calls', 'security', 10 - 2 * dangerous, dangerous ? smellEvidence(SECURITY_SMELLS) : [{ message: 'no eval/exec, shell=True, pickle/yaml unsafe loads, verify=False or debug mode found' }], 'Fix each reported call (see the rule docs).', {
@@ -277,15 +326,16 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
       skip: files.length === 0,
     }),
   );
-  const quality = new Set(['health.print-in-library', 'health.mutable-default', 'health.assert-validation']);
-  const q = countOf(quality);
-  const libFiles = files.filter((f) => !isTestPath(f.path)).length;
+  const q = countOf(QUALITY_SMELLS);
+  const libFiles = shippedFiles.length;
   checks.push(
-    check('structure.code-smells', 'structure', libFiles ? 10 * (1 - Math.min(1, q / (libFiles * 2))) : 10, q ? smellEvidence(quality) : [{ message: 'no print in library code, mutable defaults or assert-validation' }], 'Fix the reported smells (see the rule docs).', {
+    check('structure.code-smells', 'structure', libFiles ? 10 * (1 - Math.min(1, q / (libFiles * 2))) : 10, q ? smellEvidence(QUALITY_SMELLS) : [{ message: 'no print in library code, mutable defaults or assert-validation' }], 'Fix the reported smells (see the rule docs).', {
       coveredByFindings: true,
       skip: files.length === 0,
     }),
   );
+
+  checks.push(loggingConfigCheck(tree, shippedFiles));
 
   // Containers.
   const docker = dockerSmells(tree);
@@ -306,7 +356,7 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
   for (const f of files) ccByFile.set(f.path, f.health.functions.reduce((s, fn) => s + fn.complexity, 0));
   const hist = await gitHistory(ws, { pyFiles: files.map((f) => ({ path: f.path, complexity: ccByFile.get(f.path) ?? 0 })), maxBlameFiles: opts.blame?.maxFiles, blameBudgetMs: opts.blame?.budgetMs });
   if (hist) {
-    for (const p of hist.metrics.knowledgeIslands) {
+    for (const p of hist.metrics.knowledgeIslands.filter(shipped)) {
       const authors = hist.metrics.files.find((f) => f.path === p)?.authors ?? [];
       const total = authors.reduce((s, a) => s + a.lines, 0);
       const top = authors[0];
@@ -379,4 +429,46 @@ export function scoreChecks(checks: CheckResult[], override: Record<string, numb
     wsum += w;
   }
   return { score: wsum ? Math.round(total / wsum) : 0, categories, weights };
+}
+
+/** Top-level modules named by entry points and plugins (`"pkg.cli:main"`): loaded by name, never imported. */
+function entryPointModules(doc: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const visit = (v: unknown) => {
+    if (typeof v === 'string') {
+      const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)(\.[A-Za-z0-9_.]+)?\s*:/.exec(v) ?? /^\s*([A-Za-z_][A-Za-z0-9_]*)\.[A-Za-z0-9_.]+\s*$/.exec(v);
+      if (m) out.push(m[1]!);
+    } else if (v && typeof v === 'object') for (const x of Object.values(v)) visit(x);
+  };
+  const project = doc.project as Record<string, unknown> | undefined;
+  visit(project?.scripts);
+  visit(project?.['gui-scripts']);
+  visit(project?.['entry-points']);
+  const poetry = (doc.tool as Record<string, unknown> | undefined)?.poetry as Record<string, unknown> | undefined;
+  visit(poetry?.scripts);
+  visit(poetry?.plugins);
+  return out;
+}
+
+/** Files that make a repository an application (something deployed and run), not a library. */
+const APP_MARKERS = /(^|\/)(manage\.py|wsgi\.py|asgi\.py|Procfile|Dockerfile|docker-compose\.ya?ml|compose\.ya?ml)$/;
+const LOG_CONFIG_FILE = /(^|\/)(logging|log_config|log-config|logger)[^/]*\.(conf|ini|cfg|ya?ml|json|toml)$/i;
+
+/** An application that logs should configure logging once; a library must not, so it is not asked to. */
+function isApplication(tree: TreeIndex): boolean {
+  return tree.paths.some((p) => APP_MARKERS.test(p) && p.split('/').length <= 3);
+}
+
+function loggingConfigCheck(tree: TreeIndex, files: PythonFileFacts[]): CheckResult {
+  const app = isApplication(tree);
+  const logs = files.filter((f) => f.health.logs);
+  const configured = files.find((f) => f.health.configuresLogging)?.path ?? tree.match(LOG_CONFIG_FILE)[0] ?? tree.paths.find((p) => /(^|\/)(Procfile|Dockerfile|[^/]*\.ya?ml|Makefile)$/.test(p) && /--log-config/.test(tree.text(p) ?? ''));
+  return check(
+    'structure.logging-config',
+    'structure',
+    configured ? 10 : 0,
+    [configured ? { path: configured, message: 'logging configured' } : { path: logs[0]?.path, message: `${logs.length} modules log, but nothing configures logging (basicConfig, dictConfig, Django LOGGING, a logging config file)` }],
+    'Configure logging once at start-up (logging.basicConfig or dictConfig; Django: the LOGGING setting) with a level and a format that has time and logger name.',
+    { skip: !app || logs.length === 0 },
+  );
 }

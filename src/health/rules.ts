@@ -11,6 +11,8 @@ export type ExampleTree = Record<string, string>;
  */
 export interface HealthRule extends RuleMeta {
   examples?: { bad: ExampleTree[]; good: ExampleTree[] };
+  /** The codes other linters give the same problem: `# noqa: <code>` / `# nosec <code>` on the line silences it here too. */
+  codes?: string[];
 }
 
 const py = (code: string): ExampleTree => ({ 'app/service.py': code });
@@ -47,13 +49,13 @@ const SMELLS: HealthRule[] = [
     'health.print-in-library',
     'info',
     '`print()` in library code instead of logging',
-    'Flags `print(...)` calls in modules that are not tests, scripts, CLIs or `__main__` entry points.',
-    'print output cannot be filtered, levelled or routed; in services it is lost or pollutes stdout protocols.',
-    'Use `logging.getLogger(__name__)` and log at the right level.',
-    'def handle(order):\n    print("handling", order)',
+    'Flags `print(...)` calls in modules that log elsewhere (they import logging, structlog or loguru) and are not tests, scripts, CLIs or `__main__` entry points.',
+    'The module already routes its output through logging; a print beside it cannot be filtered, levelled or routed and is lost in services or pollutes stdout protocols.',
+    'Use the module\'s logger and log at the right level.',
+    'import logging\nlog = logging.getLogger(__name__)\ndef handle(order):\n    print("handling", order)',
     {
-      bad: [py('def handle(order):\n    print("handling", order)\n')],
-      good: [py('import logging\nlog = logging.getLogger(__name__)\ndef handle(order):\n    log.info("handling %s", order)\n'), { 'scripts/report.py': 'print("done")\n' }],
+      bad: [py('import logging\nlog = logging.getLogger(__name__)\ndef handle(order):\n    print("handling", order)\n')],
+      good: [py('import logging\nlog = logging.getLogger(__name__)\ndef handle(order):\n    log.info("handling %s", order)\n'), { 'scripts/report.py': 'import logging\nprint("done")\n' }, py('def banner():\n    print("hello")\n')],
     },
   ),
   rule(
@@ -68,7 +70,7 @@ const SMELLS: HealthRule[] = [
   ),
   rule(
     'health.assert-validation',
-    'low',
+    'info',
     '`assert` used for validation outside tests',
     'Flags `assert` statements in non-test code.',
     'Assertions are removed when Python runs with -O; input validated by assert is not validated in optimized deployments.',
@@ -135,6 +137,101 @@ const SMELLS: HealthRule[] = [
     'Read it from the environment, off by default: `DEBUG = os.environ.get("DEBUG") == "1"`.',
     'DEBUG = True',
     { bad: [{ 'app/settings.py': 'DEBUG = True\n' }, py('from flask import Flask\napp = Flask(__name__)\napp.run(debug=True)\n')], good: [{ 'app/settings.py': 'import os\nDEBUG = os.environ.get("DEBUG") == "1"\n' }, py('DEBUG = True\n')] },
+  ),
+  rule(
+    'health.sql-injection',
+    'high',
+    'SQL built from values by string formatting is passed to execute/raw/text',
+    'Flags `execute`, `executemany`, `executescript`, `raw`, `mogrify`, SQLAlchemy `text()` and Django `RawSQL` called with SQL assembled by an f-string, `%`, `.format()` or `+` (directly or through a variable assigned in the same function).',
+    'A value spliced into SQL text becomes SQL: a quote in it ends the string and the rest runs as a query (SQL injection).',
+    'Pass values as parameters: `cur.execute("SELECT * FROM users WHERE id = %s", (user_id,))`, `text("… WHERE id = :id").bindparams(id=user_id)`.',
+    'cur.execute(f"SELECT * FROM users WHERE name = \'{name}\'")',
+    {
+      bad: [
+        py('def find(cur, name):\n    cur.execute(f"SELECT * FROM users WHERE name = \'{name}\'")\n'),
+        py('def find(cur, uid):\n    q = "SELECT * FROM users WHERE id = %s" % uid\n    cur.execute(q)\n'),
+        py('from sqlalchemy import text\ndef find(s, uid):\n    return s.execute(text("DELETE FROM users WHERE id = " + uid))\n'),
+      ],
+      good: [py('def find(cur, name):\n    cur.execute("SELECT * FROM users WHERE name = %s", (name,))\n'), py('def run(pool, job):\n    pool.execute(f"job-{job}")\n')],
+    },
+  ),
+  rule(
+    'health.weak-password-hash',
+    'high',
+    'A password is hashed with MD5 or SHA-1',
+    'Flags `hashlib.md5(...)`, `hashlib.sha1(...)` and `hashlib.new("md5"|"sha1", ...)` whose argument mentions a password.',
+    'MD5 and SHA-1 are fast and unsalted here: a leaked table of them is cracked at billions of guesses per second.',
+    'Use a password hasher: `argon2-cffi`, `bcrypt`, `hashlib.scrypt`, or your framework\'s (`django.contrib.auth.hashers.make_password`).',
+    'digest = hashlib.md5(password.encode()).hexdigest()',
+    {
+      bad: [py('import hashlib\ndef store(password):\n    return hashlib.md5(password.encode()).hexdigest()\n')],
+      good: [py('import hashlib\ndef etag(body):\n    return hashlib.md5(body).hexdigest()\n'), py('import hashlib, os\ndef store(password):\n    return hashlib.scrypt(password.encode(), salt=os.urandom(16), n=2**14, r=8, p=1)\n')],
+    },
+  ),
+  rule(
+    'health.http-no-timeout',
+    'medium',
+    'An HTTP request without a timeout can hang forever',
+    'Flags `requests.get/post/put/patch/delete/head/options/request` without `timeout=`, and httpx calls with `timeout=None` (httpx has a default of 5 s).',
+    'requests waits forever by default: one stalled server ties up a worker thread until the process is restarted.',
+    'Always pass a timeout: `requests.get(url, timeout=10)` (or `(connect, read)` seconds).',
+    'requests.get(url)',
+    {
+      bad: [py('import requests\ndef fetch(url):\n    return requests.get(url)\n'), py('import httpx\ndef fetch(url):\n    return httpx.get(url, timeout=None)\n')],
+      good: [py('import requests\ndef fetch(url):\n    return requests.get(url, timeout=10)\n'), py('import httpx\ndef fetch(url):\n    return httpx.get(url)\n')],
+    },
+  ),
+  rule(
+    'health.blocking-in-async',
+    'medium',
+    'A blocking call inside `async def` stalls the event loop',
+    'Flags, inside `async def`, calls to `time.sleep`, `requests.*`, `urllib.request.urlopen`, `subprocess.run/call/check_call/check_output`, `os.system`, builtin `open` and synchronous database connects.',
+    'While the call blocks, no other task on the loop runs: one slow request freezes every connection the process serves.',
+    'Use the async equivalent (`await asyncio.sleep`, httpx.AsyncClient, asyncio.create_subprocess_exec, aiofiles) or `await asyncio.to_thread(fn, ...)`.',
+    'async def handler():\n    time.sleep(1)',
+    {
+      bad: [py('import time\nasync def handler():\n    time.sleep(1)\n'), py('import requests\nasync def handler(url):\n    return requests.get(url, timeout=5)\n')],
+      good: [py('import asyncio\nasync def handler():\n    await asyncio.sleep(1)\n'), py('import time\ndef handler():\n    time.sleep(1)\n')],
+    },
+  ),
+  rule(
+    'health.log-without-traceback',
+    'low',
+    'An `except` block logs an error without its traceback',
+    'Flags `logger.error(...)`/`logger.critical(...)` inside an `except` block that does not re-raise, without `exc_info=`.',
+    'The message says something failed but not where or why: the traceback that would answer it is thrown away.',
+    'Use `logger.exception("…")` (which adds the traceback), or pass `exc_info=True`.',
+    'except OSError:\n    log.error("sync failed")',
+    {
+      bad: [py('import logging\nlog = logging.getLogger(__name__)\ndef sync():\n    try:\n        run()\n    except OSError:\n        log.error("sync failed")\n')],
+      good: [
+        py('import logging\nlog = logging.getLogger(__name__)\ndef sync():\n    try:\n        run()\n    except OSError:\n        log.exception("sync failed")\n'),
+        py('import logging\nlog = logging.getLogger(__name__)\ndef sync():\n    try:\n        run()\n    except OSError:\n        log.error("sync failed")\n        raise\n'),
+      ],
+    },
+  ),
+  rule(
+    'health.secret-in-log',
+    'medium',
+    'A secret or personal data is passed to a log call',
+    'Flags log calls (`logger.info/debug/warning/error/exception/critical`, `logging.*`) whose arguments read a variable or attribute named like a password, token, API key, secret, card number or SSN.',
+    'Logs are copied to files, aggregators and support tickets, kept for months and read by many: a secret in them is leaked.',
+    'Log an identifier or a masked form instead (`user.id`, `token[:4] + "…"`), never the value.',
+    'log.info("login %s %s", user, password)',
+    {
+      bad: [py('import logging\nlog = logging.getLogger(__name__)\ndef login(user, password):\n    log.info("login %s %s", user, password)\n')],
+      good: [py('import logging\nlog = logging.getLogger(__name__)\ndef login(user, password):\n    log.info("login %s (password reset requested)", user)\n'), py('import logging\nlog = logging.getLogger(__name__)\ndef login(user, token):\n    log.info("token length %d", len(token))\n')],
+    },
+  ),
+  rule(
+    'health.allowed-hosts-wildcard',
+    'medium',
+    "Django `ALLOWED_HOSTS = ['*']` in production settings",
+    "Flags `ALLOWED_HOSTS` containing `'*'` at module level of a settings module that is not a development one (settings/dev.py, local_settings.py…).",
+    'Any Host header is accepted: cache poisoning and password-reset links pointing at an attacker\'s host become possible.',
+    'List the real host names, read from the environment: `ALLOWED_HOSTS = os.environ["ALLOWED_HOSTS"].split(",")`.',
+    "ALLOWED_HOSTS = ['*']",
+    { bad: [{ 'app/settings.py': "ALLOWED_HOSTS = ['*']\n" }], good: [{ 'app/settings.py': 'import os\nALLOWED_HOSTS = os.environ["ALLOWED_HOSTS"].split(",")\n' }, { 'app/settings/dev.py': "ALLOWED_HOSTS = ['*']\n" }] },
   ),
   rule(
     'health.complex-function',
@@ -238,7 +335,7 @@ const STRUCTURE: HealthRule[] = [
   ),
   rule(
     'health.knowledge-island',
-    'low',
+    'info',
     'A file whose current lines were written almost entirely by one author',
     `Reports source files of at least 10 lines where one author wrote 95% or more of the current lines (git blame), in repositories with more than one author.`,
     'When that person leaves or is away, nobody knows the file: the bus factor of that code is one.',
@@ -312,7 +409,7 @@ const CHECKS: HealthRule[] = [
     good: [{ 'app/service.py': 'x = 1\n', 'README.md': '# App\n## Installation\n## Usage\n## Running tests\n## Configuration\n' }],
   }),
   rule('health.docs.contributing', 'info', 'No contributing guide', 'Fails when no CONTRIBUTING file exists (root, .github/ or docs/).', 'Contributors guess how to set up, test and submit changes.', 'Add CONTRIBUTING.md.', undefined),
-  rule('health.docs.architecture', 'low', 'No architecture notes or decision records', 'Fails when no ARCHITECTURE/DESIGN document or ADR folder exists.', 'Why the system is shaped the way it is leaves with its authors.', 'Add ARCHITECTURE.md and record decisions in docs/adr/.', undefined),
+  rule('health.docs.architecture', 'info', 'No architecture notes or decision records', 'Fails when no ARCHITECTURE/DESIGN document or ADR folder exists.', 'Why the system is shaped the way it is leaves with its authors.', 'Add ARCHITECTURE.md and record decisions in docs/adr/.', undefined),
   rule('health.docs.changelog', 'info', 'No changelog', 'Fails when no CHANGELOG/CHANGES/HISTORY/NEWS file exists.', 'Users and maintainers cannot see what changed between versions.', 'Keep a CHANGELOG.md.', undefined),
   rule('health.docs.license', 'low', 'No license file or declared license', 'Fails when no LICENSE/COPYING file or project.license exists.', 'Without a license nobody may legally reuse the code.', 'Add a LICENSE file.', undefined, {
     bad: [py('x = 1\n')],
@@ -322,6 +419,19 @@ const CHECKS: HealthRule[] = [
   rule('health.structure.lint-config', 'low', 'No linter configured', 'Fails when no ruff, flake8 or pylint configuration exists.', 'Lint rules are the cheapest code review.', 'Add [tool.ruff] to pyproject.toml.', undefined),
   rule('health.structure.format-config', 'info', 'No formatter configured', 'Fails when no black, ruff format or isort configuration exists.', 'Formatting by hand wastes review time.', 'Add [tool.ruff.format] or [tool.black].', undefined),
   rule('health.structure.type-config', 'info', 'No type checker configured', 'Fails when no mypy or pyright configuration exists.', 'Type hints that nothing checks drift from the code.', 'Add [tool.mypy] to pyproject.toml.', undefined),
+  rule(
+    'health.structure.logging-config',
+    'low',
+    'An application logs but never configures logging',
+    'Fails for applications (a Django manage.py, wsgi/asgi module, Dockerfile or Procfile) whose code logs but where no logging configuration exists: no basicConfig/dictConfig/fileConfig, Django LOGGING, structlog.configure, loguru handler or logging config file. Libraries are exempt: they must not configure logging.',
+    'Unconfigured, Python prints only warnings and above, without timestamps or logger names: the info and error context an operator needs is lost.',
+    'Configure logging once at start-up: `logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")`, or Django\'s LOGGING setting.',
+    undefined,
+    {
+      bad: [{ 'manage.py': 'import logging\nlog = logging.getLogger(__name__)\nlog.info("start")\n' }],
+      good: [{ 'manage.py': 'import logging\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\nlog.info("start")\n' }, py('import logging\nlog = logging.getLogger(__name__)\n')],
+    },
+  ),
   rule('health.structure.maintainability', 'low', 'Many modules have a low maintainability index', 'Fails when many modules have a maintainability index of 19 or below (radon rank B or C).', 'Low-MI modules are long and complex: slow and risky to change.', 'Split and simplify the listed modules.', undefined),
   rule('health.dependencies.declared', 'medium', 'Third-party imports but no dependency manifest', 'Fails when the code imports third-party packages and no manifest declares any dependency.', 'Nobody can reproduce the environment the code needs.', 'Declare dependencies in pyproject.toml or requirements.txt, with a lock file.', undefined),
   rule('health.dependencies.pinned', 'low', 'Dependencies are not pinned or locked', 'Fails when fewer than half of the declared dependencies have an exact or locked version.', 'Unpinned installs change under you: builds are not reproducible and a bad release ships silently.', 'Lock dependencies (uv.lock, poetry.lock, pip-compile) or pin with ==.', undefined),
@@ -330,9 +440,51 @@ const CHECKS: HealthRule[] = [
   rule('health.history.activity', 'info', 'No commits for a long time', 'Fails when the last commit is more than a year old (warns after 90 days).', 'A quiet repository has stale dependencies and CI that may no longer run.', 'Re-run CI and update dependencies before changing it.', undefined),
 ];
 
+/** ruff / flake8 / bandit / pylint codes of the same problems, so one `# noqa` serves every tool. */
+const CODES: Record<string, string[]> = {
+  'health.eval-exec': ['S307', 'S102', 'B307', 'B102', 'PGH001', 'W0123', 'W0122'],
+  'health.shell-true': ['S602', 'S604', 'S605', 'S606', 'S607', 'B602', 'B604', 'B605', 'B607'],
+  'health.pickle-load': ['S301', 'B301', 'S403', 'B403'],
+  'health.yaml-unsafe-load': ['S506', 'B506'],
+  'health.tls-verify-disabled': ['S501', 'B501'],
+  'health.debug-enabled': ['S201', 'B201'],
+  'health.bare-except': ['E722', 'B001', 'W0702'],
+  'health.swallowed-exception': ['S110', 'B110', 'BLE001', 'SIM105', 'W0703', 'W0718'],
+  'health.print-in-library': ['T201', 'T001'],
+  'health.mutable-default': ['B006', 'W0102'],
+  'health.assert-validation': ['S101', 'B101'],
+  'health.complex-function': ['C901', 'PLR0912', 'R0912'],
+  'health.sql-injection': ['S608', 'B608', 'S611'],
+  'health.weak-password-hash': ['S324', 'B324', 'S303', 'B303'],
+  'health.http-no-timeout': ['S113', 'B113'],
+  'health.blocking-in-async': ['ASYNC210', 'ASYNC220', 'ASYNC221', 'ASYNC222', 'ASYNC230', 'ASYNC251'],
+  'health.log-without-traceback': ['TRY400'],
+  'health.secret-in-log': ['G004'],
+  'health.allowed-hosts-wildcard': ['S104'],
+};
+
 /** Metadata of every health check that can produce a finding. */
-export const HEALTH_RULES: HealthRule[] = [...SMELLS, ...STRUCTURE, ...CHECKS];
+export const HEALTH_RULES: HealthRule[] = [...SMELLS, ...STRUCTURE, ...CHECKS].map((r) => {
+  const codes = CODES[r.id];
+  if (!codes) return r;
+  const references = [...(r.docs.references ?? []), `the same problem in ruff/flake8/bandit/pylint: ${codes.join(', ')} — \`# noqa\` or \`# nosec\` with any of them (or with ${r.id}) silences it`];
+  return { ...r, codes, docs: { ...r.docs, references } };
+});
+
+const BY_ID = new Map(HEALTH_RULES.map((r) => [r.id, r]));
 
 export function healthRule(id: string): HealthRule | undefined {
-  return HEALTH_RULES.find((r) => r.id === id);
+  return BY_ID.get(id);
+}
+
+/**
+ * A `# noqa` or `# nosec` on the finding's line silences it: a bare one silences every rule, one with
+ * codes silences the rules those codes (or the rule's own id, `# noqa: health.eval-exec`) name.
+ */
+export function isSuppressed(rule: string, noqa: { line: number; codes: string[] }[] | undefined, line: number): boolean {
+  const hit = noqa?.find((n) => n.line === line);
+  if (!hit) return false;
+  if (!hit.codes.length) return true;
+  const codes = healthRule(rule)?.codes ?? [];
+  return hit.codes.some((c) => codes.includes(c));
 }

@@ -48,15 +48,8 @@ export interface ImportMetrics {
   [k: string]: unknown;
 }
 
-export interface EnvVarMetric {
-  name: string;
-  documented: boolean;
-  /** Literal default of the first read that has one, else null. */
-  default: string | null;
-  uses: { path: string; line: number }[];
-  /** Where it is documented (first mention), when documented. */
-  documentedIn?: string;
-}
+export type { EnvVarMetric } from '../facts/env.js';
+import type { EnvVarMetric } from '../facts/env.js';
 
 export interface GitFileMetric {
   path: string;

@@ -53,7 +53,7 @@ test('env vars: os.environ, getenv, environ (from os), setdefault, django-enviro
   );
 });
 
-test('imports: absolute, relative, from-import names, optional and TYPE_CHECKING imports', () => {
+test('imports: absolute, relative, from-import names, optional, TYPE_CHECKING and function-local (deferred) imports', () => {
   const code = [
     'import a.b as c, d',
     'from ..pkg.mod import x as y, z',
@@ -71,25 +71,25 @@ test('imports: absolute, relative, from-import names, optional and TYPE_CHECKING
     '',
   ].join('\n');
   assert.deepEqual(
-    facts(code).imports.map((i) => [i.name, i.level, i.names, i.line, i.optional, i.typing]),
+    facts(code).imports.map((i) => [i.name, i.level, i.names, i.line, i.optional, i.typing, i.deferred]),
     [
-      ['a.b', 0, [], 1, false, false],
-      ['d', 0, [], 1, false, false],
-      ['pkg.mod', 2, ['x', 'z'], 2, false, false],
-      ['', 1, ['sibling'], 3, false, false],
-      ['m', 0, ['*'], 4, false, false],
-      ['ujson', 0, [], 6, true, false],
-      ['json', 0, [], 8, true, false],
-      ['typing', 0, ['TYPE_CHECKING'], 9, false, false],
-      ['heavy', 0, ['Thing'], 11, false, true],
-      ['late', 0, [], 13, false, false],
+      ['a.b', 0, [], 1, false, false, false],
+      ['d', 0, [], 1, false, false, false],
+      ['pkg.mod', 2, ['x', 'z'], 2, false, false, false],
+      ['', 1, ['sibling'], 3, false, false, false],
+      ['m', 0, ['*'], 4, false, false, false],
+      ['ujson', 0, [], 6, true, false, false],
+      ['json', 0, [], 8, true, false, false],
+      ['typing', 0, ['TYPE_CHECKING'], 9, false, false, false],
+      ['heavy', 0, ['Thing'], 11, false, true, false],
+      ['late', 0, [], 13, false, false, true],
     ],
   );
 });
 
 test('smells: exact rule, line and column for each; look-alikes stay quiet', () => {
   const code = [
-    'import subprocess, pickle, yaml, requests',
+    'import subprocess, pickle, yaml, requests, logging',
     'def f(a, b={}, *, c=None):',
     '    try:',
     '        eval(a)',
@@ -106,7 +106,7 @@ test('smells: exact rule, line and column for each; look-alikes stay quiet', () 
     '    pickle.loads(a)',
     '    yaml.load(a)',
     '    yaml.load(a, Loader=yaml.SafeLoader)',
-    '    requests.get(a, verify=False)',
+    '    requests.get(a, verify=False, timeout=5)',
     '    assert a',
     '    print(a)',
     '    model.eval()',
@@ -173,4 +173,41 @@ test('DEBUG = True is a smell in settings modules, not in development settings o
   assert.deepEqual(rules('proj/settings/dev.py'), []);
   assert.deepEqual(rules('proj/local_settings.py'), []);
   assert.deepEqual(rules('proj/views.py'), []);
+});
+
+test('new smells: SQL built from values, weak password hash, HTTP without timeout, blocking in async, logging', () => {
+  const code = [
+    'import hashlib, logging, requests, time',
+    'log = logging.getLogger(__name__)',
+    'def q(cur, name, password):',
+    '    sql = f"SELECT * FROM t WHERE n = {name}"',
+    '    cur.execute(sql)',
+    '    cur.execute("SELECT * FROM t WHERE n = %s", (name,))',
+    '    hashlib.md5(password.encode())',
+    '    hashlib.md5(name.encode())',
+    '    requests.post(name)',
+    '    try:',
+    '        pass',
+    '    except OSError:',
+    '        log.error("failed for %s", password)',
+    'async def h():',
+    '    time.sleep(1)',
+    'x = 1  # noqa: S101',
+    '',
+  ].join('\n');
+  const f = facts(code);
+  assert.deepEqual(
+    f.smells.map((s) => [s.rule, s.line]),
+    [
+      ['health.sql-injection', 5],
+      ['health.weak-password-hash', 7],
+      ['health.http-no-timeout', 9],
+      ['health.log-without-traceback', 13],
+      ['health.secret-in-log', 13],
+      ['health.blocking-in-async', 15],
+    ],
+  );
+  assert.deepEqual(f.noqa, [{ line: 16, codes: ['S101'] }]);
+  assert.equal(f.logs, true);
+  assert.equal(f.configuresLogging, false);
 });

@@ -2,6 +2,7 @@ import type { PyNode as SyntaxNode } from './tree.js';
 import { collectFunctions, type FunctionFact } from './complexity.js';
 import { callArgs, dottedName, literalText, stringValue } from './literals.js';
 import { maintainability } from './maintainability.js';
+import { BLOCKING_CALLS, isBuiltSql, isLoggerCall, isSqlSink, sensitiveName } from './sinks.js';
 
 export interface ImportFact {
   /** Dotted module as written (`a.b` of `import a.b` / `from a.b import c`); '' for `from . import x`. */
@@ -15,6 +16,8 @@ export interface ImportFact {
   optional: boolean;
   /** Inside `if TYPE_CHECKING:` — needed by type checkers only. */
   typing: boolean;
+  /** Inside a function body: runs when called, not when the module is imported (cannot close an import cycle). */
+  deferred: boolean;
 }
 
 export interface EnvReadFact {
@@ -56,6 +59,17 @@ export interface HealthFacts {
   hasMainGuard: boolean;
   /** Line of the first syntax error (ERROR or MISSING node), when the parse was not clean. */
   syntaxErrorLine: number | null;
+  /** `# noqa` / `# nosec` comments: the line and the codes named (empty: every code). */
+  noqa: { line: number; codes: string[] }[];
+  /**
+   * Top-level module names named in strings of module-level UPPERCASE settings (INSTALLED_APPS,
+   * MIDDLEWARE, `"django_redis.cache.RedisCache"` backends…): code loaded by name, not by import.
+   */
+  stringRefs: string[];
+  /** Uses the logging module (or structlog/loguru). */
+  logs: boolean;
+  /** Configures logging: basicConfig, dictConfig/fileConfig, structlog.configure, loguru `logger.add`, a Django LOGGING setting. */
+  configuresLogging: boolean;
 }
 
 const SUBPROCESS_FNS = new Set(['run', 'call', 'check_call', 'check_output', 'Popen', 'getoutput', 'getstatusoutput']);
@@ -146,6 +160,31 @@ function classBases(cls: SyntaxNode): string[] {
   return sup.namedChildren.map((b) => dottedName(b)?.split('.').pop() ?? '').filter(Boolean);
 }
 
+/** Settings that list apps or plugins by bare module name (`"taggit"`), not only dotted paths. */
+const APP_LISTS = /^(INSTALLED_APPS|[A-Z_]*APPS|PLUGINS|[A-Z_]*_PLUGINS|EXTENSIONS)$/;
+const DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+const BARE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function collectStringRefs(node: SyntaxNode, bare: boolean, out: Set<string>): void {
+  if (node.type === 'string') {
+    const v = stringValue(node);
+    if (v && (DOTTED.test(v) || (bare && BARE.test(v)))) out.add(v.split('.')[0]!);
+    return;
+  }
+  for (const c of node.namedChildren) collectStringRefs(c, bare, out);
+}
+
+/** `# noqa`, `# noqa: E722,S101`, `# nosec`, `# nosec B101`: one entry per line that has one. */
+function noqaComments(source: string): { line: number; codes: string[] }[] {
+  const out: { line: number; codes: string[] }[] = [];
+  if (!/#\s*no(qa|sec)\b/i.test(source)) return out;
+  source.split('\n').forEach((l, i) => {
+    const m = /#\s*(?:noqa|nosec)\b(?::?\s*([A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?/i.exec(l);
+    if (m) out.push({ line: i + 1, codes: m[1] ? m[1].split(/[\s,]+/).map((c) => c.toUpperCase()) : [] });
+  });
+  return out;
+}
+
 /** Extract the health facts of one parsed file. `path` decides library vs test/script code. */
 export function extractHealthFacts(root: SyntaxNode, source: string, path: string): HealthFacts {
   const facts: HealthFacts = {
@@ -160,7 +199,12 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
     markers: [],
     hasMainGuard: false,
     syntaxErrorLine: firstSyntaxError(root),
+    noqa: noqaComments(source),
+    stringRefs: [],
+    logs: false,
+    configuresLogging: false,
   };
+  const stringRefs = new Set<string>();
   const mi = maintainability(root, source);
   facts.maintainability = mi.mi;
   facts.loc = mi.loc;
@@ -180,12 +224,12 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
   };
 
   // First pass over imports so that calls can be recognised whatever the order in the file.
-  const importWalk = (node: SyntaxNode, optional: boolean, typing: boolean): void => {
+  const importWalk = (node: SyntaxNode, optional: boolean, typing: boolean, deferred: boolean): void => {
     for (const c of node.namedChildren) {
       if (c.type === 'import_statement') {
         for (const n of c.namedChildren) {
           const dn = n.type === 'aliased_import' ? n.childForFieldName('name') : n;
-          if (dn?.type === 'dotted_name') facts.imports.push({ name: dn.text, level: 0, names: [], line: c.startPosition.row + 1, optional, typing });
+          if (dn?.type === 'dotted_name') facts.imports.push({ name: dn.text, level: 0, names: [], line: c.startPosition.row + 1, optional, typing, deferred });
         }
       } else if (c.type === 'import_from_statement' || c.type === 'future_import_statement') {
         const mod = c.childForFieldName('module_name');
@@ -206,23 +250,31 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
           }
         }
         if (c.namedChildren.some((x) => x.type === 'wildcard_import')) names.push('*');
-        facts.imports.push({ name, level, names, line: c.startPosition.row + 1, optional, typing });
+        facts.imports.push({ name, level, names, line: c.startPosition.row + 1, optional, typing, deferred });
       } else if (c.type === 'try_statement') {
         const guards = c.namedChildren.some(
           (h) => h.type === 'except_clause' && (isBareExcept(h) || exceptCatches(h).some((x) => /^(ImportError|ModuleNotFoundError|Exception)$/.test(x))),
         );
-        importWalk(c, optional || guards, typing);
-      } else if (c.type === 'if_statement' && /^(typing\.)?TYPE_CHECKING$/.test(c.childForFieldName('condition')?.text ?? '')) {
+        importWalk(c, optional || guards, typing, deferred);
+      } else if (c.type === 'if_statement' && /find_spec|(^|[\s(.])(has_|HAS_|_?is_available|_available\b|is_installed)/.test(c.childForFieldName('condition')?.text ?? '')) {
+        // `if has_simplejson:` / `if importlib.util.find_spec("x"):` guards an optional import like try/except ImportError.
+        importWalk(c, true, typing, deferred);
+      } else if (c.type === 'if_statement' && /^([A-Za-z_][\w.]*\.)?TYPE_CHECKING$/.test(c.childForFieldName('condition')?.text ?? '')) {
         const cons = c.childForFieldName('consequence');
-        if (cons) importWalk(cons, optional, true);
+        if (cons) importWalk(cons, optional, true, deferred);
       } else if (c.type.endsWith('statement') || c.type.endsWith('definition') || c.type.endsWith('clause') || c.type === 'block') {
-        importWalk(c, optional, typing);
+        importWalk(c, optional, typing, deferred || c.type === 'function_definition');
       }
     }
   };
-  importWalk(root, false, false);
+  importWalk(root, false, false, false);
   const fromModule = (local: string) => importedFrom.get(local) ?? null;
   const importsTop = new Set(facts.imports.map((i) => i.name.split('.')[0]));
+  facts.logs = importsTop.has('logging') || importsTop.has('structlog') || importsTop.has('loguru');
+  // Names assigned SQL built from values, per scope: `q = f"SELECT … {x}"; cur.execute(q)`.
+  const builtSql = new Set<string>();
+  // Enclosing except clauses, innermost last, and whether each re-raises.
+  const handlers: { reraises: boolean }[] = [];
 
   const resolveCallee = (fn: SyntaxNode | null): string | null => {
     const d = dottedName(fn);
@@ -261,7 +313,7 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
     if (callee) {
       envCall(call, callee);
       if (fn?.type === 'identifier' && (callee === 'eval' || callee === 'exec')) smell('health.eval-exec', call);
-      if (fn?.type === 'identifier' && callee === 'print' && !testFile && !facts.hasMainGuard && !isScriptLike(path) && !cliModule) {
+      if (fn?.type === 'identifier' && callee === 'print' && facts.logs && !testFile && !facts.hasMainGuard && !isScriptLike(path) && !cliModule) {
         smell('health.print-in-library', call);
       }
       const [mod, attr] = [callee.slice(0, callee.lastIndexOf('.')), callee.slice(callee.lastIndexOf('.') + 1)];
@@ -276,6 +328,23 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
       if (attr === 'run' && keywords.get('debug')?.type === 'true') smell('health.debug-enabled', call);
     }
     if (keywords.get('verify')?.type === 'false') smell('health.tls-verify-disabled', call);
+    const first = positional[0];
+    // Values passed as parameters beside built SQL: the formatting splices query structure (a subquery, a table), not input.
+    if (first && positional.length < 2 && !keywords.has('params') && isSqlSink(fn, callee, importsTop) && (isBuiltSql(first) || (first.type === 'identifier' && builtSql.has(`${scope()}:${first.text}`)))) smell('health.sql-injection', call);
+    if (callee && /^hashlib\.(md5|sha1|new)$/.test(callee) && /pass(word|wd|phrase)?\b|pwd/i.test(call.childForFieldName('arguments')?.text ?? '')) {
+      if (!callee.endsWith('new') || /^['"](md5|sha1)['"]/i.test(first?.text ?? '')) smell('health.weak-password-hash', call);
+    }
+    if (callee && /^requests\.(get|post|put|patch|delete|head|options|request)$/.test(callee) && !keywords.has('timeout') && !call.text.includes('**')) smell('health.http-no-timeout', call);
+    if (callee && /^httpx\.(get|post|put|patch|delete|head|options|request|stream)$/.test(callee) && keywords.get('timeout')?.type === 'none') smell('health.http-no-timeout', call);
+    if (kinds[kinds.length - 1] === 'async' && callee && (BLOCKING_CALLS.test(callee) && (callee !== 'open' || fn?.type === 'identifier'))) smell('health.blocking-in-async', call);
+    const logCall = isLoggerCall(fn);
+    if (logCall) {
+      const handler = handlers[handlers.length - 1];
+      if (handler && !handler.reraises && (logCall.method === 'error' || logCall.method === 'critical') && !keywords.has('exc_info') && !keywords.has('stack_info')) smell('health.log-without-traceback', call);
+      const args = call.childForFieldName('arguments');
+      if (args && sensitiveName(args)) smell('health.secret-in-log', call);
+    }
+    if (callee && /^(logging\.(basicConfig|config\.dictConfig|config\.fileConfig)|dictConfig|fileConfig|structlog\.configure|loguru\.logger\.add)$/.test(callee)) facts.configuresLogging = true;
   };
 
   const checkParams = (def: SyntaxNode) => {
@@ -341,7 +410,7 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
   envObjects = new Set<string>();
 
   // Per enclosing scope: is it a test class (pytest `Test*` or a TestCase subclass)?
-  const kinds: ('function' | 'class' | 'test-class')[] = [];
+  const kinds: ('function' | 'async' | 'class' | 'test-class')[] = [];
   const visit = (node: SyntaxNode): void => {
     switch (node.type) {
       case 'assignment': {
@@ -351,6 +420,12 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
           envObjects.add(left.text);
         }
         if (settingsFile && scopeStack.length === 0 && left?.text === 'DEBUG' && right?.type === 'true') smell('health.debug-enabled', node);
+        if (settingsFile && scopeStack.length === 0 && left?.text === 'ALLOWED_HOSTS' && (right?.type === 'list' || right?.type === 'tuple') && right.namedChildren.some((c) => stringValue(c) === '*')) {
+          smell('health.allowed-hosts-wildcard', node);
+        }
+        if (scopeStack.length === 0 && left?.text === 'LOGGING' && right?.type === 'dictionary') facts.configuresLogging = true;
+        if (left?.type === 'identifier' && right && isBuiltSql(right)) builtSql.add(`${scope()}:${left.text}`);
+        if (scopeStack.length === 0 && left?.type === 'identifier' && right && /^[A-Z][A-Z0-9_]*$/.test(left.text)) collectStringRefs(right, APP_LISTS.test(left.text), stringRefs);
         break;
       }
       case 'subscript': {
@@ -370,15 +445,22 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
         checkCall(node);
         break;
       case 'except_clause': {
-        if (isBareExcept(node)) smell('health.bare-except', node.children[0] ?? node);
+        // A bare except that re-raises (cleanup, then `raise`) lets Ctrl-C and SystemExit through.
+        if (isBareExcept(node) && !/(^|\n)\s*raise\s*($|\n)/.test(node.text)) smell('health.bare-except', node.children[0] ?? node);
         else if (exceptCatches(node).some((x) => x === 'Exception' || x === 'BaseException') && isEmptyBody(node.namedChildren.find((c) => c.type === 'block'))) {
           smell('health.swallowed-exception', node);
         }
+        handlers.push({ reraises: /(^|\n)\s*raise\b/.test(node.text) });
+        for (const c of node.namedChildren) visit(c);
+        handlers.pop();
+        return;
+      }
+      case 'assert_statement': {
+        // `assert isinstance(x, T)` and `assert x is not None` narrow types for a checker; they validate no input.
+        const cond = node.namedChild(0)?.text ?? '';
+        if (!testFile && !/^(isinstance|issubclass|callable)\(|^[\w.]+ is (not )?None$/.test(cond)) smell('health.assert-validation', node);
         break;
       }
-      case 'assert_statement':
-        if (!testFile) smell('health.assert-validation', node);
-        break;
       case 'decorator': {
         const d = node.namedChild(0);
         const expr = d?.type === 'call' ? d.childForFieldName('function') : d;
@@ -393,9 +475,12 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
         const top = kinds[kinds.length - 1];
         if (testFile && name.startsWith('test') && (top === undefined || top === 'test-class')) facts.testFunctions++;
         scopeStack.push(name);
-        kinds.push('function');
+        kinds.push(/^async\b/.test(node.text) ? 'async' : 'function');
+        // A handler's scope ends at a nested function: its body runs later, outside the except.
+        const outer = handlers.splice(0);
         const body = node.childForFieldName('body');
         if (body) visit(body);
+        handlers.push(...outer);
         scopeStack.pop();
         kinds.pop();
         // Decorators sit on the parent decorated_definition; parameters are checked above.
@@ -420,5 +505,6 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
   };
   visit(root);
   facts.markers = [...markers].sort();
+  facts.stringRefs = [...stringRefs].sort();
   return facts;
 }

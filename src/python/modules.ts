@@ -3,7 +3,8 @@ import path from 'node:path';
 /**
  * Dotted module names for a project's Python files. A file's package root is the first folder
  * above it without `__init__.py`; files outside any regular package (implicit namespace packages,
- * scripts) are named from the scanned root, with a leading `src/` dropped (the src layout).
+ * scripts) are named from the scanned root, with a leading `src/` dropped (the src layout); under
+ * `src/` a folder without `__init__.py` holding packages is a namespace package named from `src/`.
  */
 export function moduleNames(pyPaths: string[]): Map<string, string> {
   const all = new Set(pyPaths);
@@ -14,9 +15,14 @@ export function moduleNames(pyPaths: string[]): Map<string, string> {
     let base = dir;
     while (base !== '' && hasInit(base)) base = parentDir(base);
     let rel: string;
+    const srcRoot = /^(?:[^/]+\/)?src\//.exec(p)?.[0];
     if (base === dir) {
       // Not in a regular package: name from the root (src layout aside).
       rel = p.startsWith('src/') ? p.slice(4) : p;
+    } else if (srcRoot && base.length >= srcRoot.length - 1) {
+      // Under src/, a folder without __init__.py above a package is a namespace package (PEP 420):
+      // src/poetry/console/__init__.py is poetry.console, not console.
+      rel = p.slice(srcRoot.length);
     } else {
       rel = base === '' ? p : p.slice(base.length + 1);
     }

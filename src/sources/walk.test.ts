@@ -14,9 +14,12 @@ test('walk lists files sorted, skipping VCS, virtualenvs, caches and build outpu
     'app/__pycache__/main.cpython-311.pyc': 'x',
     'pkg.egg-info/PKG-INFO': 'x',
     'build/lib/app.py': 'x',
+    'env/bin/activate': 'x',
+    // A package that happens to be called env (poetry.utils.env) is code, not a virtualenv.
+    'app/env/__init__.py': 'x',
   });
   try {
-    assert.deepEqual(walk(t.dir).files.map((f) => f.path), ['README.md', 'app/main.py']);
+    assert.deepEqual(walk(t.dir).files.map((f) => f.path), ['README.md', 'app/env/__init__.py', 'app/main.py']);
   } finally {
     t.cleanup();
   }

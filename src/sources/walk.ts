@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { lstatSync, readdirSync, type Dirent } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { ScanError } from '../core/errors.js';
@@ -27,7 +27,11 @@ export const SKIP_DIRS = new Set([
   '.ruff_cache', '.eggs', 'build', 'dist', '.idea', '.vscode', 'htmlcov', '.hypothesis', 'pyvet-report',
 ]);
 
-function isSkippedDir(name: string): boolean {
+/** Names that are also ordinary package names (poetry's `poetry.utils.env`, a `build` package). */
+const PACKAGE_NAMES = new Set(['env', 'venv', 'virtualenv', 'build', 'dist']);
+
+function isSkippedDir(name: string, absDir: string): boolean {
+  if (PACKAGE_NAMES.has(name) && existsSync(path.join(absDir, '__init__.py'))) return false;
   return SKIP_DIRS.has(name) || name.endsWith('.egg-info');
 }
 
@@ -116,7 +120,7 @@ export function walk(root: string, opts: WalkOptions = {}): WalkResult {
         continue;
       }
       if (d.isDirectory()) {
-        if (isSkippedDir(name) || ignored(ig, rel + '/')) continue;
+        if (isSkippedDir(name, path.join(absDir, name)) || ignored(ig, rel + '/')) continue;
         stack.push(rel);
         continue;
       }

@@ -4,7 +4,7 @@ import { Workspace } from '../../sources/workspace.js';
 import { defaultConfig } from '../../config/config.js';
 import { TempTree } from '../../../test/helpers.js';
 import { ciChecks, ciMetrics } from './ci.js';
-import { TreeIndex } from './model.js';
+import { TreeIndex } from '../../facts/tree-index.js';
 
 function withTree<T>(files: Record<string, string>, fn: (tree: TreeIndex, ws: Workspace) => T): T {
   const t = new TempTree().files(files);

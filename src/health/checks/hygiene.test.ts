@@ -4,8 +4,8 @@ import { Workspace } from '../../sources/workspace.js';
 import { defaultConfig } from '../../config/config.js';
 import { TempTree } from '../../../test/helpers.js';
 import { dockerSmells, docsChecks, toolConfigs } from './hygiene.js';
-import { TreeIndex } from './model.js';
-import { envVarMetrics } from './env.js';
+import { TreeIndex } from '../../facts/tree-index.js';
+import { envVarMetrics } from '../../facts/env.js';
 import { coverageConfig } from './tests.js';
 
 function tree(files: Record<string, string>): { tree: TreeIndex; done: () => void } {

@@ -1,6 +1,7 @@
 import type { Evidence } from '../types.js';
-import { check, lineOf, type CheckResult, type TreeIndex } from './model.js';
-import { parseIni, pyproject, toolTable } from './config-files.js';
+import { check, type CheckResult } from './model.js';
+import { lineOf, type TreeIndex } from '../../facts/tree-index.js';
+import { parseIni, pyproject, pyprojects, toolTable } from '../../facts/config.js';
 
 export interface ToolConfig {
   tool: string;
@@ -9,7 +10,6 @@ export interface ToolConfig {
 
 /** Lint, format and type-checker configuration found in the tree. */
 export function toolConfigs(tree: TreeIndex): { lint: ToolConfig[]; format: ToolConfig[]; types: ToolConfig[] } {
-  const pp = pyproject(tree.ws);
   const lint: ToolConfig[] = [];
   const format: ToolConfig[] = [];
   const types: ToolConfig[] = [];
@@ -18,28 +18,29 @@ export function toolConfigs(tree: TreeIndex): { lint: ToolConfig[]; format: Tool
   const add = (list: ToolConfig[], tool: string, path: string | null) => {
     if (path && !list.some((t) => t.tool === tool)) list.push({ tool, path });
   };
-  const ruffFile = tree.find('ruff.toml', '.ruff.toml');
-  if (toolTable(pp, 'ruff') !== undefined) add(lint, 'ruff', 'pyproject.toml');
-  add(lint, 'ruff', ruffFile);
-  add(lint, 'flake8', tree.find('.flake8') ?? (setupCfg.has('flake8') ? 'setup.cfg' : toxIni.has('flake8') ? 'tox.ini' : null));
-  add(lint, 'pylint', tree.find('.pylintrc', 'pylintrc') ?? (toolTable(pp, 'pylint') !== undefined ? 'pyproject.toml' : null));
-  if (toolTable(pp, 'black') !== undefined) add(format, 'black', 'pyproject.toml');
-  if (toolTable(pp, 'ruff', 'format') !== undefined) add(format, 'ruff format', 'pyproject.toml');
-  if (ruffFile && /\[format\]/.test(tree.text(ruffFile) ?? '')) add(format, 'ruff format', ruffFile);
-  add(format, 'isort', tree.find('.isort.cfg') ?? (toolTable(pp, 'isort') !== undefined ? 'pyproject.toml' : setupCfg.has('isort') ? 'setup.cfg' : null));
-  add(types, 'mypy', tree.find('mypy.ini', '.mypy.ini') ?? (toolTable(pp, 'mypy') !== undefined ? 'pyproject.toml' : setupCfg.has('mypy') ? 'setup.cfg' : null));
-  add(types, 'pyright', tree.find('pyrightconfig.json') ?? (toolTable(pp, 'pyright') !== undefined ? 'pyproject.toml' : null));
+  // Every pyproject.toml counts: a monorepo configures its tools in backend/pyproject.toml.
+  const pps = pyprojects(tree.ws);
+  const inPyproject = (...keys: string[]) => pps.find((p) => toolTable(p.doc, ...keys) !== undefined)?.path ?? null;
+  const ruffFiles = tree.match(/(^|\/)\.?ruff\.toml$/);
+  add(lint, 'ruff', inPyproject('ruff') ?? ruffFiles[0] ?? null);
+  add(lint, 'flake8', tree.match(/(^|\/)\.flake8$/)[0] ?? (setupCfg.has('flake8') ? 'setup.cfg' : toxIni.has('flake8') ? 'tox.ini' : null));
+  add(lint, 'pylint', tree.match(/(^|\/)\.?pylintrc$/)[0] ?? inPyproject('pylint'));
+  add(format, 'black', inPyproject('black'));
+  add(format, 'ruff format', inPyproject('ruff', 'format') ?? ruffFiles.find((f) => /\[format\]/.test(tree.text(f) ?? '')) ?? null);
+  add(format, 'isort', tree.match(/(^|\/)\.isort\.cfg$/)[0] ?? inPyproject('isort') ?? (setupCfg.has('isort') ? 'setup.cfg' : null));
+  add(types, 'mypy', tree.match(/(^|\/)\.?mypy\.ini$/)[0] ?? inPyproject('mypy') ?? (setupCfg.has('mypy') ? 'setup.cfg' : null));
+  add(types, 'pyright', tree.match(/(^|\/)pyrightconfig\.json$/)[0] ?? inPyproject('pyright'));
   const pc = tree.text(tree.find('.pre-commit-config.yaml', '.pre-commit-config.yml'));
   if (pc) {
     const pcPath = tree.find('.pre-commit-config.yaml', '.pre-commit-config.yml')!;
-    if (/id:\s*ruff\b(?!-format)/.test(pc)) add(lint, 'ruff', pcPath);
-    if (/id:\s*flake8\b/.test(pc)) add(lint, 'flake8', pcPath);
-    if (/id:\s*pylint\b/.test(pc)) add(lint, 'pylint', pcPath);
-    if (/id:\s*black\b/.test(pc)) add(format, 'black', pcPath);
-    if (/id:\s*ruff-format\b/.test(pc)) add(format, 'ruff format', pcPath);
-    if (/id:\s*isort\b/.test(pc)) add(format, 'isort', pcPath);
-    if (/id:\s*mypy\b/.test(pc)) add(types, 'mypy', pcPath);
-    if (/id:\s*pyright\b/.test(pc)) add(types, 'pyright', pcPath);
+    if (/id:\s*[\w-]*\bruff\b(?!-format)/.test(pc)) add(lint, 'ruff', pcPath);
+    if (/id:\s*[\w-]*\bflake8\b/.test(pc)) add(lint, 'flake8', pcPath);
+    if (/id:\s*[\w-]*\bpylint\b/.test(pc)) add(lint, 'pylint', pcPath);
+    if (/id:\s*[\w-]*\bblack\b/.test(pc)) add(format, 'black', pcPath);
+    if (/id:\s*[\w-]*\bruff-format\b/.test(pc)) add(format, 'ruff format', pcPath);
+    if (/id:\s*[\w-]*\bisort\b/.test(pc)) add(format, 'isort', pcPath);
+    if (/id:\s*[\w-]*\bmypy\b/.test(pc)) add(types, 'mypy', pcPath);
+    if (/id:\s*[\w-]*\bpyright\b/.test(pc)) add(types, 'pyright', pcPath);
   }
   return { lint, format, types };
 }

@@ -1,9 +1,10 @@
 import type { PythonFileFacts } from '../../python/analyze.js';
 import { isScriptLike, isTestPath } from '../../python/facts.js';
 import type { TestMetrics, Evidence } from '../types.js';
-import { check, lineOf, type CheckResult, type TreeIndex } from './model.js';
-import { parseIni, pyproject, toolTable } from './config-files.js';
-import type { ImportGraph } from './imports.js';
+import { check, type CheckResult } from './model.js';
+import { lineOf, type TreeIndex } from '../../facts/tree-index.js';
+import { parseIni, pyproject, toolTable } from '../../facts/config.js';
+import type { ImportGraph } from '../../facts/imports.js';
 
 const LAYER_PATTERNS: [string, RegExp][] = [
   ['integration', /(^|[/_.-])(integration|integ|it)([/_.-]|$)/i],

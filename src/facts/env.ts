@@ -1,6 +1,16 @@
-import type { PythonFileFacts } from '../../python/analyze.js';
-import type { EnvVarMetric } from '../types.js';
-import type { TreeIndex } from './model.js';
+import type { PythonFileFacts } from '../python/analyze.js';
+import type { TreeIndex } from './tree-index.js';
+
+/** An environment variable the code reads, whether a document mentions it, and where it is read. */
+export interface EnvVarMetric {
+  name: string;
+  documented: boolean;
+  /** Literal default of the first read that has one, else null. */
+  default: string | null;
+  uses: { path: string; line: number }[];
+  /** Where it is documented (first mention), when documented. */
+  documentedIn?: string;
+}
 
 /**
  * Files where configuration is documented for a newcomer: READMEs, docs/, env examples,
@@ -23,6 +33,15 @@ export function isEnvDocPath(p: string): boolean {
   );
 }
 
+/** Variables set by the shell, Python, virtualenvs, CI or the framework itself: documented where they come from. */
+const WELL_KNOWN = new Set([
+  'HOME', 'PATH', 'USER', 'USERNAME', 'SHELL', 'TERM', 'LANG', 'LC_ALL', 'TMPDIR', 'TEMP', 'TMP', 'PWD', 'EDITOR', 'VISUAL', 'PAGER',
+  'COLUMNS', 'LINES', 'NO_COLOR', 'FORCE_COLOR', 'TZ', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_DATA_HOME', 'APPDATA', 'LOCALAPPDATA',
+  'PYTHONPATH', 'PYTHONSTARTUP', 'PYTHONHOME', 'PYTHONIOENCODING', 'PYTHONDONTWRITEBYTECODE', 'PYTHONUNBUFFERED', 'PYTHONHASHSEED',
+  'VIRTUAL_ENV', 'CONDA_PREFIX', 'CONDA_DEFAULT_ENV', 'PIP_INDEX_URL', 'CI', 'GITHUB_ACTIONS', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY',
+  'http_proxy', 'https_proxy', 'no_proxy', 'REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE', 'CURL_CA_BUNDLE', 'DJANGO_SETTINGS_MODULE',
+]);
+
 /** Every env var the code reads, whether documented, and where. Sorted by name. */
 export function envVarMetrics(files: PythonFileFacts[], tree: TreeIndex): EnvVarMetric[] {
   const vars = new Map<string, EnvVarMetric>();
@@ -43,7 +62,7 @@ export function envVarMetrics(files: PythonFileFacts[], tree: TreeIndex): EnvVar
     for (const m of text.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) if (!mentioned.has(m[0])) mentioned.set(m[0], p);
   }
   for (const v of vars.values()) {
-    const where = mentioned.get(v.name);
+    const where = WELL_KNOWN.has(v.name) ? 'a variable every Python or shell user knows' : mentioned.get(v.name);
     if (where) {
       v.documented = true;
       v.documentedIn = where;

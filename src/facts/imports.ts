@@ -1,20 +1,27 @@
-import type { Dependency } from '../../deps/types.js';
-import type { PythonFileFacts } from '../../python/analyze.js';
-import { absoluteImport, resolveProjectModule } from '../../python/modules.js';
-import { isTestPath, isScriptLike } from '../../python/facts.js';
+import type { PythonFileFacts } from '../python/analyze.js';
+import { absoluteImport, resolveProjectModule } from '../python/modules.js';
 import { isStdlib } from './stdlib.js';
-import { distributionsFor, isNeverImported, normalizeDist } from './distributions.js';
 
 export interface ImportUse {
   path: string;
   line: number;
 }
 
+/** One project-internal import edge: its first line, and whether it runs when the importer is imported. */
+export interface ImportEdge {
+  line: number;
+  /**
+   * Only under `if TYPE_CHECKING:` or inside a function body: it does not run at import time, so it
+   * cannot close an import cycle (it is how a cycle is legitimately broken).
+   */
+  deferred: boolean;
+}
+
 export interface ImportGraph {
   /** module → path */
   modules: Map<string, string>;
-  /** Project-internal edges, deduplicated, with the first line of each. */
-  edges: Map<string, Map<string, number>>;
+  /** Project-internal edges, deduplicated (an eager import wins over a deferred one), with the first line of each. */
+  edges: Map<string, Map<string, ImportEdge>>;
   /** Third-party top-level import name → where it is imported (non-optional, non-TYPE_CHECKING imports). */
   thirdParty: Map<string, ImportUse[]>;
   /** Third-party imports found only in optional (`try/except ImportError`) or typing-only blocks. */
@@ -32,20 +39,24 @@ export function buildImportGraph(files: PythonFileFacts[]): ImportGraph {
   const known = new Set(modules.keys());
   // Top-level names that are the project's own: packages, modules, and script-adjacent module stems.
   const localTops = new Set<string>();
+  const paths = new Set(files.map((f) => f.path));
   for (const f of files) {
     localTops.add(f.module.split('.')[0]!);
-    const stem = f.path.split('/').pop()!.replace(/\.py$/, '');
-    localTops.add(stem);
+    // A script's folder is on sys.path when it runs, so its siblings import by bare name; a module inside
+    // a regular package is never importable by its stem alone (saleor/core/jwt.py is not `import jwt`).
+    const dir = f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/')) : '';
+    if (!paths.has(dir ? `${dir}/__init__.py` : '__init__.py')) localTops.add(f.path.split('/').pop()!.replace(/\.py$/, ''));
   }
-  const edges = new Map<string, Map<string, number>>();
+  const edges = new Map<string, Map<string, ImportEdge>>();
   const thirdParty = new Map<string, ImportUse[]>();
   const softThirdParty = new Set<string>();
   const importedBy = new Map<string, Set<string>>();
-  const addEdge = (from: string, to: string, line: number) => {
+  const addEdge = (from: string, to: string, line: number, deferred: boolean) => {
     if (from === to) return;
     let m = edges.get(from);
     if (!m) edges.set(from, (m = new Map()));
-    if (!m.has(to)) m.set(to, line);
+    const old = m.get(to);
+    if (!old || (old.deferred && !deferred)) m.set(to, { line, deferred });
     let s = importedBy.get(to);
     if (!s) importedBy.set(to, (s = new Set()));
     s.add(from);
@@ -63,7 +74,7 @@ export function buildImportGraph(files: PythonFileFacts[]): ImportGraph {
       if (resolved && (subs.length < imp.names.length || imp.names.length === 0 || resolved !== base)) targets.push(resolved);
       if (targets.length || resolved) {
         // A module's own ancestor packages are always initialised before it: not a dependency worth drawing.
-        for (const t of targets) if (!f.module.startsWith(t + '.')) addEdge(f.module, t, imp.line);
+        for (const t of targets) if (!f.module.startsWith(t + '.')) addEdge(f.module, t, imp.line, imp.typing || imp.deferred);
         continue;
       }
       if (imp.level > 0 || !base) continue;
@@ -81,8 +92,21 @@ export function buildImportGraph(files: PythonFileFacts[]): ImportGraph {
   return { modules, edges, thirdParty, softThirdParty, importedBy, localTops };
 }
 
-/** Strongly connected components with more than one module (Tarjan, iterative), each sorted, the list sorted. */
-export function importCycles(edges: Map<string, Map<string, number>>): string[][] {
+/** The edges that run at import time: the only ones that can make import order matter. */
+export function eagerEdges(edges: Map<string, Map<string, ImportEdge>>): Map<string, Map<string, ImportEdge>> {
+  const out = new Map<string, Map<string, ImportEdge>>();
+  for (const [a, m] of edges) {
+    const kept = new Map([...m].filter(([, e]) => !e.deferred));
+    if (kept.size) out.set(a, kept);
+  }
+  return out;
+}
+
+/**
+ * Strongly connected components with more than one module (Tarjan, iterative), each sorted, the list
+ * sorted. Pass `eagerEdges(graph.edges)` for the cycles that matter at import time.
+ */
+export function importCycles(edges: Map<string, Map<string, unknown>>): string[][] {
   const nodes = new Set<string>();
   for (const [a, m] of edges) {
     nodes.add(a);
@@ -134,7 +158,7 @@ export function importCycles(edges: Map<string, Map<string, number>>): string[][
 }
 
 /** One concrete cycle through a component, starting and ending at its first module: a → b → … → a (BFS, shortest). */
-export function cyclePath(component: string[], edges: Map<string, Map<string, number>>): string[] {
+export function cyclePath(component: string[], edges: Map<string, Map<string, unknown>>): string[] {
   const inComp = new Set(component);
   const start = component[0]!;
   const prev = new Map<string, string>();
@@ -164,53 +188,3 @@ export function cyclePath(component: string[], edges: Map<string, Map<string, nu
   return [...component, start];
 }
 
-export interface DeclaredVsImported {
-  /** Top-level import names with no declared distribution providing them. */
-  undeclared: { name: string; uses: ImportUse[] }[];
-  /** Declared (normalized) distributions that no file imports. */
-  unused: { name: string; dep: Dependency }[];
-  /** Distributions declared only in a non-main group but imported by production code. */
-  devInProduction: { name: string; group: string; uses: ImportUse[] }[];
-}
-
-const MAIN_GROUPS = new Set(['main', 'default', 'install', 'runtime', 'prod', 'production', '']);
-
-/** Compare third-party imports with the declared dependency inventory. */
-export function declaredVsImported(graph: ImportGraph, deps: Dependency[]): DeclaredVsImported {
-  const declared = new Map<string, Dependency[]>();
-  for (const d of deps) {
-    const n = normalizeDist(d.name);
-    let l = declared.get(n);
-    if (!l) declared.set(n, (l = []));
-    l.push(d);
-  }
-  const usedDists = new Set<string>();
-  const undeclared: DeclaredVsImported['undeclared'] = [];
-  const devInProduction: DeclaredVsImported['devInProduction'] = [];
-  const provider = (name: string) => distributionsFor(name).find((d) => declared.has(d)) ?? null;
-  for (const name of graph.softThirdParty) {
-    const p = provider(name);
-    if (p) usedDists.add(p);
-  }
-  for (const [name, uses] of [...graph.thirdParty].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const p = provider(name);
-    if (!p) {
-      undeclared.push({ name, uses });
-      continue;
-    }
-    usedDists.add(p);
-    const groups = declared.get(p)!.map((d) => d.group);
-    if (!groups.some((g) => MAIN_GROUPS.has(g.toLowerCase()))) {
-      const prodUses = uses.filter((u) => !isTestPath(u.path) && !isScriptLike(u.path));
-      if (prodUses.length) devInProduction.push({ name: p, group: groups[0]!, uses: prodUses });
-    }
-  }
-  const unused: DeclaredVsImported['unused'] = [];
-  for (const [name, list] of [...declared].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    if (usedDists.has(name) || isNeverImported(name)) continue;
-    // The project's own distribution (`-e .`) is provided by its own packages.
-    if (graph.localTops.has(name) || [...graph.localTops].some((t) => normalizeDist(t) === name)) continue;
-    unused.push({ name, dep: list[0]! });
-  }
-  return { undeclared, unused, devInProduction };
-}
