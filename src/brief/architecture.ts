@@ -2,7 +2,6 @@ import { createRequire } from 'node:module';
 import type { ELK as ElkApi, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { HealthReport } from '../health/types.js';
 import type { ModuleIndex } from './resolve.js';
-import { isTestPath } from './entries.js';
 import type { Architecture } from './types.js';
 
 /** More boxes than this and a map stops being readable: packages are condensed to a shallower depth. */
@@ -83,7 +82,7 @@ export function cyclesOf(nodes: string[], edges: Map<string, Set<string>>): stri
 /** Package map: module imports condensed to packages, cycles marked, laid out by ELK (layered, top-down). */
 export async function buildArchitecture(ix: ModuleIndex, health: HealthReport | null): Promise<Architecture> {
   // Sizes come from the brief's own per-file facts so that the map and the "Size" line agree.
-  const mods: ModInfo[] = ix.mods.map((m) => ({ module: m.module, path: m.path, loc: m.facts.loc })).filter((m) => !isTestPath(m.path));
+  const mods: ModInfo[] = ix.mods.map((m) => ({ module: m.module, path: m.path, loc: m.facts.loc }));
   const pkgOf = new Map(mods.map((m) => [m.module, packageOf(m)]));
   const maxDepth = Math.max(1, ...[...pkgOf.values()].map((p) => p.split('.').length));
   let depth = maxDepth;

@@ -1,12 +1,9 @@
 import type { Workspace } from '../sources/workspace.js';
+import { rolesOf } from '../facts/roles.js';
+import { isShipped } from '../core/role.js';
 import type { ModuleIndex, Mod } from './resolve.js';
 import type { Script } from './project.js';
 import type { CliCommand, EntryPoint, Schedule, SettingsInfo, Task } from './types.js';
-
-export const isTestPath = (p: string): boolean =>
-  /(^|\/)(tests?|testing)\//.test(p) || /(^|\/)(test_[^/]*|[^/]*_tests?|conftest)\.py$/.test(p);
-
-export const isDocsPath = (p: string): boolean => /(^|\/)(docs?|examples?|samples?)\//.test(p);
 
 /** Background tasks; Celery's default name is `module.function`, as the worker registers it. */
 export function tasksOf(ix: ModuleIndex): Task[] {
@@ -92,7 +89,6 @@ export function entryPoints(ix: ModuleIndex, scripts: Script[]): EntryPoint[] {
   const out: EntryPoint[] = [];
   for (const s of scripts) out.push({ kind: s.gui ? 'gui-script' : 'console-script', name: s.name, target: s.target, file: s.file, line: s.line });
   for (const m of ix.mods) {
-    if (isTestPath(m.path)) continue;
     const base = m.path.slice(m.path.lastIndexOf('/') + 1);
     if (base === '__main__.py') {
       const pkg = m.module.replace(/\.?__main__$/, '');
@@ -120,7 +116,7 @@ export function settingsOf(ws: Workspace, ix: ModuleIndex, gaps: string[]): Sett
   for (const m of ix.mods) {
     const s = m.facts.settings;
     const looksDjango = s.upperNames.some((n) => ['INSTALLED_APPS', 'DATABASES', 'ROOT_URLCONF', 'MIDDLEWARE', 'SECRET_KEY'].includes(n));
-    const inSettingsPkg = /(^|\.)settings(\.|$)/.test(m.module) && !isTestPath(m.path);
+    const inSettingsPkg = /(^|\.)settings(\.|$)/.test(m.module);
     if (!named.has(m.module) && !looksDjango && !(inSettingsPkg && (s.starImports.length || s.upperNames.length))) continue;
     const ext = s.starImports.map((i) => ix.absolute(m, i.level, i.module)).filter((x): x is string => !!x);
     info.modules.push({ module: m.module, file: m.path, extends: ext });
@@ -142,7 +138,8 @@ export function settingsOf(ws: Workspace, ix: ModuleIndex, gaps: string[]): Sett
   for (const m of info.djangoSettingsModule) {
     if (!ix.byName.has(m.value)) gaps.push(`DJANGO_SETTINGS_MODULE "${m.value}" (${m.file}:${m.line}) is not a module of this project`);
   }
-  info.files = ws.select((p) => SETTINGS_FILE.test(p) && !isTestPath(p)).map((f) => f.path);
+  const roles = rolesOf(ws);
+  info.files = ws.select((p) => SETTINGS_FILE.test(p) && isShipped(roles.role(p))).map((f) => f.path);
   for (const m of ix.mods) for (const d of m.facts.dynamic) if (/settings|ROOT_URLCONF|database/.test(d.what)) gaps.push(`${m.path}:${d.line}: ${d.what}`);
   return info;
 }

@@ -1,10 +1,13 @@
 import type { BriefFacts } from './extract.js';
+import type { FileRole } from '../core/role.js';
 
 /** One project module with the facts extracted from it. */
 export interface Mod {
   module: string;
   path: string;
   facts: BriefFacts;
+  /** The file's role (facts/roles): only production modules declare what the system serves. */
+  role?: FileRole;
 }
 
 /** Project modules by dotted name, and the static name resolution the brief needs across them. */
