@@ -2,6 +2,7 @@ import type { Workspace } from '../sources/workspace.js';
 import { rolesOf } from '../facts/roles.js';
 import { isShipped } from '../core/role.js';
 import type { ModuleIndex, Mod } from './resolve.js';
+import type { SettingLookup } from './routes.js';
 import type { Script } from './project.js';
 import type { CliCommand, EntryPoint, Schedule, SettingsInfo, Task } from './types.js';
 
@@ -103,11 +104,14 @@ export function entryPoints(ix: ModuleIndex, scripts: Script[]): EntryPoint[] {
   return out;
 }
 
+/** manage.py, wsgi.py and asgi.py say which settings run; other files (celery config, scripts) come after. */
+const rank = (file: string): number => (/(^|\/)(manage|wsgi|asgi)\.py$|(^|\/)(wsgi|asgi)\/__init__\.py$/.test(file) ? 0 : 1);
+
 const SETTINGS_FILE = /(^|\/)(\.env(\.[\w-]+)?|[\w-]*\.env|config\/[^/]+\.(ya?ml|toml|json|ini)|settings\.(toml|ya?ml|json|ini)|\.secrets\.toml|alembic\.ini|logging\.(conf|ini|ya?ml))$/;
 
 /** Django settings modules and their layering, DJANGO_SETTINGS_MODULE, and configuration files. */
-export function settingsOf(ws: Workspace, ix: ModuleIndex, gaps: string[]): SettingsInfo {
-  const info: SettingsInfo = { djangoSettingsModule: [], modules: [], files: [], rootUrlconf: null };
+export function settingsOf(ws: Workspace, ix: ModuleIndex, gaps: string[]): SettingsInfo & { lookup: SettingLookup } {
+  const info: SettingsInfo & { lookup: SettingLookup } = { djangoSettingsModule: [], modules: [], files: [], rootUrlconf: null, rootUrlconfs: [], lookup: () => null };
   for (const m of ix.mods) {
     const sm = m.facts.settings.settingsModule;
     if (sm) info.djangoSettingsModule.push({ value: sm.value, file: m.path, line: sm.line });
@@ -121,20 +125,42 @@ export function settingsOf(ws: Workspace, ix: ModuleIndex, gaps: string[]): Sett
     const ext = s.starImports.map((i) => ix.absolute(m, i.level, i.module)).filter((x): x is string => !!x);
     info.modules.push({ module: m.module, file: m.path, extends: ext });
   }
-  // ROOT_URLCONF of the settings DJANGO_SETTINGS_MODULE names, else of any settings module (a layered one inherits it)
-  const chain = (mod: string, depth = 0): string | null => {
+  // The settings module manage.py/wsgi.py/asgi.py select, shallowest first: a side project in a sub-folder (a lab,
+  // an example) comes after the main one. Each settings module's ROOT_URLCONF is followed through `from .base import *`.
+  const selectors = [...info.djangoSettingsModule].sort((x, y) => rank(x.file) - rank(y.file) || x.file.split('/').length - y.file.split('/').length || (x.file < y.file ? -1 : 1));
+  const chain = <T>(mod: string, read: (m: Mod) => T | null, depth = 0): T | null => {
     const m = ix.byName.get(mod);
     if (!m || depth > 5) return null;
-    if (m.facts.settings.rootUrlconf) return m.facts.settings.rootUrlconf.value;
-    for (const i of m.facts.settings.starImports) {
+    const own = read(m);
+    if (own !== null) return own;
+    // star imports in reverse: the last one wins, as at run time
+    for (const i of [...m.facts.settings.starImports].reverse()) {
       const abs = ix.absolute(m, i.level, i.module);
-      const r = abs ? chain(abs, depth + 1) : null;
-      if (r) return r;
+      const r = abs ? chain(abs, read, depth + 1) : null;
+      if (r !== null) return r;
     }
     return null;
   };
-  for (const s of info.djangoSettingsModule) info.rootUrlconf ??= chain(s.value);
-  for (const m of info.modules) info.rootUrlconf ??= chain(m.module);
+  const urlconfOf = (mod: string) => chain(mod, (m) => m.facts.settings.rootUrlconf?.value ?? null);
+  const roots: string[] = [];
+  for (const s of selectors) {
+    const r = urlconfOf(s.value);
+    if (r && !roots.includes(r)) roots.push(r);
+  }
+  if (!roots.length) for (const m of info.modules) {
+    const r = urlconfOf(m.module);
+    if (r && !roots.includes(r)) roots.push(r);
+  }
+  info.rootUrlconf = roots[0] ?? null;
+  info.rootUrlconfs = roots;
+  const primary = selectors.find((s) => ix.byName.has(s.value))?.value ?? info.modules[0]?.module;
+  info.lookup = (name) =>
+    primary
+      ? chain(primary, (m) => {
+          const v = m.facts.settingValues[name];
+          return v ? { value: v.value, computed: v.computed, file: m.path, line: v.line } : null;
+        })
+      : null;
   for (const m of info.djangoSettingsModule) {
     if (!ix.byName.has(m.value)) gaps.push(`DJANGO_SETTINGS_MODULE "${m.value}" (${m.file}:${m.line}) is not a module of this project`);
   }

@@ -16,8 +16,11 @@ export interface MountFact { parent: string; child: string; prefix: string | nul
 export interface DjangoPatternFact {
   kind: 'path' | 're_path' | 'url';
   route: string;
+  /** The route is a setting (`path(settings.BASE_PATH, …)`): its name, resolved from the settings modules later. */
+  setting?: string;
   view: string | null;
-  include: { module?: string; patterns?: DjangoPatternFact[]; variable?: string } | null;
+  /** `computed`: the callee of an include() built at run time (`get_model_urls`), listed as a gap under its prefix. */
+  include: { module?: string; patterns?: DjangoPatternFact[]; variable?: string; computed?: string } | null;
   line: number;
 }
 /** `router.register(r'users', UserViewSet)` on a Django REST framework router. */
@@ -30,6 +33,32 @@ export interface UrlFact { scheme: string; host: string; url: string; line: numb
 export interface CloudCallFact { sdk: 'boto3'; service: string; line: number }
 export interface EnvReadFact { name: string; default: string | null; line: number }
 export interface DatabaseFact { alias: string; engine: string | null; name: string | null; host: string | null; line: number }
+/** One statement of a class body: `name = models.ForeignKey(User, …)`, `name: Mapped[int] = mapped_column(…)`, `name: str`. */
+export interface ClassFieldFact {
+  name: string;
+  line: number;
+  annotation: string | null;
+  /** Callee of the value (`models.ForeignKey`), when the value is a call. */
+  fn: string | null;
+  /** The first two positional arguments as written. */
+  args: string[];
+  /** Keyword arguments that name a relation or a type (to, related_name, back_populates, foreign_key, secondary). */
+  kw: Record<string, string>;
+  /** The value when it is a string literal (`name = "add"` on a cleo command). */
+  value: string | null;
+}
+/** A top-level class: its bases as written, body assignments, methods and whether its `Meta` says `abstract = True`. */
+export interface ClassFact {
+  line: number;
+  bases: string[];
+  decorators: string[];
+  fields: ClassFieldFact[];
+  methods: { name: string; line: number; decorators: string[] }[];
+  abstract: boolean;
+}
+/** A module-level UPPER_CASE setting: its literal value, or the default of the lookup that computes it. */
+export interface SettingValueFact { value: string; line: number; computed: boolean }
+
 /** Something the extractor saw but cannot resolve statically (dynamic route registration, computed settings…). */
 export interface DynamicFact { line: number; what: string }
 
@@ -39,6 +68,10 @@ export interface BriefFacts {
   imports: ImportFact[];
   /** Top-level functions and classes → line of their `def`/`class`, to resolve handlers named elsewhere. */
   defs: Record<string, number>;
+  /** Top-level classes by name (models, viewsets, commands, GraphQL types). */
+  classes: Record<string, ClassFact>;
+  /** Module-level UPPER_CASE string settings (Django settings, API_V1_STR…), for prefixes given as settings. */
+  settingValues: Record<string, SettingValueFact>;
   apps: AppFact[];
   routes: RouteFact[];
   mounts: MountFact[];
@@ -82,7 +115,7 @@ const APP_CTORS: Record<string, AppFact['kind']> = {
 
 const CALLS_OF_INTEREST = new Set([
   'register_blueprint', 'include_router', 'mount', 'add_url_rule', 'add_api_route', 'register', 'add_job', 'add_periodic_task',
-  'enqueue', 'enqueue_call', 'enqueue_in', 'enqueue_at', 'add_parser', 'client', 'resource', 'setdefault', 'get', 'getenv', 'update',
+  'enqueue', 'enqueue_call', 'enqueue_in', 'enqueue_at', 'add_parser', 'append', 'extend', 'client', 'resource', 'setdefault', 'get', 'getenv', 'update',
 ]);
 const CALL_HINT = new RegExp(`\\b(${[...CALLS_OF_INTEREST].join('|')})\\s*\\(`);
 
@@ -276,9 +309,74 @@ export function clickName(fn: string): string {
   return fn.replace(/_(command|cmd|group|grp)$/, '').toLowerCase().replace(/_/g, '-');
 }
 
+const decoratorsOf = (decorated: SyntaxNode): string[] =>
+  decorated.namedChildren.filter((c) => c.type === 'decorator').map((d) => d.text.replace(/^@/, '').replace(/\s+/g, ''));
+
+const RELATION_KW = new Set(['to', 'related_name', 'back_populates', 'backref', 'foreign_key', 'secondary', 'through', 'model', 'sa_column', 'default']);
+
+/** Bases, body assignments and methods of a class: enough to tell models, viewsets, commands and GraphQL types apart. */
+function classFact(def: SyntaxNode, decorators: string[]): ClassFact {
+  const bases: string[] = [];
+  for (const b of def.childForFieldName('superclasses')?.namedChildren ?? []) if (b.type !== 'keyword_argument' && b.type !== 'comment') bases.push(b.text.replace(/\s+/g, ''));
+  const out: ClassFact = { line: line(def), bases, decorators, fields: [], methods: [], abstract: false };
+  for (const st of def.childForFieldName('body')?.namedChildren ?? []) {
+    const inner = st.type === 'decorated_definition' ? st.childForFieldName('definition') : st;
+    if (inner?.type === 'function_definition') {
+      out.methods.push({ name: inner.childForFieldName('name')?.text ?? '', line: line(inner), decorators: st === inner ? [] : decoratorsOf(st) });
+      continue;
+    }
+    if (inner?.type === 'class_definition' && inner.childForFieldName('name')?.text === 'Meta') {
+      out.abstract = /\babstract\s*=\s*True\b/.test(inner.childForFieldName('body')?.text ?? '');
+      continue;
+    }
+    if (st.type !== 'expression_statement') continue;
+    const a = st.namedChildren[0];
+    if (a?.type !== 'assignment') continue;
+    const left = a.childForFieldName('left');
+    if (left?.type !== 'identifier') continue;
+    const right = a.childForFieldName('right');
+    const ann = a.childForFieldName('type');
+    const p = right ? callParts(right) : null;
+    const kw: Record<string, string> = {};
+    for (const [k, v] of p?.kw ?? []) if (RELATION_KW.has(k)) kw[k] = stringValue(v) ?? v.text.replace(/\s+/g, ' ').slice(0, 120);
+    out.fields.push({
+      name: left.text,
+      line: line(st),
+      annotation: ann ? ann.text.replace(/\s+/g, ' ').slice(0, 120) : null,
+      fn: p ? p.fn : null,
+      args: p ? p.positional.slice(0, 2).map((x) => stringValue(x) ?? x.text.replace(/\s+/g, ' ').slice(0, 120)) : [],
+      kw,
+      value: right ? stringValue(right) : null,
+    });
+  }
+  return out;
+}
+
+/**
+ * A setting's value: a string literal, or the literal default of the lookup computing it
+ * (`getattr(cfg, 'BASE_PATH', '')`, `os.environ.get('X', 'd')`, `env('X', default='d')`), marked computed.
+ */
+function settingValue(n: SyntaxNode | null): { value: string; computed: boolean } | null {
+  if (!n) return null;
+  const s = stringValue(n);
+  if (s !== null) return { value: s, computed: false };
+  const p = callParts(n);
+  if (!p) return null;
+  const fn = lastPart(p.fn);
+  const d = fn === 'getattr' ? p.positional[2] : /^(get|getenv|env|str|config)$/.test(fn) ? (p.positional[1] ?? p.kw.get('default')) : undefined;
+  const dv = d ? stringValue(d) : null;
+  if (dv !== null) return { value: dv, computed: true };
+  // a wrapper around one lookup: trailing_slash(getattr(cfg, 'BASE_PATH', ''))
+  if (p.positional.length === 1 && p.positional[0]!.type === 'call') {
+    const inner = settingValue(p.positional[0]!);
+    if (inner) return { value: inner.value, computed: true };
+  }
+  return null;
+}
+
 function emptyFacts(): BriefFacts {
   return {
-    loc: 0, imports: [], defs: {}, apps: [], routes: [], mounts: [], urlLists: {}, drf: [], tasks: [], schedules: [], cli: [],
+    loc: 0, imports: [], defs: {}, classes: {}, settingValues: {}, apps: [], routes: [], mounts: [], urlLists: {}, drf: [], tasks: [], schedules: [], cli: [],
     noxSessions: [], mainGuard: null, urls: [], cloud: [], env: [], databases: [],
     settings: { rootUrlconf: null, settingsModule: null, starImports: [], upperNames: [] }, dynamic: [],
   };
@@ -314,11 +412,16 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
     if (def && (def.type === 'function_definition' || def.type === 'class_definition')) {
       const name = def.childForFieldName('name')?.text;
       if (name) facts.defs[name] = line(def);
+      if (name && def.type === 'class_definition') facts.classes[name] = classFact(def, n === def ? [] : decoratorsOf(n));
     }
     if (n.type === 'expression_statement') {
       const a = n.namedChildren[0];
       const left = a?.type === 'assignment' ? a.childForFieldName('left') : null;
-      if (left?.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(left.text)) facts.settings.upperNames.push(left.text);
+      if (left?.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(left.text)) {
+        facts.settings.upperNames.push(left.text);
+        const v = settingValue(a!.childForFieldName('right'));
+        if (v) facts.settingValues[left.text] = { ...v, line: line(n) };
+      }
     }
     if (n.type === 'if_statement' && facts.mainGuard === null) {
       const c = n.childForFieldName('condition')?.text.replace(/\s+/g, '');
@@ -451,7 +554,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
       if (v) facts.settings.rootUrlconf = { value: v, line: line(n) };
       else facts.dynamic.push({ line: line(n), what: 'ROOT_URLCONF computed at run time' });
     }
-    const listLike = right.type === 'list' || right.type === 'binary_operator' || right.type === 'call';
+    const listLike = right.type === 'list' || right.type === 'tuple' || right.type === 'binary_operator' || right.type === 'call' || (right.type === 'attribute' && right.text.endsWith('.urls'));
     if (left.type === 'identifier' && listLike && (target === 'urlpatterns' || /\b(path|re_path|url|i18n_patterns)\s*\(/.test(right.text))) {
       const pats = urlPatternList(right);
       if (pats) {
@@ -465,7 +568,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
 
   /** Django URL list: `[path(...), ...]`, `[...] + static(...)`, `i18n_patterns(path(...))`. Null when not one. */
   function urlPatternList(n: SyntaxNode): DjangoPatternFact[] | null {
-    if (n.type === 'list') {
+    if (n.type === 'list' || n.type === 'tuple') {
       const out: DjangoPatternFact[] = [];
       let any = false;
       for (const c of n.namedChildren) {
@@ -477,7 +580,9 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
           facts.dynamic.push({ line: line(c), what: `URL pattern not understood: ${snippet(c, 60)}` });
         }
       }
-      return any || n.namedChildren.length === 0 ? out : null;
+      // a list of path() calls none of which could be read is still a URL list (the gaps say why)
+      const allPaths = n.namedChildren.every((c) => c.type === 'comment' || /^(path|re_path|url)$/.test(lastPart(callParts(c)?.fn ?? '')));
+      return any || allPaths ? out : null;
     }
     if (n.type === 'binary_operator') {
       const l = urlPatternList(n.childForFieldName('left')!);
@@ -485,6 +590,8 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
       if (!l && !r) return null;
       return [...(l ?? []), ...(r ?? [])];
     }
+    // urlpatterns = router.urls: a DRF router's routes, resolved with its registrations
+    if (n.type === 'attribute' && n.childForFieldName('attribute')?.text === 'urls') return [{ kind: 'path', route: '', view: null, include: { variable: n.text.replace(/\s+/g, '') }, line: line(n) }];
     const p = callParts(n);
     if (p && lastPart(p.fn) === 'i18n_patterns') return p.positional.map(urlPattern).filter((x): x is DjangoPatternFact => !!x);
     return null;
@@ -496,7 +603,8 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
     const kind = lastPart(p.fn);
     if (kind !== 'path' && kind !== 're_path' && kind !== 'url') return null;
     const routeNode = p.positional[0] ?? p.kw.get('route');
-    const route = stringValue(routeNode);
+    const setting = routeNode?.type === 'attribute' && routeNode.childForFieldName('object')?.text === 'settings' ? routeNode.childForFieldName('attribute')?.text : undefined;
+    const route = setting ? `{settings.${setting}}` : stringValue(routeNode);
     const viewNode = p.positional[1] ?? p.kw.get('view');
     if (route === null || !viewNode) {
       facts.dynamic.push({ line: line(n), what: `URL pattern with a computed route: ${snippet(n, 60)}` });
@@ -507,15 +615,19 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
       let arg = ip.positional[0];
       if (arg?.type === 'tuple') arg = arg.namedChildren[0];
       const mod = stringValue(arg);
-      if (mod !== null) return { kind, route, view: null, include: { module: mod }, line: line(n) };
-      if (arg?.type === 'list') return { kind, route, view: null, include: { patterns: urlPatternList(arg) ?? [] }, line: line(n) };
-      if (arg && (arg.type === 'identifier' || arg.type === 'attribute')) return { kind, route, view: null, include: { variable: arg.text.replace(/\s+/g, '') }, line: line(n) };
-      facts.dynamic.push({ line: line(n), what: `include() of a computed value: ${snippet(viewNode, 60)}` });
-      return null;
+      const st = setting ? { setting } : {};
+      if (mod !== null) return { kind, route, ...st, view: null, include: { module: mod }, line: line(n) };
+      if (arg?.type === 'list') return { kind, route, ...st, view: null, include: { patterns: urlPatternList(arg) ?? [] }, line: line(n) };
+      if (arg && (arg.type === 'identifier' || arg.type === 'attribute')) return { kind, route, ...st, view: null, include: { variable: arg.text.replace(/\s+/g, '') }, line: line(n) };
+      const cp = arg ? callParts(arg) : null;
+      return { kind, route, ...st, view: null, include: { computed: cp ? `${cp.fn}()` : snippet(viewNode, 60) }, line: line(n) };
     }
     let view = viewNode.text.replace(/\s+/g, '');
     if (ip) view = ip.fn; // View.as_view(...) → View.as_view
-    return { kind, route, view, include: null, line: line(n) };
+    // csrf_exempt(View.as_view(...)), cache_page(...)(View.as_view()): the view is the class whose as_view() is called
+    const asView = /([\w.]+\.as_view)\s*\(/.exec(viewNode.text);
+    if (ip && asView) view = asView[1]!;
+    return { kind, route, ...(setting ? { setting } : {}), view, include: null, line: line(n) };
   }
 
   function readBeat(dict: SyntaxNode): void {
@@ -625,9 +737,19 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
       case 'register':
         if (owner && a0 && a1) {
           const pv = stringValue(a0);
-          if (pv !== null && (imported.has('rest_framework') || imported.has('rest_framework_nested'))) facts.drf.push({ router: owner, prefix: pv, viewset: a1.text, line: at });
+          // any router class (DefaultRouter or a project's subclass): registrations are used only when `router.urls` is
+          if (pv !== null && (a1.type === 'identifier' || a1.type === 'attribute')) facts.drf.push({ router: owner, prefix: pv, viewset: a1.text.replace(/\s+/g, ''), line: at });
         }
         return;
+      case 'append':
+      case 'extend': {
+        // _patterns.append(path(...)) under `if settings.DEBUG:` — listed: the route exists in some configurations
+        const list = facts.urlLists[owner];
+        if (!list || !a0) return;
+        const pats = attr === 'append' ? [urlPattern(a0)].filter((x): x is DjangoPatternFact => !!x) : urlPatternList(a0);
+        if (pats) list.push(...pats);
+        return;
+      }
       case 'add_job': {
         if (!owner || !a0) return;
         const trigNode = a1 ?? p.kw.get('trigger');

@@ -66,8 +66,8 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   const commands = runCommands(ws, ix, manifest.scripts, g.run);
 
   // Where work enters
-  const settings = settingsOf(ws, prod, g.config);
-  const routes = sortRoutes([...webRoutes(prod, g.entry), ...djangoRoutes(prod, settings.rootUrlconf, g.entry)]);
+  const { lookup, ...settings } = settingsOf(ws, prod, g.config);
+  const routes = sortRoutes([...webRoutes(prod, g.entry), ...djangoRoutes(prod, settings.rootUrlconfs ?? [], lookup, g.entry)]);
   for (const m of prod.mods) for (const d of m.facts.dynamic) if (!/settings|ROOT_URLCONF|database/.test(d.what)) g.entry.push(`${m.path}:${d.line}: ${d.what}`);
   const tasks = tasksOf(prod);
   const schedules = schedulesOf(ws, prod, g.entry);

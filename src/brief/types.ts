@@ -92,6 +92,8 @@ export interface SettingsInfo {
   /** .env files, config/*.yaml, settings.toml… */
   files: string[];
   rootUrlconf: string | null;
+  /** Every ROOT_URLCONF the selected settings modules name, the primary project's first (a repository may hold several Django projects). */
+  rootUrlconfs?: string[];
 }
 export interface PythonVersions {
   requiresPython: string | null;
