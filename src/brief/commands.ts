@@ -103,7 +103,7 @@ export function readmeCommands(text: string, file: string, source = 'readme'): C
     if (/^\s*\$ \S/.test(raw)) take(raw, ln, true);
     else if (raw.includes('`') && !/^( {4}|\t)/.test(raw)) {
       // inline code in prose: "Install the requirements `pip install -r requirements.txt`"
-      for (const m of raw.matchAll(/`([^`]+)`/g)) if (KNOWN_TOOL.test(`${m[1]!.trim()} `) || /^bash \S+\.sh\b/.test(m[1]!.trim())) push(m[1]!, ln);
+      for (const m of raw.matchAll(/`([^`]+)`/g)) if ((KNOWN_TOOL.test(`${m[1]!.trim()} `) && /\s/.test(m[1]!.trim())) || /^bash \S+\.sh\b/.test(m[1]!.trim())) push(m[1]!, ln);
     } else if ((literal || blank) && /^( {4}|\t)\s*/.test(raw) && KNOWN_TOOL.test(raw.trim())) take(raw, ln, false);
     if (raw.trim()) {
       if (!/^( {4}|\t)/.test(raw)) literal = /::\s*$/.test(raw);

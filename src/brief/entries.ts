@@ -81,9 +81,35 @@ export function cliCommands(ix: ModuleIndex, scripts: Script[]): CliCommand[] {
     if (!p) return scriptOf.has(n.parent) ? `${scriptOf.get(n.parent)} ${own}` : own;
     return `${fullName(p, depth + 1)} ${own}`;
   };
-  return [...byKey.values()]
-    .map((n) => ({ framework: n.framework, name: fullName(n), handler: n.handler, file: n.file, line: n.line }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: CliCommand[] = [...byKey.values()].map((n) => ({ framework: n.framework, name: fullName(n), handler: n.handler, file: n.file, line: n.line }));
+  // cleo (poetry-style): a Command subclass with `name = "env info"`; the one console script is the program's name
+  const program = scripts.length === 1 ? `${scripts[0]!.name} ` : '';
+  for (const m of ix.mods) {
+    for (const [cls, c] of Object.entries(m.facts.classes)) {
+      const name = c.fields.find((f) => f.name === 'name' && f.value)?.value;
+      if (name && /^[\w][\w: -]*$/.test(name) && descendsFrom(ix, m, cls, (q) => /^cleo\..*Command$/.test(q))) {
+        out.push({ framework: 'cleo', name: `${program}${name}`, handler: `${m.module}.${cls}`, file: m.path, line: c.line });
+      }
+    }
+    // Django: every management/commands/<name>.py with a Command class is `manage.py <name>`
+    const mc = /(^|\/)management\/commands\/([^/_][^/]*)\.py$/.exec(m.path);
+    if (mc && m.facts.classes.Command) out.push({ framework: 'django', name: `manage.py ${mc[2]}`, handler: `${m.module}.Command`, file: m.path, line: m.facts.classes.Command.line });
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Does class `cls` of `m` descend (through the project's classes) from an outside class whose qualified name passes `test`? */
+export function descendsFrom(ix: ModuleIndex, m: Mod, cls: string, test: (qualified: string) => boolean, depth = 0): boolean {
+  const c = m.facts.classes[cls];
+  if (!c || depth > 8) return false;
+  for (const b of c.bases) {
+    const q = ix.qualify(m, b);
+    const loc = ix.locate(q);
+    if (loc && loc.mod.facts.classes[loc.name]) {
+      if (descendsFrom(ix, loc.mod, loc.name, test, depth + 1)) return true;
+    } else if (test(q)) return true;
+  }
+  return false;
 }
 
 export function entryPoints(ix: ModuleIndex, scripts: Script[]): EntryPoint[] {

@@ -7,11 +7,19 @@ import { stringValue } from '../python/literals.js';
 /** `import a.b as c` → {module:'a.b', name:null, alias:'c', level:0}; `from ..x import y` → {module:'x', name:'y', level:2}. */
 export interface ImportFact { module: string; name: string | null; alias: string | null; level: number; line: number }
 /** A web application or router object: `app = Flask(__name__)`, `bp = Blueprint('x', __name__, url_prefix='/x')`, `r = APIRouter(prefix='/r')`. */
-export interface AppFact { variable: string; kind: 'flask' | 'blueprint' | 'fastapi' | 'apirouter' | 'celery' | 'typer' | 'drf-router'; prefix: string | null; line: number }
+export interface AppFact { variable: string; kind: 'flask' | 'blueprint' | 'fastapi' | 'apirouter' | 'celery' | 'typer' | 'drf-router' | 'aiohttp' | 'starlette'; prefix: string | null; line: number }
 /** A route declared on a local object (`owner` is the variable as written, e.g. `bp` or `users.router`). */
 export interface RouteFact { owner: string; methods: string[]; path: string; handler: string; line: number; via: 'decorator' | 'add_url_rule' | 'add_api_route' }
 /** `parent.register_blueprint(child, url_prefix=…)`, `parent.include_router(child, prefix=…)`, `parent.mount('/p', child)`. */
-export interface MountFact { parent: string; child: string; prefix: string | null; line: number; kind: 'register_blueprint' | 'include_router' | 'mount' }
+export interface MountFact {
+  parent: string;
+  child: string;
+  prefix: string | null;
+  line: number;
+  kind: 'register_blueprint' | 'include_router' | 'mount';
+  /** The prefix is a setting (`prefix=settings.API_V1_STR`): its name, resolved from the project's settings later. */
+  setting?: string;
+}
 /** One entry of a Django URL list. `include` is set for `include(...)`: a module, a nested list, or a variable to resolve. */
 export interface DjangoPatternFact {
   kind: 'path' | 're_path' | 'url';
@@ -110,12 +118,16 @@ const APP_CTORS: Record<string, AppFact['kind']> = {
   Celery: 'celery',
   Typer: 'typer',
   DefaultRouter: 'drf-router',
+  RouteTableDef: 'aiohttp',
+  Application: 'aiohttp',
+  Starlette: 'starlette',
   SimpleRouter: 'drf-router',
 };
 
 const CALLS_OF_INTEREST = new Set([
   'register_blueprint', 'include_router', 'mount', 'add_url_rule', 'add_api_route', 'register', 'add_job', 'add_periodic_task',
-  'enqueue', 'enqueue_call', 'enqueue_in', 'enqueue_at', 'add_parser', 'append', 'extend', 'client', 'resource', 'setdefault', 'get', 'getenv', 'update',
+  'enqueue', 'enqueue_call', 'enqueue_in', 'enqueue_at', 'add_parser', 'append', 'extend',
+  'add_get', 'add_post', 'add_put', 'add_patch', 'add_delete', 'add_head', 'add_route', 'add_view', 'add_routes', 'add_subapp', 'Route', 'WebSocketRoute', 'client', 'resource', 'setdefault', 'get', 'getenv', 'update',
 ]);
 const CALL_HINT = new RegExp(`\\b(${[...CALLS_OF_INTEREST].join('|')})\\s*\\(`);
 
@@ -706,8 +718,10 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
         if (owner && a0) {
           const prefix = p.kw.get(attr === 'include_router' ? 'prefix' : 'url_prefix');
           const pv = prefix ? stringValue(prefix) : null;
-          if (prefix && pv === null) facts.dynamic.push({ line: at, what: `prefix computed at run time: ${snippet(prefix, 60)}` });
-          facts.mounts.push({ parent: owner, child: a0.text.replace(/\s+/g, ''), prefix: pv, line: at, kind: attr });
+          // prefix=settings.API_V1_STR: resolved from the project's settings (a module constant or a Settings class default)
+          const setting = prefix?.type === 'attribute' && /^[A-Z][A-Z0-9_]*$/.test(prefix.childForFieldName('attribute')?.text ?? '') ? prefix.childForFieldName('attribute')!.text : undefined;
+          if (prefix && pv === null && !setting) facts.dynamic.push({ line: at, what: `prefix computed at run time: ${snippet(prefix, 60)}` });
+          facts.mounts.push({ parent: owner, child: a0.text.replace(/\s+/g, ''), prefix: pv, line: at, kind: attr, ...(setting ? { setting } : {}) });
         }
         return;
       case 'mount': {
@@ -718,6 +732,69 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
           if (ap) facts.routes.push({ owner, methods: ['MOUNT'], path: pv, handler: ap.fn, line: at, via: 'add_api_route' });
           else facts.mounts.push({ parent: owner, child: a1.text.replace(/\s+/g, ''), prefix: pv, line: at, kind: 'mount' });
         }
+        return;
+      }
+      case 'add_get':
+      case 'add_post':
+      case 'add_put':
+      case 'add_patch':
+      case 'add_delete':
+      case 'add_head':
+      case 'add_route':
+      case 'add_view': {
+        // aiohttp: app.router.add_get('/p', handler), app.router.add_route('GET', '/p', handler)
+        if (!owner || !imported.has('aiohttp')) return;
+        const withMethod = attr === 'add_route';
+        const pv = stringValue(withMethod ? a1 : a0);
+        const h = withMethod ? p.positional[2] : a1;
+        if (pv === null || !h) {
+          facts.dynamic.push({ line: at, what: `${attr}() with a computed path or handler: ${snippet(n, 80)}` });
+          return;
+        }
+        const method = withMethod ? (stringValue(a0) ?? 'ANY').toUpperCase() : attr === 'add_view' ? 'ANY' : attr.slice(4).toUpperCase();
+        facts.routes.push({ owner: owner.replace(/\.router$/, ''), methods: [method === '*' ? 'ANY' : method], path: pv, handler: h.text.replace(/\s+/g, ''), line: at, via: 'add_api_route' });
+        return;
+      }
+      case 'add_routes': {
+        // aiohttp: app.add_routes([web.get('/', h), ...]) or app.add_routes(routes) for a RouteTableDef
+        if (!owner || !imported.has('aiohttp') || !a0) return;
+        if (a0.type === 'identifier') {
+          facts.mounts.push({ parent: owner, child: a0.text, prefix: '', line: at, kind: 'mount' });
+          return;
+        }
+        for (const item of a0.namedChildren) {
+          const ip = callParts(item);
+          const m = ip ? lastPart(ip.fn) : '';
+          const path = ip ? stringValue(ip.positional[m === 'route' ? 1 : 0]) : null;
+          const h = ip?.positional[m === 'route' ? 2 : 1];
+          if (!ip || path === null || !h || !/^(get|post|put|patch|delete|head|view|route)$/.test(m)) {
+            if (item.type !== 'comment') facts.dynamic.push({ line: line(item), what: `aiohttp route not understood: ${snippet(item, 60)}` });
+            continue;
+          }
+          const method = m === 'route' ? (stringValue(ip.positional[0]) ?? 'ANY').toUpperCase() : m === 'view' ? 'ANY' : m.toUpperCase();
+          facts.routes.push({ owner, methods: [method], path, handler: h.text.replace(/\s+/g, ''), line: line(item), via: 'add_api_route' });
+        }
+        return;
+      }
+      case 'add_subapp': {
+        const pv = stringValue(a0);
+        if (owner && pv !== null && a1 && imported.has('aiohttp')) facts.mounts.push({ parent: owner, child: a1.text.replace(/\s+/g, ''), prefix: pv, line: at, kind: 'mount' });
+        return;
+      }
+      case 'Route':
+      case 'WebSocketRoute': {
+        // Starlette: Route('/p', endpoint, methods=[...]) anywhere, under the prefixes of the Mount('/x', routes=[...]) around it
+        if (owner || !imported.has('starlette')) return;
+        const pv = stringValue(a0 ?? p.kw.get('path'));
+        const h = a1 ?? p.kw.get('endpoint');
+        if (pv === null || !h) return;
+        let prefix = '';
+        for (let up = n.parent; up; up = up.parent) {
+          const mp = up.type === 'call' ? callParts(up) : null;
+          if (mp && lastPart(mp.fn) === 'Mount') prefix = (stringValue(mp.positional[0] ?? mp.kw.get('path')) ?? '') + prefix;
+        }
+        const methods = attr === 'WebSocketRoute' ? ['WS'] : strList(p.kw.get('methods'))?.map((m) => m.toUpperCase()) ?? ['GET'];
+        facts.routes.push({ owner: '', methods, path: prefix + pv, handler: h.text.replace(/\s+/g, ''), line: at, via: 'add_api_route' });
         return;
       }
       case 'add_url_rule':

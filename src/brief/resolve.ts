@@ -18,6 +18,12 @@ export class ModuleIndex {
   constructor(mods: Mod[]) {
     this.mods = mods;
     for (const m of mods) if (!this.byName.has(m.module)) this.byName.set(m.module, m);
+    // A namespace package (no __init__.py, as poetry's src/poetry) is imported by its folder's name: register
+    // the dotted path under src/ too, so that `poetry.console.commands` finds `console.commands`.
+    for (const m of mods) {
+      const dotted = m.path.replace(/^src\//, '').replace(/\.pyi?$/, '').replace(/\/__init__$/, '').split('/').join('.');
+      if (dotted !== m.module && dotted.endsWith(`.${m.module}`) && !this.byName.has(dotted)) this.byName.set(dotted, m);
+    }
   }
 
   /** Absolute module of `from <level dots><name> import …` written in `m`; null when it climbs above the top. */

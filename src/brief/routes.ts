@@ -5,6 +5,23 @@ import type { Route } from './types.js';
 interface Router { key: string; kind: AppFact['kind'] | 'unknown'; prefix: string | null; mod: Mod }
 interface Edge { parent: string; child: string; prefix: string | null; kind: MountFact['kind'] }
 
+/**
+ * A setting's string value from the production code: a module constant (`API_V1_STR = "/api/v1"`) or the default of a
+ * settings class field (`class Settings(BaseSettings): API_V1_STR: str = "/api/v1"`). Null when none or ambiguous.
+ */
+export function projectSetting(ix: ModuleIndex, name: string): { value: string; file: string; line: number } | null {
+  const found: { value: string; file: string; line: number }[] = [];
+  for (const m of ix.mods) {
+    const v = m.facts.settingValues[name];
+    if (v) found.push({ value: v.value, file: m.path, line: v.line });
+    for (const c of Object.values(m.facts.classes)) {
+      const f = c.fields.find((x) => x.name === name && x.value !== null);
+      if (f) found.push({ value: f.value!, file: m.path, line: f.line });
+    }
+  }
+  return found.length && found.every((f) => f.value === found[0]!.value) ? found[0]! : null;
+}
+
 /** Flask joins a blueprint prefix and a rule with exactly one slash. */
 function flaskJoin(prefix: string, rule: string): string {
   if (!rule) return prefix;
@@ -16,8 +33,9 @@ const withSlash = (p: string): string => (p.startsWith('/') ? p : `/${p}`);
 const frameworkOf = (kind: Router['kind'], mod: Mod): string => {
   if (kind === 'flask' || kind === 'blueprint') return 'flask';
   if (kind === 'fastapi' || kind === 'apirouter') return 'fastapi';
+  if (kind === 'aiohttp' || kind === 'starlette') return kind;
   const mods = new Set(mod.facts.imports.map((i) => i.module.split('.')[0]));
-  return mods.has('fastapi') ? 'fastapi' : mods.has('flask') ? 'flask' : mods.has('starlette') ? 'starlette' : 'unknown';
+  return mods.has('fastapi') ? 'fastapi' : mods.has('flask') ? 'flask' : mods.has('aiohttp') ? 'aiohttp' : mods.has('starlette') ? 'starlette' : 'unknown';
 };
 
 /**
@@ -30,13 +48,23 @@ export function webRoutes(ix: ModuleIndex, gaps: string[]): Route[] {
   for (const mod of ix.mods) {
     for (const a of mod.facts.apps) {
       if (a.kind === 'celery' || a.kind === 'typer' || a.kind === 'drf-router') continue;
+      // aiohttp's web.Application and Starlette() are only routers where the module imports them
+      if ((a.kind === 'aiohttp' || a.kind === 'starlette') && !mod.facts.imports.some((i) => i.module.split('.')[0] === a.kind)) continue;
       routers.set(`${mod.module}:${a.variable}`, { key: `${mod.module}:${a.variable}`, kind: a.kind, prefix: a.prefix, mod });
     }
   }
   const incoming = new Map<string, Edge[]>();
   for (const mod of ix.mods) {
     for (const m of mod.facts.mounts) {
-      const e: Edge = { parent: ix.key(mod, m.parent), child: ix.key(mod, m.child), prefix: m.prefix, kind: m.kind };
+      let prefix = m.prefix;
+      if (m.setting) {
+        const v = projectSetting(ix, m.setting);
+        if (v) {
+          prefix = v.value;
+          gaps.push(`${mod.path}:${m.line}: prefix settings.${m.setting} is a setting; routes are listed with its default "${v.value}" (${v.file}:${v.line})`);
+        } else gaps.push(`${mod.path}:${m.line}: prefix settings.${m.setting} has no default in the project; routes under it are listed without it`);
+      }
+      const e: Edge = { parent: ix.key(mod, m.parent), child: ix.key(mod, m.child), prefix, kind: m.kind };
       const list = incoming.get(e.child) ?? [];
       list.push(e);
       incoming.set(e.child, list);
@@ -70,7 +98,7 @@ export function webRoutes(ix: ModuleIndex, gaps: string[]): Route[] {
     for (const f of mod.facts.routes) {
       const key = ix.key(mod, f.owner);
       const r = routers.get(key);
-      if (!r) gaps.push(`${mod.path}:${f.line}: routes on \`${f.owner}\`, an object not created in this project: its prefix is unknown`);
+      if (!r && f.owner) gaps.push(`${mod.path}:${f.line}: routes on \`${f.owner}\`, an object not created in this project: its prefix is unknown`);
       const fw = frameworkOf(r?.kind ?? 'unknown', r?.mod ?? mod);
       const handler = f.via === 'decorator' ? [mod.module, f.handler].filter(Boolean).join('.') : ix.qualify(mod, f.handler);
       for (const prefix of prefixesOf(key, new Set())) {
