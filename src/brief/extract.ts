@@ -59,6 +59,8 @@ export interface ClassFieldFact {
 export interface ClassFact {
   line: number;
   bases: string[];
+  /** Class keywords: `class User(SQLModel, table=True)` → {table: 'True'}. */
+  keywords: Record<string, string>;
   decorators: string[];
   fields: ClassFieldFact[];
   methods: { name: string; line: number; decorators: string[] }[];
@@ -329,8 +331,12 @@ const RELATION_KW = new Set(['to', 'related_name', 'back_populates', 'backref', 
 /** Bases, body assignments and methods of a class: enough to tell models, viewsets, commands and GraphQL types apart. */
 function classFact(def: SyntaxNode, decorators: string[]): ClassFact {
   const bases: string[] = [];
-  for (const b of def.childForFieldName('superclasses')?.namedChildren ?? []) if (b.type !== 'keyword_argument' && b.type !== 'comment') bases.push(b.text.replace(/\s+/g, ''));
-  const out: ClassFact = { line: line(def), bases, decorators, fields: [], methods: [], abstract: false };
+  const keywords: Record<string, string> = {};
+  for (const b of def.childForFieldName('superclasses')?.namedChildren ?? []) {
+    if (b.type === 'keyword_argument') keywords[b.childForFieldName('name')?.text ?? ''] = b.childForFieldName('value')?.text ?? '';
+    else if (b.type !== 'comment') bases.push(b.text.replace(/\s+/g, ''));
+  }
+  const out: ClassFact = { line: line(def), bases, keywords, decorators, fields: [], methods: [], abstract: false };
   for (const st of def.childForFieldName('body')?.namedChildren ?? []) {
     const inner = st.type === 'decorated_definition' ? st.childForFieldName('definition') : st;
     if (inner?.type === 'function_definition') {

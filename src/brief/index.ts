@@ -12,6 +12,7 @@ import { runCommands } from './commands.js';
 import { djangoRoutes, sortRoutes, webRoutes } from './routes.js';
 import { cliCommands, entryPoints, schedulesOf, settingsOf, tasksOf } from './entries.js';
 import { integrationsOf } from './integrations.js';
+import { modelsOf } from './models.js';
 import { buildArchitecture } from './architecture.js';
 import { lineOwnership, ownersOf } from './owners.js';
 import { isSecretName, maskValue, redactUrl } from './redact.js';
@@ -74,6 +75,8 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   const cli = cliCommands(prod, manifest.scripts);
   const entry = entryPoints(prod, manifest.scripts);
 
+  const models = modelsOf(prod);
+
   // What it talks to
   const integrations = integrationsOf(ws, prod);
 
@@ -109,7 +112,7 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   const gaps = SECTIONS.flatMap((s) => g[s].map((x) => `${s}: ${x}`));
   return {
     name, description, routes, tasks, schedules, integrations, commands, owners, gaps,
-    python, frameworks: frameworks(ix, opts.dependencies), size, entryPoints: entry, cli, envVars, settings, architecture, fragile, sectionGaps: g,
+    python, frameworks: frameworks(ix, opts.dependencies), size, entryPoints: entry, cli, envVars, settings, architecture, fragile, models, sectionGaps: g,
   };
 }
 

@@ -114,6 +114,18 @@ export interface FragileItem {
   /** `pyvet.html#finding-<fingerprint>` or `path:line`. */
   link: string;
 }
+/** A model of the data: Django model, SQLAlchemy/SQLModel table or Pydantic schema/settings. */
+export interface Model {
+  name: string;
+  module: string;
+  path: string;
+  line: number;
+  /** django, sqlalchemy, sqlmodel, pydantic. */
+  kind: 'django' | 'sqlalchemy' | 'sqlmodel' | 'pydantic';
+  fields: { name: string; type: string }[];
+  /** FK, O2O, M2M (Django), relationship / one-to-many (SQLAlchemy, SQLModel), FK from ForeignKey('table.col'). */
+  relations: { field: string; kind: string; target: string }[];
+}
 export type BriefSection = 'what' | 'run' | 'entry' | 'talks' | 'config' | 'architecture' | 'owners' | 'fragile';
 
 /** The handoff brief; every section lists what it could not determine in `sectionGaps`, all of them in `gaps`. */
@@ -136,6 +148,8 @@ export interface Brief {
   settings: SettingsInfo;
   architecture: Architecture;
   fragile: FragileItem[];
+  /** The data model (production code only). */
+  models?: Model[];
   sectionGaps: Record<BriefSection, string[]>;
   [k: string]: unknown;
 }
