@@ -364,7 +364,7 @@ function classFact(def: SyntaxNode, decorators: string[]): ClassFact {
       fn: p ? p.fn : null,
       args: p ? p.positional.slice(0, 2).map((x) => stringValue(x) ?? x.text.replace(/\s+/g, ' ').slice(0, 120)) : [],
       kw,
-      value: right ? stringValue(right) : null,
+      value: right && stringValue(right) !== null ? redactUrl(stringValue(right)!) : null,
     });
   }
   return out;
@@ -438,7 +438,8 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
       if (left?.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(left.text)) {
         facts.settings.upperNames.push(left.text);
         const v = settingValue(a!.childForFieldName('right'));
-        if (v) facts.settingValues[left.text] = { ...v, line: line(n) };
+        // a DSN default may carry a password: kept only as the brief shows URLs
+        if (v) facts.settingValues[left.text] = { value: redactUrl(v.value), computed: v.computed, line: line(n) };
       }
     }
     if (n.type === 'if_statement' && facts.mainGuard === null) {

@@ -326,7 +326,8 @@ function drfRoutes(ix: ModuleIndex, mod: Mod, router: string, prefix: string, ou
     const handler = ix.qualify(owner, r.viewset);
     const acts = viewsetActions(ix, owner, r.viewset);
     const add = (method: string, path: string, h = handler) => out.push(withDefinition(ix, { method, path: withSlash(path), handler: h, file: owner.path, line: r.line, framework: 'django-rest-framework' }));
-    if (!acts.standard) {
+    // a viewset whose actions cannot be told (outside base, or none declared): the two routes, any method
+    if (!acts.standard || (!acts.standard.size && !acts.extra.length)) {
       add('ANY', base);
       add('ANY', `${base}{pk}/`);
     } else {
