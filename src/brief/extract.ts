@@ -5,7 +5,15 @@ import { own } from '../core/lookup.js';
 import { stringValue } from '../python/literals.js';
 
 /** `import a.b as c` → {module:'a.b', name:null, alias:'c', level:0}; `from ..x import y` → {module:'x', name:'y', level:2}. */
-export interface ImportFact { module: string; name: string | null; alias: string | null; level: number; line: number }
+export interface ImportFact {
+  module: string;
+  name: string | null;
+  alias: string | null;
+  level: number;
+  line: number;
+  /** Inside a function or under `if TYPE_CHECKING:`: not run at import time, so never part of an import cycle. */
+  deferred?: boolean;
+}
 /** A web application or router object: `app = Flask(__name__)`, `bp = Blueprint('x', __name__, url_prefix='/x')`, `r = APIRouter(prefix='/r')`. */
 export interface AppFact { variable: string; kind: 'flask' | 'blueprint' | 'fastapi' | 'apirouter' | 'celery' | 'typer' | 'drf-router' | 'aiohttp' | 'starlette'; prefix: string | null; line: number }
 /** A route declared on a local object (`owner` is the variable as written, e.g. `bp` or `users.router`). */
@@ -916,6 +924,17 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
   }
 
   function readImport(n: SyntaxNode, out: ImportFact[]): void {
+    const start = out.length;
+    readImportNode(n, out);
+    let deferred = false;
+    for (let up = n.parent; up && !deferred; up = up.parent) {
+      if (up.type === 'function_definition') deferred = true;
+      else if (up.type === 'if_statement' && /TYPE_CHECKING/.test(up.childForFieldName('condition')?.text ?? '')) deferred = true;
+    }
+    if (deferred) for (let i = start; i < out.length; i++) out[i]!.deferred = true;
+  }
+
+  function readImportNode(n: SyntaxNode, out: ImportFact[]): void {
     const at = line(n);
     if (n.type === 'import_statement') {
       for (const c of n.namedChildren) {

@@ -30,7 +30,8 @@ export class Identities {
     const ra = this.find(a);
     const rb = this.find(b);
     // the smaller key wins, so the grouping does not depend on the order commits are read in
-    if (ra !== rb) ra < rb ? this.parent.set(rb, ra) : this.parent.set(ra, rb);
+    if (ra < rb) this.parent.set(rb, ra);
+    else if (rb < ra) this.parent.set(ra, rb);
   }
 
   /** Record one commit's author (after .mailmap); returns the key that `nameOf` later resolves. */

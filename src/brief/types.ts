@@ -105,7 +105,15 @@ export interface PythonVersions {
 }
 export interface Framework { name: string; declared: boolean; imported: boolean; files: number }
 export interface ArchNode { id: string; files: number; loc: number; inCycle: boolean; x: number; y: number; width: number; height: number }
-export interface ArchEdge { from: string; to: string; imports: number; cycle: boolean; points: { x: number; y: number }[] }
+export interface ArchEdge {
+  from: string;
+  to: string;
+  imports: number;
+  cycle: boolean;
+  points: { x: number; y: number }[];
+  /** Only deferred imports (function-local, TYPE_CHECKING) join the two packages: drawn dashed, never a cycle. */
+  deferred?: boolean;
+}
 export interface Architecture { nodes: ArchNode[]; edges: ArchEdge[]; width: number; height: number; cycles: string[][]; depth: number }
 export interface FragileItem {
   /** hotspot, untested, knowledge-island, undocumented-env, security. */
