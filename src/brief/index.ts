@@ -41,7 +41,9 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   const mods: Mod[] = opts.python.filter((p) => p.brief).map((p) => ({ module: p.module, path: p.path, facts: p.brief!, role: roles.role(p.path) }));
   const ix = new ModuleIndex(mods);
   // What the system serves and runs comes from production code only: never from tests, docs, examples or fixtures.
-  const prod = new ModuleIndex(mods.filter((m) => m.role === 'production'));
+  // Python under a tool's dot-folder (saleor's .semgrep/ rule samples) is not the product either.
+  const isProd = (p: string) => roles.role(p) === 'production' && !/(^|\/)\.[^/]+\//.test(p);
+  const prod = new ModuleIndex(mods.filter((m) => isProd(m.path)));
   const pyFiles = ws.select((p) => p.endsWith('.py')).length;
   if (pyFiles && !mods.length) g.what.push(`${pyFiles} Python files were not analysed: routes, tasks, commands and integrations from code are missing`);
   const broken = opts.python.filter((p) => p.error);
@@ -99,7 +101,7 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
     const own = await ownership;
     if (own instanceof Error || !own) g.owners.push(`git log failed (${own?.message ?? 'no repository'}): owners unknown`);
     else {
-      owners = ownersOf(own.files.filter((f) => ws.byPath.has(f.path)), own.activity, (p) => roles.role(p) === 'production');
+      owners = ownersOf(own.files.filter((f) => ws.byPath.has(f.path)), own.activity, isProd);
       if (own.skipped.length) g.owners.push(`${own.skipped.length} commit(s) with unreadable git objects were not counted (${own.skipped.slice(0, 3).map((c) => c.slice(0, 8)).join(', ')})`);
     }
   }
