@@ -38,7 +38,7 @@ test('an empty folder yields a valid brief that says what it could not determine
     const { brief } = await briefOf(t.dir);
     assertValid(brief);
     assert.deepEqual(brief.routes, []);
-    assert.ok(brief.sectionGaps.run.includes('no documented test command (README, Makefile, tox/nox, scripts, Docker, Procfile)'));
+    assert.ok(brief.sectionGaps.run.includes('no documented test command (README, CONTRIBUTING, docs, Makefile, justfile, tox/nox, pyproject tasks, scripts/, Docker, Procfile)'));
     assert.ok(brief.sectionGaps.owners.includes('not a git repository: who knows what cannot be determined'));
     assert.ok(brief.gaps.includes('owners: not a git repository: who knows what cannot be determined'));
   } finally {

@@ -271,8 +271,9 @@ test('django: env vars, commands from an rst README and Django defaults', () => 
   assert.deepEqual(brief.commands.map((c) => `${c.kind} | ${c.command} | ${c.file}:${c.line ?? ''}`), [
     'install | pip install -r requirements.txt | README.rst:10',
     'migrate | python manage.py migrate | README.rst:11',
+    // ``python manage.py test`` in the prose is the documented test command: no Django default needed
+    'test | python manage.py test | README.rst:13',
     'run | python manage.py runserver | manage.py:',
-    'test | python manage.py test | manage.py:',
   ]);
   assert.equal(brief.description, "The newsroom's blog and its editorial jobs.");
   assert.deepEqual(brief.frameworks.filter((f) => f.declared && f.imported).map((f) => f.name), ['Django', 'Django REST framework', 'Celery']);

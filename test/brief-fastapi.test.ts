@@ -192,8 +192,8 @@ test('fastapi: run commands from Dockerfile, compose, Procfile and poetry script
     ],
   );
   assert.deepEqual(brief.sectionGaps.run, [
-    'no documented install command (README, Makefile, tox/nox, scripts, Docker, Procfile)',
-    'no documented test command (README, Makefile, tox/nox, scripts, Docker, Procfile)',
+    'no documented install command (README, CONTRIBUTING, docs, Makefile, justfile, tox/nox, pyproject tasks, scripts/, Docker, Procfile)',
+    'no documented test command (README, CONTRIBUTING, docs, Makefile, justfile, tox/nox, pyproject tasks, scripts/, Docker, Procfile)',
   ]);
 });
 

@@ -2,11 +2,10 @@ import { createRequire } from 'node:module';
 import type { ELK as ElkApi, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { HealthReport } from '../health/types.js';
 import type { ModuleIndex } from './resolve.js';
-import { isTestPath } from './entries.js';
 import type { Architecture } from './types.js';
 
 /** More boxes than this and a map stops being readable: packages are condensed to a shallower depth. */
-export const MAX_NODES = 30;
+export const MAX_NODES = 20;
 const ROOT = '(top-level modules)';
 const OTHER = '(other packages)';
 
@@ -22,13 +21,16 @@ export function packageOf(m: ModInfo): string {
   return i < 0 ? ROOT : m.module.slice(0, i);
 }
 
-const truncate = (pkg: string, depth: number): string => (pkg === ROOT ? pkg : pkg.split('.').slice(0, depth).join('.'));
 
 /** Project-internal module import edges: health's when it computed them, else from the brief's own import facts. */
-function moduleEdges(ix: ModuleIndex, health: HealthReport | null): [string, string][] {
-  const fromHealth = health?.metrics?.imports?.edges;
-  if (Array.isArray(fromHealth) && fromHealth.every((e) => Array.isArray(e) && e.length === 2)) return fromHealth as [string, string][];
-  const out: [string, string][] = [];
+function moduleEdges(ix: ModuleIndex, health: HealthReport | null): [string, string, boolean][] {
+  // the brief's own facts know which imports are deferred (function-local, TYPE_CHECKING); health's list is the fallback
+  const out: [string, string, boolean][] = [];
+  if (!ix.mods.length) {
+    const fromHealth = health?.metrics?.imports?.edges;
+    if (Array.isArray(fromHealth)) for (const e of fromHealth) if (Array.isArray(e) && e.length === 2) out.push([String(e[0]), String(e[1]), false]);
+    return out;
+  }
   for (const m of ix.mods) {
     for (const i of m.facts.imports) {
       const base = ix.absolute(m, i.level, i.module);
@@ -40,7 +42,7 @@ function moduleEdges(ix: ModuleIndex, health: HealthReport | null): [string, str
         for (let k = parts.length; k > 0 && !target; k--) if (ix.byName.has(parts.slice(0, k).join('.'))) target = parts.slice(0, k).join('.');
         if (target) break;
       }
-      if (target && target !== m.module) out.push([m.module, target]);
+      if (target && target !== m.module) out.push([m.module, target, !!i.deferred]);
     }
   }
   return out;
@@ -83,15 +85,36 @@ export function cyclesOf(nodes: string[], edges: Map<string, Set<string>>): stri
 /** Package map: module imports condensed to packages, cycles marked, laid out by ELK (layered, top-down). */
 export async function buildArchitecture(ix: ModuleIndex, health: HealthReport | null): Promise<Architecture> {
   // Sizes come from the brief's own per-file facts so that the map and the "Size" line agree.
-  const mods: ModInfo[] = ix.mods.map((m) => ({ module: m.module, path: m.path, loc: m.facts.loc })).filter((m) => !isTestPath(m.path));
+  const mods: ModInfo[] = ix.mods.map((m) => ({ module: m.module, path: m.path, loc: m.facts.loc }));
   const pkgOf = new Map(mods.map((m) => [m.module, packageOf(m)]));
-  const maxDepth = Math.max(1, ...[...pkgOf.values()].map((p) => p.split('.').length));
-  let depth = maxDepth;
-  while (depth > 1 && new Set([...pkgOf.values()].map((p) => truncate(p, depth))).size > MAX_NODES) depth--;
+  // Top-level packages first; a box holding most of the files (saleor/, netbox/) is opened one level down, again
+  // while one box still dominates and the map stays within MAX_NODES.
+  const open = new Set<string>();
+  const boxPkg = (pkg: string): string => {
+    if (pkg === ROOT) return pkg;
+    const parts = pkg.split('.');
+    let k = 1;
+    while (k < parts.length && open.has(parts.slice(0, k).join('.'))) k++;
+    return parts.slice(0, k).join('.');
+  };
+  let depth = 1;
+  for (let round = 0; round < 4; round++) {
+    const count = new Map<string, number>();
+    for (const p of pkgOf.values()) count.set(boxPkg(p), (count.get(boxPkg(p)) ?? 0) + 1);
+    const [big, n] = [...count].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    if (!big || big === ROOT || n < mods.length * 0.5) break;
+    open.add(big);
+    // too many sub-packages: the biggest are kept and the rest folded below, so a modest overshoot is fine
+    if (new Set([...pkgOf.values()].map(boxPkg)).size > MAX_NODES * 2) {
+      open.delete(big);
+      break;
+    }
+    depth = Math.max(depth, big.split('.').length + 1);
+  }
 
   const sizes = new Map<string, { files: number; loc: number }>();
   for (const m of mods) {
-    const p = truncate(pkgOf.get(m.module)!, depth);
+    const p = boxPkg(pkgOf.get(m.module)!);
     const n = sizes.get(p) ?? { files: 0, loc: 0 };
     n.files++;
     n.loc += typeof m.loc === 'number' ? m.loc : 0;
@@ -100,7 +123,7 @@ export async function buildArchitecture(ix: ModuleIndex, health: HealthReport | 
   // Still too many top-level packages: keep the biggest, fold the rest into one box.
   const kept = new Set([...sizes.entries()].sort((a, b) => b[1].loc - a[1].loc || (a[0] < b[0] ? -1 : 1)).slice(0, sizes.size > MAX_NODES ? MAX_NODES - 1 : MAX_NODES).map(([k]) => k));
   const boxOf = (pkg: string): string => {
-    const t = truncate(pkg, depth);
+    const t = boxPkg(pkg);
     return kept.has(t) ? t : OTHER;
   };
   const nodes = new Map<string, { files: number; loc: number }>();
@@ -112,8 +135,10 @@ export async function buildArchitecture(ix: ModuleIndex, health: HealthReport | 
     nodes.set(b, acc);
   }
   const weights = new Map<string, number>();
+  /** Box pairs joined only by deferred imports: drawn dashed, never part of a cycle. */
+  const eager = new Set<string>();
   const adj = new Map<string, Set<string>>();
-  for (const [from, to] of moduleEdges(ix, health)) {
+  for (const [from, to, deferred] of moduleEdges(ix, health)) {
     const a = pkgOf.get(from);
     const b = pkgOf.get(to);
     if (a === undefined || b === undefined) continue;
@@ -122,6 +147,8 @@ export async function buildArchitecture(ix: ModuleIndex, health: HealthReport | 
     if (pa === pb) continue;
     const k = `${pa}\u0000${pb}`;
     weights.set(k, (weights.get(k) ?? 0) + 1);
+    if (deferred) continue;
+    eager.add(k);
     if (!adj.has(pa)) adj.set(pa, new Set());
     adj.get(pa)!.add(pb);
   }
@@ -134,7 +161,7 @@ export async function buildArchitecture(ix: ModuleIndex, health: HealthReport | 
   if (!names.length) return arch;
   const edgeList = [...weights.entries()].map(([k, w]) => {
     const [from, to] = k.split('\u0000') as [string, string];
-    return { from, to, imports: w };
+    return { from, to, imports: w, deferred: !eager.has(k) };
   });
   edgeList.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : 1));
   const graph: ElkNode = {
@@ -164,7 +191,7 @@ export async function buildArchitecture(ix: ModuleIndex, health: HealthReport | 
     const s = le?.sections?.[0];
     const points = s ? [s.startPoint, ...(s.bendPoints ?? []), s.endPoint].map((p) => ({ x: round(p.x), y: round(p.y) })) : [];
     const ca = compOf.get(e.from);
-    arch.edges.push({ ...e, cycle: ca !== undefined && ca === compOf.get(e.to), points });
+    arch.edges.push({ ...e, cycle: !e.deferred && ca !== undefined && ca === compOf.get(e.to), points });
   }
   return arch;
 }

@@ -1,12 +1,10 @@
 import type { Workspace } from '../sources/workspace.js';
+import { rolesOf } from '../facts/roles.js';
+import { isShipped } from '../core/role.js';
 import type { ModuleIndex, Mod } from './resolve.js';
+import type { SettingLookup } from './routes.js';
 import type { Script } from './project.js';
 import type { CliCommand, EntryPoint, Schedule, SettingsInfo, Task } from './types.js';
-
-export const isTestPath = (p: string): boolean =>
-  /(^|\/)(tests?|testing)\//.test(p) || /(^|\/)(test_[^/]*|[^/]*_tests?|conftest)\.py$/.test(p);
-
-export const isDocsPath = (p: string): boolean => /(^|\/)(docs?|examples?|samples?)\//.test(p);
 
 /** Background tasks; Celery's default name is `module.function`, as the worker registers it. */
 export function tasksOf(ix: ModuleIndex): Task[] {
@@ -83,16 +81,41 @@ export function cliCommands(ix: ModuleIndex, scripts: Script[]): CliCommand[] {
     if (!p) return scriptOf.has(n.parent) ? `${scriptOf.get(n.parent)} ${own}` : own;
     return `${fullName(p, depth + 1)} ${own}`;
   };
-  return [...byKey.values()]
-    .map((n) => ({ framework: n.framework, name: fullName(n), handler: n.handler, file: n.file, line: n.line }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: CliCommand[] = [...byKey.values()].map((n) => ({ framework: n.framework, name: fullName(n), handler: n.handler, file: n.file, line: n.line }));
+  // cleo (poetry-style): a Command subclass with `name = "env info"`; the one console script is the program's name
+  const program = scripts.length === 1 ? `${scripts[0]!.name} ` : '';
+  for (const m of ix.mods) {
+    for (const [cls, c] of Object.entries(m.facts.classes)) {
+      const name = c.fields.find((f) => f.name === 'name' && f.value)?.value;
+      if (name && /^[\w][\w: -]*$/.test(name) && descendsFrom(ix, m, cls, (q) => /^cleo\..*Command$/.test(q))) {
+        out.push({ framework: 'cleo', name: `${program}${name}`, handler: `${m.module}.${cls}`, file: m.path, line: c.line });
+      }
+    }
+    // Django: every management/commands/<name>.py with a Command class is `manage.py <name>`
+    const mc = /(^|\/)management\/commands\/([^/_][^/]*)\.py$/.exec(m.path);
+    if (mc && m.facts.classes.Command) out.push({ framework: 'django', name: `manage.py ${mc[2]}`, handler: `${m.module}.Command`, file: m.path, line: m.facts.classes.Command.line });
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Does class `cls` of `m` descend (through the project's classes) from an outside class whose qualified name passes `test`? */
+export function descendsFrom(ix: ModuleIndex, m: Mod, cls: string, test: (qualified: string) => boolean, depth = 0): boolean {
+  const c = m.facts.classes[cls];
+  if (!c || depth > 8) return false;
+  for (const b of c.bases) {
+    const q = ix.qualify(m, b);
+    const loc = ix.locate(q);
+    if (loc && loc.mod.facts.classes[loc.name]) {
+      if (descendsFrom(ix, loc.mod, loc.name, test, depth + 1)) return true;
+    } else if (test(q)) return true;
+  }
+  return false;
 }
 
 export function entryPoints(ix: ModuleIndex, scripts: Script[]): EntryPoint[] {
   const out: EntryPoint[] = [];
   for (const s of scripts) out.push({ kind: s.gui ? 'gui-script' : 'console-script', name: s.name, target: s.target, file: s.file, line: s.line });
   for (const m of ix.mods) {
-    if (isTestPath(m.path)) continue;
     const base = m.path.slice(m.path.lastIndexOf('/') + 1);
     if (base === '__main__.py') {
       const pkg = m.module.replace(/\.?__main__$/, '');
@@ -107,11 +130,14 @@ export function entryPoints(ix: ModuleIndex, scripts: Script[]): EntryPoint[] {
   return out;
 }
 
+/** manage.py, wsgi.py and asgi.py say which settings run; other files (celery config, scripts) come after. */
+const rank = (file: string): number => (/(^|\/)(manage|wsgi|asgi)\.py$|(^|\/)(wsgi|asgi)\/__init__\.py$/.test(file) ? 0 : 1);
+
 const SETTINGS_FILE = /(^|\/)(\.env(\.[\w-]+)?|[\w-]*\.env|config\/[^/]+\.(ya?ml|toml|json|ini)|settings\.(toml|ya?ml|json|ini)|\.secrets\.toml|alembic\.ini|logging\.(conf|ini|ya?ml))$/;
 
 /** Django settings modules and their layering, DJANGO_SETTINGS_MODULE, and configuration files. */
-export function settingsOf(ws: Workspace, ix: ModuleIndex, gaps: string[]): SettingsInfo {
-  const info: SettingsInfo = { djangoSettingsModule: [], modules: [], files: [], rootUrlconf: null };
+export function settingsOf(ws: Workspace, ix: ModuleIndex, gaps: string[]): SettingsInfo & { lookup: SettingLookup } {
+  const info: SettingsInfo & { lookup: SettingLookup } = { djangoSettingsModule: [], modules: [], files: [], rootUrlconf: null, rootUrlconfs: [], lookup: () => null };
   for (const m of ix.mods) {
     const sm = m.facts.settings.settingsModule;
     if (sm) info.djangoSettingsModule.push({ value: sm.value, file: m.path, line: sm.line });
@@ -120,29 +146,52 @@ export function settingsOf(ws: Workspace, ix: ModuleIndex, gaps: string[]): Sett
   for (const m of ix.mods) {
     const s = m.facts.settings;
     const looksDjango = s.upperNames.some((n) => ['INSTALLED_APPS', 'DATABASES', 'ROOT_URLCONF', 'MIDDLEWARE', 'SECRET_KEY'].includes(n));
-    const inSettingsPkg = /(^|\.)settings(\.|$)/.test(m.module) && !isTestPath(m.path);
+    const inSettingsPkg = /(^|\.)settings(\.|$)/.test(m.module);
     if (!named.has(m.module) && !looksDjango && !(inSettingsPkg && (s.starImports.length || s.upperNames.length))) continue;
     const ext = s.starImports.map((i) => ix.absolute(m, i.level, i.module)).filter((x): x is string => !!x);
     info.modules.push({ module: m.module, file: m.path, extends: ext });
   }
-  // ROOT_URLCONF of the settings DJANGO_SETTINGS_MODULE names, else of any settings module (a layered one inherits it)
-  const chain = (mod: string, depth = 0): string | null => {
+  // The settings module manage.py/wsgi.py/asgi.py select, shallowest first: a side project in a sub-folder (a lab,
+  // an example) comes after the main one. Each settings module's ROOT_URLCONF is followed through `from .base import *`.
+  const selectors = [...info.djangoSettingsModule].sort((x, y) => rank(x.file) - rank(y.file) || x.file.split('/').length - y.file.split('/').length || (x.file < y.file ? -1 : 1));
+  const chain = <T>(mod: string, read: (m: Mod) => T | null, depth = 0): T | null => {
     const m = ix.byName.get(mod);
     if (!m || depth > 5) return null;
-    if (m.facts.settings.rootUrlconf) return m.facts.settings.rootUrlconf.value;
-    for (const i of m.facts.settings.starImports) {
+    const own = read(m);
+    if (own !== null) return own;
+    // star imports in reverse: the last one wins, as at run time
+    for (const i of [...m.facts.settings.starImports].reverse()) {
       const abs = ix.absolute(m, i.level, i.module);
-      const r = abs ? chain(abs, depth + 1) : null;
-      if (r) return r;
+      const r = abs ? chain(abs, read, depth + 1) : null;
+      if (r !== null) return r;
     }
     return null;
   };
-  for (const s of info.djangoSettingsModule) info.rootUrlconf ??= chain(s.value);
-  for (const m of info.modules) info.rootUrlconf ??= chain(m.module);
+  const urlconfOf = (mod: string) => chain(mod, (m) => m.facts.settings.rootUrlconf?.value ?? null);
+  const roots: string[] = [];
+  for (const s of selectors) {
+    const r = urlconfOf(s.value);
+    if (r && !roots.includes(r)) roots.push(r);
+  }
+  if (!roots.length) for (const m of info.modules) {
+    const r = urlconfOf(m.module);
+    if (r && !roots.includes(r)) roots.push(r);
+  }
+  info.rootUrlconf = roots[0] ?? null;
+  info.rootUrlconfs = roots;
+  const primary = selectors.find((s) => ix.byName.has(s.value))?.value ?? info.modules[0]?.module;
+  info.lookup = (name) =>
+    primary
+      ? chain(primary, (m) => {
+          const v = m.facts.settingValues[name];
+          return v ? { value: v.value, computed: v.computed, file: m.path, line: v.line } : null;
+        })
+      : null;
   for (const m of info.djangoSettingsModule) {
     if (!ix.byName.has(m.value)) gaps.push(`DJANGO_SETTINGS_MODULE "${m.value}" (${m.file}:${m.line}) is not a module of this project`);
   }
-  info.files = ws.select((p) => SETTINGS_FILE.test(p) && !isTestPath(p)).map((f) => f.path);
+  const roles = rolesOf(ws);
+  info.files = ws.select((p) => SETTINGS_FILE.test(p) && isShipped(roles.role(p))).map((f) => f.path);
   for (const m of ix.mods) for (const d of m.facts.dynamic) if (/settings|ROOT_URLCONF|database/.test(d.what)) gaps.push(`${m.path}:${d.line}: ${d.what}`);
   return info;
 }

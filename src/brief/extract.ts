@@ -5,19 +5,38 @@ import { own } from '../core/lookup.js';
 import { stringValue } from '../python/literals.js';
 
 /** `import a.b as c` → {module:'a.b', name:null, alias:'c', level:0}; `from ..x import y` → {module:'x', name:'y', level:2}. */
-export interface ImportFact { module: string; name: string | null; alias: string | null; level: number; line: number }
+export interface ImportFact {
+  module: string;
+  name: string | null;
+  alias: string | null;
+  level: number;
+  line: number;
+  /** Inside a function or under `if TYPE_CHECKING:`: not run at import time, so never part of an import cycle. */
+  deferred?: boolean;
+}
 /** A web application or router object: `app = Flask(__name__)`, `bp = Blueprint('x', __name__, url_prefix='/x')`, `r = APIRouter(prefix='/r')`. */
-export interface AppFact { variable: string; kind: 'flask' | 'blueprint' | 'fastapi' | 'apirouter' | 'celery' | 'typer' | 'drf-router'; prefix: string | null; line: number }
+export interface AppFact { variable: string; kind: 'flask' | 'blueprint' | 'fastapi' | 'apirouter' | 'celery' | 'typer' | 'drf-router' | 'aiohttp' | 'starlette'; prefix: string | null; line: number }
 /** A route declared on a local object (`owner` is the variable as written, e.g. `bp` or `users.router`). */
 export interface RouteFact { owner: string; methods: string[]; path: string; handler: string; line: number; via: 'decorator' | 'add_url_rule' | 'add_api_route' }
 /** `parent.register_blueprint(child, url_prefix=…)`, `parent.include_router(child, prefix=…)`, `parent.mount('/p', child)`. */
-export interface MountFact { parent: string; child: string; prefix: string | null; line: number; kind: 'register_blueprint' | 'include_router' | 'mount' }
+export interface MountFact {
+  parent: string;
+  child: string;
+  prefix: string | null;
+  line: number;
+  kind: 'register_blueprint' | 'include_router' | 'mount';
+  /** The prefix is a setting (`prefix=settings.API_V1_STR`): its name, resolved from the project's settings later. */
+  setting?: string;
+}
 /** One entry of a Django URL list. `include` is set for `include(...)`: a module, a nested list, or a variable to resolve. */
 export interface DjangoPatternFact {
   kind: 'path' | 're_path' | 'url';
   route: string;
+  /** The route is a setting (`path(settings.BASE_PATH, …)`): its name, resolved from the settings modules later. */
+  setting?: string;
   view: string | null;
-  include: { module?: string; patterns?: DjangoPatternFact[]; variable?: string } | null;
+  /** `computed`: the callee of an include() built at run time (`get_model_urls`), listed as a gap under its prefix. */
+  include: { module?: string; patterns?: DjangoPatternFact[]; variable?: string; computed?: string } | null;
   line: number;
 }
 /** `router.register(r'users', UserViewSet)` on a Django REST framework router. */
@@ -30,6 +49,34 @@ export interface UrlFact { scheme: string; host: string; url: string; line: numb
 export interface CloudCallFact { sdk: 'boto3'; service: string; line: number }
 export interface EnvReadFact { name: string; default: string | null; line: number }
 export interface DatabaseFact { alias: string; engine: string | null; name: string | null; host: string | null; line: number }
+/** One statement of a class body: `name = models.ForeignKey(User, …)`, `name: Mapped[int] = mapped_column(…)`, `name: str`. */
+export interface ClassFieldFact {
+  name: string;
+  line: number;
+  annotation: string | null;
+  /** Callee of the value (`models.ForeignKey`), when the value is a call. */
+  fn: string | null;
+  /** The first two positional arguments as written. */
+  args: string[];
+  /** Keyword arguments that name a relation or a type (to, related_name, back_populates, foreign_key, secondary). */
+  kw: Record<string, string>;
+  /** The value when it is a string literal (`name = "add"` on a cleo command). */
+  value: string | null;
+}
+/** A top-level class: its bases as written, body assignments, methods and whether its `Meta` says `abstract = True`. */
+export interface ClassFact {
+  line: number;
+  bases: string[];
+  /** Class keywords: `class User(SQLModel, table=True)` → {table: 'True'}. */
+  keywords: Record<string, string>;
+  decorators: string[];
+  fields: ClassFieldFact[];
+  methods: { name: string; line: number; decorators: string[] }[];
+  abstract: boolean;
+}
+/** A module-level UPPER_CASE setting: its literal value, or the default of the lookup that computes it. */
+export interface SettingValueFact { value: string; line: number; computed: boolean }
+
 /** Something the extractor saw but cannot resolve statically (dynamic route registration, computed settings…). */
 export interface DynamicFact { line: number; what: string }
 
@@ -39,6 +86,10 @@ export interface BriefFacts {
   imports: ImportFact[];
   /** Top-level functions and classes → line of their `def`/`class`, to resolve handlers named elsewhere. */
   defs: Record<string, number>;
+  /** Top-level classes by name (models, viewsets, commands, GraphQL types). */
+  classes: Record<string, ClassFact>;
+  /** Module-level UPPER_CASE string settings (Django settings, API_V1_STR…), for prefixes given as settings. */
+  settingValues: Record<string, SettingValueFact>;
   apps: AppFact[];
   routes: RouteFact[];
   mounts: MountFact[];
@@ -77,12 +128,16 @@ const APP_CTORS: Record<string, AppFact['kind']> = {
   Celery: 'celery',
   Typer: 'typer',
   DefaultRouter: 'drf-router',
+  RouteTableDef: 'aiohttp',
+  Application: 'aiohttp',
+  Starlette: 'starlette',
   SimpleRouter: 'drf-router',
 };
 
 const CALLS_OF_INTEREST = new Set([
   'register_blueprint', 'include_router', 'mount', 'add_url_rule', 'add_api_route', 'register', 'add_job', 'add_periodic_task',
-  'enqueue', 'enqueue_call', 'enqueue_in', 'enqueue_at', 'add_parser', 'client', 'resource', 'setdefault', 'get', 'getenv', 'update',
+  'enqueue', 'enqueue_call', 'enqueue_in', 'enqueue_at', 'add_parser', 'append', 'extend',
+  'add_get', 'add_post', 'add_put', 'add_patch', 'add_delete', 'add_head', 'add_route', 'add_view', 'add_routes', 'add_subapp', 'Route', 'WebSocketRoute', 'client', 'resource', 'setdefault', 'get', 'getenv', 'update',
 ]);
 const CALL_HINT = new RegExp(`\\b(${[...CALLS_OF_INTEREST].join('|')})\\s*\\(`);
 
@@ -276,9 +331,78 @@ export function clickName(fn: string): string {
   return fn.replace(/_(command|cmd|group|grp)$/, '').toLowerCase().replace(/_/g, '-');
 }
 
+const decoratorsOf = (decorated: SyntaxNode): string[] =>
+  decorated.namedChildren.filter((c) => c.type === 'decorator').map((d) => d.text.replace(/^@/, '').replace(/\s+/g, ''));
+
+const RELATION_KW = new Set(['to', 'related_name', 'back_populates', 'backref', 'foreign_key', 'secondary', 'through', 'model', 'sa_column', 'default']);
+
+/** Bases, body assignments and methods of a class: enough to tell models, viewsets, commands and GraphQL types apart. */
+function classFact(def: SyntaxNode, decorators: string[]): ClassFact {
+  const bases: string[] = [];
+  const keywords: Record<string, string> = {};
+  for (const b of def.childForFieldName('superclasses')?.namedChildren ?? []) {
+    if (b.type === 'keyword_argument') keywords[b.childForFieldName('name')?.text ?? ''] = b.childForFieldName('value')?.text ?? '';
+    else if (b.type !== 'comment') bases.push(b.text.replace(/\s+/g, ''));
+  }
+  const out: ClassFact = { line: line(def), bases, keywords, decorators, fields: [], methods: [], abstract: false };
+  for (const st of def.childForFieldName('body')?.namedChildren ?? []) {
+    const inner = st.type === 'decorated_definition' ? st.childForFieldName('definition') : st;
+    if (inner?.type === 'function_definition') {
+      out.methods.push({ name: inner.childForFieldName('name')?.text ?? '', line: line(inner), decorators: st === inner ? [] : decoratorsOf(st) });
+      continue;
+    }
+    if (inner?.type === 'class_definition' && inner.childForFieldName('name')?.text === 'Meta') {
+      out.abstract = /\babstract\s*=\s*True\b/.test(inner.childForFieldName('body')?.text ?? '');
+      continue;
+    }
+    if (st.type !== 'expression_statement') continue;
+    const a = st.namedChildren[0];
+    if (a?.type !== 'assignment') continue;
+    const left = a.childForFieldName('left');
+    if (left?.type !== 'identifier') continue;
+    const right = a.childForFieldName('right');
+    const ann = a.childForFieldName('type');
+    const p = right ? callParts(right) : null;
+    const kw: Record<string, string> = {};
+    for (const [k, v] of p?.kw ?? []) if (RELATION_KW.has(k)) kw[k] = stringValue(v) ?? v.text.replace(/\s+/g, ' ').slice(0, 120);
+    out.fields.push({
+      name: left.text,
+      line: line(st),
+      annotation: ann ? ann.text.replace(/\s+/g, ' ').slice(0, 120) : null,
+      fn: p ? p.fn : null,
+      args: p ? p.positional.slice(0, 2).map((x) => stringValue(x) ?? x.text.replace(/\s+/g, ' ').slice(0, 120)) : [],
+      kw,
+      value: right && stringValue(right) !== null ? redactUrl(stringValue(right)!) : null,
+    });
+  }
+  return out;
+}
+
+/**
+ * A setting's value: a string literal, or the literal default of the lookup computing it
+ * (`getattr(cfg, 'BASE_PATH', '')`, `os.environ.get('X', 'd')`, `env('X', default='d')`), marked computed.
+ */
+function settingValue(n: SyntaxNode | null): { value: string; computed: boolean } | null {
+  if (!n) return null;
+  const s = stringValue(n);
+  if (s !== null) return { value: s, computed: false };
+  const p = callParts(n);
+  if (!p) return null;
+  const fn = lastPart(p.fn);
+  const d = fn === 'getattr' ? p.positional[2] : /^(get|getenv|env|str|config)$/.test(fn) ? (p.positional[1] ?? p.kw.get('default')) : undefined;
+  const dv = d ? stringValue(d) : null;
+  if (dv !== null) return { value: dv, computed: true };
+  // a wrapper around one lookup: trailing_slash(getattr(cfg, 'BASE_PATH', ''))
+  if (p.positional.length === 1 && p.positional[0]!.type === 'call') {
+    const inner = settingValue(p.positional[0]!);
+    if (inner) return { value: inner.value, computed: true };
+  }
+  return null;
+}
+
 function emptyFacts(): BriefFacts {
   return {
-    loc: 0, imports: [], defs: {}, apps: [], routes: [], mounts: [], urlLists: {}, drf: [], tasks: [], schedules: [], cli: [],
+    loc: 0, imports: [], defs: {}, classes: {}, settingValues: {}, apps: [], routes: [], mounts: [], urlLists: {}, drf: [], tasks: [], schedules: [], cli: [],
     noxSessions: [], mainGuard: null, urls: [], cloud: [], env: [], databases: [],
     settings: { rootUrlconf: null, settingsModule: null, starImports: [], upperNames: [] }, dynamic: [],
   };
@@ -314,11 +438,17 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
     if (def && (def.type === 'function_definition' || def.type === 'class_definition')) {
       const name = def.childForFieldName('name')?.text;
       if (name) facts.defs[name] = line(def);
+      if (name && def.type === 'class_definition') facts.classes[name] = classFact(def, n === def ? [] : decoratorsOf(n));
     }
     if (n.type === 'expression_statement') {
       const a = n.namedChildren[0];
       const left = a?.type === 'assignment' ? a.childForFieldName('left') : null;
-      if (left?.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(left.text)) facts.settings.upperNames.push(left.text);
+      if (left?.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(left.text)) {
+        facts.settings.upperNames.push(left.text);
+        const v = settingValue(a!.childForFieldName('right'));
+        // a DSN default may carry a password: kept only as the brief shows URLs
+        if (v) facts.settingValues[left.text] = { value: redactUrl(v.value), computed: v.computed, line: line(n) };
+      }
     }
     if (n.type === 'if_statement' && facts.mainGuard === null) {
       const c = n.childForFieldName('condition')?.text.replace(/\s+/g, '');
@@ -451,7 +581,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
       if (v) facts.settings.rootUrlconf = { value: v, line: line(n) };
       else facts.dynamic.push({ line: line(n), what: 'ROOT_URLCONF computed at run time' });
     }
-    const listLike = right.type === 'list' || right.type === 'binary_operator' || right.type === 'call';
+    const listLike = right.type === 'list' || right.type === 'tuple' || right.type === 'binary_operator' || right.type === 'call' || (right.type === 'attribute' && right.text.endsWith('.urls'));
     if (left.type === 'identifier' && listLike && (target === 'urlpatterns' || /\b(path|re_path|url|i18n_patterns)\s*\(/.test(right.text))) {
       const pats = urlPatternList(right);
       if (pats) {
@@ -465,7 +595,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
 
   /** Django URL list: `[path(...), ...]`, `[...] + static(...)`, `i18n_patterns(path(...))`. Null when not one. */
   function urlPatternList(n: SyntaxNode): DjangoPatternFact[] | null {
-    if (n.type === 'list') {
+    if (n.type === 'list' || n.type === 'tuple') {
       const out: DjangoPatternFact[] = [];
       let any = false;
       for (const c of n.namedChildren) {
@@ -477,7 +607,9 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
           facts.dynamic.push({ line: line(c), what: `URL pattern not understood: ${snippet(c, 60)}` });
         }
       }
-      return any || n.namedChildren.length === 0 ? out : null;
+      // a list of path() calls none of which could be read is still a URL list (the gaps say why)
+      const allPaths = n.namedChildren.every((c) => c.type === 'comment' || /^(path|re_path|url)$/.test(lastPart(callParts(c)?.fn ?? '')));
+      return any || allPaths ? out : null;
     }
     if (n.type === 'binary_operator') {
       const l = urlPatternList(n.childForFieldName('left')!);
@@ -485,6 +617,8 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
       if (!l && !r) return null;
       return [...(l ?? []), ...(r ?? [])];
     }
+    // urlpatterns = router.urls: a DRF router's routes, resolved with its registrations
+    if (n.type === 'attribute' && n.childForFieldName('attribute')?.text === 'urls') return [{ kind: 'path', route: '', view: null, include: { variable: n.text.replace(/\s+/g, '') }, line: line(n) }];
     const p = callParts(n);
     if (p && lastPart(p.fn) === 'i18n_patterns') return p.positional.map(urlPattern).filter((x): x is DjangoPatternFact => !!x);
     return null;
@@ -496,7 +630,8 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
     const kind = lastPart(p.fn);
     if (kind !== 'path' && kind !== 're_path' && kind !== 'url') return null;
     const routeNode = p.positional[0] ?? p.kw.get('route');
-    const route = stringValue(routeNode);
+    const setting = routeNode?.type === 'attribute' && routeNode.childForFieldName('object')?.text === 'settings' ? routeNode.childForFieldName('attribute')?.text : undefined;
+    const route = setting ? `{settings.${setting}}` : stringValue(routeNode);
     const viewNode = p.positional[1] ?? p.kw.get('view');
     if (route === null || !viewNode) {
       facts.dynamic.push({ line: line(n), what: `URL pattern with a computed route: ${snippet(n, 60)}` });
@@ -507,15 +642,19 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
       let arg = ip.positional[0];
       if (arg?.type === 'tuple') arg = arg.namedChildren[0];
       const mod = stringValue(arg);
-      if (mod !== null) return { kind, route, view: null, include: { module: mod }, line: line(n) };
-      if (arg?.type === 'list') return { kind, route, view: null, include: { patterns: urlPatternList(arg) ?? [] }, line: line(n) };
-      if (arg && (arg.type === 'identifier' || arg.type === 'attribute')) return { kind, route, view: null, include: { variable: arg.text.replace(/\s+/g, '') }, line: line(n) };
-      facts.dynamic.push({ line: line(n), what: `include() of a computed value: ${snippet(viewNode, 60)}` });
-      return null;
+      const st = setting ? { setting } : {};
+      if (mod !== null) return { kind, route, ...st, view: null, include: { module: mod }, line: line(n) };
+      if (arg?.type === 'list') return { kind, route, ...st, view: null, include: { patterns: urlPatternList(arg) ?? [] }, line: line(n) };
+      if (arg && (arg.type === 'identifier' || arg.type === 'attribute')) return { kind, route, ...st, view: null, include: { variable: arg.text.replace(/\s+/g, '') }, line: line(n) };
+      const cp = arg ? callParts(arg) : null;
+      return { kind, route, ...st, view: null, include: { computed: cp ? `${cp.fn}()` : snippet(viewNode, 60) }, line: line(n) };
     }
     let view = viewNode.text.replace(/\s+/g, '');
     if (ip) view = ip.fn; // View.as_view(...) → View.as_view
-    return { kind, route, view, include: null, line: line(n) };
+    // csrf_exempt(View.as_view(...)), cache_page(...)(View.as_view()): the view is the class whose as_view() is called
+    const asView = /([\w.]+\.as_view)\s*\(/.exec(viewNode.text);
+    if (ip && asView) view = asView[1]!;
+    return { kind, route, ...(setting ? { setting } : {}), view, include: null, line: line(n) };
   }
 
   function readBeat(dict: SyntaxNode): void {
@@ -594,8 +733,10 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
         if (owner && a0) {
           const prefix = p.kw.get(attr === 'include_router' ? 'prefix' : 'url_prefix');
           const pv = prefix ? stringValue(prefix) : null;
-          if (prefix && pv === null) facts.dynamic.push({ line: at, what: `prefix computed at run time: ${snippet(prefix, 60)}` });
-          facts.mounts.push({ parent: owner, child: a0.text.replace(/\s+/g, ''), prefix: pv, line: at, kind: attr });
+          // prefix=settings.API_V1_STR: resolved from the project's settings (a module constant or a Settings class default)
+          const setting = prefix?.type === 'attribute' && /^[A-Z][A-Z0-9_]*$/.test(prefix.childForFieldName('attribute')?.text ?? '') ? prefix.childForFieldName('attribute')!.text : undefined;
+          if (prefix && pv === null && !setting) facts.dynamic.push({ line: at, what: `prefix computed at run time: ${snippet(prefix, 60)}` });
+          facts.mounts.push({ parent: owner, child: a0.text.replace(/\s+/g, ''), prefix: pv, line: at, kind: attr, ...(setting ? { setting } : {}) });
         }
         return;
       case 'mount': {
@@ -606,6 +747,69 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
           if (ap) facts.routes.push({ owner, methods: ['MOUNT'], path: pv, handler: ap.fn, line: at, via: 'add_api_route' });
           else facts.mounts.push({ parent: owner, child: a1.text.replace(/\s+/g, ''), prefix: pv, line: at, kind: 'mount' });
         }
+        return;
+      }
+      case 'add_get':
+      case 'add_post':
+      case 'add_put':
+      case 'add_patch':
+      case 'add_delete':
+      case 'add_head':
+      case 'add_route':
+      case 'add_view': {
+        // aiohttp: app.router.add_get('/p', handler), app.router.add_route('GET', '/p', handler)
+        if (!owner || !imported.has('aiohttp')) return;
+        const withMethod = attr === 'add_route';
+        const pv = stringValue(withMethod ? a1 : a0);
+        const h = withMethod ? p.positional[2] : a1;
+        if (pv === null || !h) {
+          facts.dynamic.push({ line: at, what: `${attr}() with a computed path or handler: ${snippet(n, 80)}` });
+          return;
+        }
+        const method = withMethod ? (stringValue(a0) ?? 'ANY').toUpperCase() : attr === 'add_view' ? 'ANY' : attr.slice(4).toUpperCase();
+        facts.routes.push({ owner: owner.replace(/\.router$/, ''), methods: [method === '*' ? 'ANY' : method], path: pv, handler: h.text.replace(/\s+/g, ''), line: at, via: 'add_api_route' });
+        return;
+      }
+      case 'add_routes': {
+        // aiohttp: app.add_routes([web.get('/', h), ...]) or app.add_routes(routes) for a RouteTableDef
+        if (!owner || !imported.has('aiohttp') || !a0) return;
+        if (a0.type === 'identifier') {
+          facts.mounts.push({ parent: owner, child: a0.text, prefix: '', line: at, kind: 'mount' });
+          return;
+        }
+        for (const item of a0.namedChildren) {
+          const ip = callParts(item);
+          const m = ip ? lastPart(ip.fn) : '';
+          const path = ip ? stringValue(ip.positional[m === 'route' ? 1 : 0]) : null;
+          const h = ip?.positional[m === 'route' ? 2 : 1];
+          if (!ip || path === null || !h || !/^(get|post|put|patch|delete|head|view|route)$/.test(m)) {
+            if (item.type !== 'comment') facts.dynamic.push({ line: line(item), what: `aiohttp route not understood: ${snippet(item, 60)}` });
+            continue;
+          }
+          const method = m === 'route' ? (stringValue(ip.positional[0]) ?? 'ANY').toUpperCase() : m === 'view' ? 'ANY' : m.toUpperCase();
+          facts.routes.push({ owner, methods: [method], path, handler: h.text.replace(/\s+/g, ''), line: line(item), via: 'add_api_route' });
+        }
+        return;
+      }
+      case 'add_subapp': {
+        const pv = stringValue(a0);
+        if (owner && pv !== null && a1 && imported.has('aiohttp')) facts.mounts.push({ parent: owner, child: a1.text.replace(/\s+/g, ''), prefix: pv, line: at, kind: 'mount' });
+        return;
+      }
+      case 'Route':
+      case 'WebSocketRoute': {
+        // Starlette: Route('/p', endpoint, methods=[...]) anywhere, under the prefixes of the Mount('/x', routes=[...]) around it
+        if (owner || !imported.has('starlette')) return;
+        const pv = stringValue(a0 ?? p.kw.get('path'));
+        const h = a1 ?? p.kw.get('endpoint');
+        if (pv === null || !h) return;
+        let prefix = '';
+        for (let up = n.parent; up; up = up.parent) {
+          const mp = up.type === 'call' ? callParts(up) : null;
+          if (mp && lastPart(mp.fn) === 'Mount') prefix = (stringValue(mp.positional[0] ?? mp.kw.get('path')) ?? '') + prefix;
+        }
+        const methods = attr === 'WebSocketRoute' ? ['WS'] : strList(p.kw.get('methods'))?.map((m) => m.toUpperCase()) ?? ['GET'];
+        facts.routes.push({ owner: '', methods, path: prefix + pv, handler: h.text.replace(/\s+/g, ''), line: at, via: 'add_api_route' });
         return;
       }
       case 'add_url_rule':
@@ -625,9 +829,19 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
       case 'register':
         if (owner && a0 && a1) {
           const pv = stringValue(a0);
-          if (pv !== null && (imported.has('rest_framework') || imported.has('rest_framework_nested'))) facts.drf.push({ router: owner, prefix: pv, viewset: a1.text, line: at });
+          // any router class (DefaultRouter or a project's subclass): registrations are used only when `router.urls` is
+          if (pv !== null && (a1.type === 'identifier' || a1.type === 'attribute')) facts.drf.push({ router: owner, prefix: pv, viewset: a1.text.replace(/\s+/g, ''), line: at });
         }
         return;
+      case 'append':
+      case 'extend': {
+        // _patterns.append(path(...)) under `if settings.DEBUG:` — listed: the route exists in some configurations
+        const list = facts.urlLists[owner];
+        if (!list || !a0) return;
+        const pats = attr === 'append' ? [urlPattern(a0)].filter((x): x is DjangoPatternFact => !!x) : urlPatternList(a0);
+        if (pats) list.push(...pats);
+        return;
+      }
       case 'add_job': {
         if (!owner || !a0) return;
         const trigNode = a1 ?? p.kw.get('trigger');
@@ -710,6 +924,17 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
   }
 
   function readImport(n: SyntaxNode, out: ImportFact[]): void {
+    const start = out.length;
+    readImportNode(n, out);
+    let deferred = false;
+    for (let up = n.parent; up && !deferred; up = up.parent) {
+      if (up.type === 'function_definition') deferred = true;
+      else if (up.type === 'if_statement' && /TYPE_CHECKING/.test(up.childForFieldName('condition')?.text ?? '')) deferred = true;
+    }
+    if (deferred) for (let i = start; i < out.length; i++) out[i]!.deferred = true;
+  }
+
+  function readImportNode(n: SyntaxNode, out: ImportFact[]): void {
     const at = line(n);
     if (n.type === 'import_statement') {
       for (const c of n.namedChildren) {

@@ -10,17 +10,20 @@ import { ModuleIndex, type Mod } from './resolve.js';
 import { frameworks, projectName, pythonVersions, readManifest, readmeParagraph, readmePath } from './project.js';
 import { runCommands } from './commands.js';
 import { djangoRoutes, sortRoutes, webRoutes } from './routes.js';
-import { cliCommands, entryPoints, isDocsPath, isTestPath, schedulesOf, settingsOf, tasksOf } from './entries.js';
+import { cliCommands, entryPoints, schedulesOf, settingsOf, tasksOf } from './entries.js';
 import { integrationsOf } from './integrations.js';
+import { modelsOf } from './models.js';
 import { buildArchitecture } from './architecture.js';
-import { authorActivity, ownersOf, type GitFile } from './owners.js';
+import { lineOwnership, ownersOf } from './owners.js';
 import { isSecretName, maskValue, redactUrl } from './redact.js';
-import { postProcess } from '../pipeline/post-process.js';
+import { rolesOf } from '../facts/roles.js';
+import { isShipped } from '../core/role.js';
 
 export interface BriefOptions {
   dependencies: Dependency[];
   python: PythonFileFacts[];
   health: HealthReport | null;
+  /** Findings as the report shows them (post-processed), so every link has a row. */
   findings: Finding[];
 }
 
@@ -32,8 +35,15 @@ export const findingLink = (f: Finding): string => `pyvet.html#finding-${f.finge
 /** Assemble the handoff brief from what the scan already gathered; the only work of its own is the layout and one `git log`. */
 export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Brief> {
   const g = Object.fromEntries(SECTIONS.map((s) => [s, [] as string[]])) as Record<BriefSection, string[]>;
-  const mods: Mod[] = opts.python.filter((p) => p.brief).map((p) => ({ module: p.module, path: p.path, facts: p.brief! }));
+  const roles = rolesOf(ws);
+  // the one long git read runs while the rest of the brief is assembled
+  const ownership = ws.repo ? lineOwnership(ws.root).catch((err: Error) => err) : null;
+  const mods: Mod[] = opts.python.filter((p) => p.brief).map((p) => ({ module: p.module, path: p.path, facts: p.brief!, role: roles.role(p.path) }));
   const ix = new ModuleIndex(mods);
+  // What the system serves and runs comes from production code only: never from tests, docs, examples or fixtures.
+  // Python under a tool's dot-folder (saleor's .semgrep/ rule samples) is not the product either.
+  const isProd = (p: string) => roles.role(p) === 'production' && !/(^|\/)\.[^/]+\//.test(p);
+  const prod = new ModuleIndex(mods.filter((m) => isProd(m.path)));
   const pyFiles = ws.select((p) => p.endsWith('.py')).length;
   if (pyFiles && !mods.length) g.what.push(`${pyFiles} Python files were not analysed: routes, tasks, commands and integrations from code are missing`);
   const broken = opts.python.filter((p) => p.error);
@@ -46,8 +56,8 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   const description = manifest.description ?? (readmeText ? readmeParagraph(readmeText) : null);
   if (!description) g.what.push('no description (pyproject, setup.cfg or a README paragraph)');
   const python = pythonVersions(ws, manifest, g.what);
-  const code = mods.filter((m) => !isTestPath(m.path));
-  const tests = mods.filter((m) => isTestPath(m.path));
+  const code = mods.filter((m) => m.role !== 'test');
+  const tests = mods.filter((m) => m.role === 'test');
   const size = {
     pythonFiles: mods.length,
     loc: code.reduce((s, m) => s + m.facts.loc, 0),
@@ -59,16 +69,18 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   const commands = runCommands(ws, ix, manifest.scripts, g.run);
 
   // Where work enters
-  const settings = settingsOf(ws, ix, g.config);
-  const routes = sortRoutes([...webRoutes(ix, g.entry), ...djangoRoutes(ix, settings.rootUrlconf, g.entry)]);
-  for (const m of ix.mods) for (const d of m.facts.dynamic) if (!/settings|ROOT_URLCONF|database/.test(d.what)) g.entry.push(`${m.path}:${d.line}: ${d.what}`);
-  const tasks = tasksOf(ix);
-  const schedules = schedulesOf(ws, ix, g.entry);
-  const cli = cliCommands(ix, manifest.scripts);
-  const entry = entryPoints(ix, manifest.scripts);
+  const { lookup, ...settings } = settingsOf(ws, prod, g.config);
+  const routes = sortRoutes([...webRoutes(prod, g.entry), ...djangoRoutes(prod, settings.rootUrlconfs ?? [], lookup, g.entry)]);
+  for (const m of prod.mods) for (const d of m.facts.dynamic) if (!/settings|ROOT_URLCONF|database/.test(d.what)) g.entry.push(`${m.path}:${d.line}: ${d.what}`);
+  const tasks = tasksOf(prod);
+  const schedules = schedulesOf(ws, prod, g.entry);
+  const cli = cliCommands(prod, manifest.scripts);
+  const entry = entryPoints(prod, manifest.scripts);
+
+  const models = modelsOf(prod);
 
   // What it talks to
-  const integrations = integrationsOf(ws, ix);
+  const integrations = integrationsOf(ws, prod);
 
   // Configuration
   const envVars = envVarsOf(ws, ix, opts.health);
@@ -76,36 +88,33 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   if (runtimeUrls.length) g.talks.push(`addresses read from the environment without a default are not known: ${runtimeUrls.join(', ')}`);
 
   // Architecture
-  const architecture = await buildArchitecture(ix, opts.health);
+  const architecture = await buildArchitecture(prod, opts.health);
   if (!architecture.nodes.length) g.architecture.push('no Python packages to map');
-  else if (architecture.depth > 0 && architecture.nodes.length && ix.mods.some((m) => m.module.split('.').length - 1 > architecture.depth)) {
+  else if (architecture.depth > 0 && architecture.nodes.length && prod.mods.some((m) => m.module.split('.').length - 1 > architecture.depth)) {
     g.architecture.push(`packages deeper than ${architecture.depth} level(s) are folded into their parents to keep the map readable`);
   }
 
   // Who knows what
   let owners: Brief['owners'] = [];
-  const gitFiles = opts.health?.metrics?.git?.files;
   if (!ws.repo) g.owners.push('not a git repository: who knows what cannot be determined');
-  else if (!Array.isArray(gitFiles)) g.owners.push('the health review has no per-file authorship (git blame) data: owners unknown');
   else {
-    if (opts.health?.metrics?.git?.blameCapped) g.owners.push(`authorship covers the ${opts.health.metrics.git.blamed} Python files blamed within the time budget, not all of them`);
-    try {
-      owners = ownersOf(gitFiles as GitFile[], await authorActivity(ws.root));
-    } catch (err) {
-      g.owners.push(`git log failed (${(err as Error).message}): staleness of experts unknown`);
-      owners = ownersOf(gitFiles as GitFile[], { last: new Map(), newest: null });
+    const own = await ownership;
+    if (own instanceof Error || !own) g.owners.push(`git log failed (${own?.message ?? 'no repository'}): owners unknown`);
+    else {
+      owners = ownersOf(own.files.filter((f) => ws.byPath.has(f.path)), own.activity, isProd);
+      if (own.skipped.length) g.owners.push(`${own.skipped.length} commit(s) with unreadable git objects were not counted (${own.skipped.slice(0, 3).map((c) => c.slice(0, 8)).join(', ')})`);
     }
   }
 
   // Where it is fragile
   // The findings as the report will show them (disabled rules dropped, overrides applied), so every link has a row.
-  const fragile = fragileOf(ix, { ...opts, findings: postProcess(opts.findings, ws.config) }, envVars, g.fragile);
+  const fragile = fragileOf(ix, opts, envVars, g.fragile);
 
   const name = projectName(ws, manifest, readmeText);
   const gaps = SECTIONS.flatMap((s) => g[s].map((x) => `${s}: ${x}`));
   return {
     name, description, routes, tasks, schedules, integrations, commands, owners, gaps,
-    python, frameworks: frameworks(ix, opts.dependencies), size, entryPoints: entry, cli, envVars, settings, architecture, fragile, sectionGaps: g,
+    python, frameworks: frameworks(ix, opts.dependencies), size, entryPoints: entry, cli, envVars, settings, architecture, fragile, models, sectionGaps: g,
   };
 }
 
@@ -126,7 +135,7 @@ function envVarsOf(ws: Workspace, ix: ModuleIndex, health: HealthReport | null):
     .join('\n');
   const byName = new Map<string, EnvVar>();
   for (const m of ix.mods) {
-    if (isTestPath(m.path)) continue;
+    if (!m.role || !isShipped(m.role)) continue;
     for (const e of m.facts.env) {
       const v = byName.get(e.name) ?? { name: e.name, documented: wordRe(e.name).test(docs), default: null, uses: [] };
       v.default ??= e.default === null ? null : safeDefault(e.name, e.default);
@@ -187,8 +196,8 @@ function fragileOf(ix: ModuleIndex, opts: BriefOptions, envVars: EnvVar[], gaps:
  * that no test imports nor names (test_<name>.py). A heuristic either way: a test may exercise them indirectly.
  */
 function untested(ix: ModuleIndex, health: HealthReport | null, gaps: string[]): FragileItem[] {
-  const tests = ix.mods.filter((m) => isTestPath(m.path));
-  const code = ix.mods.filter((m) => !isTestPath(m.path) && !isDocsPath(m.path));
+  const tests = ix.mods.filter((m) => m.role === 'test');
+  const code = ix.mods.filter((m) => m.role === 'production');
   if (!code.length) return [];
   if (!tests.length) return [{ kind: 'untested', message: 'no tests found', link: '' }];
   const fromHealth = health?.metrics?.tests?.untestedModules;

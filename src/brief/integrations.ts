@@ -1,7 +1,6 @@
 import type { Workspace } from '../sources/workspace.js';
 import type { ModuleIndex } from './resolve.js';
 import { COMPOSE_FILE, composeServices } from './commands.js';
-import { isDocsPath, isTestPath } from './entries.js';
 import type { Integration, Use } from './types.js';
 import { own } from '../core/lookup.js';
 
@@ -84,7 +83,6 @@ function sdkOf(module: string): [string, string, string] | null {
 export function integrationsOf(ws: Workspace, ix: ModuleIndex): Integration[] {
   const bag = new Bag();
   for (const m of ix.mods) {
-    if (isTestPath(m.path) || isDocsPath(m.path)) continue;
     for (const i of m.facts.imports) {
       if (i.level) continue;
       const full = i.name && i.name !== '*' ? `${i.module}.${i.name}` : i.module;

@@ -155,7 +155,7 @@ test('HTML and SVG escape every name; the section holds <svg id="architecture"> 
   assert.ok(md.includes('| GET | `` /<img src=x onerror=alert(1)>"&\'\\|` `` |'));
 });
 
-test('buildArchitecture folds packages beyond 30 boxes into "(other packages)", keeping the biggest', async () => {
+test('buildArchitecture folds packages beyond 20 boxes into "(other packages)", keeping the biggest', async () => {
   const mods = Array.from({ length: 35 }, (_, i) => {
     const src = `import p${(i + 1) % 35}.m\n` + 'x = 1\n'.repeat(i + 1);
     return { module: `p${i}.m`, path: `p${i}/m.py`, facts: extractBriefFacts(toPyTree(parsePython(src).rootNode, src), src, `p${i}/m.py`) };
@@ -163,7 +163,8 @@ test('buildArchitecture folds packages beyond 30 boxes into "(other packages)", 
   const arch = await buildArchitecture(new ModuleIndex(mods), null);
   assert.equal(arch.nodes.length, MAX_NODES);
   const other = arch.nodes.find((n) => n.id === '(other packages)');
-  assert.deepEqual(other && [other.files, other.loc], [6, 1 + 2 + 3 + 4 + 5 + 6 + 6]);
+  // p0…p15 folded: module pN has N + 2 lines
+  assert.deepEqual(other && [other.files, other.loc], [16, Array.from({ length: 16 }, (_, i) => i + 2).reduce((x, y) => x + y, 0)]);
   assert.ok(!arch.nodes.some((n) => n.id === 'p0'), 'the smallest package is folded');
   assert.ok(arch.nodes.some((n) => n.id === 'p34'));
   // p0 → p1 … p34 → p0 is one big cycle, folded boxes included
@@ -200,4 +201,20 @@ test('a gap quoting source with a password, a README command exporting a token: 
   assert.ok(!JSON.stringify(f.dynamic).includes(pw));
   const cmds = readmeCommands(`\`\`\`sh\nexport API_TOKEN=${pw}\n\`\`\`\n`, 'README.md');
   assert.deepEqual(cmds.map((c) => c.command), ['export API_TOKEN=rWRj…']);
+});
+
+test('buildArchitecture opens a package holding most files one level down; deferred imports are drawn, never a cycle', async () => {
+  const file = (module: string, path: string, src: string) => ({ module, path, facts: extractBriefFacts(toPyTree(parsePython(src).rootNode, src), src, path) });
+  const mods = [
+    file('shop.orders.models', 'shop/orders/models.py', 'from shop.users.models import User\n'),
+    file('shop.users.models', 'shop/users/models.py', 'from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from shop.orders.models import Order\ndef f():\n    from shop.orders import models\n'),
+    file('shop.core', 'shop/core.py', 'x = 1\n'),
+    file('tools.x', 'tools/x.py', 'x = 1\n'),
+  ];
+  const arch = await buildArchitecture(new ModuleIndex(mods), null);
+  assert.deepEqual(arch.nodes.map((n) => n.id).sort(), ['shop', 'shop.orders', 'shop.users', 'tools']);
+  assert.deepEqual(arch.cycles, []);
+  const back = arch.edges.find((e) => e.from === 'shop.users' && e.to === 'shop.orders');
+  assert.equal(back?.deferred, true);
+  assert.equal(back?.cycle, false);
 });

@@ -27,8 +27,9 @@ export const maskValue = (v: string): string => (v.length <= 4 ? '****' : `${v.s
  */
 export function redactText(s: string): string {
   return s
-    .replace(/([a-z][a-z0-9+.-]*:\/\/)([^\s/@"'`]*)(@|$|(?=["'`\s]))/gi, (m, scheme: string, info: string, end: string) => {
-      if (!info.includes(':') && end !== '@') return m;
+    .replace(/([a-z][a-z0-9+.-]*:\/\/)([^\s/@"'`<>]*)(@|$|(?=["'`\s<>]))/gi, (m, scheme: string, info: string, end: string) => {
+      // host:port (`http://127.0.0.1:8000`) holds no password
+      if ((!info.includes(':') || /:\d{1,5}$/.test(info)) && end !== '@') return m;
       return end === '@' ? maskInfo(scheme, info) : `${scheme}${info.slice(0, Math.max(0, info.indexOf(':')))}:****`;
     })
     .replace(/\b(Bearer|Basic|Token)(\s+)([A-Za-z0-9._~+/-]{8,}=*)/g, (_m, kind: string, sp: string, v: string) => `${kind}${sp}${maskValue(v)}`)

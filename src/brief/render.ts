@@ -1,6 +1,7 @@
 import type { ScanReport } from '../core/report.js';
 import type { Brief, BriefSection, Use } from './types.js';
 import { esc, renderArchitectureMermaid, renderArchitectureSvg } from './svg.js';
+import { erDiagram, mostConnected } from './models.js';
 
 /**
  * The brief is laid out once as a small document model (sections of paragraphs, lists and tables of inline
@@ -8,7 +9,7 @@ import { esc, renderArchitectureMermaid, renderArchitectureSvg } from './svg.js'
  */
 type Inline = string | { code: string } | { link: string; text: string; code?: boolean } | { strong: string } | { warn: string };
 type Line = Inline[];
-type Block = { p: Line } | { list: Line[] } | { table: { head: string[]; rows: Line[][] } } | { h3: string } | { diagram: true };
+type Block = { p: Line } | { list: Line[] } | { table: { head: string[]; rows: Line[][] } } | { h3: string } | { diagram: true } | { mermaid: string };
 interface Section { id: BriefSection; title: string; blocks: Block[]; gaps: string[] }
 
 export interface BriefRenderOptions {
@@ -175,6 +176,20 @@ function model(raw: Brief, base: string): Section[] {
       table(['Package', 'Files', 'LOC', 'Imports'], a.nodes.map((n) => [[{ code: n.id }, ...(n.inCycle ? [' ', { warn: 'cycle' }] : [])], [String(n.files)], [String(n.loc)], (out.get(n.id) ?? []).flatMap((t, i): Inline[] => (i ? [', ', { code: t }] : [{ code: t }]))]), blocks);
       for (const c of list(a.cycles)) blocks.push({ p: [{ warn: 'Import cycle: ' }, c.join(' ↔ ')] });
     } else blocks.push({ p: ['No Python packages to map.'] });
+    const models = list(b.models);
+    if (models.length) {
+      const tables = models.filter((m) => m.kind !== 'pydantic');
+      blocks.push({ h3: `Data model (${tables.length} tables, ${models.length - tables.length} schemas and settings)` });
+      const er = erDiagram(models);
+      if (er) blocks.push({ mermaid: er });
+      table(['Model', 'Kind', 'Fields', 'Relations', 'Where'], [...tables, ...models.filter((m) => m.kind === 'pydantic')].map((m) => [
+        [{ code: m.name }],
+        [m.kind],
+        [String(m.fields.length)],
+        m.relations.length ? m.relations.slice(0, 6).flatMap((r, i): Inline[] => [...(i ? [', '] : []), `${r.field} ${r.kind} → `, { code: r.target }]).concat(m.relations.length > 6 ? [`, … (${m.relations.length})`] : []) : [''],
+        [fileLink(m.path, m.line, base)],
+      ]), blocks);
+    }
     sections.push({ id: 'architecture', title: 'Architecture', blocks, gaps: gaps('architecture') });
   }
 
@@ -203,6 +218,61 @@ function model(raw: Brief, base: string): Section[] {
     sections.push({ id: 'fragile', title: 'Where it is fragile', blocks, gaps: gaps('fragile') });
   }
   return sections;
+}
+
+/**
+ * A short orientation drawn only from the facts below it: what the system is, the files to read first, how a request
+ * (or a command) flows, where the business logic lives.
+ */
+function startHere(b: Brief, base: string): Line[] {
+  const out: Line[] = [];
+  const fws = list(b.frameworks).filter((f) => f.imported).map((f) => f.name);
+  const kinds = [b.routes.length ? `${b.routes.length} HTTP routes` : '', b.cli.length ? `${b.cli.length} CLI commands` : '', b.tasks.length ? `${b.tasks.length} background tasks` : '', list(b.models).length ? `${list(b.models).filter((m) => m.kind !== 'pydantic').length} data models` : ''].filter(Boolean);
+  out.push([{ strong: 'What it is: ' }, `${b.name}${b.description ? ` — ${b.description.slice(0, 160)}` : ''}${fws.length ? ` (${fws.slice(0, 4).join(', ')})` : ''}; ${kinds.join(', ') || 'a library'}.`]);
+  // Files to read first: entry point, settings, root URLs, the most connected models, the hottest module
+  const read: { why: string; file: string; line?: number }[] = [];
+  const add = (why: string, file: string | undefined, line?: number) => {
+    if (file && !read.some((r) => r.file === file)) read.push({ why, file, line });
+  };
+  const entry = b.entryPoints.find((e) => e.kind === 'wsgi' || e.kind === 'asgi') ?? b.entryPoints.find((e) => e.kind === 'console-script') ?? b.entryPoints[0];
+  if (entry) add(`entry point (${entry.name})`, entry.kind === 'console-script' && entry.target ? undefined : entry.file, entry.line);
+  const settingsMod = b.settings?.djangoSettingsModule?.[0]?.value;
+  const settingsFile = list(b.settings?.modules).find((m) => m.module === settingsMod)?.file;
+  add('settings', settingsFile);
+  const byFile = new Map<string, number>();
+  for (const r of b.routes) byFile.set(r.file, (byFile.get(r.file) ?? 0) + 1);
+  const rootUrls = b.routes.find((r) => b.settings?.rootUrlconf && r.file.replace(/\.py$/, '').replace(/\//g, '.').endsWith(b.settings.rootUrlconf));
+  if (rootUrls) add('root URL configuration', rootUrls.file);
+  const views = new Map<string, number>();
+  for (const r of b.routes) if (r.handlerFile) views.set(r.handlerFile, (views.get(r.handlerFile) ?? 0) + 1);
+  const topViews = [...views].sort((x, y) => y[1] - x[1])[0];
+  if (topViews) add(`the views most routes go to (${topViews[1]})`, topViews[0]);
+  else {
+    const topRoutes = [...byFile].sort((x, y) => y[1] - x[1])[0];
+    if (topRoutes) add(`where most routes are declared (${topRoutes[1]})`, topRoutes[0]);
+  }
+  if (!b.routes.length && b.cli.length) {
+    const topCli = [...b.cli.reduce((m, c) => m.set(c.file.replace(/\/[^/]+$/, ''), (m.get(c.file.replace(/\/[^/]+$/, '')) ?? 0) + 1), new Map<string, number>())].sort((x, y) => y[1] - x[1])[0];
+    const first = b.cli.find((c) => topCli && c.file.startsWith(topCli[0]));
+    if (first) add(`CLI commands (${topCli![1]} in this folder)`, first.file, first.line);
+  }
+  const models = mostConnected(list(b.models), 3);
+  if (models[0]) add(`the most connected models (${models.map((m) => m.name).join(', ')})`, models[0].path, models[0].line);
+  const hot = b.fragile.find((f) => f.kind === 'hotspot');
+  if (hot) add('the hottest module (changed most, complex)', hot.message.split(':')[0]);
+  if (read.length) out.push([{ strong: 'Read first: ' }, ...read.slice(0, 5).flatMap((r, i): Inline[] => [...(i ? ['; '] : []), fileLink(r.file, r.line, base), ` — ${r.why}`])]);
+  // How a request flows
+  const dj = b.routes.some((r) => r.framework.startsWith('django'));
+  if (dj && b.settings?.rootUrlconf) {
+    out.push([{ strong: 'How a request flows: ' }, `${entry?.kind === 'asgi' || entry?.kind === 'wsgi' ? `${entry.name} → ` : ''}settings `, { code: settingsMod ?? '?' }, ' → ROOT_URLCONF ', { code: b.settings.rootUrlconf }, ` → include()d URL modules → views${list(b.models).length ? ' → models (Django ORM)' : ''}.`]);
+  } else if (b.routes.length) {
+    const fw = b.routes[0]!.framework;
+    out.push([{ strong: 'How a request flows: ' }, `${fw} app → routers/blueprints (prefixes joined in the table below) → handler functions${list(b.models).length ? ' → models' : ''}.`]);
+  } else if (b.cli.length) out.push([{ strong: 'How a command flows: ' }, `console script → ${b.cli[0]!.framework} application → the command class or function named in the CLI table.`]);
+  // Where business logic lives: the biggest packages of the map
+  const pk = [...list(b.architecture?.nodes)].sort((x, y) => y.loc - x.loc).slice(0, 3);
+  if (pk.length) out.push([{ strong: 'Business logic lives in: ' }, ...pk.flatMap((n, i): Inline[] => [...(i ? [', '] : []), { code: n.id }, ` (${n.loc} lines)`]), '.']);
+  return out;
 }
 
 // --- Markdown ---------------------------------------------------------------
@@ -236,6 +306,8 @@ export function renderBriefMarkdown(report: ScanReport, opts: BriefRenderOptions
   const base = opts.linkBase ?? '';
   const out: string[] = [`# Handoff brief: ${mdText(b.name)}`, ''];
   out.push(`_Generated by pyvet ${mdText(report.version)}${report.commit ? ` at commit ${mdCode(report.commit.slice(0, 12))}` : ''} on ${report.scannedAt.slice(0, 10)}. Every claim points at a file and line; what could not be determined is listed under each section._`, '');
+  const start = startHere(b, base);
+  if (start.length) out.push('## Start here', '', ...start.map((l) => `- ${mdInline(l)}`), '');
   const sections = model(b, base);
   out.push(sections.map((s, i) => `${i + 1}. [${s.title}](#${i + 1}-${s.title.toLowerCase().replace(/\s+/g, '-')})`).join('\n'), '');
   for (const [i, s] of sections.entries()) {
@@ -248,7 +320,8 @@ export function renderBriefMarkdown(report: ScanReport, opts: BriefRenderOptions
         out.push(`| ${blk.table.head.map(mdText).join(' | ')} |`, `|${blk.table.head.map(() => '---').join('|')}|`);
         for (const r of blk.table.rows) out.push(`| ${r.map((c) => mdInline(c) || ' ').join(' | ')} |`);
         out.push('');
-      } else if (b.architecture?.nodes?.length) {
+      } else if ('mermaid' in blk) out.push('```mermaid', blk.mermaid, '```', '');
+      else if (b.architecture?.nodes?.length) {
         out.push(opts.svgHref ? `![Package map: packages, their imports, cycles in red](${encodeURI(opts.svgHref)})` : renderArchitectureMermaid(b.architecture), '');
       }
     }
@@ -294,7 +367,8 @@ function sectionHtml(report: ScanReport, sameDoc: boolean, headingLevel: 1 | 2, 
         out.push(`<table><thead><tr>${blk.table.head.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>`);
         for (const r of blk.table.rows) out.push(`<tr>${r.map((c) => `<td>${htmlInline(c, sameDoc)}</td>`).join('')}</tr>`);
         out.push('</tbody></table>');
-      } else if (b.architecture?.nodes?.length) out.push(`<div class="brief-diagram">${renderArchitectureSvg(b.architecture, `Package map of ${b.name}`)}</div>`);
+      } else if ('mermaid' in blk) out.push(`<pre class="mermaid">${esc(blk.mermaid)}</pre>`);
+      else if (b.architecture?.nodes?.length) out.push(`<div class="brief-diagram">${renderArchitectureSvg(b.architecture, `Package map of ${b.name}`)}</div>`);
     }
     if (s.gaps.length) out.push(`<div class="brief-gaps"><strong>Could not determine:</strong><ul>${shownGaps(s.gaps).map((g) => `<li>${esc(g)}</li>`).join('')}</ul></div>`);
     out.push('</div>');

@@ -1,10 +1,13 @@
 import type { BriefFacts } from './extract.js';
+import type { FileRole } from '../core/role.js';
 
 /** One project module with the facts extracted from it. */
 export interface Mod {
   module: string;
   path: string;
   facts: BriefFacts;
+  /** The file's role (facts/roles): only production modules declare what the system serves. */
+  role?: FileRole;
 }
 
 /** Project modules by dotted name, and the static name resolution the brief needs across them. */
@@ -15,6 +18,12 @@ export class ModuleIndex {
   constructor(mods: Mod[]) {
     this.mods = mods;
     for (const m of mods) if (!this.byName.has(m.module)) this.byName.set(m.module, m);
+    // A namespace package (no __init__.py, as poetry's src/poetry) is imported by its folder's name: register
+    // the dotted path under src/ too, so that `poetry.console.commands` finds `console.commands`.
+    for (const m of mods) {
+      const dotted = m.path.replace(/^src\//, '').replace(/\.pyi?$/, '').replace(/\/__init__$/, '').split('/').join('.');
+      if (dotted !== m.module && dotted.endsWith(`.${m.module}`) && !this.byName.has(dotted)) this.byName.set(dotted, m);
+    }
   }
 
   /** Absolute module of `from <level dots><name> import …` written in `m`; null when it climbs above the top. */

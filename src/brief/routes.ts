@@ -5,6 +5,23 @@ import type { Route } from './types.js';
 interface Router { key: string; kind: AppFact['kind'] | 'unknown'; prefix: string | null; mod: Mod }
 interface Edge { parent: string; child: string; prefix: string | null; kind: MountFact['kind'] }
 
+/**
+ * A setting's string value from the production code: a module constant (`API_V1_STR = "/api/v1"`) or the default of a
+ * settings class field (`class Settings(BaseSettings): API_V1_STR: str = "/api/v1"`). Null when none or ambiguous.
+ */
+export function projectSetting(ix: ModuleIndex, name: string): { value: string; file: string; line: number } | null {
+  const found: { value: string; file: string; line: number }[] = [];
+  for (const m of ix.mods) {
+    const v = m.facts.settingValues[name];
+    if (v) found.push({ value: v.value, file: m.path, line: v.line });
+    for (const c of Object.values(m.facts.classes)) {
+      const f = c.fields.find((x) => x.name === name && x.value !== null);
+      if (f) found.push({ value: f.value!, file: m.path, line: f.line });
+    }
+  }
+  return found.length && found.every((f) => f.value === found[0]!.value) ? found[0]! : null;
+}
+
 /** Flask joins a blueprint prefix and a rule with exactly one slash. */
 function flaskJoin(prefix: string, rule: string): string {
   if (!rule) return prefix;
@@ -16,8 +33,9 @@ const withSlash = (p: string): string => (p.startsWith('/') ? p : `/${p}`);
 const frameworkOf = (kind: Router['kind'], mod: Mod): string => {
   if (kind === 'flask' || kind === 'blueprint') return 'flask';
   if (kind === 'fastapi' || kind === 'apirouter') return 'fastapi';
+  if (kind === 'aiohttp' || kind === 'starlette') return kind;
   const mods = new Set(mod.facts.imports.map((i) => i.module.split('.')[0]));
-  return mods.has('fastapi') ? 'fastapi' : mods.has('flask') ? 'flask' : mods.has('starlette') ? 'starlette' : 'unknown';
+  return mods.has('fastapi') ? 'fastapi' : mods.has('flask') ? 'flask' : mods.has('aiohttp') ? 'aiohttp' : mods.has('starlette') ? 'starlette' : 'unknown';
 };
 
 /**
@@ -30,13 +48,23 @@ export function webRoutes(ix: ModuleIndex, gaps: string[]): Route[] {
   for (const mod of ix.mods) {
     for (const a of mod.facts.apps) {
       if (a.kind === 'celery' || a.kind === 'typer' || a.kind === 'drf-router') continue;
+      // aiohttp's web.Application and Starlette() are only routers where the module imports them
+      if ((a.kind === 'aiohttp' || a.kind === 'starlette') && !mod.facts.imports.some((i) => i.module.split('.')[0] === a.kind)) continue;
       routers.set(`${mod.module}:${a.variable}`, { key: `${mod.module}:${a.variable}`, kind: a.kind, prefix: a.prefix, mod });
     }
   }
   const incoming = new Map<string, Edge[]>();
   for (const mod of ix.mods) {
     for (const m of mod.facts.mounts) {
-      const e: Edge = { parent: ix.key(mod, m.parent), child: ix.key(mod, m.child), prefix: m.prefix, kind: m.kind };
+      let prefix = m.prefix;
+      if (m.setting) {
+        const v = projectSetting(ix, m.setting);
+        if (v) {
+          prefix = v.value;
+          gaps.push(`${mod.path}:${m.line}: prefix settings.${m.setting} is a setting; routes are listed with its default "${v.value}" (${v.file}:${v.line})`);
+        } else gaps.push(`${mod.path}:${m.line}: prefix settings.${m.setting} has no default in the project; routes under it are listed without it`);
+      }
+      const e: Edge = { parent: ix.key(mod, m.parent), child: ix.key(mod, m.child), prefix, kind: m.kind };
       const list = incoming.get(e.child) ?? [];
       list.push(e);
       incoming.set(e.child, list);
@@ -70,7 +98,7 @@ export function webRoutes(ix: ModuleIndex, gaps: string[]): Route[] {
     for (const f of mod.facts.routes) {
       const key = ix.key(mod, f.owner);
       const r = routers.get(key);
-      if (!r) gaps.push(`${mod.path}:${f.line}: routes on \`${f.owner}\`, an object not created in this project: its prefix is unknown`);
+      if (!r && f.owner) gaps.push(`${mod.path}:${f.line}: routes on \`${f.owner}\`, an object not created in this project: its prefix is unknown`);
       const fw = frameworkOf(r?.kind ?? 'unknown', r?.mod ?? mod);
       const handler = f.via === 'decorator' ? [mod.module, f.handler].filter(Boolean).join('.') : ix.qualify(mod, f.handler);
       for (const prefix of prefixesOf(key, new Set())) {
@@ -88,21 +116,51 @@ function segment(p: DjangoPatternFact): string {
   return p.route.replace(/^\^/, '').replace(/\$$/, '');
 }
 
+/** A setting's value as the settings modules define it (literal, or the default of the lookup computing it). */
+export type SettingLookup = (name: string) => { value: string; computed: boolean; file: string; line: number } | null;
+
 /**
- * Django routes from ROOT_URLCONF (or, without it, every URL module no other one includes), following
- * `include('app.urls')`, `include([...])`, `include(variable)` and DRF routers, prefixes joined.
+ * Django routes from each ROOT_URLCONF (the primary project's first), or, without one, from every URL module no other
+ * one includes, following `include('app.urls')`, `include([...])`, `include(variable)`, DRF `router.urls` and
+ * settings-valued prefixes, prefixes joined.
  */
-export function djangoRoutes(ix: ModuleIndex, rootUrlconf: string | null, gaps: string[]): Route[] {
+export function djangoRoutes(ix: ModuleIndex, rootUrlconfs: string[], setting: SettingLookup, gaps: string[]): Route[] {
   const urlMods = ix.mods.filter((m) => m.facts.urlLists.urlpatterns);
   if (!urlMods.length) return [];
   const included = new Set<string>();
   const routes: Route[] = [];
+  const seenSettings = new Set<string>();
+  /** include(f(...)) built at run time, by callee: one gap each, with every prefix it serves. */
+  const computed = new Map<string, { at: string; prefixes: string[] }>();
+  const computedGaps = () => {
+    for (const [fn, c] of computed) {
+      const shown = c.prefixes.slice(0, 4).join(', ') + (c.prefixes.length > 4 ? `, … (${c.prefixes.length} prefixes)` : '');
+      gaps.push(`${c.at}: include(${fn}) builds URL patterns at run time; the routes under ${shown} are not listed`);
+    }
+  };
+
+  const segmentOf = (mod: Mod, p: DjangoPatternFact): string => {
+    if (!p.setting) return segment(p);
+    const v = setting(p.setting);
+    if (!seenSettings.has(p.setting)) {
+      seenSettings.add(p.setting);
+      if (!v) gaps.push(`${mod.path}:${p.line}: prefix settings.${p.setting} is not defined in the settings modules; routes under it are listed without it`);
+      else if (v.computed) gaps.push(`${mod.path}:${p.line}: prefix settings.${p.setting} is computed (${v.file}:${v.line}); routes are listed with its default "${v.value}"`);
+    }
+    return v?.value ?? '';
+  };
 
   const expand = (mod: Mod, patterns: DjangoPatternFact[], prefix: string, stack: string[]): void => {
     for (const p of patterns) {
-      const full = prefix + segment(p);
+      const full = prefix + segmentOf(mod, p);
       if (p.include) {
         const inc = p.include;
+        if (inc.computed) {
+          const c = computed.get(inc.computed) ?? { at: `${mod.path}:${p.line}`, prefixes: [] };
+          c.prefixes.push(withSlash(full));
+          computed.set(inc.computed, c);
+          continue;
+        }
         if (inc.patterns) {
           expand(mod, inc.patterns, full, stack);
           continue;
@@ -129,11 +187,14 @@ export function djangoRoutes(ix: ModuleIndex, rootUrlconf: string | null, gaps: 
             if (loc && !loc.name) {
               target = loc.mod;
               list = loc.mod.facts.urlLists.urlpatterns;
+            } else if (loc && loc.mod.facts.urlLists[loc.name]) {
+              target = loc.mod;
+              list = loc.mod.facts.urlLists[loc.name];
             }
           }
         }
         if (!target || !list) {
-          gaps.push(`${mod.path}:${p.line}: include(${inc.module ?? inc.variable}) could not be resolved statically`);
+          gaps.push(`${mod.path}:${p.line}: include(${inc.module ?? inc.variable}) could not be resolved statically; routes under ${withSlash(full)} are not listed`);
           continue;
         }
         if (stack.includes(`${target.module}:${inc.variable ?? 'urlpatterns'}`)) continue;
@@ -147,17 +208,22 @@ export function djangoRoutes(ix: ModuleIndex, rootUrlconf: string | null, gaps: 
         continue;
       }
       const handler = ix.qualify(mod, view);
-      routes.push(withDefinition(ix, { method: 'ANY', path: withSlash(full), handler, file: mod.path, line: p.line, framework: 'django' }));
+      routes.push(withDefinition(ix, { method: 'ANY', path: withSlash(full), handler, file: mod.path, line: p.line, framework: /graphql/i.test(view) ? 'graphql' : 'django' }));
     }
   };
 
-  const root = rootUrlconf ? ix.byName.get(rootUrlconf) : undefined;
-  if (rootUrlconf && !root) gaps.push(`ROOT_URLCONF "${rootUrlconf}" is not a module of this project`);
-  if (root?.facts.urlLists.urlpatterns) {
-    expand(root, root.facts.urlLists.urlpatterns, '', [`${root.module}:urlpatterns`]);
-    for (const m of urlMods) {
-      if (m !== root && !included.has(m.module)) gaps.push(`${m.path} defines urlpatterns but is not included from ROOT_URLCONF (${rootUrlconf}); its routes are not listed`);
+  const roots = rootUrlconfs.map((r) => ({ name: r, mod: ix.byName.get(r) }));
+  for (const r of roots) if (!r.mod) gaps.push(`ROOT_URLCONF "${r.name}" is not a module of this project`);
+  const found = roots.filter((r) => r.mod?.facts.urlLists.urlpatterns);
+  if (found.length) {
+    for (const r of found) {
+      included.add(r.mod!.module);
+      expand(r.mod!, r.mod!.facts.urlLists.urlpatterns!, '', [`${r.mod!.module}:urlpatterns`]);
     }
+    for (const m of urlMods) {
+      if (!included.has(m.module)) gaps.push(`${m.path} defines urlpatterns but is not included from ROOT_URLCONF (${found.map((r) => r.name).join(', ')}); its routes are not listed`);
+    }
+    computedGaps();
     return routes;
   }
   // No ROOT_URLCONF: every URL module that no other one includes is a root.
@@ -173,6 +239,7 @@ export function djangoRoutes(ix: ModuleIndex, rootUrlconf: string | null, gaps: 
     if (includedNames.has(m.module)) continue;
     expand(m, m.facts.urlLists.urlpatterns!, '', [`${m.module}:urlpatterns`]);
   }
+  computedGaps();
   return routes;
 }
 
@@ -187,14 +254,90 @@ function withDefinition(ix: ModuleIndex, route: Route): Route {
   return route;
 }
 
-/** `include(router.urls)` for a DRF router: a list and a detail route per registration. */
+/** What DRF's generic viewsets and mixins provide, by base class name. */
+const DRF_ACTIONS: Record<string, string[]> = {
+  ModelViewSet: ['list', 'create', 'retrieve', 'update', 'partial_update', 'destroy'],
+  ReadOnlyModelViewSet: ['list', 'retrieve'],
+  ListModelMixin: ['list'],
+  CreateModelMixin: ['create'],
+  RetrieveModelMixin: ['retrieve'],
+  UpdateModelMixin: ['update', 'partial_update'],
+  DestroyModelMixin: ['destroy'],
+  GenericViewSet: [],
+  ViewSet: [],
+  ViewSetMixin: [],
+};
+const STANDARD = ['list', 'create', 'retrieve', 'update', 'partial_update', 'destroy'];
+const ACTION_ROUTE: Record<string, [string, boolean]> = {
+  list: ['GET', false], create: ['POST', false], retrieve: ['GET', true], update: ['PUT', true], partial_update: ['PATCH', true], destroy: ['DELETE', true],
+};
+
+interface ViewsetActions { standard: Set<string> | null; extra: { name: string; detail: boolean; methods: string[]; urlPath: string; line: number; file: string }[] }
+
+/**
+ * The actions a viewset serves: DRF's mixins and generic viewsets through the project's own base classes, methods it
+ * defines, and `@action` extras. `standard` is null when a base class is outside the project and not one DRF ships.
+ */
+export function viewsetActions(ix: ModuleIndex, mod: Mod, expr: string): ViewsetActions {
+  const out: ViewsetActions = { standard: new Set(), extra: [] };
+  const seen = new Set<string>();
+  const visit = (m: Mod, name: string, depth: number): void => {
+    const loc = ix.locate(ix.qualify(m, name));
+    const cls = loc && !loc.name.includes('.') ? loc.mod.facts.classes[loc.name] : undefined;
+    const last = name.slice(name.lastIndexOf('.') + 1);
+    if (!cls || !loc) {
+      const known = Object.prototype.hasOwnProperty.call(DRF_ACTIONS, last) ? DRF_ACTIONS[last] : undefined;
+      if (known) for (const a of known) out.standard?.add(a);
+      else if (last !== 'object') out.standard = null;
+      return;
+    }
+    const key = `${loc.mod.module}.${loc.name}`;
+    if (seen.has(key) || depth > 8) return;
+    seen.add(key);
+    for (const meth of cls.methods) {
+      if (STANDARD.includes(meth.name)) out.standard?.add(meth.name);
+      const dec = meth.decorators.find((d) => /^(\w+\.)?action(\(|$)/.test(d));
+      if (dec && !out.extra.some((e) => e.name === meth.name)) {
+        const methods = /methods=\[([^\]]*)\]/.exec(dec)?.[1]?.match(/[A-Za-z]+/g)?.map((x) => x.toUpperCase()) ?? ['GET'];
+        const urlPath = /url_path=["']([^"']*)["']/.exec(dec)?.[1] ?? meth.name;
+        out.extra.push({ name: meth.name, detail: /detail=True/.test(dec), methods, urlPath, line: meth.line, file: loc.mod.path });
+      }
+    }
+    for (const b of cls.bases) visit(loc.mod, b, depth + 1);
+  };
+  visit(mod, expr, 0);
+  return out;
+}
+
+/** A DRF router's routes (`include(router.urls)`, `urlpatterns = router.urls`): each registration's standard actions and @action extras. */
 function drfRoutes(ix: ModuleIndex, mod: Mod, router: string, prefix: string, out: Route[]): boolean {
-  const regs = mod.facts.drf.filter((d) => d.router === router);
+  let owner = mod;
+  let regs = mod.facts.drf.filter((d) => d.router === router);
+  if (!regs.length) {
+    const loc = ix.locate(ix.qualify(mod, router));
+    if (loc && loc.name) {
+      owner = loc.mod;
+      regs = loc.mod.facts.drf.filter((d) => d.router === loc.name);
+    }
+  }
   if (!regs.length) return false;
   for (const r of regs) {
-    const base = prefix + r.prefix.replace(/^\^/, '').replace(/\/?$/, '/');
-    const handler = ix.qualify(mod, r.viewset);
-    for (const p of [base, `${base}{pk}/`]) out.push(withDefinition(ix, { method: 'ANY', path: withSlash(p), handler, file: mod.path, line: r.line, framework: 'django-rest-framework' }));
+    const base = prefix + r.prefix.replace(/^\^/, '').replace(/\$$/, '').replace(/\/?$/, '/');
+    const handler = ix.qualify(owner, r.viewset);
+    const acts = viewsetActions(ix, owner, r.viewset);
+    const add = (method: string, path: string, h = handler) => out.push(withDefinition(ix, { method, path: withSlash(path), handler: h, file: owner.path, line: r.line, framework: 'django-rest-framework' }));
+    // a viewset whose actions cannot be told (outside base, or none declared): the two routes, any method
+    if (!acts.standard || (!acts.standard.size && !acts.extra.length)) {
+      add('ANY', base);
+      add('ANY', `${base}{pk}/`);
+    } else {
+      for (const a of STANDARD) {
+        if (!acts.standard.has(a)) continue;
+        const [method, detail] = ACTION_ROUTE[a]!;
+        add(method, detail ? `${base}{pk}/` : base, `${handler}.${a}`);
+      }
+    }
+    for (const e of acts.extra) for (const m of e.methods) add(m, `${base}${e.detail ? '{pk}/' : ''}${e.urlPath}/`, `${handler}.${e.name}`);
   }
   return true;
 }

@@ -31,8 +31,8 @@ export function renderArchitectureSvg(arch: Architecture, title: string): string
   for (const e of arch.edges) {
     if (e.points.length < 2) continue;
     const pts = e.points.map((p) => `${num(p.x)},${num(p.y)}`).join(' ');
-    const stroke = e.cycle ? ' stroke="#dc2626" stroke-dasharray="5 3"' : ' stroke="#6b7280"';
-    const label = `${e.from} → ${e.to}: ${e.imports} import${e.imports === 1 ? '' : 's'}${e.cycle ? ' (part of a cycle)' : ''}`;
+    const stroke = e.cycle ? ' stroke="#dc2626" stroke-dasharray="5 3"' : e.deferred ? ' stroke="#9ca3af" stroke-dasharray="2 3"' : ' stroke="#6b7280"';
+    const label = `${e.from} → ${e.to}: ${e.imports} import${e.imports === 1 ? '' : 's'}${e.cycle ? ' (part of a cycle)' : e.deferred ? ' (deferred: inside functions or TYPE_CHECKING)' : ''}`;
     parts.push(`<polyline class="arch-edge${e.cycle ? ' cycle' : ''}" points="${pts}"${stroke} stroke-width="${Math.min(1 + Math.log2(e.imports), 4).toFixed(1)}" marker-end="url(#${e.cycle ? 'arch-arrow-cycle' : 'arch-arrow'})"><title>${esc(label)}</title></polyline>`);
   }
   parts.push('</g>', '<g class="arch-nodes">');
@@ -60,7 +60,7 @@ export function renderArchitectureMermaid(arch: Architecture): string {
   const label = (s: string) => s.replace(/"/g, '#quot;').replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;'));
   const lines = ['```mermaid', 'flowchart TD'];
   for (const n of arch.nodes) lines.push(`  ${id.get(n.id)}["${label(n.id)}<br/>${n.files} files · ${n.loc} LOC"]`);
-  for (const e of arch.edges) lines.push(`  ${id.get(e.from)} ${e.cycle ? '-. cycle .->' : '-->'} ${id.get(e.to)}`);
+  for (const e of arch.edges) lines.push(`  ${id.get(e.from)} ${e.cycle ? '-. cycle .->' : e.deferred ? '-. deferred .->' : '-->'} ${id.get(e.to)}`);
   const cyc = arch.nodes.filter((n) => n.inCycle).map((n) => id.get(n.id));
   if (cyc.length) lines.push('  classDef cycle stroke:#dc2626,fill:#fef2f2', `  class ${cyc.join(',')} cycle`);
   lines.push('```');

@@ -92,6 +92,8 @@ export interface SettingsInfo {
   /** .env files, config/*.yaml, settings.toml… */
   files: string[];
   rootUrlconf: string | null;
+  /** Every ROOT_URLCONF the selected settings modules name, the primary project's first (a repository may hold several Django projects). */
+  rootUrlconfs?: string[];
 }
 export interface PythonVersions {
   requiresPython: string | null;
@@ -103,7 +105,15 @@ export interface PythonVersions {
 }
 export interface Framework { name: string; declared: boolean; imported: boolean; files: number }
 export interface ArchNode { id: string; files: number; loc: number; inCycle: boolean; x: number; y: number; width: number; height: number }
-export interface ArchEdge { from: string; to: string; imports: number; cycle: boolean; points: { x: number; y: number }[] }
+export interface ArchEdge {
+  from: string;
+  to: string;
+  imports: number;
+  cycle: boolean;
+  points: { x: number; y: number }[];
+  /** Only deferred imports (function-local, TYPE_CHECKING) join the two packages: drawn dashed, never a cycle. */
+  deferred?: boolean;
+}
 export interface Architecture { nodes: ArchNode[]; edges: ArchEdge[]; width: number; height: number; cycles: string[][]; depth: number }
 export interface FragileItem {
   /** hotspot, untested, knowledge-island, undocumented-env, security. */
@@ -111,6 +121,18 @@ export interface FragileItem {
   message: string;
   /** `pyvet.html#finding-<fingerprint>` or `path:line`. */
   link: string;
+}
+/** A model of the data: Django model, SQLAlchemy/SQLModel table or Pydantic schema/settings. */
+export interface Model {
+  name: string;
+  module: string;
+  path: string;
+  line: number;
+  /** django, sqlalchemy, sqlmodel, pydantic. */
+  kind: 'django' | 'sqlalchemy' | 'sqlmodel' | 'pydantic';
+  fields: { name: string; type: string }[];
+  /** FK, O2O, M2M (Django), relationship / one-to-many (SQLAlchemy, SQLModel), FK from ForeignKey('table.col'). */
+  relations: { field: string; kind: string; target: string }[];
 }
 export type BriefSection = 'what' | 'run' | 'entry' | 'talks' | 'config' | 'architecture' | 'owners' | 'fragile';
 
@@ -134,6 +156,8 @@ export interface Brief {
   settings: SettingsInfo;
   architecture: Architecture;
   fragile: FragileItem[];
+  /** The data model (production code only). */
+  models?: Model[];
   sectionGaps: Record<BriefSection, string[]>;
   [k: string]: unknown;
 }

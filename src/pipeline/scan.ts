@@ -92,9 +92,9 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     }
     if (want.has('brief')) {
       const { buildBrief } = await import('../brief/index.js');
-      report.brief = await timed('brief', () =>
-        buildBrief(ws, { dependencies: report.dependencies, python, health: h.health, findings }),
-      );
+      const roles = rolesOf(ws);
+      const shown = postProcess(findings, opts.config, (p) => (p === '.' || p.startsWith('/') ? undefined : roles.role(p)));
+      report.brief = await timed('brief', () => buildBrief(ws, { dependencies: report.dependencies, python, health: h.health, findings: shown }));
     }
   }
   ws.release();

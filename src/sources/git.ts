@@ -15,10 +15,13 @@ export function git(cwd: string, args: string[]): string | null {
 /**
  * Stream a long git command line by line (git log -p on a big history never fits in memory).
  * Lines are decoded as latin-1 when not valid UTF-8 so odd bytes never throw. Rejects when git exits non-zero.
+ * `input` is written to git's standard input (`--stdin`).
  */
-export function gitLines(cwd: string, args: string[], onLine: (line: string) => void): Promise<void> {
+export function gitLines(cwd: string, args: string[], onLine: (line: string) => void, input?: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env: GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('git', args, { cwd, env: GIT_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
+    // git may stop reading early (it failed): a broken pipe on stdin is reported by the exit code instead
+    child.stdin.on('error', () => {}).end(input ?? '');
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => {
       if (stderr.length < 4096) stderr += d.toString();

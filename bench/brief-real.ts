@@ -1,0 +1,85 @@
+// Labelled expectations for the handoff brief on public repositories at pinned commits.
+// Clone them, check out the commit, then: npm run build && node dist/bench/brief-real.js <dir>...
+// Each directory is recognised by its HEAD; a directory at another commit is skipped (the labels would not hold).
+import { execFileSync } from 'node:child_process';
+import type { Brief } from '../src/brief/types.js';
+import { classifyPath } from '../src/facts/roles.js';
+
+interface Label { repo: string; check: (b: Brief) => string[] }
+
+const has = (b: Brief, route: string): boolean => b.routes.some((r) => `${r.method} ${r.path}` === route);
+const expect = (ok: boolean, what: string): string[] => (ok ? [] : [what]);
+
+const LABELS: Record<string, Label> = {
+  '43fe81f9': {
+    repo: 'netbox-community/netbox',
+    check: (b) => [
+      ...expect(new Set(b.routes.filter((r) => r.framework === 'django-rest-framework').map((r) => `${r.file}:${r.line}`)).size === 138, '138 DRF router.register calls'),
+      ...expect(has(b, 'ANY /user/api-tokens/'), 'include() prefix kept: /user/api-tokens/'),
+      ...expect(has(b, 'GET /api/users/tokens/{pk}/') && has(b, 'POST /api/users/tokens/'), 'viewset actions under /api/users/tokens/'),
+      ...expect(has(b, 'ANY /graphql/'), '/graphql/ listed'),
+      ...expect(b.cli.some((c) => c.name === 'manage.py rqworker'), 'management command rqworker'),
+    ],
+  },
+  '19d17cc8': {
+    repo: 'adeyosemanputra/pygoat',
+    check: (b) => [
+      ...expect(b.settings.rootUrlconf === 'pygoat.urls', 'ROOT_URLCONF from manage.py: pygoat.urls'),
+      ...expect(b.routes.filter((r) => r.file === 'introduction/urls.py').length === 114, '114 routes of introduction/urls.py'),
+      ...expect(b.commands.some((c) => c.command === 'pip install -r requirements.txt'), 'install command from the README list'),
+      ...expect(!b.commands.some((c) => c.command.includes('127.0.0.1:****')), 'host:port not masked'),
+    ],
+  },
+  f4670233: {
+    repo: 'python-poetry/poetry',
+    check: (b) => [
+      ...expect(b.cli.filter((c) => c.framework === 'cleo').length >= 36, 'at least 36 cleo commands'),
+      ...expect(b.cli.some((c) => c.name === 'poetry self update'), 'poetry self update'),
+      ...expect(b.commands.some((c) => c.kind === 'test' && c.command === 'poetry run pytest'), 'test command from docs/contributing.md'),
+    ],
+  },
+  '68adb40d': {
+    repo: 'fastapi/full-stack-fastapi-template',
+    check: (b) => [
+      ...expect(has(b, 'GET /api/v1/items/'), 'API_V1_STR prefix resolved'),
+      ...expect((b.models ?? []).some((m) => m.name === 'Item' && m.kind === 'sqlmodel'), 'SQLModel table Item'),
+      ...expect(b.commands.some((c) => c.kind === 'test' && c.file === 'backend/scripts/test.sh'), 'scripts/test.sh'),
+    ],
+  },
+  '723cd4eb': {
+    repo: 'saleor/saleor',
+    check: (b) => [
+      ...expect(!b.commands.some((c) => c.file.startsWith('.semgrep/')), 'no command from .semgrep'),
+      ...expect(b.routes.some((r) => r.framework === 'graphql' && r.path === '/graphql/'), '/graphql/ endpoint'),
+      ...expect(b.architecture.nodes.length > 1, 'the map opens saleor/ one level down'),
+    ],
+  },
+  '2ac89889': {
+    repo: 'pallets/flask',
+    check: (b) => [
+      ...expect(b.routes.length === 0, 'no route from tests or examples'),
+      ...expect(b.commands.some((c) => c.command === 'tox' && c.file === 'pyproject.toml'), 'tox from [tool.tox]'),
+    ],
+  },
+};
+
+let failed = 0;
+for (const dir of process.argv.slice(2)) {
+  const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim();
+  const key = Object.keys(LABELS).find((k) => head.startsWith(k));
+  if (!key) {
+    console.log(`${dir}: HEAD ${head.slice(0, 8)} has no labels, skipped`);
+    continue;
+  }
+  const out = execFileSync(process.execPath, ['dist/src/cli/bin.js', 'brief', dir, '-q', '--format', 'json'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const b = JSON.parse(out) as Brief;
+  const misses = LABELS[key]!.check(b);
+  // nothing the system serves may come from a test, docs, example or fixture file
+  for (const x of [...b.routes, ...b.cli, ...b.tasks]) {
+    const role = classifyPath(x.file).role;
+    if (role !== 'production') misses.push(`${x.file} (${role}) declares an entry point`);
+  }
+  failed += misses.length;
+  console.log(`${LABELS[key]!.repo}@${key}: ${misses.length ? `MISSED ${misses.join('; ')}` : 'all labels hold'}`);
+}
+process.exitCode = failed ? 1 : 0;
