@@ -1,6 +1,6 @@
 import { decoyReason } from '../decoys.js';
 import { fake, ALNUM, HEX } from '../fake.js';
-import { classifyName } from '../names.js';
+import { classifyName, isPasswordName } from '../names.js';
 import { CREDENTIAL_ANCHORS, CREDENTIAL_WORDS } from '../triggers.js';
 import type { AssignmentRule } from '../rule.js';
 
@@ -11,6 +11,16 @@ const uuid = (seed: string) => {
   const h = fake(HEX, 32, seed);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
 };
+
+/**
+ * `POSTGRES_USER: netbox` then `POSTGRES_PASSWORD: netbox`: a password equal to the user written beside
+ * it is a local or CI default (a throwaway service container), as `postgres:postgres@localhost` is.
+ */
+function sameAsUser(value: string, text: string): boolean {
+  if (!/^[\w.-]{1,40}$/.test(value)) return false;
+  const esc = value.replace(/[.-]/g, '\\$&');
+  return new RegExp(`(?:user(?:name)?|login)["']?\\]?[ \\t]*[:=][ \\t]*["'\`]?${esc}(?![\\w.-])`, 'i').test(text);
+}
 
 export const genericCredential: AssignmentRule = {
   kind: 'assignment',
@@ -32,7 +42,14 @@ export const genericCredential: AssignmentRule = {
     if (ctx.kind === 'lock' || a.templated || a.value.length > MAX_VALUE) return false;
     const strength = classifyName(a.name);
     if (!strength) return false;
-    return decoyReason(a.value, { weak: strength === 'weak' }) === null;
+    // Prose and notes (.txt, .md, extensionless files): an unquoted value counts only when token-shaped.
+    const weak = strength === 'weak' || (ctx.kind === 'text' && !a.quoted);
+    const password = isPasswordName(a.name);
+    const why = decoyReason(a.value, { weak, name: a.name, machine: !password });
+    // SECRET_COOKIE_KEY = "PYGOAT": capitals read as an identifier, unless the name is used as a key.
+    if (why === 'identifier' && !password && strength === 'strong' && /^[A-Z][A-Z0-9_]{3,63}$/.test(a.value)) return 'if-used';
+    if (why !== null) return false;
+    return !(password && sameAsUser(a.value, ctx.text));
   },
   examples: {
     bad: [
