@@ -19,7 +19,7 @@ const uuid = (seed: string) => {
 function sameAsUser(value: string, text: string): boolean {
   if (!/^[\w.-]{1,40}$/.test(value)) return false;
   const esc = value.replace(/[.-]/g, '\\$&');
-  return new RegExp(`(?:user(?:name)?|login)["']?\\]?[ \\t]*[:=][ \\t]*["'\`]?${esc}(?![\\w.-])`, 'i').test(text);
+  return new RegExp(`(?:user(?:name)?|login|id)["']?\\]?[ \\t]*[:=][ \\t]*["'\`]?${esc}(?![\\w.-])`, 'i').test(text);
 }
 
 export const genericCredential: AssignmentRule = {
