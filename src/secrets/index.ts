@@ -59,9 +59,9 @@ function place(h: SecretHit, rule: SecretRule, role: FileRole, uses: Map<string,
   return { role, verdict, ...(used ? { used } : {}) };
 }
 
-/** The sentence a lowered finding adds, so a reader knows why it is not at the rule's severity. */
+/** What a lowered finding adds, so a reader knows why it is not at the rule's severity. */
 function lowered(p: Placed): string {
-  return p.verdict.why ? ` Reported at ${p.verdict.severity}: ${p.verdict.why}, not a deployed secret (rotate it if it is a real one).` : '';
+  return p.verdict.why ? ` Reported at ${p.verdict.severity} as ${p.verdict.why}: a sample, not a deployed secret (rotate it if it is a real one).` : '';
 }
 
 function placedData(p: Placed, extra: Record<string, unknown>): Record<string, unknown> {
@@ -86,7 +86,7 @@ function treeFinding(h: FileHit, introduced: HistoryHit | undefined, p: Placed, 
     path: h.path,
     line: h.line,
     column: h.column,
-    message: `Hard-coded ${what(rule.label, h.name)} in the working tree${since}.${lowered(p)}`,
+    message: `Hard-coded ${what(rule.label, h.name)} in the working tree${since}.${lowered(p)}${p.used && !p.verdict.why && rule.id !== 'secret.django-secret-key' ? ` The code uses it as a key (${p.used}).` : ''}`,
     remediation: `${ROTATE} ${rule.docs.fix}`,
     evidence: h.evidence,
     fingerprint: fingerprint(rule.id, h.value),
@@ -102,7 +102,7 @@ function historyFinding(h: HistoryHit, p: Placed, reach: Reach | undefined): Fin
   const added = `added in ${short(h.commit)}, ${day(h.date)}`;
   const where =
     reach && !reach.onHead && reach.branches.length
-      ? `it is not in the checked-out tree but sits on ${reach.branches.length === 1 ? 'branch' : 'branches'} ${reach.branches.slice(0, 5).join(', ')}${reach.branches.length > 5 ? '…' : ''}, not merged into HEAD (${added})`
+      ? `it is not in the checked-out tree but sits on ${reach.refCount === 1 ? 'branch' : 'branches'} ${reach.branches.slice(0, 5).join(', ')}${reach.refCount > 5 ? ` and ${reach.refCount - 5} more` : ''}, not merged into HEAD (${added})`
       : `it was removed from the tree but remains in git history (${added})`;
   return {
     rule: rule.id,
@@ -122,7 +122,7 @@ function historyFinding(h: HistoryHit, p: Placed, reach: Reach | undefined): Fin
       historyOnly: true,
       inTree: false,
       ...(h.context ? { context: h.context } : {}),
-      ...(reach ? { branches: reach.branches, onHead: reach.onHead } : {}),
+      ...(reach ? { branches: reach.branches, refCount: reach.refCount, onHead: reach.onHead } : {}),
     }),
   };
 }
@@ -159,7 +159,12 @@ export async function scanSecrets(ws: Workspace, opts: SecretsOptions): Promise<
         summary.skippedLarge += h.skippedLarge;
         if (h.skippedCommits.length) {
           summary.skippedCommits = h.skippedCommits.map((c) => c.commit);
-          for (const c of h.skippedCommits) ws.errors.push({ path: '.', message: `secrets: commit ${short(c.commit)} skipped in the history scan (${c.reason})` });
+          const n = h.skippedCommits.length;
+          const first = h.skippedCommits.slice(0, 5).map((c) => short(c.commit)).join(', ');
+          ws.errors.push({
+            path: '.',
+            message: `secrets: ${n} commit(s) skipped in the history scan, git could not read them (${h.skippedCommits[0]!.reason}): ${first}${n > 5 ? ` and ${n - 5} more (summary.skippedCommits)` : ''}`,
+          });
         }
         if (h.shallow) {
           summary.shallow = true;
