@@ -10,6 +10,7 @@ import { workerCount } from '../src/secrets/pool.js';
 import { scanHistory } from '../src/secrets/history.js';
 import { ALNUM, fake } from '../src/secrets/fake.js';
 import { loadavg } from 'node:os';
+import { scoreCorpus } from './secrets-corpus.js';
 
 /** The Python standard library of this machine, without site-packages and __pycache__ (the walk skips both). */
 function stdlibRoot(): string {
@@ -163,6 +164,18 @@ export async function benchSecrets(): Promise<Record<string, unknown>> {
     ...big,
   };
   Object.assign(result, await benchHistory(3000));
+  // Quality on real repositories (hand labels in bench/secrets-corpus.json), when they are checked out.
+  const corpus = await scoreCorpus();
+  Object.assign(result, {
+    corpusRepos: corpus.scanned.length,
+    corpusSkipped: corpus.skipped.length,
+    corpusHighCritical: corpus.highCritical,
+    corpusPrecisionHighCritical: corpus.precision,
+    corpusRecall: corpus.recall,
+    corpusFalseAlarms: corpus.falseAlarms.length,
+    corpusSamplesLow: corpus.samplesLow,
+    corpusSamplesHigh: corpus.samplesHigh.length,
+  });
   if ('error' in sl) {
     result.secretlint = `could not run: ${sl.error}`;
   } else {
