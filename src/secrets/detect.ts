@@ -133,7 +133,7 @@ function scanLine(c: Compiled, ctx: MatchContext, wake: Uint8Array): Candidate[]
   for (let order = 0; order < c.rules.length; order++) {
     if (!wake[order]) continue;
     const rule = c.rules[order]!;
-    if (!rule.keywords.some((k) => lower.includes(k)) && ctx.kind !== 'pgpass') continue;
+    if (!rule.keywords.some((k) => lower.includes(k)) && ctx.kind !== 'pgpass' && ctx.kind !== 'netrc') continue;
     if (rule.kind === 'assignment') {
       assigns ??= assignments(ctx.line, ctx.kind, () => following(ctx));
       for (const a of assigns) {
@@ -359,8 +359,10 @@ function scanFragment(path: string, buf: Buffer, enc: TextEncoding | null, opts:
   const hits: SecretHit[] = [];
   let suppressed = 0;
   let kind = opts.kind;
-  // A .pgpass line (host:port:db:user:password) names no credential: every line is read.
-  const everyLine = (kind ?? fileKind(path)) === 'pgpass';
+  // A .pgpass line (host:port:db:user:password) names no credential, a .netrc line has no operator:
+  // every line of these small files is read.
+  const k0 = kind ?? fileKind(path);
+  const everyLine = k0 === 'pgpass' || k0 === 'netrc';
   const { lines, ascii } = everyLine ? { lines: lineSpans(buf), ascii: false } : c.prefilter.scan(buf);
   if (lines.length === 0) return { hits, suppressed };
   if (ascii) enc = ASCII;

@@ -64,6 +64,15 @@ export const genericCredential: AssignmentRule = {
       { file: 'app/db.py', text: `conn = psycopg2.connect(host="db", user="app", password="${pw('Tr0ub4dor', '&3')}")\n` },
       { file: 'app/cfg.py', text: `class Settings:\n    encryption_key: str = "${fake(ALNUM, 32, 'gc-5')}"\n`, line: 2 },
       { file: 'app/k.py', text: `WEBHOOK_KEY = "${fake(ALNUM, 40, 'gc-6')}"\n` },
+      // Split over lines with Python's implicit concatenation.
+      { file: 'app/split.py', text: `API_TOKEN = (\n    "${fake(ALNUM, 20, 'gc-7')}"\n    "${fake(ALNUM, 20, 'gc-8')}"\n)\n` },
+      { file: 'app/split2.py', text: `API_TOKEN = "${fake(ALNUM, 16, 'gc-9')}" "${fake(ALNUM, 16, 'gc-10')}"\n` },
+      // A notebook cell (JSON-escaped source).
+      { file: 'nb/explore.ipynb', text: `{"cells": [{"cell_type": "code", "source": [\n    "import openai\\n",\n    "api_key = \\"${fake(ALNUM, 32, 'gc-11')}\\"\\n"\n]}]}\n`, line: 3 },
+      // netrc and pgpass lines, .npmrc auth tokens.
+      { file: '.netrc', text: `machine api.acme.io login deploy password ${pw('Lighthouse', '-Q7x')}\n` },
+      { file: 'ops/.pgpass', text: `db.internal:5432:app:app:${pw('Marigold', '77x!')}\n` },
+      { file: '.npmrc', text: `//npm.acme.io/:_authToken=${fake(ALNUM, 36, 'gc-12')}\n` },
     ],
     good: [
       { file: 'app/settings.py', text: 'DB_PASSWORD = os.environ["DB_PASSWORD"]\nAPI_TOKEN = os.getenv("API_TOKEN")\nSECRET = config("SECRET")\n' },
@@ -80,6 +89,15 @@ export const genericCredential: AssignmentRule = {
       { file: 'package-lock.json', text: `{"packages": {"node_modules/a": {"integrity": "sha512-${fake(ALNUM, 86, 'int')}==", "token": "${fake(ALNUM, 30, 'lk')}"}}}\n` },
       { file: 'app/keys.py', text: `PUBLIC_KEY = "${fake(ALNUM, 60, 'pub')}"\nsort_key = "${fake(ALNUM, 20, 'sort')}1"\nprimary_key = "id"\nmax_tokens = 512\n` },
       { file: 'app/flags.py', text: 'SHOW_PASSWORD = "false"\nTOKEN_TYPE = "bearer"\npassword_field = "password"\n' },
+      // CI workflow keys, nav entries, enum-like constants, UI strings, hex digests: not credentials.
+      { file: '.github/workflows/publish.yml', text: 'permissions:\n  id-token: write\n  contents: read\njobs:\n  call:\n    secrets: inherit\n    env:\n      TOKEN: ${{ secrets.PYPI_TOKEN }}\n' },
+      { file: 'mkdocs.yml', text: "nav:\n  - Token: 'models/users/token.md'\n  - Secrets: secrets/index.md\n" },
+      { file: 'app/consts.py', text: "REQUEST_TOKEN = 'request'\nSESSION_KEY = 'cart'\nPRIVATE_KEY = \"name\"\nCSRF_TOKEN = 'csrftoken'\n" },
+      { file: 'app/ui.js', text: "fetch(url, { credentials: 'include' })\n" },
+      { file: 'app/errors.py', text: `ERRORS = {"old_password": "Old password isn't valid."}\n` },
+      { file: 'app/users.py', text: `USERS = {"alice": {"password": "${fake(HEX, 32, 'md5')}"}, "bob": {"password": "${fake(HEX, 64, 'sha')}"}}\n` },
+      { file: '.github/workflows/ci.yml', text: 'services:\n  postgres:\n    env:\n      POSTGRES_USER: netbox\n      POSTGRES_PASSWORD: netbox\n' },
+      { file: 'app/signing.py', text: 'SECRET_COOKIE_NAME = "session"\nCOOKIE_KEY = "LANG"\n' },
     ],
   },
 };
