@@ -361,7 +361,7 @@ function scanFragment(path: string, buf: Buffer, enc: TextEncoding | null, opts:
   let kind = opts.kind;
   // A .pgpass line (host:port:db:user:password) names no credential, a .netrc line has no operator:
   // every line of these small files is read.
-  const k0 = kind ?? fileKind(path);
+  const k0 = kind ?? (/(?:pgpass(?:\.conf)?|netrc)$/i.test(path) ? fileKind(path) : undefined);
   const everyLine = k0 === 'pgpass' || k0 === 'netrc';
   const { lines, ascii } = everyLine ? { lines: lineSpans(buf), ascii: false } : c.prefilter.scan(buf);
   if (lines.length === 0) return { hits, suppressed };
