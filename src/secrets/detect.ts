@@ -185,7 +185,7 @@ function linesToEnd(ctx: MatchContext, at: number): number {
 }
 
 // A line that is a comment, or a comment after code (` # `, ` // `), in the languages pyvet reads.
-const COMMENT_LINE = /^[ \t]*(?:#|\/\/|\/?\*|<!--|;|--[ \t]|rem[ \t]|\.\.[ \t])/i;
+const COMMENT_LINE = /^[ \t]*(?:#|\/\/|\/?\*|<!--|;|--[ \t]|\.\.[ \t])/;
 
 /**
  * Where a line's comment starts: 0 for a comment line, else the first ` #` (or ` //` outside Python)
