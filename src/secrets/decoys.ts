@@ -5,9 +5,9 @@ import { nameWords } from './names.js';
  * manager, placeholders, fake/test values, hashes, paths. Shared by every rule; context decides.
  */
 
-// ${VAR}, $VAR, $(cmd), {{ vault }}, %(name)s, {name}, <token>, ENC[...] (sops), !vault, vault:, arn:…:secretsmanager
+// ${VAR}, $VAR, $(cmd), {{ vault }}, %(name)s, {name}, <token>, ENC[...] (sops), ENCRYPTED[...] (Cirrus CI), !vault, vault:, arn:…:secretsmanager
 const REFERENCE =
-  /^\$|\$\{|\{\{|\}\}|%\(|%[sd]\b|^\{[\w.-]*\}$|^<[^<>]*>$|^ENC\[|^!|^vault:|^(?:env|ssm|secretsmanager|gcp|azure|op|doppler|infisical):|arn:aws:(?:secretsmanager|ssm)|@Microsoft\.KeyVault|^projects\/[^/]+\/secrets\/|os\.environ|getenv\(/;
+  /^\$|\$\{|\{\{|\}\}|%\(|%[sd]\b|^\{[\w.-]*\}$|^<[^<>]*>$|^ENC(?:RYPTED)?\[|^!|^vault:|^(?:env|ssm|secretsmanager|gcp|azure|op|doppler|infisical):|arn:aws:(?:secretsmanager|ssm)|@Microsoft\.KeyVault|^projects\/[^/]+\/secrets\/|os\.environ|getenv\(/;
 
 // changeme, xxx, ***, ..., your-key-here, REPLACE_ME, <token>, ghp_<36 letters and digits>, TODO
 const PLACEHOLDER =

@@ -91,6 +91,7 @@ export const genericCredential: AssignmentRule = {
       { file: 'app/flags.py', text: 'SHOW_PASSWORD = "false"\nTOKEN_TYPE = "bearer"\npassword_field = "password"\n' },
       // CI workflow keys, nav entries, enum-like constants, UI strings, hex digests: not credentials.
       { file: '.github/workflows/publish.yml', text: 'permissions:\n  id-token: write\n  contents: read\njobs:\n  call:\n    secrets: inherit\n    env:\n      TOKEN: ${{ secrets.PYPI_TOKEN }}\n' },
+      { file: '.cirrus.yml', text: `env:\n  GITHUB_TOKEN: ENCRYPTED[${fake(HEX, 96, 'cirrus')}]\n` },
       { file: 'mkdocs.yml', text: "nav:\n  - Token: 'models/users/token.md'\n  - Secrets: secrets/index.md\n" },
       { file: 'app/consts.py', text: "REQUEST_TOKEN = 'request'\nSESSION_KEY = 'cart'\nPRIVATE_KEY = \"name\"\nCSRF_TOKEN = 'csrftoken'\n" },
       { file: 'app/ui.js', text: "fetch(url, { credentials: 'include' })\n" },
