@@ -31,6 +31,12 @@ function plural(label: string, n: number): string {
   return [word, ...rest].join('');
 }
 
+/** `comment` or `docstring` when the finding's value sits in one (detect's `context`), else ''. */
+function contextOf(f: Finding): string {
+  const c = f.data?.context;
+  return typeof c === 'string' ? c : '';
+}
+
 function commonDir(paths: string[]): string {
   const split = paths.map((p) => path.posix.dirname(p).split('/'));
   const first = split[0]!;
@@ -57,7 +63,7 @@ export function groupSecretFindings(findings: readonly Finding[], min = 3): Secr
       continue;
     }
     const top = path.posix.dirname(f.path).split('/').slice(0, 2).join('/');
-    const key = `${f.rule}\u0000${f.role ?? ''}\u0000${top}\u0000${f.severity}`;
+    const key = `${f.rule}\u0000${f.role ?? ''}\u0000${top}\u0000${f.severity}\u0000${contextOf(f)}`;
     byKey.set(key, [...(byKey.get(key) ?? []), f]);
   }
   const groups: SecretGroup[] = [];
@@ -69,7 +75,8 @@ export function groupSecretFindings(findings: readonly Finding[], min = 3): Secr
     const f = list[0]!;
     const dir = commonDir(list.map((x) => x.path));
     const label = plural(LABEL.get(f.rule) ?? f.rule, list.length);
-    const role = f.role ? ` (${ROLE_PHRASE[f.role]})` : '';
+    const ctx = contextOf(f);
+    const role = f.role ? ` (${ctx ? `${ctx}s in ` : ''}${ROLE_PHRASE[f.role]})` : '';
     groups.push({ rule: f.rule, role: f.role, dir, findings: list, title: `${list.length} ${label} in ${dir === '.' ? 'the repository root' : dir}${role}` });
   }
   const order = new Map(findings.map((f, i) => [f, i]));
