@@ -7,9 +7,10 @@ import { readText } from '../src/sources/read.js';
 import { Workspace } from '../src/sources/workspace.js';
 import { scanTree } from '../src/secrets/tree.js';
 import { workerCount } from '../src/secrets/pool.js';
-import { scanHistory } from '../src/secrets/history.js';
+import { CONTEXT_LINES, scanHistory } from '../src/secrets/history.js';
 import { ALNUM, fake } from '../src/secrets/fake.js';
 import { loadavg } from 'node:os';
+import { scoreCorpus } from './secrets-corpus.js';
 
 /** The Python standard library of this machine, without site-packages and __pycache__ (the walk skips both). */
 function stdlibRoot(): string {
@@ -70,7 +71,7 @@ async function benchHistory(commits: number): Promise<Record<string, unknown>> {
       stream += `M 644 inline pkg/mod_${i % 400}.py\ndata ${Buffer.byteLength(data)}\n${data}\n`;
     }
     execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: stream });
-    const gitMs = await best(2, () => execFileSync('git', ['log', '--all', '-p', '--unified=0', '--no-renames'], { cwd: dir, maxBuffer: 1 << 30 }));
+    const gitMs = await best(2, () => execFileSync('git', ['log', '--all', '-p', `--unified=${CONTEXT_LINES}`, '--no-renames'], { cwd: dir, maxBuffer: 1 << 30 }));
     let found = 0;
     const scanMs = await best(2, async () => {
       found = (await scanHistory(dir, { exclude: [], maxBytes: 5 * 1024 * 1024 })).oldest.size;
@@ -163,6 +164,18 @@ export async function benchSecrets(): Promise<Record<string, unknown>> {
     ...big,
   };
   Object.assign(result, await benchHistory(3000));
+  // Quality on real repositories (hand labels in bench/secrets-corpus.json), when they are checked out.
+  const corpus = await scoreCorpus();
+  Object.assign(result, {
+    corpusRepos: corpus.scanned.length,
+    corpusSkipped: corpus.skipped.length,
+    corpusHighCritical: corpus.highCritical,
+    corpusPrecisionHighCritical: corpus.precision,
+    corpusRecall: corpus.recall,
+    corpusFalseAlarms: corpus.falseAlarms.length,
+    corpusSamplesLow: corpus.samplesLow,
+    corpusSamplesHigh: corpus.samplesHigh.length,
+  });
   if ('error' in sl) {
     result.secretlint = `could not run: ${sl.error}`;
   } else {

@@ -6,6 +6,7 @@ import { SEVERITIES, bySeverity } from '../core/severity.js';
 import type { Dependency } from '../deps/types.js';
 import { makeStyle, type Style } from './style.js';
 import { mergedVulns } from '../deps/merge.js';
+import { groupSecretFindings } from '../secrets/group.js';
 
 export interface TextOptions {
   color: boolean;
@@ -80,7 +81,13 @@ export function renderText(raw: ScanReport, opts: TextOptions): string {
     const s = report.secrets;
     const scanned = s ? ` (${s.filesScanned} files${s.commitsScanned !== undefined ? `, ${s.commitsScanned} commits` : ''})` : '';
     out.push(st.bold(`Secrets: ${secrets.length} finding(s)${scanned}`));
-    for (const f of secrets) out.push(...renderFinding(f, st));
+    // Samples (tests, fixtures, docs) at low/info are counted per folder, so the key to rotate stands out.
+    const { single, groups } = groupSecretFindings(secrets);
+    for (const f of single) out.push(...renderFinding(f, st));
+    for (const g of groups) {
+      const sev = g.findings[0]!.severity;
+      out.push(`  ${st.sev(sev, sev.padEnd(8))} ${st.bold(g.title)}`, st.dim(`           ${clip(g.findings.map(loc).join(', '), WIDTH - 11)}`));
+    }
   }
   if (report.health) {
     const h = report.health;

@@ -1,18 +1,21 @@
+import { nameWords } from './names.js';
+
 /**
  * Values that sit where a secret would but are not one: references to the environment or a secret
  * manager, placeholders, fake/test values, hashes, paths. Shared by every rule; context decides.
  */
 
-// ${VAR}, $VAR, $(cmd), {{ vault }}, %(name)s, {name}, <token>, ENC[...] (sops), !vault, vault:, arn:…:secretsmanager
+// ${VAR}, $VAR, $(cmd), {{ vault }}, %(name)s, {name}, <token>, ENC[...] (sops), ENCRYPTED[...] (Cirrus CI), !vault, vault:, arn:…:secretsmanager
 const REFERENCE =
-  /^\$|\$\{|\{\{|\}\}|%\(|%[sd]\b|^\{[\w.-]*\}$|^<[^<>]*>$|^ENC\[|^!|^vault:|^(?:env|ssm|secretsmanager|gcp|azure|op|doppler|infisical):|arn:aws:(?:secretsmanager|ssm)|@Microsoft\.KeyVault|^projects\/[^/]+\/secrets\/|os\.environ|getenv\(/;
+  /^\$|\$\{|\{\{|\}\}|%\(|%[sd]\b|^\{[\w.-]*\}$|^<[^<>]*>$|^ENC(?:RYPTED)?\[|^!|^vault:|^(?:env|ssm|secretsmanager|gcp|azure|op|doppler|infisical):|arn:aws:(?:secretsmanager|ssm)|@Microsoft\.KeyVault|^projects\/[^/]+\/secrets\/|os\.environ|getenv\(/;
 
 // changeme, xxx, ***, ..., your-key-here, REPLACE_ME, <token>, ghp_<36 letters and digits>, TODO
 const PLACEHOLDER =
   /<[\w -]*[A-Za-z]{3}[\w -]*>|change[-_ ]?(?:me|it|this)|replace[-_ ]?(?:me|this|with)|your[-_ ]?[a-z]*[-_ ]?(?:key|token|secret|password|pass|here)|(?:^|[-_ ])here$|xxxx|x{3,}$|^x+$|\*\*\*|\.\.\.|…|placeholder|redacted|^(?:todo|tbd|fixme|none|null|nil|undefined|true|false|yes|no|on|off|required|optional|default|string|str|bytes|text|secret|secrets|password|passwd|pass|token|key|apikey|api[-_]key|credentials?|value|empty|blank|n\/?a|tba)$|^(?:insert|enter|put|add|set)[-_ ][a-z]/i;
 
 // Configuration vocabulary that lands under credential-ish keys ({"secret.aws-access-key": "critical"}).
-const ENUM_WORD = /^(?:critical|high|medium|low|info|warning|warn|error|debug|trace|auto|always|never|enabled|disabled|hidden|visible|masked|basic|digest|oauth2?|bearer|header|query|cookie|sha\d*|md5|hs256|rs256|es256|utf-?8)$/i;
+// GitHub Actions `permissions:` values and `secrets: inherit` are CI vocabulary too (`id-token: write`).
+const ENUM_WORD = /^(?:critical|high|medium|low|info|warning|warn|error|debug|trace|auto|always|never|enabled|disabled|hidden|visible|masked|basic|digest|oauth2?|bearer|header|query|cookie|sha\d*|md5|hs256|rs256|es256|utf-?8|read|write|read-all|write-all|inherit|include|same-origin|omit)$/i;
 
 // fake, dummy, example, sample, not-a-real, test values, mocks (a word, not part of "latest" or "contest")
 const FAKE = /fake|dummy|example|sample|not[-_ ]?a[-_ ]?real|not[-_ ]?real|bogus|(?:^|[^a-z])(?:test|testing|mock|stub|demo|invalid|foo|foobar|lorem)(?:[^a-z]|$)/i;
@@ -31,7 +34,14 @@ const SEQUENCE = /0123|1234|2345|3456|4567|5678|6789|abcd|bcde|qwer|asdf/i;
 // arn:aws:…, 0x1f, #f8f8f2, [UNK], a regex such as [^\W\d]\w*
 const OTHER_NOT_SECRET = /^arn:|^0x[0-9a-f]+$|^#[0-9a-f]{3,8}$|^\[[\w -]*\]$|\\[dswbDSWB]|\[\^|\(\?[:=!<]/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PATH_LIKE = /^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\)[^\s]*$|\.(?:pem|key|crt|cer|p12|pfx|json|txt|env|ya?ml|toml|ini|cfg|conf)$/i;
+// A path, or a file name: mkdocs `nav:` and Sphinx toctree entries (`- Token: 'models/users/token.md'`) too.
+const PATH_LIKE = /^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\)[^\s]*$|\.(?:pem|key|crt|cer|p12|pfx|json|txt|env|ya?ml|toml|ini|cfg|conf|md|markdown|rst|html?|ipynb|py)$/i;
+// MD5, SHA-1, SHA-256 and SHA-512 hex digests: under a password name, a password hash (unsalted), not the password.
+const HEX_DIGEST = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i;
+// A UI or error string: words with punctuation ("Old password isn't valid.").
+const PROSE = /^[A-Za-z][\w'’,.!?;:()-]*(?: [\w'’,.!?;:()-]+){2,}$/;
+// Runs of the alphabet, digits or the keyboard (abcdefghijklmnop…): typed stand-ins, whatever their length.
+const RUN = /abcdefgh|bcdefghi|01234567|12345678|qwertyui|asdfghjk/i;
 
 /** Referenced from elsewhere (environment, template, secret manager) rather than written here. */
 export function isReference(v: string): boolean {
@@ -93,11 +103,24 @@ export function isDecoyToken(v: string): boolean {
   return /example|fake|dummy|sample|xxxx|placeholder|notreal|0000000000/i.test(v) || new Set(v).size <= 3;
 }
 
+export interface DecoyOptions {
+  /** The name does not say credential on its own (`cache_key`): only a token-shaped value counts. */
+  weak: boolean;
+  /** The name the value was assigned to: a value that is a word of it is an enum (`REQUEST_TOKEN = 'request'`). */
+  name?: string;
+  /**
+   * The name says key, token or secret rather than password: machine-made values, never a single
+   * lower-case word (`SESSION_KEY = 'cart'`, `credentials: 'include'`). A password can be a word.
+   */
+  machine?: boolean;
+}
+
 /** Why a literal under a credential name is not a credential, or null when it is one. */
-export function decoyReason(v: string, opts: { weak: boolean }): string | null {
+export function decoyReason(v: string, opts: DecoyOptions): string | null {
   const t = v.trim();
   if (t.length < 4) return 'too short';
   if (isPasswordHash(t)) return 'password hash'; // before references: bcrypt starts with $
+  if (opts.machine === false && HEX_DIGEST.test(t)) return 'password hash'; // "password": "<md5 hex>"
   if (isReference(t)) return 'reference';
   if (isPlaceholder(t)) return 'placeholder';
   if (isFake(t)) return 'fake';
@@ -105,8 +128,10 @@ export function decoyReason(v: string, opts: { weak: boolean }): string | null {
   if (PATH_LIKE.test(t)) return 'path';
   if (UUID.test(t)) return 'uuid';
   if (IDENTIFIER.test(t) || CAMEL.test(t)) return 'identifier';
-  if (/^[A-Za-z]+(?: [A-Za-z]+)+$/.test(t)) return 'prose'; // a label or phrase of plain words
-  if (t.length <= 12 && SEQUENCE.test(t)) return 'placeholder';
+  if (/^[A-Za-z]+(?: [A-Za-z]+)+$/.test(t) || PROSE.test(t)) return 'prose'; // a label, phrase or message
+  if ((t.length <= 12 && SEQUENCE.test(t)) || RUN.test(t)) return 'placeholder';
+  if (opts.name && nameWords(opts.name).includes(t.toLowerCase())) return 'identifier'; // REQUEST_TOKEN = 'request'
+  if (opts.machine && /^[a-z]{1,24}$/.test(t)) return 'identifier'; // SESSION_KEY = 'cart', PRIVATE_KEY = "name"
   if (OTHER_NOT_SECRET.test(t)) return 'identifier';
   if (/^(.{1,4})\1{2,}$/.test(t)) return 'placeholder'; // asdfasdfasdf, abcabcabc
   if (/^https?:\/\/[^@\s]*$/i.test(t)) return 'url';

@@ -22,7 +22,19 @@ export interface SecretHit {
   name?: string;
   /** Only with `withSuppressed`: the line carries a suppression comment for this rule. */
   suppressed?: boolean;
+  /** The value sits in a comment or a docstring: documentation, not configuration. */
+  context?: ValueContext;
+  /** Lines the value spans beyond its first (a PEM body, a string split over lines). */
+  more?: number;
+  /**
+   * A value that reads like an identifier (all capitals: `SECRET_COOKIE_KEY = "PYGOAT"`) under a key
+   * name: a secret only when the name is used as a key in code (passed to jwt.encode, hmac.new…), which
+   * the caller checks across files (see usage.ts).
+   */
+  ifUsed?: boolean;
 }
+
+export type ValueContext = 'comment' | 'docstring';
 
 export interface DetectResult {
   hits: SecretHit[];
@@ -110,6 +122,8 @@ interface Candidate {
   /** Private keys: keep the header visible and mask the rest of the line. */
   header?: string;
   name?: string;
+  ifUsed?: boolean;
+  more?: number;
 }
 
 function scanLine(c: Compiled, ctx: MatchContext, wake: Uint8Array): Candidate[] {
@@ -119,11 +133,17 @@ function scanLine(c: Compiled, ctx: MatchContext, wake: Uint8Array): Candidate[]
   for (let order = 0; order < c.rules.length; order++) {
     if (!wake[order]) continue;
     const rule = c.rules[order]!;
-    if (!rule.keywords.some((k) => lower.includes(k))) continue;
+    if (!rule.keywords.some((k) => lower.includes(k)) && ctx.kind !== 'pgpass' && ctx.kind !== 'netrc') continue;
     if (rule.kind === 'assignment') {
-      assigns ??= assignments(ctx.line, ctx.kind);
+      assigns ??= assignments(ctx.line, ctx.kind, () => following(ctx));
       for (const a of assigns) {
-        if (rule.accept(a, ctx)) found.push({ order, rule, start: a.index, end: a.index + a.value.length, value: a.value, name: a.name });
+        const ok = rule.accept(a, ctx);
+        if (!ok) continue;
+        found.push({
+          order, rule, start: a.index, end: a.index + (a.span ?? a.value.length), value: a.value, name: a.name,
+          ...(ok === 'if-used' ? { ifUsed: true } : {}),
+          ...(a.more ? { more: a.more } : {}),
+        });
       }
       continue;
     }
@@ -137,7 +157,8 @@ function scanLine(c: Compiled, ctx: MatchContext, wake: Uint8Array): Candidate[]
       if (!value) continue;
       if (rule.validate && !rule.validate(value, ctx, m)) continue;
       if (rule.extract) {
-        found.push({ order, rule, start: m.index, end: ctx.line.length, value, header: m[0] });
+        const more = linesToEnd(ctx, m.index);
+        found.push({ order, rule, start: m.index, end: ctx.line.length, value, header: m[0], ...(more ? { more } : {}) });
       } else {
         const start = m.index + (group !== undefined ? m[0].indexOf(group) : 0);
         found.push({ order, rule, start, end: start + value.length, value });
@@ -145,6 +166,61 @@ function scanLine(c: Compiled, ctx: MatchContext, wake: Uint8Array): Candidate[]
     }
   }
   return found.length <= 1 ? found : resolveOverlaps(found);
+}
+
+/** The text after a candidate line, for values that continue on the next lines (Python string concatenation). */
+function following(ctx: MatchContext): string {
+  const nl = ctx.text.indexOf('\n', ctx.lineStart);
+  return nl < 0 ? '' : ctx.text.slice(nl + 1, nl + 1 + 4096);
+}
+
+/** How many lines past the BEGIN line a PEM block runs (to its END line), for history's added-line test. */
+function linesToEnd(ctx: MatchContext, at: number): number {
+  const from = ctx.lineStart + at;
+  const block = ctx.text.slice(from, from + 16 * 1024); // bounded, as the PEM body read is
+  const end = block.indexOf('-----END');
+  let n = 0;
+  for (let i = block.indexOf('\n'); i >= 0 && i < end; i = block.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+// A line that is a comment, or a comment after code (` # `, ` // `), in the languages pyvet reads.
+const COMMENT_LINE = /^[ \t]*(?:#|\/\/|\/?\*|<!--|;|--[ \t]|\.\.[ \t])/;
+
+/**
+ * Where a line's comment starts: 0 for a comment line, else the first ` #` (or ` //` outside Python)
+ * outside quotes; -1 when there is none. One pass, so a minified line with thousands of hits stays linear.
+ */
+function commentStart(line: string, kind: FileKind): number {
+  if (kind === 'json' || kind === 'notebook') return -1;
+  if (COMMENT_LINE.test(line)) return 0;
+  let quote = 0;
+  for (let i = 1; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (quote) {
+      if (c === 92) i++;
+      else if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+    else if ((line[i - 1] === ' ' || line[i - 1] === '\t') && ((c === 35 && kind !== 'other') || (c === 47 && line[i + 1] === '/' && kind !== 'python'))) return i;
+  }
+  return -1;
+}
+
+/**
+ * The character ranges of a Python fragment's docstrings and other bare string statements (a triple-quoted
+ * string that opens a line): prose, whose examples are documentation. Assigned strings are not among them.
+ */
+function docstringRanges(text: string): number[] {
+  const out: number[] = [];
+  const re = /"""|'''/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const close = text.indexOf(m[0], m.index + 3);
+    if (close < 0) break;
+    const lineHead = text.slice(text.lastIndexOf('\n', m.index) + 1, m.index);
+    if (/^[ \t]*[rRuUbB]?$/.test(lineHead)) out.push(m.index, close);
+    re.lastIndex = close + 3;
+  }
+  return out;
 }
 
 /**
@@ -172,6 +248,17 @@ function resolveOverlaps(found: Candidate[]): Candidate[] {
   return kept;
 }
 
+function lineSpans(buf: Buffer): number[] {
+  const out: number[] = [];
+  for (let at = 0; at < buf.length; ) {
+    const nl = buf.indexOf(10, at);
+    const end = nl < 0 ? buf.length : nl;
+    out.push(at, end);
+    at = end + 1;
+  }
+  return out;
+}
+
 function countNewlines(buf: Buffer, from: number, to: number): number {
   let n = 0;
   for (let i = buf.indexOf(10, from); i >= 0 && i < to; i = buf.indexOf(10, i + 1)) n++;
@@ -197,6 +284,15 @@ class Fragment {
 
   get text(): string {
     return (this.decoded ??= this.buf.toString(this.enc.encoding, this.enc.start));
+  }
+
+  private docstrings: number[] | undefined;
+
+  /** Is character offset `at` inside a docstring (Python fragments only)? */
+  inDocstring(at: number): boolean {
+    const d = (this.docstrings ??= docstringRanges(this.text));
+    for (let i = 0; i < d.length && d[i]! < at; i += 2) if (at < d[i + 1]!) return true;
+    return false;
   }
 
   /** The character offset in `text` of byte offset `byte` (a line start). */
@@ -262,11 +358,15 @@ function scanFragment(path: string, buf: Buffer, enc: TextEncoding | null, opts:
   const c = opts.compiled ?? DEFAULT;
   const hits: SecretHit[] = [];
   let suppressed = 0;
-  const { lines, ascii } = c.prefilter.scan(buf);
+  let kind = opts.kind;
+  // A .pgpass line (host:port:db:user:password) names no credential, a .netrc line has no operator:
+  // every line of these small files is read.
+  const k0 = kind ?? (/(?:pgpass(?:\.conf)?|netrc)$/i.test(path) ? fileKind(path) : undefined);
+  const everyLine = k0 === 'pgpass' || k0 === 'netrc';
+  const { lines, ascii } = everyLine ? { lines: lineSpans(buf), ascii: false } : c.prefilter.scan(buf);
   if (lines.length === 0) return { hits, suppressed };
   if (ascii) enc = ASCII;
   enc ??= textEncoding(buf);
-  let kind = opts.kind;
   const fragment = new Fragment(buf, enc);
   const trigger = new RegExp(c.trigger); // own lastIndex: detect may run re-entrantly (tests, workers)
   const nameRest = new RegExp(NAME_THEN_OPERATOR);
@@ -279,8 +379,8 @@ function scanFragment(path: string, buf: Buffer, enc: TextEncoding | null, opts:
     const end = lines[i + 1]!;
     const line = buf.toString(enc.encoding, start, buf[end - 1] === 13 ? end - 1 : end);
     // Every trigger on the line, so each rule knows whether it was woken (one pass over a minified line).
-    wake.fill(0);
-    let woke = false;
+    wake.fill(everyLine ? 1 : 0);
+    let woke = everyLine;
     trigger.lastIndex = 0;
     for (let m = trigger.exec(line); m; m = trigger.exec(line)) {
       const ch = line.charCodeAt(m.index);
@@ -298,19 +398,26 @@ function scanFragment(path: string, buf: Buffer, enc: TextEncoding | null, opts:
     }
     if (!woke) continue;
     kind ??= fileKind(path);
-    const found = scanLine(c, new LineContext(path, kind, line, fragment, start), wake);
+    const ctx = new LineContext(path, kind, line, fragment, start);
+    const found = scanLine(c, ctx, wake);
     if (found.length) {
       lineNo += countNewlines(buf, counted, start);
       counted = start;
-      const comment = SUPPRESS.exec(line);
+      const suppression = SUPPRESS.exec(line);
+      const comment = commentStart(line, kind);
       const spans = found.map((f) => ({ start: f.start, end: f.end, mask: f.header ? f.header + ' ' + redact(f.value) : redact(f.value) }));
       const evidence = maskLine(line, spans);
       for (const f of found) {
-        const silenced = suppresses(comment, f.rule.id);
+        const silenced = suppresses(suppression, f.rule.id);
         if (silenced) {
           suppressed++;
           if (!opts.withSuppressed) continue;
         }
+        const context: ValueContext | null = comment >= 0 && f.start > comment
+          ? 'comment'
+          : kind === 'python' && fragment.inDocstring(ctx.lineStart + f.start)
+            ? 'docstring'
+            : null;
         hits.push({
           rule: f.rule.id,
           line: lineNo,
@@ -320,6 +427,9 @@ function scanFragment(path: string, buf: Buffer, enc: TextEncoding | null, opts:
           evidence,
           ...(f.name ? { name: f.name } : {}),
           ...(silenced ? { suppressed: true } : {}),
+          ...(context ? { context } : {}),
+          ...(f.more ? { more: f.more } : {}),
+          ...(f.ifUsed ? { ifUsed: true } : {}),
         });
       }
     }

@@ -9,6 +9,12 @@ import { scanTree } from './tree.js';
 import type { SecretsSummary } from './types.js';
 import type { Progress } from '../pipeline/progress.js';
 import { git } from '../sources/git.js';
+import { classifyPath, rolesOf } from '../facts/roles.js';
+import type { FileRole } from '../core/role.js';
+import { contextSeverity, type ContextVerdict } from './context.js';
+import { keyUses } from './usage.js';
+import type { SecretHit } from './detect.js';
+import { branchesOf, type Reach } from './reach.js';
 
 export interface SecretsOptions {
   /** Also scan every commit reachable from any ref. */
@@ -39,40 +45,85 @@ const what = (label: string, name?: string) =>
   name && name.length <= 60 && !/[A-Za-z0-9]{20}/.test(name) ? `${label} assigned to ${name.replace(/^-+/, '')}` : label;
 const day = (iso: string) => iso.slice(0, 10);
 
-function treeFinding(h: FileHit, introduced: HistoryHit | undefined): Finding {
+/** How a finding's severity was decided, for its message and `data`. */
+interface Placed {
+  role: FileRole;
+  verdict: ContextVerdict;
+  used?: string;
+}
+
+function place(h: SecretHit, rule: SecretRule, role: FileRole, uses: Map<string, string>): Placed {
+  // A SECRET_KEY is a key by definition; other names are keys when the code uses them as one.
+  const used = rule.id === 'secret.django-secret-key' ? 'set as SECRET_KEY' : h.name ? uses.get(h.name) : undefined;
+  const verdict = contextSeverity({ rule: rule.id, severity: rule.severity, role, value: h.value, ...(h.context ? { context: h.context } : {}), ...(h.name ? { name: h.name } : {}), ...(used ? { used } : {}) });
+  return { role, verdict, ...(used ? { used } : {}) };
+}
+
+/** What a lowered finding adds, so a reader knows why it is not at the rule's severity. */
+function lowered(p: Placed): string {
+  return p.verdict.why ? ` Reported at ${p.verdict.severity} as ${p.verdict.why}: a sample, not a deployed secret (rotate it if it is a real one).` : '';
+}
+
+function placedData(p: Placed, extra: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ...extra,
+    ...(p.verdict.why ? { severityReason: p.verdict.why } : {}),
+    ...(p.used ? { usedAs: p.used } : {}),
+  };
+}
+
+function treeFinding(h: FileHit, introduced: HistoryHit | undefined, p: Placed, reach: Reach | undefined): Finding {
   const rule = ruleOf(h.rule);
   const since = introduced ? `, committed since ${short(introduced.commit)} (${day(introduced.date)})` : '';
+  const data = placedData(p, {
+    ...(h.context ? { context: h.context } : {}),
+    ...(introduced ? { inTree: true } : {}),
+    ...(reach ? { branches: reach.branches } : {}),
+  });
   return {
     rule: rule.id,
-    severity: rule.severity,
+    severity: p.verdict.severity,
     path: h.path,
     line: h.line,
     column: h.column,
-    message: `Hard-coded ${what(rule.label, h.name)} in the working tree${since}.`,
+    message: `Hard-coded ${what(rule.label, h.name)} in the working tree${since}.${lowered(p)}${p.used && !p.verdict.why && rule.id !== 'secret.django-secret-key' ? ` The code uses it as a key (${p.used}).` : ''}`,
     remediation: `${ROTATE} ${rule.docs.fix}`,
     evidence: h.evidence,
     fingerprint: fingerprint(rule.id, h.value),
     redacted: h.redacted,
+    role: p.role,
     ...(introduced ? { commit: introduced.commit, date: introduced.date } : {}),
+    ...(Object.keys(data).length ? { data } : {}),
   };
 }
 
-function historyFinding(h: HistoryHit): Finding {
+function historyFinding(h: HistoryHit, p: Placed, reach: Reach | undefined): Finding {
   const rule = ruleOf(h.rule);
+  const added = `added in ${short(h.commit)}, ${day(h.date)}`;
+  const where =
+    reach && !reach.onHead && reach.branches.length
+      ? `it is not in the checked-out tree but sits on ${reach.refCount === 1 ? 'branch' : 'branches'} ${reach.branches.slice(0, 5).join(', ')}${reach.refCount > 5 ? ` and ${reach.refCount - 5} more` : ''}, not merged into HEAD (${added})`
+      : `it was removed from the tree but remains in git history (${added})`;
   return {
     rule: rule.id,
-    severity: rule.severity,
+    severity: p.verdict.severity,
     path: h.path,
     line: h.line,
     column: h.column,
-    message: `Rotate this ${what(rule.label, h.name)}: it was removed from the tree but remains in git history (added in ${short(h.commit)}, ${day(h.date)}), readable by anyone with a clone.`,
+    message: `Rotate this ${what(rule.label, h.name)}: ${where}, readable by anyone with a clone.${lowered(p)}`,
     remediation: `${ROTATE} ${rule.docs.fix} Rewriting history (git filter-repo) only helps after rotation, and only for clones made afterwards.`,
     evidence: h.evidence,
     fingerprint: h.fingerprint,
     redacted: h.redacted,
     commit: h.commit,
     date: h.date,
-    data: { historyOnly: true },
+    role: p.role,
+    data: placedData(p, {
+      historyOnly: true,
+      inTree: false,
+      ...(h.context ? { context: h.context } : {}),
+      ...(reach ? { branches: reach.branches, refCount: reach.refCount, onHead: reach.onHead } : {}),
+    }),
   };
 }
 
@@ -106,17 +157,50 @@ export async function scanSecrets(ws: Workspace, opts: SecretsOptions): Promise<
         oldest = h.oldest;
         summary.commitsScanned = h.commitsScanned;
         summary.skippedLarge += h.skippedLarge;
+        if (h.skippedCommits.length) {
+          summary.skippedCommits = h.skippedCommits.map((c) => c.commit);
+          const n = h.skippedCommits.length;
+          const first = h.skippedCommits.slice(0, 5).map((c) => short(c.commit)).join(', ');
+          ws.errors.push({
+            path: '.',
+            message: `secrets: ${n} commit(s) skipped in the history scan, git could not read them (${h.skippedCommits[0]!.reason}): ${first}${n > 5 ? ` and ${n - 5} more (summary.skippedCommits)` : ''}`,
+          });
+        }
+        if (h.shallow) {
+          summary.shallow = true;
+          ws.errors.push({ path: '.', message: `secrets: shallow clone: only the ${h.commitsScanned} commit(s) fetched were scanned; run git fetch --unshallow to scan the whole history` });
+        }
       } catch (err) {
         ws.errors.push({ path: '.', message: `secrets: git history could not be read (${(err as Error).message})` });
       }
     }
   }
 
-  let findings: Finding[] = tree.hits.map((h) => treeFinding(h, oldest.get(fingerprint(h.rule, h.value))));
+  const roles = rolesOf(ws);
+  const history = [...oldest.values()];
+  const treeRoles = tree.hits.map((h) => roles.role(h.path));
+  // Names whose use as a key decides: capital-letter values, and values in generated or vendored code.
+  const ask = new Set<string>();
+  tree.hits.forEach((h, i) => {
+    if (h.name && (h.ifUsed || treeRoles[i] === 'generated' || treeRoles[i] === 'vendored')) ask.add(h.name);
+  });
+  for (const h of history) if (h.name && h.ifUsed) ask.add(h.name);
+  const uses = ask.size ? keyUses(ask, ws.files.filter((f) => /\.pyi?$/.test(f.path)).map((f) => [f.path, () => ws.text(f.path)] as [string, () => string | null])) : new Map<string, string>();
+  const keep = (h: SecretHit) => !h.ifUsed || (!!h.name && uses.has(h.name));
+
+  const reachOf = opts.history && ws.repo ? branchesOf(ws.root) : undefined;
+  let findings: Finding[] = [];
+  tree.hits.forEach((h, i) => {
+    if (!keep(h)) return;
+    const intro = oldest.get(fingerprint(h.rule, h.value));
+    findings.push(treeFinding(h, intro, place(h, ruleOf(h.rule), treeRoles[i]!, uses), intro ? reachOf?.(intro.commit) : undefined));
+  });
   if (opts.history) {
     // Reported in the tree, or silenced there on purpose: not a secret "gone from the tree".
-    const inTree = new Set([...findings.map((f) => f.fingerprint), ...tree.suppressedFingerprints]);
-    const gone = [...oldest.values()].filter((h) => !inTree.has(h.fingerprint)).map(historyFinding);
+    const inTree = new Set([...findings.map((f) => f.fingerprint), ...tree.suppressedFingerprints, ...tree.hits.filter((h) => !keep(h)).map((h) => fingerprint(h.rule, h.value))]);
+    const gone = history
+      .filter((h) => !inTree.has(h.fingerprint) && keep(h))
+      .map((h) => historyFinding(h, place(h, ruleOf(h.rule), classifyPath(h.path).role, uses), reachOf?.(h.commit)));
     summary.historyOnly = gone.length;
     findings.push(...gone);
   }

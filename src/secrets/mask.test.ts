@@ -19,3 +19,13 @@ test('maskSecrets blanks the body of a private key', () => {
   for (const body of pem.split('\n').slice(1, -1)) assert.ok(!out.includes(body));
   assert.match(out, /-----BEGIN RSA PRIVATE KEY-----/);
 });
+
+test('maskSecrets masks every piece of a string split over lines', () => {
+  const a = fake(ALNUM, 20, 'mask-split-1');
+  const b = fake(ALNUM, 20, 'mask-split-2');
+  const out = maskSecrets(`API_TOKEN = (\n    "${a}"\n    "${b}"\n)\nX = 1\n`, 'app.py');
+  assert.ok(!out.includes(a) && !out.includes(b), out);
+  assert.match(out, /X = 1/);
+  const same = maskSecrets(`API_TOKEN = "${a}" "${b}"\n`, 'app.py');
+  assert.ok(!same.includes(a) && !same.includes(b), same);
+});

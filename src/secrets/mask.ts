@@ -19,6 +19,13 @@ export function maskSecrets(text: string, path = 'snippet.py'): string {
       lines[i] = line.slice(0, at) + h.redacted + line.slice(at + h.value.length);
       continue;
     }
+    // A string joined from pieces (`KEY = ("abc"\n "def")`, `"abc" "def"`): mask every literal of its lines.
+    if (!/^-----BEGIN/.test(line.slice(at))) {
+      for (let j = i; j <= i + (h.more ?? 0) && j < lines.length; j++) {
+        lines[j] = lines[j]!.replace(/(["'])(?:\\.|(?!\1)[^\\])*\1/g, (q, mark: string) => (j === i && lines[j]!.indexOf(q) < at ? q : `${mark}****${mark}`));
+      }
+      continue;
+    }
     // A PEM key: the value is the body after the header, on this line (JSON \n escapes) or the next ones.
     const header = /^-----BEGIN[ A-Z0-9]*-----/.exec(line.slice(at))?.[0] ?? '';
     lines[i] = line.slice(0, at) + header + (header && line.length > at + header.length ? ' ****' : '');

@@ -91,3 +91,11 @@ export function classifyName(name: string): NameStrength {
   }
   return null;
 }
+
+/**
+ * Does the name hold a password (chosen by a person, may be a word) rather than a key, token or secret
+ * (made by a machine: never a lone lower-case word)?
+ */
+export function isPasswordName(name: string): boolean {
+  return nameWords(name.slice(name.lastIndexOf('.') + 1)).some((w) => /pass|pwd|^pw$|^psw$/.test(w));
+}

@@ -52,7 +52,17 @@ test('decoyReason: references, placeholders, fakes, hashes, data, paths; a real 
   ];
   for (const [v, why] of reasons) assert.equal(decoyReason(v, { weak: false }), why, v);
   assert.equal(decoyReason('550e8400-e29b-41d4-a716-446655440000', { weak: true }), 'uuid');
-  assert.equal(decoyReason('0123456789abcdef0123456789abcdef01234567', { weak: true }), 'digest or git sha');
+  assert.equal(decoyReason('9f86d081884c7d659a2feaa0c55ad015a3bf4f1b', { weak: true }), 'digest or git sha');
+  // Formats that look like credentials but are not (real repositories: GitHub Actions, mkdocs, enums, UI strings).
+  for (const v of ['write', 'read', 'inherit', 'include']) assert.equal(decoyReason(v, { weak: false }), 'placeholder', v);
+  assert.equal(decoyReason('models/users/token.md', { weak: false }), 'path');
+  assert.equal(decoyReason('request', { weak: false, name: 'REQUEST_TOKEN', machine: true }), 'identifier');
+  assert.equal(decoyReason('cart', { weak: false, name: 'SESSION_KEY', machine: true }), 'identifier');
+  assert.equal(decoyReason("Old password isn't valid.", { weak: false, name: 'old_password', machine: false }), 'prose');
+  assert.equal(decoyReason('5f4dcc3b5aa765d61d8327deb882cf99', { weak: false, name: 'password', machine: false }), 'password hash');
+  assert.equal(decoyReason('abcdefghijklmnopqrstuvwxyz0123456789', { weak: false }), 'placeholder');
+  // A person's password may be a word; a key or token never is.
+  assert.equal(decoyReason('lighthouse', { weak: false, name: 'DB_PASSWORD', machine: false }), null);
   assert.equal(decoyReason('plain words', { weak: true }), 'prose');
   assert.equal(decoyReason('a1b2-c3 d4', { weak: true }), 'not token-shaped');
   for (const v of ['NextToken', 'AWSAccessKeyId', 'REFRESH_TOKEN', 'session_token', 'fs.s3.enabled', 'Access-Control-Allow-Credentials', 'arn:aws:kms:us-east-1:1:key/x', '#f8f8f2', '[UNK]', 'asdfasdfasdf', 'ABC12345']) assert.ok(decoyReason(v, { weak: false }), v);
@@ -64,7 +74,8 @@ test('fileKind: lock files, env files, configs', () => {
   const kinds: [string, string][] = [
     ['app/x.py', 'python'], ['.env', 'env'], ['.env.production', 'env'], ['deploy/prod.env', 'env'], ['a.yml', 'yaml'], ['x/config.json', 'json'],
     ['setup.cfg', 'ini'], ['pyproject.toml', 'ini'], ['.pypirc', 'ini'], ['run.sh', 'shell'], ['Dockerfile.prod', 'shell'], ['poetry.lock', 'lock'],
-    ['package-lock.json', 'lock'], ['Pipfile.lock', 'lock'], ['uv.lock', 'lock'], ['README.md', 'other'],
+    ['package-lock.json', 'lock'], ['Pipfile.lock', 'lock'], ['uv.lock', 'lock'], ['README.md', 'text'],
+    ['deploy/credentials', 'ini'], ['aws_keys', 'text'], ['notes.txt', 'text'], ['app.js', 'other'], ['nb/a.ipynb', 'notebook'], ['.netrc', 'netrc'], ['.pgpass', 'pgpass'],
   ];
   for (const [p, k] of kinds) assert.equal(fileKind(p), k, p);
 });

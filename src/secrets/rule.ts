@@ -59,7 +59,8 @@ export interface PatternRule extends BaseRule {
 /** A rule that judges `name = value` assignments (Python, .env, YAML, JSON, INI/TOML, shell). */
 export interface AssignmentRule extends BaseRule {
   kind: 'assignment';
-  accept: (a: Assignment, ctx: MatchContext) => boolean;
+  /** True: a secret. `'if-used'`: a secret only if the name is used as a key in code (see SecretHit.ifUsed). */
+  accept: (a: Assignment, ctx: MatchContext) => boolean | 'if-used';
 }
 
 export type SecretRule = PatternRule | AssignmentRule;

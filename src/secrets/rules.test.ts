@@ -37,7 +37,8 @@ for (const rule of RULES) {
   test(`${rule.id}: every good example stays quiet (for every rule)`, () => {
     for (const ex of rule.examples.good) {
       const file = ex.file ?? 'app/settings.py';
-      const { hits } = detect(file, ex.text);
+      // `ifUsed` hits are secrets only where the code uses the name as a key (usage.ts); a lone file does not.
+      const hits = detect(file, ex.text).hits.filter((h) => !h.ifUsed);
       assert.deepEqual(hits.map((h) => `${h.rule}:${h.line}`), [], `${rule.id} good example in ${file} reported`);
     }
   });

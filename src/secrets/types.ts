@@ -12,4 +12,8 @@ export interface SecretsSummary {
   baselined?: number;
   /** Secrets found only in git history (removed from the tree, still to rotate). */
   historyOnly?: number;
+  /** Commits the history scan had to skip (objects missing, as in a partial clone). */
+  skippedCommits?: string[];
+  /** The repository is a shallow clone: commits before its cut-off were not scanned. */
+  shallow?: boolean;
 }

@@ -71,6 +71,10 @@ export const awsSecretKey: AssignmentRule = {
       { file: 'deploy/credentials', text: `[default]\naws_access_key_id = ${keyId('aws-4')}\naws_secret_access_key = ${secretKey('aws-5')}\n`, line: 3 },
       { file: '.env', text: `AWS_SECRET_ACCESS_KEY=${secretKey('aws-6')}\n` },
       { file: 'app/s3.py', text: `client = boto3.client("s3", aws_secret_access_key="${secretKey('aws-7')}")\n` },
+      // Credentials pasted where no extension says "config": extensionless, .txt, .md.
+      { file: 'ops/aws_keys', text: `[prod]\naws_secret_access_key = ${secretKey('aws-8')}\n`, line: 2 },
+      { file: 'notes/aws.txt', text: `aws_secret_access_key=${secretKey('aws-9')}\n` },
+      { file: 'HANDOVER.md', text: `Keys:\n\naws_secret_access_key = ${secretKey('aws-10')}\n`, line: 3 },
     ],
     good: [
       { file: 'docs/setup.py', text: `aws_secret_access_key = "${DOC_SECRET}"\n` },

@@ -1,6 +1,6 @@
 import { decoyReason } from '../decoys.js';
 import { fake, ALNUM, HEX } from '../fake.js';
-import { classifyName } from '../names.js';
+import { classifyName, isPasswordName } from '../names.js';
 import { CREDENTIAL_ANCHORS, CREDENTIAL_WORDS } from '../triggers.js';
 import type { AssignmentRule } from '../rule.js';
 
@@ -11,6 +11,16 @@ const uuid = (seed: string) => {
   const h = fake(HEX, 32, seed);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
 };
+
+/**
+ * `POSTGRES_USER: netbox` then `POSTGRES_PASSWORD: netbox`: a password equal to the user written beside
+ * it is a local or CI default (a throwaway service container), as `postgres:postgres@localhost` is.
+ */
+function sameAsUser(value: string, text: string): boolean {
+  if (!/^[\w.-]{1,40}$/.test(value)) return false;
+  const esc = value.replace(/[.-]/g, '\\$&');
+  return new RegExp(`(?:user(?:name)?|login|id)["']?\\]?[ \\t]*[:=][ \\t]*["'\`]?${esc}(?![\\w.-])`, 'i').test(text);
+}
 
 export const genericCredential: AssignmentRule = {
   kind: 'assignment',
@@ -32,7 +42,14 @@ export const genericCredential: AssignmentRule = {
     if (ctx.kind === 'lock' || a.templated || a.value.length > MAX_VALUE) return false;
     const strength = classifyName(a.name);
     if (!strength) return false;
-    return decoyReason(a.value, { weak: strength === 'weak' }) === null;
+    // Prose and notes (.txt, .md, extensionless files): an unquoted value counts only when token-shaped.
+    const weak = strength === 'weak' || (ctx.kind === 'text' && !a.quoted);
+    const password = isPasswordName(a.name);
+    const why = decoyReason(a.value, { weak, name: a.name, machine: !password });
+    // SECRET_COOKIE_KEY = "PYGOAT": capitals read as an identifier, unless the name is used as a key.
+    if (why === 'identifier' && !password && strength === 'strong' && /^[A-Z][A-Z0-9_]{3,63}$/.test(a.value)) return 'if-used';
+    if (why !== null) return false;
+    return !(password && sameAsUser(a.value, ctx.text));
   },
   examples: {
     bad: [
@@ -47,6 +64,15 @@ export const genericCredential: AssignmentRule = {
       { file: 'app/db.py', text: `conn = psycopg2.connect(host="db", user="app", password="${pw('Tr0ub4dor', '&3')}")\n` },
       { file: 'app/cfg.py', text: `class Settings:\n    encryption_key: str = "${fake(ALNUM, 32, 'gc-5')}"\n`, line: 2 },
       { file: 'app/k.py', text: `WEBHOOK_KEY = "${fake(ALNUM, 40, 'gc-6')}"\n` },
+      // Split over lines with Python's implicit concatenation.
+      { file: 'app/split.py', text: `API_TOKEN = (\n    "${fake(ALNUM, 20, 'gc-7')}"\n    "${fake(ALNUM, 20, 'gc-8')}"\n)\n` },
+      { file: 'app/split2.py', text: `API_TOKEN = "${fake(ALNUM, 16, 'gc-9')}" "${fake(ALNUM, 16, 'gc-10')}"\n` },
+      // A notebook cell (JSON-escaped source).
+      { file: 'nb/explore.ipynb', text: `{"cells": [{"cell_type": "code", "source": [\n    "import openai\\n",\n    "api_key = \\"${fake(ALNUM, 32, 'gc-11')}\\"\\n"\n]}]}\n`, line: 3 },
+      // netrc and pgpass lines, .npmrc auth tokens.
+      { file: '.netrc', text: `machine api.acme.io login deploy password ${pw('Lighthouse', '-Q7x')}\n` },
+      { file: 'ops/.pgpass', text: `db.internal:5432:app:app:${pw('Marigold', '77x!')}\n` },
+      { file: '.npmrc', text: `//npm.acme.io/:_authToken=${fake(ALNUM, 36, 'gc-12')}\n` },
     ],
     good: [
       { file: 'app/settings.py', text: 'DB_PASSWORD = os.environ["DB_PASSWORD"]\nAPI_TOKEN = os.getenv("API_TOKEN")\nSECRET = config("SECRET")\n' },
@@ -63,6 +89,16 @@ export const genericCredential: AssignmentRule = {
       { file: 'package-lock.json', text: `{"packages": {"node_modules/a": {"integrity": "sha512-${fake(ALNUM, 86, 'int')}==", "token": "${fake(ALNUM, 30, 'lk')}"}}}\n` },
       { file: 'app/keys.py', text: `PUBLIC_KEY = "${fake(ALNUM, 60, 'pub')}"\nsort_key = "${fake(ALNUM, 20, 'sort')}1"\nprimary_key = "id"\nmax_tokens = 512\n` },
       { file: 'app/flags.py', text: 'SHOW_PASSWORD = "false"\nTOKEN_TYPE = "bearer"\npassword_field = "password"\n' },
+      // CI workflow keys, nav entries, enum-like constants, UI strings, hex digests: not credentials.
+      { file: '.github/workflows/publish.yml', text: 'permissions:\n  id-token: write\n  contents: read\njobs:\n  call:\n    secrets: inherit\n    env:\n      TOKEN: ${{ secrets.PYPI_TOKEN }}\n' },
+      { file: '.cirrus.yml', text: `env:\n  GITHUB_TOKEN: ENCRYPTED[${fake(HEX, 96, 'cirrus')}]\n` },
+      { file: 'mkdocs.yml', text: "nav:\n  - Token: 'models/users/token.md'\n  - Secrets: secrets/index.md\n" },
+      { file: 'app/consts.py', text: "REQUEST_TOKEN = 'request'\nSESSION_KEY = 'cart'\nPRIVATE_KEY = \"name\"\nCSRF_TOKEN = 'csrftoken'\n" },
+      { file: 'app/ui.js', text: "fetch(url, { credentials: 'include' })\n" },
+      { file: 'app/errors.py', text: `ERRORS = {"old_password": "Old password isn't valid."}\n` },
+      { file: 'app/users.py', text: `USERS = {"alice": {"password": "${fake(HEX, 32, 'md5')}"}, "bob": {"password": "${fake(HEX, 64, 'sha')}"}}\n` },
+      { file: '.github/workflows/ci.yml', text: 'services:\n  postgres:\n    env:\n      POSTGRES_USER: netbox\n      POSTGRES_PASSWORD: netbox\n' },
+      { file: 'app/signing.py', text: 'SECRET_COOKIE_NAME = "session"\nCOOKIE_KEY = "LANG"\n' },
     ],
   },
 };
