@@ -2,24 +2,29 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../core/finding.js';
 import type { Workspace } from '../sources/workspace.js';
-import type { Dependency } from './types.js';
+import type { DatabaseInfo, Dependency } from './types.js';
 import { PARSERS } from './parsers/index.js';
 import { requirementsParser } from './parsers/requirements.js';
 import type { ManifestParser, ParseContext, ParsedDependency } from './parsers/types.js';
 import { lockCandidates, resolveLocks } from './resolve.js';
 import { loadDatabase, resolveDatabasePath } from './osv/database.js';
 import { matchDependencies } from './audit.js';
+import { databaseInfo } from './osv/provenance.js';
 
 export interface DepsOptions {
   /** OSV database: a zip or a directory of OSV JSON; null for the bundled/cached default. */
   db: string | null;
   /** Where to look for the `db update` cache ($PYVET_CACHE_DIR, $XDG_CACHE_HOME, HOME); the process environment by default. */
   env?: NodeJS.ProcessEnv;
+  /** The scan's time, for the data's age. */
+  now?: Date;
 }
 
 export interface DepsResult {
   dependencies: Dependency[];
   findings: Finding[];
+  /** The OSV data matched against; absent when no manifest was found (nothing was loaded). */
+  database?: DatabaseInfo;
 }
 
 /** A parsed dependency located in its file, with the format it came from. */
@@ -100,7 +105,9 @@ export async function auditDependencies(ws: Workspace, opts: DepsOptions): Promi
   const { deps, files } = parseManifests(ws);
   if (!files.length) return { dependencies: [], findings: [] };
   const resolved = resolveLocks(deps, files.map((f) => f.path));
-  const db = loadDatabase(resolveDatabasePath(opts.db, opts.env ?? process.env).path);
+  const where = resolveDatabasePath(opts.db, opts.env ?? process.env);
+  const db = loadDatabase(where.path);
   const lineText = (p: string, line: number) => ws.text(p)?.split(/\r?\n/)[line - 1]?.trim();
-  return matchDependencies(resolved, db, { errors: ws.errors, lineText });
+  const database = databaseInfo(where.path, where.origin, db.contents, opts.now ?? new Date());
+  return { ...matchDependencies(resolved, db, { errors: ws.errors, lineText }), database };
 }

@@ -42,3 +42,18 @@ export interface Dependency {
   /** Smallest version that clears every known advisory of the package, or null. */
   fix: string | null;
 }
+
+/** Which OSV data a report was matched against (the report's `database`). */
+export interface DatabaseInfo {
+  /** The zip or folder read. */
+  source: string;
+  /** How it was chosen: --db/config, the `pyvet db update` cache, or the snapshot bundled with pyvet. */
+  origin: 'option' | 'cache' | 'bundled';
+  /** Newest `modified` of any record (ISO 8601), or null. */
+  newest: string | null;
+  records: number;
+  /** Records per source database, by id prefix (PYSEC, GHSA, MAL…). */
+  ecosystems: Record<string, number>;
+  /** Whole days from `newest` to the scan; null without dates. */
+  ageDays: number | null;
+}

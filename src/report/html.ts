@@ -12,6 +12,7 @@ import { CSS, SCRIPT } from './html/assets.js';
 import { barChart, columnChart, lineChart, scatterChart, scoreRing } from './html/charts.js';
 import { esc, jsonForScript } from './html/escape.js';
 import { loc } from './text.js';
+import { databaseLine, staleWarning } from '../deps/osv/provenance.js';
 
 export interface HtmlOptions {
   /** Findings rendered visible at load; the rest wait in an inert template until filtered, linked or printed. */
@@ -81,6 +82,7 @@ function overview(report: ScanReport): string {
     report.sections.includes('secrets') ? `<strong>${secrets}</strong> committed secret${secrets === 1 ? '' : 's'}<br>` : '',
     `${report.summary.files} files scanned in ${(report.summary.durationMs / 1000).toFixed(1)} s`,
     '</p>',
+    databaseNote(report),
     sincePrevious(report),
     '</div></div>',
   );
@@ -92,6 +94,13 @@ function overview(report: ScanReport): string {
   }
   out.push('</section>');
   return out.join('');
+}
+
+/** The OSV data the dependencies were matched against, with a warning when it is stale. */
+function databaseNote(report: ScanReport): string {
+  if (!report.database) return '';
+  const stale = staleWarning(report.database);
+  return `${stale ? `<p id="db-stale"><strong>Warning:</strong> ${esc(stale)}</p>` : ''}<p class="muted" id="db-provenance">${esc(databaseLine(report.database))}</p>`;
 }
 
 /** Change since the scan before this one, from the history the scan attached (which may already hold this scan). */

@@ -4,6 +4,7 @@ import { categoryOf } from '../core/finding.js';
 import { SEVERITIES } from '../core/severity.js';
 import { mergedVulns } from '../deps/merge.js';
 import { loc } from './text.js';
+import { databaseLine, staleWarning } from '../deps/osv/provenance.js';
 
 /** Markdown cells: no pipes or newlines, HTML-significant characters escaped (PR comments render HTML). */
 export function mdCell(s: string): string {
@@ -50,6 +51,11 @@ export function renderMarkdown(report: ScanReport): string {
   }
   out.push(table(['', ''], summaryRows));
   out.push('');
+  if (report.database) {
+    const stale = staleWarning(report.database);
+    out.push(`${stale ? `**Warning:** ${mdCell(stale)}. ` : ''}${mdCell(databaseLine(report.database))}`);
+    out.push('');
+  }
   const vulnerable = report.dependencies.filter((d) => d.vulns.length);
   if (vulnerable.length) {
     const rows = vulnerable.map((d) => [

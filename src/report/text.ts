@@ -5,6 +5,7 @@ import { SEVERITIES, bySeverity } from '../core/severity.js';
 import type { Dependency } from '../deps/types.js';
 import { makeStyle, type Style } from './style.js';
 import { mergedVulns } from '../deps/merge.js';
+import { databaseLine, staleWarning } from '../deps/osv/provenance.js';
 
 export interface TextOptions {
   color: boolean;
@@ -61,6 +62,7 @@ export function renderText(report: ScanReport, opts: TextOptions): string {
   const st = makeStyle(opts.color);
   const out: string[] = [];
   out.push(st.bold(`pyvet ${report.version} — ${report.root}`));
+  if (report.database) out.push(st.dim(databaseLine(report.database)));
   if (report.sections.includes('deps')) {
     out.push('');
     out.push(...renderDeps(report.dependencies, st));
@@ -99,6 +101,8 @@ export function renderText(report: ScanReport, opts: TextOptions): string {
     if (report.errors.length > 50) out.push(`  … and ${report.errors.length - 50} more (see the JSON report)`);
   }
   out.push('');
+  const stale = staleWarning(report.database);
+  if (stale) out.push(st.sev('medium', `warning: ${stale}`));
   const counts = SEVERITIES.map((s) => [s, report.summary.bySeverity[s] ?? 0] as const).filter(([, n]) => n > 0);
   out.push(
     counts.length

@@ -8,6 +8,7 @@ import { normalizeName } from '../names.js';
 import { PackageIndex } from './package-index.js';
 import type { VersionKey } from './version-order.js';
 import type { OsvRecord } from './types.js';
+import { contentsOf, type DatabaseContents } from './provenance.js';
 
 export interface DatabaseStats {
   records: number;
@@ -53,6 +54,8 @@ export class OsvDatabase {
   private readonly indexes = new Map<string, PackageIndex>();
   private statsCache: DatabaseStats | null = null;
   private readonly keyCache = new Map<string, VersionKey | null>();
+  /** Record counts by source and the newest `modified`, for the reports' provenance line. */
+  readonly contents: DatabaseContents;
 
   constructor(
     /** Where it was loaded from. */
@@ -62,6 +65,7 @@ export class OsvDatabase {
   ) {
     this.texts = entries.map((e) => (typeof e === 'string' ? e : ''));
     this.parsed = entries.map((e) => (typeof e === 'string' ? undefined : e));
+    this.contents = contentsOf(entries);
     entries.forEach((e, i) => {
       const names = typeof e === 'string' ? pypiNames(e) : pypiNamesOf(e);
       for (const n of names) {
