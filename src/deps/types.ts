@@ -11,6 +11,8 @@ export interface VulnRef {
   /** CVSS v3 base score when the record has a vector. */
   score?: number | null;
   summary: string;
+  /** When the record carries no severity of its own: the aliased record (same database) it was taken from. */
+  severityFrom?: string;
   /**
    * Id of the advisory this record is merged under: records of one dependency that alias each other
    * (directly or through a shared CVE/GHSA id) share it, so human output can show them once.
@@ -39,6 +41,8 @@ export interface Dependency {
   /** Lock entries: where the manifest beside it declares the package (its range is resolved by the lock). */
   declared?: { path: string; line: number; specifier: string };
   vulns: VulnRef[];
+  /** OSV malicious-package records (MAL-…) matching it: reported as deps.malicious, never among `vulns`. */
+  malicious?: string[];
   /** Smallest version that clears every known advisory of the package, or null. */
   fix: string | null;
 }

@@ -23,20 +23,22 @@ export function loc(f: { path: string; line?: number }): string {
   return f.line ? `${f.path}:${f.line}` : f.path;
 }
 
-/** Vulnerable dependencies grouped by package: one block per package, its pins, its advisories once each. */
+/**
+ * Vulnerable dependencies, one block per manifest line (name, version, path:line): two pins of one
+ * package are two blocks, each with its own advisories and its own upgrade.
+ */
 function renderDeps(deps: Dependency[], st: Style): string[] {
   const out: string[] = [];
-  const vulnerable = deps.filter((d) => d.vulns.length > 0);
-  const byName = new Map<string, Dependency[]>();
-  for (const d of vulnerable) byName.set(d.name, [...(byName.get(d.name) ?? []), d]);
-  out.push(st.bold(`Dependencies: ${deps.length} declared, ${vulnerable.length} vulnerable pin(s) in ${byName.size} package(s)`));
-  for (const [name, pins] of [...byName].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const first = pins[0]!;
-    const fix = first.fix ? `upgrade to ${first.fix}` : 'no fixed version known';
+  const vulnerable = deps
+    .filter((d) => d.vulns.length > 0)
+    .sort((a, b) => cmp(a.name, b.name) || cmp(a.version ?? '', b.version ?? '') || cmp(a.path, b.path) || a.line - b.line);
+  const packages = new Set(vulnerable.map((d) => d.name)).size;
+  out.push(st.bold(`Dependencies: ${deps.length} declared, ${vulnerable.length} vulnerable pin(s) in ${packages} package(s)`));
+  for (const d of vulnerable) {
+    const fix = d.fix ? `upgrade to ${d.fix}` : 'no fixed version known';
     out.push('');
-    out.push(`  ${st.bold(name)} ${first.version ?? first.specifier}  → ${st.good(fix)}`);
-    for (const p of pins) out.push(st.dim(`    at ${loc(p)}${p.version !== first.version ? ` (${p.version})` : ''}`));
-    const vulns = mergedVulns(first).sort((a, b) => bySeverity(a.severity, b.severity) || a.id.localeCompare(b.id, 'en', { numeric: true }));
+    out.push(`  ${st.bold(d.name)} ${d.version ?? d.specifier}  → ${st.good(fix)}  ${st.dim(`at ${loc(d)}`)}`);
+    const vulns = mergedVulns(d).sort((a, b) => bySeverity(a.severity, b.severity) || a.id.localeCompare(b.id, 'en', { numeric: true }));
     for (const v of vulns) {
       const aliases = v.aliases.length ? ` (${v.aliases.join(', ')})` : '';
       const fixed = v.fixed.length ? ` fixed in ${v.fixed.join(', ')}` : '';
@@ -45,6 +47,10 @@ function renderDeps(deps: Dependency[], st: Style): string[] {
     }
   }
   return out;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function renderFinding(f: Finding, st: Style): string[] {
