@@ -2,7 +2,8 @@ import { fingerprint, type Finding } from '../core/finding.js';
 import type { ScanError } from '../core/errors.js';
 import { bySeverity, type Severity } from '../core/severity.js';
 import type { Located } from './index.js';
-import type { Dependency, VulnRef } from './types.js';
+import { isAside, type Dependency, type VulnRef } from './types.js';
+import type { FileRole } from '../core/role.js';
 import { normalizeName } from './names.js';
 import type { OsvDatabase } from './osv/database.js';
 import type { OsvRecord } from './osv/types.js';
@@ -15,6 +16,8 @@ export interface MatchContext {
   errors: ScanError[];
   /** The text of a manifest line, for evidence. */
   lineText?: (path: string, line: number) => string | undefined;
+  /** The role of a manifest (facts/roles): findings in fixtures, examples and docs are info, apart. */
+  roleOf?: (path: string) => FileRole | undefined;
 }
 
 const MAX_IDS = 5;
@@ -195,6 +198,21 @@ export function matchDependencies(deps: Located[], db: OsvDatabase, ctx: MatchCo
   for (const d of deps) {
     const dep = toDependency(d);
     dependencies.push(dep);
+    const role = ctx.roleOf?.(d.path);
+    const before = findings.length;
+    matchOne(d, dep);
+    // A fixture's or an example's dependency is recorded, at info, apart from the project's own.
+    if (isAside(role)) {
+      dep.role = role;
+      for (let i = before; i < findings.length; i++) {
+        const f = findings[i]!;
+        findings[i] = { ...f, severity: 'info', data: { ...f.data, role, severityIfShipped: f.severity } };
+      }
+    }
+  }
+  return { dependencies, findings };
+
+  function matchOne(d: Located, dep: Dependency): void {
     const evidence = ctx.lineText?.(d.path, d.line)?.slice(0, 200);
     if (d.kind !== 'path' && d.kind !== 'editable') {
       if (!squat.has(d.name)) squat.set(d.name, resemblance(d.name));
@@ -207,7 +225,7 @@ export function matchDependencies(deps: Located[], db: OsvDatabase, ctx: MatchCo
         ctx.errors.push({ path: d.path, line: d.line, message: `${d.name}: version "${dep.version}" is not PEP 440; only advisories that list it verbatim are matched` });
       }
       const affecting = pkg.affecting(dep.version);
-      if (!affecting.length) continue;
+      if (!affecting.length) return;
       // A malicious package is its own finding, never one more vulnerability to upgrade away.
       const groups = aliasGroups(affecting);
       const malicious = affecting.filter((r) => isMaliciousGroup(groups.get(r.id)!.ids));
@@ -216,7 +234,7 @@ export function matchDependencies(deps: Located[], db: OsvDatabase, ctx: MatchCo
         findings.push(maliciousFinding(dep, malicious, evidence));
       }
       const records = affecting.filter((r) => !malicious.includes(r));
-      if (!records.length) continue;
+      if (!records.length) return;
       const fromAlias = aliasSeverity(db.recordsOf(d.name));
       dep.vulns = records.map((r) => {
         const { severity, score, summary } = describe(r);
@@ -249,5 +267,4 @@ export function matchDependencies(deps: Located[], db: OsvDatabase, ctx: MatchCo
       });
     }
   }
-  return { dependencies, findings };
 }

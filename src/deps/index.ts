@@ -10,6 +10,7 @@ import { lockCandidates, resolveLocks } from './resolve.js';
 import { loadDatabase, resolveDatabasePath } from './osv/database.js';
 import { matchDependencies } from './audit.js';
 import { databaseInfo } from './osv/provenance.js';
+import { rolesOf } from '../facts/roles.js';
 
 export interface DepsOptions {
   /** OSV database: a zip or a directory of OSV JSON; null for the bundled/cached default. */
@@ -109,5 +110,6 @@ export async function auditDependencies(ws: Workspace, opts: DepsOptions): Promi
   const db = loadDatabase(where.path);
   const lineText = (p: string, line: number) => ws.text(p)?.split(/\r?\n/)[line - 1]?.trim();
   const database = databaseInfo(where.path, where.origin, db.contents, opts.now ?? new Date());
-  return { ...matchDependencies(resolved, db, { errors: ws.errors, lineText }), database };
+  const roles = rolesOf(ws);
+  return { ...matchDependencies(resolved, db, { errors: ws.errors, lineText, roleOf: (p) => roles.role(p) }), database };
 }

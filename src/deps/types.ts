@@ -1,4 +1,5 @@
 import type { Severity } from '../core/severity.js';
+import { isShipped, type FileRole } from '../core/role.js';
 
 export type DependencyKind = 'pinned' | 'range' | 'unpinned' | 'url' | 'vcs' | 'editable' | 'path';
 
@@ -40,6 +41,11 @@ export interface Dependency {
   direct?: boolean;
   /** Lock entries: where the manifest beside it declares the package (its range is resolved by the lock). */
   declared?: { path: string; line: number; specifier: string };
+  /**
+   * Set when the manifest is not the project's own (a fixture, example, docs, vendored, generated or
+   * notebook file): its findings are `info`, listed apart, and never move a score or --fail-on.
+   */
+  role?: FileRole;
   vulns: VulnRef[];
   /** OSV malicious-package records (MAL-…) matching it: reported as deps.malicious, never among `vulns`. */
   malicious?: string[];
@@ -60,4 +66,12 @@ export interface DatabaseInfo {
   ecosystems: Record<string, number>;
   /** Whole days from `newest` to the scan; null without dates. */
   ageDays: number | null;
+}
+
+/**
+ * Manifests that are not what the project installs: test fixtures, examples, docs, vendored and
+ * generated files, notebooks. Test requirements are installed by CI, so they count.
+ */
+export function isAside(role: FileRole | undefined): boolean {
+  return role !== undefined && role !== 'test' && !isShipped(role);
 }

@@ -2,7 +2,7 @@ import type { ScanReport } from '../core/report.js';
 import type { Finding } from '../core/finding.js';
 import { categoryOf } from '../core/finding.js';
 import { SEVERITIES, bySeverity } from '../core/severity.js';
-import type { Dependency } from '../deps/types.js';
+import { isAside, type Dependency } from '../deps/types.js';
 import { makeStyle, type Style } from './style.js';
 import { mergedVulns } from '../deps/merge.js';
 import { databaseLine, staleWarning } from '../deps/osv/provenance.js';
@@ -30,7 +30,7 @@ export function loc(f: { path: string; line?: number }): string {
 function renderDeps(deps: Dependency[], st: Style): string[] {
   const out: string[] = [];
   const vulnerable = deps
-    .filter((d) => d.vulns.length > 0)
+    .filter((d) => d.vulns.length > 0 && !isAside(d.role))
     .sort((a, b) => cmp(a.name, b.name) || cmp(a.version ?? '', b.version ?? '') || cmp(a.path, b.path) || a.line - b.line);
   const packages = new Set(vulnerable.map((d) => d.name)).size;
   out.push(st.bold(`Dependencies: ${deps.length} declared, ${vulnerable.length} vulnerable pin(s) in ${packages} package(s)`));
@@ -72,11 +72,24 @@ export function renderText(report: ScanReport, opts: TextOptions): string {
   if (report.sections.includes('deps')) {
     out.push('');
     out.push(...renderDeps(report.dependencies, st));
-    const other = report.findings.filter((f) => categoryOf(f.rule) === 'deps' && f.rule !== 'deps.vulnerable');
+    const deps = report.findings.filter((f) => categoryOf(f.rule) === 'deps');
+    const aside = deps.filter((f) => f.data?.role !== undefined);
+    const supply = deps.filter((f) => f.data?.role === undefined && (f.rule === 'deps.malicious' || f.rule === 'deps.typosquat'));
+    const other = deps.filter((f) => f.data?.role === undefined && f.rule !== 'deps.vulnerable' && !supply.includes(f));
+    if (supply.length) {
+      out.push('');
+      out.push(st.bold(`Malicious and look-alike packages: ${supply.length} finding(s)`));
+      for (const f of supply) out.push(...renderFinding(f, st));
+    }
     if (other.length) {
       out.push('');
       out.push(st.bold(`Pinning discipline: ${other.length} finding(s)`));
       for (const f of other) out.push(...renderFinding(f, st));
+    }
+    if (aside.length) {
+      out.push('');
+      out.push(st.bold(`Fixtures, examples and docs: ${aside.length} finding(s), at info (not what the project installs)`));
+      for (const f of aside) out.push(st.dim(`  ${f.rule}  ${loc(f)} (${String(f.data?.role)})`), `      ${clip(f.message, WIDTH - 6)}`);
     }
   }
   if (report.sections.includes('secrets')) {
