@@ -117,7 +117,7 @@ test('stale data: text and HTML warn, --max-db-age fails the run with exit 2 aft
   const bundled = { PYVET_CACHE_DIR: mkdtempSync(path.join(os.tmpdir(), 'pyvet-empty-cache-')) };
   const text = await runCli(['deps', dir, '--fail-on', 'none'], { env: bundled });
   assert.equal(text.code, 0);
-  assert.match(text.stdout, /OSV PyPI data: \d+ records \(PYSEC \d+\), newest record 2024-10-10 \(\d+ days old\); bundled snapshot/);
+  assert.match(text.stdout, /OSV PyPI data: \d+ records \(PYSEC \d+\), newest record 2024-10-10 \(\d+ days old\)\n +bundled snapshot .*PyPI-all\.zip\n/);
   assert.match(text.stdout, /warning: advisory data is \d+ days old: run `pyvet db update`/);
   const strict = await runCli(['deps', dir, '--fail-on', 'none', '--max-db-age', '30'], { env: bundled });
   assert.equal(strict.code, 2);

@@ -27,6 +27,8 @@ export interface ScanReport {
   database?: DatabaseInfo;
   findings: Finding[];
   errors: ScanError[];
+  /** What was read and left out on purpose, with file and line: an option line, a remote include, setup(**kwargs)… */
+  skipped?: ScanError[];
   secrets?: SecretsSummary;
   health?: HealthReport;
   brief?: Brief;

@@ -162,7 +162,13 @@ function pinningFinding(d: Located, db: OsvDatabase, groupOf: (records: OsvRecor
   const spec = d.pep440 !== undefined ? d.pep440 : d.specifier;
   const pkg = db.package(d.name);
   const admitted = spec === null ? null : pkg.admitted(spec.split('||').map((s) => s.trim()));
-  const what = d.kind === 'range' ? `${d.name} ${d.specifier} is a range, not a pin` : `${d.name} has no version constraint`;
+  const what = d.library
+    ? d.kind === 'range'
+      ? `${d.name} ${d.specifier}`
+      : `${d.name} has no lower bound`
+    : d.kind === 'range'
+      ? `${d.name} ${d.specifier} is a range, not a pin`
+      : `${d.name} has no version constraint`;
   let message: string;
   let floor: string | null = null;
   if (!admitted) message = `${what}; its constraint could not be read as PEP 440 to check it against advisories`;
@@ -173,16 +179,25 @@ function pinningFinding(d: Located, db: OsvDatabase, groupOf: (records: OsvRecor
     floor = pkg.smallestFix(admitted.versions[admitted.versions.length - 1]!);
   } else message = `${what}; no version it admits is named as vulnerable in a known advisory`;
   const fixText = floor ? `; to keep a range, exclude the vulnerable versions (for example >=${floor})` : '';
+  // A library declares what it works with and the application's lock pins it: a pin there would
+  // conflict with every other library, so the advice is a floor above the known-vulnerable versions.
+  const remediation = d.library
+    ? floor
+      ? `raise the floor to ${d.name}>=${floor}, which admits no known-vulnerable version (a library declares a range; applications pin it in their lock)`
+      : admitted?.versions.length
+        ? `no release named in the advisories clears them all; exclude the vulnerable versions with != or an upper bound, as the advisories say`
+        : 'nothing to change: a library declares a range, and applications pin it in their lock'
+    : `pin an exact version (==X) or resolve it in a committed lock file${fixText}`;
   return {
     rule: rule.id,
     severity: admitted?.versions.length ? 'low' : 'info',
     path: d.path,
     line: d.line,
     message,
-    remediation: `pin an exact version (==X) or resolve it in a committed lock file${fixText}`,
+    remediation,
     ...(evidence ? { evidence } : {}),
     fingerprint: fingerprint(rule.id, d.path, d.name, d.specifier),
-    data: { package: d.name, specifier: d.specifier, vulnerableVersions: admitted?.versions.length ?? null, advisories: admitted ? groupOf(admitted.records) : [] },
+    data: { package: d.name, specifier: d.specifier, vulnerableVersions: admitted?.versions.length ?? null, advisories: admitted ? groupOf(admitted.records) : [], ...(floor ? { floor } : {}), ...(d.library ? { library: true } : {}) },
   };
 }
 

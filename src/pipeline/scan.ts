@@ -69,6 +69,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     const deps = await timed('deps', () => auditDependencies(ws, { db: opts.db, env: opts.env, now: new Date(started) }));
     report.dependencies = deps.dependencies;
     if (deps.database) report.database = deps.database;
+    if (deps.skipped.length) report.skipped = deps.skipped;
     if (want.has('deps')) findings.push(...deps.findings);
   }
   if (want.has('secrets')) {

@@ -5,7 +5,7 @@ import { SEVERITIES, bySeverity } from '../core/severity.js';
 import { isAside, type Dependency } from '../deps/types.js';
 import { makeStyle, type Style } from './style.js';
 import { mergedVulns } from '../deps/merge.js';
-import { databaseLine, staleWarning } from '../deps/osv/provenance.js';
+import { databaseLine, databaseSource, staleWarning } from '../deps/osv/provenance.js';
 
 export interface TextOptions {
   color: boolean;
@@ -68,7 +68,11 @@ export function renderText(report: ScanReport, opts: TextOptions): string {
   const st = makeStyle(opts.color);
   const out: string[] = [];
   out.push(st.bold(`pyvet ${report.version} — ${report.root}`));
-  if (report.database) out.push(st.dim(databaseLine(report.database)));
+  if (report.database) {
+    out.push(st.dim(databaseLine(report.database, false)));
+    const from = databaseSource(report.database);
+    out.push(st.dim(`  ${from.length > WIDTH - 2 ? `…${from.slice(from.length - WIDTH + 3)}` : from}`));
+  }
   if (report.sections.includes('deps')) {
     out.push('');
     out.push(...renderDeps(report.dependencies, st));
@@ -112,6 +116,12 @@ export function renderText(report: ScanReport, opts: TextOptions): string {
       out.push(`  ${c.status === 'fail' ? st.sev('high', 'fail') : st.sev('medium', 'warn')} ${c.score}/10 ${st.bold(c.id)}${st.dim(where)}`);
       if (ev) out.push(st.dim(`           ${clip(ev.message, WIDTH - 11)}`));
     }
+  }
+  if (report.skipped?.length) {
+    out.push('');
+    out.push(st.bold(`Read and left out on purpose: ${report.skipped.length}`));
+    for (const e of report.skipped.slice(0, 20)) out.push(st.dim(`  ${e.path}${e.line ? `:${e.line}` : ''}: ${clip(e.message, WIDTH - 10)}`));
+    if (report.skipped.length > 20) out.push(st.dim(`  … and ${report.skipped.length - 20} more (see the JSON report's skipped)`));
   }
   if (report.errors.length) {
     out.push('');

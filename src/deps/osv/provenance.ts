@@ -44,14 +44,22 @@ export function databaseInfo(source: string, origin: DatabaseInfo['origin'], c: 
 
 const ORIGIN_TEXT: Record<DatabaseInfo['origin'], string> = { bundled: 'bundled snapshot', cache: '`pyvet db update` copy', option: '--db' };
 
-/** One line naming the data every report was matched against: "OSV PyPI data: 2661 records (PYSEC 2661), newest 2024-10-10, bundled snapshot /…/PyPI-all.zip". */
-export function databaseLine(db: DatabaseInfo): string {
+/** Where the data came from: "bundled snapshot /…/PyPI-all.zip". */
+export function databaseSource(db: DatabaseInfo): string {
+  return `${ORIGIN_TEXT[db.origin] ?? db.origin} ${db.source}`;
+}
+
+/**
+ * One line naming the data a report was matched against: "OSV PyPI data: 2661 records (PYSEC 2661),
+ * newest record 2024-10-10 (783 days old)", then, unless `source` is false, where it was read from.
+ */
+export function databaseLine(db: DatabaseInfo, source = true): string {
   const kinds = Object.entries(db.ecosystems ?? {})
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
   const date = db.newest ? `newest record ${db.newest.slice(0, 10)}${db.ageDays !== null ? ` (${db.ageDays} day${db.ageDays === 1 ? '' : 's'} old)` : ''}` : 'no record dates';
-  return `OSV PyPI data: ${db.records} records (${kinds || 'none'}), ${date}; ${ORIGIN_TEXT[db.origin]} ${db.source}`;
+  return `OSV PyPI data: ${db.records} records (${kinds || 'none'}), ${date}${source ? `; ${databaseSource(db)}` : ''}`;
 }
 
 /** The summary's warning when the data is older than `maxDays`, else null. */
