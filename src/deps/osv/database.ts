@@ -54,8 +54,7 @@ export class OsvDatabase {
   private readonly indexes = new Map<string, PackageIndex>();
   private statsCache: DatabaseStats | null = null;
   private readonly keyCache = new Map<string, VersionKey | null>();
-  /** Record counts by source and the newest `modified`, for the reports' provenance line. */
-  readonly contents: DatabaseContents;
+  private contentsCache: DatabaseContents | null = null;
 
   constructor(
     /** Where it was loaded from. */
@@ -65,7 +64,6 @@ export class OsvDatabase {
   ) {
     this.texts = entries.map((e) => (typeof e === 'string' ? e : ''));
     this.parsed = entries.map((e) => (typeof e === 'string' ? undefined : e));
-    this.contents = contentsOf(entries);
     entries.forEach((e, i) => {
       const names = typeof e === 'string' ? pypiNames(e) : pypiNamesOf(e);
       for (const n of names) {
@@ -89,6 +87,12 @@ export class OsvDatabase {
       this.texts[i] = '';
     }
     return r;
+  }
+
+  /** Record counts by source and the newest `modified`, for the reports' provenance line: read on first use, without parsing. */
+  get contents(): DatabaseContents {
+    this.contentsCache ??= contentsOf(this.texts.map((t, i) => t || this.parsed[i]).filter((e): e is string | OsvRecord => !!e));
+    return this.contentsCache;
   }
 
   /** Counts and the newest `modified`: parses every record (db info, db update). */

@@ -12,16 +12,24 @@ export interface DatabaseContents {
   newest: string | null;
 }
 
-const MODIFIED_RE = /"modified"\s*:\s*"([^"]{1,64})"/;
-const ID_PREFIX_RE = /"id"\s*:\s*"([A-Za-z][A-Za-z0-9]*)-/;
+const VALUE_RE = /^\s*:\s*"([^"]{1,64})"/;
+
+/** The string value of a top-level-looking key, found with indexOf (records put `affected` first: a regex would crawl it). */
+function valueOf(text: string, key: string): string | undefined {
+  for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) {
+    const m = VALUE_RE.exec(text.slice(i + key.length, i + key.length + 80));
+    if (m) return m[1];
+  }
+  return undefined;
+}
 
 /** Tally record texts (found by regex: loading never parses every record) or parsed records. */
 export function contentsOf(entries: (string | OsvRecord)[]): DatabaseContents {
   const ecosystems: Record<string, number> = {};
   let newest: string | null = null;
   for (const e of entries) {
-    const modified = typeof e === 'string' ? MODIFIED_RE.exec(e)?.[1] : e.modified;
-    const prefix = typeof e === 'string' ? ID_PREFIX_RE.exec(e)?.[1] : /^([A-Za-z][A-Za-z0-9]*)-/.exec(e.id)?.[1];
+    const modified = typeof e === 'string' ? valueOf(e, '"modified"') : e.modified;
+    const prefix = /^([A-Za-z][A-Za-z0-9]*)-/.exec((typeof e === 'string' ? valueOf(e, '"id"') : e.id) ?? '')?.[1];
     const key = prefix ?? 'other';
     ecosystems[key] = (ecosystems[key] ?? 0) + 1;
     // ISO 8601 in UTC compares as text; only the date part is trusted for age.
