@@ -210,6 +210,7 @@ export function matchDependencies(deps: Located[], db: OsvDatabase, ctx: MatchCo
     return [...new Set(records.map((r) => g.get(r.id)!.primary))].sort();
   };
   const squat = new Map<string, string | null>();
+  const aliasLookups = new Map<string, ReturnType<typeof aliasSeverity>>();
   for (const d of deps) {
     const dep = toDependency(d);
     dependencies.push(dep);
@@ -242,15 +243,16 @@ export function matchDependencies(deps: Located[], db: OsvDatabase, ctx: MatchCo
       const affecting = pkg.affecting(dep.version);
       if (!affecting.length) return;
       // A malicious package is its own finding, never one more vulnerability to upgrade away.
-      const groups = aliasGroups(affecting);
-      const malicious = affecting.filter((r) => isMaliciousGroup(groups.get(r.id)!.ids));
+      const groups = affecting.some((r) => isMaliciousGroup([r.id, ...(r.aliases ?? [])])) ? aliasGroups(affecting) : null;
+      const malicious = groups ? affecting.filter((r) => isMaliciousGroup(groups.get(r.id)!.ids)) : [];
       if (malicious.length) {
-        dep.malicious = [...new Set(malicious.map((r) => groups.get(r.id)!.primary))].sort();
+        dep.malicious = [...new Set(malicious.map((r) => groups!.get(r.id)!.primary))].sort();
         findings.push(maliciousFinding(dep, malicious, evidence));
       }
       const records = affecting.filter((r) => !malicious.includes(r));
       if (!records.length) return;
-      const fromAlias = aliasSeverity(db.recordsOf(d.name));
+      let fromAlias = aliasLookups.get(d.name);
+      if (!fromAlias) aliasLookups.set(d.name, (fromAlias = aliasSeverity(db.recordsOf(d.name))));
       dep.vulns = records.map((r) => {
         const { severity, score, summary } = describe(r);
         const v: VulnRef = { id: r.id, aliases: r.aliases ?? [], fixed: pkg.fixedBy(r), severity, score, summary };

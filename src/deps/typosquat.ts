@@ -5,16 +5,19 @@ import { PACKAGE_ROOT } from '../version.js';
 /** How many of the most-downloaded projects a name is compared against: the ones worth imitating. */
 const TARGETS = 1000;
 
-let cache: { rank: Map<string, number>; targets: string[] } | null = null;
+let cache: { rank: Map<string, number>; byLength: Map<number, string[]> } | null = null;
 
 /** data/top-pypi-packages.txt: 5,000 PEP 503 names, most downloaded first (its header names the source). */
-function topPackages(): { rank: Map<string, number>; targets: string[] } {
+function topPackages(): { rank: Map<string, number>; byLength: Map<number, string[]> } {
   if (!cache) {
     const names = readFileSync(path.join(PACKAGE_ROOT, 'data', 'top-pypi-packages.txt'), 'utf8')
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => l && !l.startsWith('#'));
-    cache = { rank: new Map(names.map((n, i) => [n, i])), targets: names.slice(0, TARGETS) };
+    // Targets by length: a name one edit away is one character longer, shorter or the same length.
+    const byLength = new Map<number, string[]>();
+    for (const t of names.slice(0, TARGETS)) byLength.set(t.length, [...(byLength.get(t.length) ?? []), t]);
+    cache = { rank: new Map(names.map((n, i) => [n, i])), byLength };
   }
   return cache;
 }
@@ -38,8 +41,14 @@ export function oneEditApart(a: string, b: string): boolean {
  */
 export function resemblance(name: string): string | null {
   if (name.length < 5) return null;
-  const { rank, targets } = topPackages();
+  const { rank, byLength } = topPackages();
   if (rank.has(name)) return null;
-  for (const t of targets) if (t.length >= 5 && oneEditApart(name, t)) return t;
-  return null;
+  // The most downloaded look-alike wins when there are several.
+  let best: string | null = null;
+  for (const len of [name.length - 1, name.length, name.length + 1]) {
+    for (const t of byLength.get(len) ?? []) {
+      if (len >= 5 && oneEditApart(name, t) && (best === null || rank.get(t)! < rank.get(best)!)) best = t;
+    }
+  }
+  return best;
 }
