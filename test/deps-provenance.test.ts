@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
@@ -102,7 +102,6 @@ test('db update fetches an export holding PYSEC, GHSA and MAL records; every for
   try {
     const html = await runCli(['scan', dir, '--format', 'html', '--output-dir', htmlDir, '--no-store', '-q', '--fail-on', 'none']);
     assert.equal(html.code, 0, html.stderr);
-    const { readFileSync } = await import('node:fs');
     const page = readFileSync(path.join(htmlDir, 'pyvet.html'), 'utf8');
     assert.match(page, /id="db-provenance">OSV PyPI data: 3 records/);
     assert.doesNotMatch(page, /id="db-stale"/);
@@ -125,6 +124,14 @@ test('stale data: text and HTML warn, --max-db-age fails the run with exit 2 aft
   assert.match(strict.stderr, /advisory data is \d+ days old \(newest record 2024-10-10\), more than --max-db-age 30/);
   const lenient = await runCli(['deps', dir, '--fail-on', 'none', '--max-db-age', '100000'], { env: bundled });
   assert.equal(lenient.code, 0);
+  const htmlDir = mkdtempSync(path.join(os.tmpdir(), 'pyvet-prov-html-'));
+  try {
+    const html = await runCli(['scan', dir, '--format', 'html', '--output-dir', htmlDir, '--no-store', '-q', '--fail-on', 'none'], { env: bundled });
+    assert.equal(html.code, 0, html.stderr);
+    assert.match(readFileSync(path.join(htmlDir, 'pyvet.html'), 'utf8'), /id="db-stale"><strong>Warning:<\/strong> advisory data is \d+ days old: run `pyvet db update`/);
+  } finally {
+    rmSync(htmlDir, { recursive: true, force: true });
+  }
   const bad = await runCli(['deps', dir, '--max-db-age', 'soon'], { env: bundled });
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--max-db-age: expected a whole number of days/);

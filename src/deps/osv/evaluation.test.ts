@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { BUNDLED_DB, loadDatabase } from './database.js';
 import { PackageIndex } from './package-index.js';
 import type { OsvRecord } from './types.js';
+import { aliasGroups } from './advisory.js';
 
 // Oddities found by reading every record of data/osv/PyPI-all.zip: 70 ranges list their events out
 // of version order, 4 of them name one version twice (a `fixed` where the next interval is
@@ -58,4 +59,23 @@ test('withdrawn records never match (the snapshot withdraws 10; PYSEC-2022-15 on
   assert.ok(!ids('loguru', '0.5.3').includes('PYSEC-2022-15'));
   const idx = new PackageIndex('pkg', [{ id: 'W-1', withdrawn: '2024-01-01T00:00:00Z', affected: [{ package: { ecosystem: 'PyPI', name: 'pkg' }, versions: ['1.0'] }] }]);
   assert.deepEqual(idx.affecting('1.0'), []);
+});
+
+test('shared and repeated aliases: records naming one CVE merge under the PYSEC id; a repeated alias changes nothing', () => {
+  // The snapshot has 650 CVE/GHSA ids named by more than one record; on accesscontrol, PYSEC-2021-335
+  // and PYSEC-2021-370 both name GHSA-qcx9-j53g-ccgf.
+  const groups = aliasGroups(db.recordsOf('accesscontrol'));
+  const a = groups.get('PYSEC-2021-335');
+  const b = groups.get('PYSEC-2021-370');
+  assert.ok(a && b);
+  assert.equal(a.primary, b.primary);
+  assert.equal(a.primary, 'PYSEC-2021-335', 'the smallest PYSEC id leads');
+  assert.ok(a.ids.includes('CVE-2021-32807') && a.ids.includes('CVE-2021-32811'));
+  const twice: OsvRecord[] = [
+    { id: 'PYSEC-9-1', aliases: ['CVE-9-1', 'CVE-9-1', 'GHSA-x'], affected: [] },
+    { id: 'GHSA-x', aliases: ['CVE-9-1'], affected: [] },
+  ];
+  const g = aliasGroups(twice);
+  assert.equal(g.get('GHSA-x')!.primary, 'PYSEC-9-1');
+  assert.deepEqual(g.get('PYSEC-9-1')!.ids, ['CVE-9-1', 'GHSA-x', 'PYSEC-9-1']);
 });
