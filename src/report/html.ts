@@ -5,7 +5,7 @@ import type { Finding } from '../core/finding.js';
 import { categoryOf } from '../core/finding.js';
 import { SEVERITIES } from '../core/severity.js';
 import type { RuleMeta } from '../core/rule.js';
-import type { Dependency } from '../deps/types.js';
+import { isAside, type Dependency } from '../deps/types.js';
 import { ruleById } from '../pipeline/rules.js';
 import { renderBriefSection } from '../brief/render.js';
 import { CSS, SCRIPT } from './html/assets.js';
@@ -68,7 +68,7 @@ function overview(report: ScanReport): string {
     const bars = cats.map(([label, value]) => ({ label, value: Math.round(value), cls: value >= 80 ? 'score-good' : value >= 60 ? 'score-fair' : 'score-poor' }));
     out.push(`<div class="card" id="category-scores"><h3>Category scores</h3>${barChart(bars, 'Category scores out of 100', { max: 100 })}</div>`);
   }
-  const vulnerable = report.dependencies.filter((d) => d.vulns.length).length;
+  const vulnerable = report.dependencies.filter((d) => d.vulns.length && !isAside(d.role)).length;
   const secrets = report.findings.filter((f) => categoryOf(f.rule) === 'secrets').length;
   const sevChips = SEVERITIES.filter((s) => (report.summary.bySeverity[s] ?? 0) > 0).map((s) => chip(s, `${report.summary.bySeverity[s]} ${s}`));
   out.push(
@@ -171,7 +171,7 @@ function dependencies(report: ScanReport): string {
   const depFindings = new Map<string, Finding>();
   for (const f of report.findings) if (f.rule.startsWith('deps.') && !depFindings.has(`${f.path}:${f.line}`)) depFindings.set(`${f.path}:${f.line}`, f);
   const findingFor = (d: Dependency) => depFindings.get(`${d.path}:${d.line}`);
-  const vulnerable = report.dependencies.filter((d) => d.vulns.length);
+  const vulnerable = report.dependencies.filter((d) => d.vulns.length && !isAside(d.role));
   if (vulnerable.length) {
     out.push('<table id="vulnerable-deps"><thead><tr><th>Package</th><th>Version</th><th>Where</th><th>Advisories</th><th>Fixed in</th></tr></thead><tbody>');
     for (const d of vulnerable) {

@@ -3,6 +3,7 @@ import type { Finding } from '../core/finding.js';
 import { categoryOf } from '../core/finding.js';
 import { SEVERITIES } from '../core/severity.js';
 import { mergedVulns } from '../deps/merge.js';
+import { isAside } from '../deps/types.js';
 import { loc } from './text.js';
 import { databaseLine, staleWarning } from '../deps/osv/provenance.js';
 
@@ -47,7 +48,7 @@ export function renderMarkdown(report: ScanReport): string {
     if (sevCounts[i]) summaryRows.push([s, String(sevCounts[i])]);
   });
   if (report.sections.includes('deps')) {
-    summaryRows.push(['Dependencies', `${report.dependencies.length} declared, ${report.dependencies.filter((d) => d.vulns.length).length} vulnerable`]);
+    summaryRows.push(['Dependencies', `${report.dependencies.length} declared, ${report.dependencies.filter((d) => d.vulns.length && !isAside(d.role)).length} vulnerable`]);
   }
   out.push(table(['', ''], summaryRows));
   out.push('');
@@ -56,7 +57,7 @@ export function renderMarkdown(report: ScanReport): string {
     out.push(`${stale ? `**Warning:** ${mdCell(stale)}. ` : ''}${mdCell(databaseLine(report.database))}`);
     out.push('');
   }
-  const vulnerable = report.dependencies.filter((d) => d.vulns.length);
+  const vulnerable = report.dependencies.filter((d) => d.vulns.length && !isAside(d.role));
   if (vulnerable.length) {
     const rows = vulnerable.map((d) => [
       `\`${d.name}\``,
