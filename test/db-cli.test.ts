@@ -78,7 +78,7 @@ test('db update downloads, checks and installs the database; info and deps then 
   assert.match(info.stdout, /packages: +2\n/);
   assert.match(info.stdout, /withdrawn: +1\n/);
   const j = parseJson<Record<string, unknown>>((await runCli(['db', 'info', '--json'], { env: { PYVET_CACHE_DIR: cache } })).stdout);
-  assert.deepEqual(j, { path: cached, origin: 'cache', records: 3, packages: 2, withdrawn: 1, unreadable: 0, newestModified: '2025-01-02T03:04:05Z' });
+  assert.deepEqual(j, { path: cached, origin: 'cache', records: 3, packages: 2, withdrawn: 1, unreadable: 0, newestModified: '2025-01-02T03:04:05Z', ecosystems: { TEST: 3 } });
 
   const t = new TempTree().files({ 'requirements.txt': 'demo-pkg==1.1\n' });
   try {

@@ -9,9 +9,9 @@ import { writeBaseline } from '../secrets/baseline.js';
 import type { Format } from '../report/index.js';
 import type { Io } from './io.js';
 import type { PyvetConfig } from '../config/config.js';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError, EXIT } from '../core/errors.js';
 import { resolveInside } from '../sources/read.js';
-import { addCommonOptions, emit, exitCodeFor, failOnOf, loadCommandConfig, parseFormats, resolveRoot, type CommonOptions } from './common.js';
+import { addCommonOptions, emit, exitCodeFor, failOnOf, loadCommandConfig, maxDbAgeOf, parseFormats, resolveRoot, staleDatabase, type CommonOptions } from './common.js';
 
 export interface AnalyzeOptions extends CommonOptions {
   history?: boolean;
@@ -31,6 +31,7 @@ export async function analyze(
   noEmit = false,
 ): Promise<{ report: ScanReport; code: number; written: string[] }> {
   const { root, only } = resolveRoot(io, target);
+  const maxDbAge = maxDbAgeOf(opts);
   const config = loadCommandConfig(io, root, opts);
   const showProgress = !opts.quiet && !!io.stderr.isTTY;
   const progress = showProgress ? ttyProgress(io.stderr) : silentProgress;
@@ -58,7 +59,10 @@ export async function analyze(
     writeBaseline(path.resolve(io.cwd, opts.writeBaseline), report.findings.filter((f) => categoryOf(f.rule) === 'secrets'));
   }
   const written = noEmit ? [] : await emit(io, report, formats, opts, defaultDir);
-  return { report, code: exitCodeFor(report, failOnOf(opts, config)), written };
+  // Stale advisory data fails a CI run like a database error, after the report is written.
+  const stale = staleDatabase(report, maxDbAge);
+  if (stale) io.stderr.write(`pyvet: ${stale}\n`);
+  return { report, code: stale ? EXIT.usage : exitCodeFor(report, failOnOf(opts, config)), written };
 }
 
 /** A baseline the config names; the repository's own config may name only a file inside the repository. */

@@ -15,6 +15,7 @@ export interface CommonOptions {
   failOn?: string;
   config?: string;
   db?: string;
+  maxDbAge?: string;
   quiet?: boolean;
   color?: boolean;
   trustRepoConfig?: boolean;
@@ -30,6 +31,7 @@ export function addCommonOptions(cmd: Command, formats: readonly string[]): Comm
     .option('-c, --config <file>', 'config file (default: .pyvet.toml, else [tool.pyvet] in pyproject.toml)')
     .option('--db <path>', 'OSV database: a zip or a folder of OSV JSON (default: the bundled snapshot or `pyvet db update` cache)')
     .option('--trust-repo-config', "use the advisory database that the scanned repository's own config names (ignored otherwise)")
+    .option('--max-db-age <days>', 'exit 2 when the newest OSV record is older than this many days (stale data in CI)')
     .option('-q, --quiet', 'no progress output and no summary on stderr')
     .option('--no-color', 'no ANSI colours even on a TTY');
 }
@@ -106,6 +108,21 @@ export async function emit(io: Io, report: ScanReport, formats: Format[], opts: 
   }
   io.stdout.write(await render(formats[0]!, report, { color }));
   return written;
+}
+
+/** --max-db-age as a number of days; a usage error when it is not one. */
+export function maxDbAgeOf(opts: CommonOptions): number | null {
+  if (opts.maxDbAge === undefined) return null;
+  const n = Number(opts.maxDbAge);
+  if (!/^\d+$/.test(opts.maxDbAge.trim()) || !Number.isSafeInteger(n)) throw new UsageError(`--max-db-age: expected a whole number of days, got "${opts.maxDbAge}"`);
+  return n;
+}
+
+/** The stale-data message when the report's OSV data is older than --max-db-age, else null. */
+export function staleDatabase(report: ScanReport, maxDays: number | null): string | null {
+  const age = report.database?.ageDays;
+  if (maxDays === null || age === undefined || age === null || age <= maxDays) return null;
+  return `advisory data is ${age} days old (newest record ${report.database!.newest?.slice(0, 10)}), more than --max-db-age ${maxDays}: run \`pyvet db update\``;
 }
 
 /** 1 when any finding is at or above the threshold, else 0. */

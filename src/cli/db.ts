@@ -4,6 +4,11 @@ import { cacheDir, loadDatabase, resolveDatabasePath } from '../deps/osv/databas
 import { DEFAULT_OSV_URL, updateDatabase } from '../deps/osv/update.js';
 import type { Io } from './io.js';
 
+/** "PYSEC 2661, GHSA 120, MAL 5": records per source database, most first. */
+function bySource(counts: Record<string, number>): string {
+  return Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
+}
+
 /** `pyvet db update` (the only command that uses the network) and `pyvet db info`. */
 export function registerDb(program: Command, io: Io, setCode: (n: number) => void): void {
   const db = program.command('db').description('the offline OSV vulnerability database: where it is, and how to refresh it');
@@ -13,6 +18,7 @@ export function registerDb(program: Command, io: Io, setCode: (n: number) => voi
       const url = io.env.PYVET_OSV_URL || DEFAULT_OSV_URL;
       const r = await updateDatabase(url, cacheDir(io.env));
       io.stdout.write(`Updated ${r.path} (${(r.bytes / 1024 / 1024).toFixed(1)} MB): ${r.stats.records} records for ${r.stats.packages} packages, newest modified ${r.stats.newestModified ?? 'unknown'}\n`);
+      io.stdout.write(`By database: ${bySource(r.contents.ecosystems)}\n`);
       setCode(0);
     });
   db.command('info')
@@ -21,9 +27,10 @@ export function registerDb(program: Command, io: Io, setCode: (n: number) => voi
     .option('--json', 'print as JSON')
     .action((opts: { db?: string; json?: boolean }) => {
       const where = resolveDatabasePath(opts.db ? path.resolve(io.cwd, opts.db) : null, io.env);
-      const s = loadDatabase(where.path).stats;
+      const loaded = loadDatabase(where.path);
+      const s = loaded.stats;
       if (opts.json) {
-        io.stdout.write(JSON.stringify({ path: where.path, origin: where.origin, ...s }, null, 2) + '\n');
+        io.stdout.write(JSON.stringify({ path: where.path, origin: where.origin, ...s, ecosystems: loaded.contents.ecosystems }, null, 2) + '\n');
       } else {
         io.stdout.write(
           [
@@ -32,6 +39,7 @@ export function registerDb(program: Command, io: Io, setCode: (n: number) => voi
             `records:    ${s.records}`,
             `packages:   ${s.packages}`,
             `withdrawn:  ${s.withdrawn}`,
+            `databases:  ${bySource(loaded.contents.ecosystems)}`,
             ...(s.unreadable ? [`unreadable: ${s.unreadable} entries skipped`] : []),
           ].join('\n') + '\n',
         );

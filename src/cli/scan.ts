@@ -11,6 +11,7 @@ import { repoInfo } from '../sources/git.js';
 import { configuredStore } from '../store/locate.js';
 import type { Io } from './io.js';
 import { analyze, type AnalyzeOptions } from './analyze.js';
+import { staleWarning } from '../deps/osv/provenance.js';
 import { addCommonOptions, emit, failOnOf, parseFormats } from './common.js';
 import { loadConfig } from '../config/config.js';
 import { UsageError } from '../core/errors.js';
@@ -39,6 +40,8 @@ export function renderSummary(raw: ScanReport, written: string[], color: boolean
     lines.push(`  ${st.sev(f.severity, f.severity.padEnd(8))} ${where}  ${msg}`);
   }
   if (report.errors.length) lines.push(st.dim(`${report.errors.length} input(s) could not be read; see the JSON report's errors.`));
+  const stale = staleWarning(report.database);
+  if (stale) lines.push(st.sev('medium', `warning: ${stale}`));
   for (const w of written) lines.push(`report: ${path.relative(cwd, w) || w}`);
   return lines.join('\n') + '\n';
 }
@@ -71,7 +74,7 @@ export function registerScan(program: Command, io: Io, setCode: (n: number) => v
         const key = repoIdentity(report.root, repoInfo(report.root));
         const id = store.recordScan(report, key);
         report.history = store.trend(key, 100);
-        if (opts.failOnNew) {
+        if (opts.failOnNew && code !== 2) {
           const before = store.previousFingerprints(key, id);
           const failOn = failOnOf(opts, cfg);
           exit = report.findings.some((f) => atOrAbove(f.severity, failOn) && !(before?.has(f.fingerprint) ?? false)) ? 1 : 0;

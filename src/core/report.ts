@@ -1,7 +1,7 @@
 import type { Finding } from './finding.js';
 import type { FileRole } from './role.js';
 import type { ScanError } from './errors.js';
-import type { Dependency } from '../deps/types.js';
+import type { DatabaseInfo, Dependency } from '../deps/types.js';
 import type { SecretsSummary } from '../secrets/types.js';
 import type { HealthReport } from '../health/types.js';
 import type { Brief } from '../brief/types.js';
@@ -23,8 +23,12 @@ export interface ScanReport {
   /** Which parts ran: deps, secrets, health, brief. */
   sections: string[];
   dependencies: Dependency[];
+  /** The OSV data the dependencies were matched against: source, newest record, counts, age. */
+  database?: DatabaseInfo;
   findings: Finding[];
   errors: ScanError[];
+  /** What was read and left out on purpose, with file and line: an option line, a remote include, setup(**kwargs)… */
+  skipped?: ScanError[];
   secrets?: SecretsSummary;
   health?: HealthReport;
   brief?: Brief;

@@ -2,24 +2,33 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../core/finding.js';
 import type { Workspace } from '../sources/workspace.js';
-import type { Dependency } from './types.js';
+import type { ScanError } from '../core/errors.js';
+import type { DatabaseInfo, Dependency } from './types.js';
 import { PARSERS } from './parsers/index.js';
 import { requirementsParser } from './parsers/requirements.js';
 import type { ManifestParser, ParseContext, ParsedDependency } from './parsers/types.js';
 import { lockCandidates, resolveLocks } from './resolve.js';
 import { loadDatabase, resolveDatabasePath } from './osv/database.js';
 import { matchDependencies } from './audit.js';
+import { databaseInfo } from './osv/provenance.js';
+import { rolesOf } from '../facts/roles.js';
 
 export interface DepsOptions {
   /** OSV database: a zip or a directory of OSV JSON; null for the bundled/cached default. */
   db: string | null;
   /** Where to look for the `db update` cache ($PYVET_CACHE_DIR, $XDG_CACHE_HOME, HOME); the process environment by default. */
   env?: NodeJS.ProcessEnv;
+  /** The scan's time, for the data's age. */
+  now?: Date;
 }
 
 export interface DepsResult {
   dependencies: Dependency[];
   findings: Finding[];
+  /** The OSV data matched against; absent when no manifest was found (nothing was loaded). */
+  database?: DatabaseInfo;
+  /** What the parsers read and left out on purpose (an option line, a remote include, setup(**kwargs)), with file and line. */
+  skipped: ScanError[];
 }
 
 /** A parsed dependency located in its file, with the format it came from. */
@@ -28,6 +37,8 @@ export interface Located extends ParsedDependency {
   source: string;
   direct?: boolean;
   declared?: { path: string; line: number; specifier: string };
+  /** Declared by a published package with no lock (a library): its ranges get a floor, not a pin, as advice. */
+  library?: boolean;
 }
 
 function readInto(ws: Workspace, rel: string): { text: string } | { error: string } {
@@ -46,7 +57,7 @@ function readInto(ws: Workspace, rel: string): { text: string } | { error: strin
 }
 
 /** Parse every manifest of the workspace once; requirements files first so an include is read once, by its includer. */
-export function parseManifests(ws: Workspace): { deps: Located[]; files: { path: string; parser: ManifestParser }[] } {
+export function parseManifests(ws: Workspace): { deps: Located[]; files: { path: string; parser: ManifestParser }[]; skipped: ScanError[] } {
   const files: { path: string; parser: ManifestParser }[] = [];
   // One file is what `pyvet deps FILE` reads: a `.txt`/`.in` given by name is a requirements file
   // whatever it is called (constraints.txt, prod.txt).
@@ -72,6 +83,8 @@ export function parseManifests(ws: Workspace): { deps: Located[]; files: { path:
     read: (rel) => readInto(ws, path.posix.isAbsolute(rel) ? path.relative(ws.root, rel).split(path.sep).join('/') : rel),
   };
   const deps: Located[] = [];
+  const skipped: ScanError[] = [];
+  const have = new Set(files.map((f) => f.path));
   for (const { path: file, parser } of files) {
     if (ctx.parsed.has(file)) continue;
     const r = readInto(ws, file);
@@ -88,27 +101,39 @@ export function parseManifests(ws: Workspace): { deps: Located[]; files: { path:
       continue;
     }
     for (const e of result.errors) ws.errors.push({ path: e.path ?? file, line: e.line, message: e.reason });
+    for (const s of result.skipped) skipped.push({ path: s.path ?? file, line: s.line, message: s.reason });
+    const own = result.project?.name;
+    // A published project with no lock beside it is a library: it declares what it works with, not what to install.
+    const library = own !== undefined && !lockCandidates(file).some((l) => have.has(l));
     for (const d of result.dependencies) {
-      deps.push({ ...d, path: d.path ?? file, source: d.source ?? parser.id });
+      // `requests[socks]` inside requests is the project's own extras, not a dependency to audit.
+      if (own !== undefined && d.name === own) {
+        skipped.push({ path: d.path ?? file, line: d.line, message: `${d.name}${d.extras?.length ? `[${d.extras.join(',')}]` : ''} is the project itself (its own extras), not a dependency` });
+        continue;
+      }
+      deps.push({ ...d, path: d.path ?? file, source: d.source ?? parser.id, ...(library && !d.path ? { library: true } : {}) });
     }
   }
-  return { deps, files };
+  return { deps, files, skipped };
 }
 
 /** Find every manifest in the workspace, parse it, and match each requirement against OSV. */
 export async function auditDependencies(ws: Workspace, opts: DepsOptions): Promise<DepsResult> {
-  const { deps, files } = parseManifests(ws);
-  if (!files.length) return { dependencies: [], findings: [] };
+  const { deps, files, skipped } = parseManifests(ws);
+  if (!files.length) return { dependencies: [], findings: [], skipped };
   const resolved = resolveLocks(deps, files.map((f) => f.path));
-  const db = loadDatabase(resolveDatabasePath(opts.db, opts.env ?? process.env).path);
+  const where = resolveDatabasePath(opts.db, opts.env ?? process.env);
+  const db = loadDatabase(where.path);
   // Split each file once: a requirements file of many findings must not be re-split per finding.
   const split = new Map<string, string[] | undefined>();
   const lineText = (p: string, line: number) => {
     if (!split.has(p)) split.set(p, ws.text(p)?.split(/\r?\n/));
     return split.get(p)?.[line - 1]?.trim();
   };
-  const result = matchDependencies(resolved, db, { errors: ws.errors, lineText });
+  const database = databaseInfo(where.path, where.origin, db.contents, opts.now ?? new Date());
+  const roles = rolesOf(ws);
+  const result = matchDependencies(resolved, db, { errors: ws.errors, lineText, roleOf: (p) => roles.role(p) });
   // Records read for this scan that were malformed: skipped, and said so.
   for (const p of db.problems) ws.errors.push({ path: db.source, message: p });
-  return result;
+  return { ...result, database, skipped };
 }

@@ -1,10 +1,13 @@
 import type { RuleMeta } from '../core/rule.js';
+import type { OsvRecord } from './osv/types.js';
 
 /** Manifests (file name → text) that should (bad) or should not (good) make the rule report; checked by rules.test.ts. */
 export type RuleExample = Record<string, string>;
 
 export interface DepsRule extends RuleMeta {
   examples: { bad: RuleExample[]; good: RuleExample[] };
+  /** Records the examples are matched against besides the bundled snapshot (it has no MAL- record). */
+  exampleRecords?: OsvRecord[];
 }
 
 export const VULNERABLE: DepsRule = {
@@ -99,7 +102,51 @@ export const UNAUDITED: DepsRule = {
   },
 };
 
-export const DEPS_RULE_DEFS: DepsRule[] = [VULNERABLE, RANGE, UNPINNED, UNAUDITED];
+export const MALICIOUS: DepsRule = {
+  id: 'deps.malicious',
+  severity: 'critical',
+  summary: 'A dependency is a known malicious package (an OSV MAL- record)',
+  docs: {
+    what:
+      'Matches dependencies against the malicious-package records OSV carries (ids `MAL-…`, from the OpenSSF malicious-packages project, and any advisory aliased to one). A pinned version is matched like a vulnerability; a range or unpinned requirement is reported when the record covers every version of the package. Always critical, and never merged with vulnerability findings.',
+    why: 'A malicious package is not a bug to patch: its install script or import runs the attacker\'s code, typically stealing credentials, tokens and keys from the machine that installed it.',
+    example: 'a typosquat such as `reqeusts==1.0`, or a hijacked release of a real package',
+    fix: 'Remove it now. Treat every machine and CI runner that installed it as compromised: rotate the credentials it could read and rebuild from a clean state. Depend on the real package it imitates, by its exact name.',
+    references: ['https://github.com/ossf/malicious-packages', 'https://osv.dev/list?q=MAL-&ecosystem=PyPI'],
+  },
+  exampleRecords: [
+    {
+      id: 'MAL-2000-1',
+      modified: '2024-01-01T00:00:00Z',
+      summary: 'Malicious code in evil-example (PyPI)',
+      affected: [{ package: { ecosystem: 'PyPI', name: 'evil-example' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }] }] }],
+    },
+  ],
+  examples: {
+    bad: [{ 'requirements.txt': 'evil-example==1.0\n' }, { 'requirements.txt': 'evil-example\n' }],
+    good: [{ 'requirements.txt': 'evil-example-not==1.0\n' }],
+  },
+};
+
+export const TYPOSQUAT: DepsRule = {
+  id: 'deps.typosquat',
+  severity: 'low',
+  summary: 'A dependency name is one edit away from a popular package',
+  docs: {
+    what:
+      'Compares each dependency\'s PEP 503 name with the 1,000 most-downloaded PyPI projects (data/top-pypi-packages.txt, from hugovk/top-pypi-packages): one inserted, deleted, replaced or swapped character away, and not itself among the 5,000 most downloaded, is reported with the package it resembles. Names under five characters are not compared.',
+    why: 'Typosquatting is the commonest way malware reaches PyPI users: `reqeusts` or `python-dateutils` install the attacker\'s code while the author believes they asked for the real package.',
+    example: 'reqeusts==2.31.0',
+    fix: 'Check the name against the project you meant; if it is a typo, depend on the real package. If the look-alike is intended, disable the rule for it with a severity override or a baseline.',
+    references: ['https://hugovk.dev/top-pypi-packages/'],
+  },
+  examples: {
+    bad: [{ 'requirements.txt': 'reqeusts==2.31.0\n' }],
+    good: [{ 'requirements.txt': 'requests==2.32.4\nboto==2.49.0\n' }],
+  },
+};
+
+export const DEPS_RULE_DEFS: DepsRule[] = [VULNERABLE, MALICIOUS, TYPOSQUAT, RANGE, UNPINNED, UNAUDITED];
 
 /** Rules of the dependency audit. */
-export const DEPS_RULES: RuleMeta[] = DEPS_RULE_DEFS.map(({ examples: _examples, ...meta }) => meta);
+export const DEPS_RULES: RuleMeta[] = DEPS_RULE_DEFS.map(({ examples: _examples, exampleRecords: _records, ...meta }) => meta);

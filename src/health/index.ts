@@ -2,7 +2,7 @@ import type { Finding } from '../core/finding.js';
 import { fingerprint } from '../core/finding.js';
 import type { Severity } from '../core/severity.js';
 import type { Workspace } from '../sources/workspace.js';
-import type { Dependency } from '../deps/types.js';
+import { isAside, type Dependency } from '../deps/types.js';
 import type { PythonFileFacts } from '../python/analyze.js';
 import { isShipped } from '../core/role.js';
 import { rolesOf } from '../facts/roles.js';
@@ -233,7 +233,8 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
       { coveredByFindings: true, skip: decls.length === 0 },
     ),
   );
-  const vulnerable = projectDeps.filter((d) => d.vulns.length > 0);
+  // Fixtures', examples' and docs' manifests are not what the project installs: they never move the score.
+  const vulnerable = projectDeps.filter((d) => d.vulns.length > 0 && !isAside(d.role));
   const severe = vulnerable.filter((d) => d.vulns.some((v) => v.severity === 'critical' || v.severity === 'high'));
   checks.push(
     check(

@@ -67,8 +67,10 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
   // Health and the brief need the dependency inventory even when its findings are not asked for.
   if (want.has('deps') || want.has('health') || want.has('brief')) {
     const { auditDependencies } = await import('../deps/index.js');
-    const deps = await timed('deps', () => auditDependencies(ws, { db: opts.db, env: opts.env }));
+    const deps = await timed('deps', () => auditDependencies(ws, { db: opts.db, env: opts.env, now: new Date(started) }));
     report.dependencies = deps.dependencies;
+    if (deps.database) report.database = deps.database;
+    if (deps.skipped.length) report.skipped = deps.skipped;
     if (want.has('deps')) for (const f of deps.findings) findings.push(f);
   }
   if (want.has('secrets')) {

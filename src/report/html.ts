@@ -5,13 +5,14 @@ import type { Finding } from '../core/finding.js';
 import { categoryOf } from '../core/finding.js';
 import { SEVERITIES } from '../core/severity.js';
 import type { RuleMeta } from '../core/rule.js';
-import type { Dependency } from '../deps/types.js';
+import { isAside, type Dependency } from '../deps/types.js';
 import { ruleById } from '../pipeline/rules.js';
 import { renderBriefSection } from '../brief/render.js';
 import { CSS, SCRIPT } from './html/assets.js';
 import { barChart, columnChart, lineChart, scatterChart, scoreRing } from './html/charts.js';
 import { esc, jsonForScript } from './html/escape.js';
 import { loc } from './text.js';
+import { databaseLine, staleWarning } from '../deps/osv/provenance.js';
 
 export interface HtmlOptions {
   /** Findings rendered visible at load; the rest wait in an inert template until filtered, linked or printed. */
@@ -67,7 +68,7 @@ function overview(report: ScanReport): string {
     const bars = cats.map(([label, value]) => ({ label, value: Math.round(value), cls: value >= 80 ? 'score-good' : value >= 60 ? 'score-fair' : 'score-poor' }));
     out.push(`<div class="card" id="category-scores"><h3>Category scores</h3>${barChart(bars, 'Category scores out of 100', { max: 100 })}</div>`);
   }
-  const vulnerable = report.dependencies.filter((d) => d.vulns.length).length;
+  const vulnerable = report.dependencies.filter((d) => d.vulns.length && !isAside(d.role)).length;
   const secrets = report.findings.filter((f) => categoryOf(f.rule) === 'secrets').length;
   const sevChips = SEVERITIES.filter((s) => (report.summary.bySeverity[s] ?? 0) > 0).map((s) => chip(s, `${report.summary.bySeverity[s]} ${s}`));
   out.push(
@@ -81,6 +82,7 @@ function overview(report: ScanReport): string {
     report.sections.includes('secrets') ? `<strong>${secrets}</strong> committed secret${secrets === 1 ? '' : 's'}<br>` : '',
     `${report.summary.files} files scanned in ${(report.summary.durationMs / 1000).toFixed(1)} s`,
     '</p>',
+    databaseNote(report),
     sincePrevious(report),
     '</div></div>',
   );
@@ -92,6 +94,13 @@ function overview(report: ScanReport): string {
   }
   out.push('</section>');
   return out.join('');
+}
+
+/** The OSV data the dependencies were matched against, with a warning when it is stale. */
+function databaseNote(report: ScanReport): string {
+  if (!report.database) return '';
+  const stale = staleWarning(report.database);
+  return `${stale ? `<p id="db-stale"><strong>Warning:</strong> ${esc(stale)}</p>` : ''}<p class="muted" id="db-provenance">${esc(databaseLine(report.database))}</p>`;
 }
 
 /** Change since the scan before this one, from the history the scan attached (which may already hold this scan). */
@@ -162,7 +171,7 @@ function dependencies(report: ScanReport): string {
   const depFindings = new Map<string, Finding>();
   for (const f of report.findings) if (f.rule.startsWith('deps.') && !depFindings.has(`${f.path}:${f.line}`)) depFindings.set(`${f.path}:${f.line}`, f);
   const findingFor = (d: Dependency) => depFindings.get(`${d.path}:${d.line}`);
-  const vulnerable = report.dependencies.filter((d) => d.vulns.length);
+  const vulnerable = report.dependencies.filter((d) => d.vulns.length && !isAside(d.role));
   if (vulnerable.length) {
     out.push('<table id="vulnerable-deps"><thead><tr><th>Package</th><th>Version</th><th>Where</th><th>Advisories</th><th>Fixed in</th></tr></thead><tbody>');
     for (const d of vulnerable) {

@@ -4,7 +4,9 @@ import type { Finding } from '../core/finding.js';
 import { categoryOf } from '../core/finding.js';
 import { SEVERITIES } from '../core/severity.js';
 import { mergedVulns } from '../deps/merge.js';
+import { isAside } from '../deps/types.js';
 import { loc } from './text.js';
+import { databaseLine, staleWarning } from '../deps/osv/provenance.js';
 
 /** Markdown cells: no pipes or newlines, HTML-significant characters escaped (PR comments render HTML). */
 export function mdCell(s: string): string {
@@ -49,11 +51,16 @@ export function renderMarkdown(raw: ScanReport): string {
     if (sevCounts[i]) summaryRows.push([s, String(sevCounts[i])]);
   });
   if (report.sections.includes('deps')) {
-    summaryRows.push(['Dependencies', `${report.dependencies.length} declared, ${report.dependencies.filter((d) => d.vulns.length).length} vulnerable`]);
+    summaryRows.push(['Dependencies', `${report.dependencies.length} declared, ${report.dependencies.filter((d) => d.vulns.length && !isAside(d.role)).length} vulnerable`]);
   }
   out.push(table(['', ''], summaryRows));
   out.push('');
-  const vulnerable = report.dependencies.filter((d) => d.vulns.length);
+  if (report.database) {
+    const stale = staleWarning(report.database);
+    out.push(`${stale ? `**Warning:** ${mdCell(stale)}. ` : ''}${mdCell(databaseLine(report.database))}`);
+    out.push('');
+  }
+  const vulnerable = report.dependencies.filter((d) => d.vulns.length && !isAside(d.role));
   if (vulnerable.length) {
     const rows = vulnerable.map((d) => [
       `\`${d.name}\``,

@@ -95,6 +95,8 @@ export function renderSarif(report: ScanReport): string {
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToUri(report.root) } },
+        // Which OSV data the dependency results come from, and how old it is.
+        ...(report.database ? { properties: { database: report.database } } : {}),
         results,
         invocations: [
           {

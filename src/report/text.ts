@@ -3,10 +3,11 @@ import { escapeStrings } from './escape.js';
 import type { Finding } from '../core/finding.js';
 import { categoryOf } from '../core/finding.js';
 import { SEVERITIES, bySeverity } from '../core/severity.js';
-import type { Dependency } from '../deps/types.js';
+import { isAside, type Dependency } from '../deps/types.js';
 import { makeStyle, type Style } from './style.js';
 import { mergedVulns } from '../deps/merge.js';
 import { groupSecretFindings } from '../secrets/group.js';
+import { databaseLine, databaseSource, staleWarning } from '../deps/osv/provenance.js';
 
 export interface TextOptions {
   color: boolean;
@@ -24,20 +25,22 @@ export function loc(f: { path: string; line?: number }): string {
   return f.line ? `${f.path}:${f.line}` : f.path;
 }
 
-/** Vulnerable dependencies grouped by package: one block per package, its pins, its advisories once each. */
+/**
+ * Vulnerable dependencies, one block per manifest line (name, version, path:line): two pins of one
+ * package are two blocks, each with its own advisories and its own upgrade.
+ */
 function renderDeps(deps: Dependency[], st: Style): string[] {
   const out: string[] = [];
-  const vulnerable = deps.filter((d) => d.vulns.length > 0);
-  const byName = new Map<string, Dependency[]>();
-  for (const d of vulnerable) byName.set(d.name, [...(byName.get(d.name) ?? []), d]);
-  out.push(st.bold(`Dependencies: ${deps.length} declared, ${vulnerable.length} vulnerable pin(s) in ${byName.size} package(s)`));
-  for (const [name, pins] of [...byName].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const first = pins[0]!;
-    const fix = first.fix ? `upgrade to ${first.fix}` : 'no fixed version known';
+  const vulnerable = deps
+    .filter((d) => d.vulns.length > 0 && !isAside(d.role))
+    .sort((a, b) => cmp(a.name, b.name) || cmp(a.version ?? '', b.version ?? '') || cmp(a.path, b.path) || a.line - b.line);
+  const packages = new Set(vulnerable.map((d) => d.name)).size;
+  out.push(st.bold(`Dependencies: ${deps.length} declared, ${vulnerable.length} vulnerable pin(s) in ${packages} package(s)`));
+  for (const d of vulnerable) {
+    const fix = d.fix ? `upgrade to ${d.fix}` : 'no fixed version known';
     out.push('');
-    out.push(`  ${st.bold(name)} ${first.version ?? first.specifier}  → ${st.good(fix)}`);
-    for (const p of pins) out.push(st.dim(`    at ${loc(p)}${p.version !== first.version ? ` (${p.version})` : ''}`));
-    const vulns = mergedVulns(first).sort((a, b) => bySeverity(a.severity, b.severity) || a.id.localeCompare(b.id, 'en', { numeric: true }));
+    out.push(`  ${st.bold(d.name)} ${d.version ?? d.specifier}  → ${st.good(fix)}  ${st.dim(`at ${loc(d)}`)}`);
+    const vulns = mergedVulns(d).sort((a, b) => bySeverity(a.severity, b.severity) || a.id.localeCompare(b.id, 'en', { numeric: true }));
     for (const v of vulns) {
       const aliases = v.aliases.length ? ` (${v.aliases.join(', ')})` : '';
       const fixed = v.fixed.length ? ` fixed in ${v.fixed.join(', ')}` : '';
@@ -46,6 +49,10 @@ function renderDeps(deps: Dependency[], st: Style): string[] {
     }
   }
   return out;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function renderFinding(f: Finding, st: Style): string[] {
@@ -65,14 +72,32 @@ export function renderText(raw: ScanReport, opts: TextOptions): string {
   const st = makeStyle(opts.color);
   const out: string[] = [];
   out.push(st.bold(`pyvet ${report.version} — ${report.root}`));
+  if (report.database) {
+    out.push(st.dim(databaseLine(report.database, false)));
+    const from = databaseSource(report.database);
+    out.push(st.dim(`  ${from.length > WIDTH - 2 ? `…${from.slice(from.length - WIDTH + 3)}` : from}`));
+  }
   if (report.sections.includes('deps')) {
     out.push('');
     out.push(...renderDeps(report.dependencies, st));
-    const other = report.findings.filter((f) => categoryOf(f.rule) === 'deps' && f.rule !== 'deps.vulnerable');
+    const deps = report.findings.filter((f) => categoryOf(f.rule) === 'deps');
+    const aside = deps.filter((f) => f.data?.role !== undefined);
+    const supply = deps.filter((f) => f.data?.role === undefined && (f.rule === 'deps.malicious' || f.rule === 'deps.typosquat'));
+    const other = deps.filter((f) => f.data?.role === undefined && f.rule !== 'deps.vulnerable' && !supply.includes(f));
+    if (supply.length) {
+      out.push('');
+      out.push(st.bold(`Malicious and look-alike packages: ${supply.length} finding(s)`));
+      for (const f of supply) out.push(...renderFinding(f, st));
+    }
     if (other.length) {
       out.push('');
       out.push(st.bold(`Pinning discipline: ${other.length} finding(s)`));
       for (const f of other) out.push(...renderFinding(f, st));
+    }
+    if (aside.length) {
+      out.push('');
+      out.push(st.bold(`Fixtures, examples and docs: ${aside.length} finding(s), at info (not what the project installs)`));
+      for (const f of aside) out.push(st.dim(`  ${f.rule}  ${loc(f)} (${String(f.data?.role)})`), `      ${clip(f.message, WIDTH - 6)}`);
     }
   }
   if (report.sections.includes('secrets')) {
@@ -102,6 +127,12 @@ export function renderText(raw: ScanReport, opts: TextOptions): string {
       if (ev) out.push(st.dim(`           ${clip(ev.message, WIDTH - 11)}`));
     }
   }
+  if (report.skipped?.length) {
+    out.push('');
+    out.push(st.bold(`Read and left out on purpose: ${report.skipped.length}`));
+    for (const e of report.skipped.slice(0, 20)) out.push(st.dim(`  ${e.path}${e.line ? `:${e.line}` : ''}: ${clip(e.message, WIDTH - 10)}`));
+    if (report.skipped.length > 20) out.push(st.dim(`  … and ${report.skipped.length - 20} more (see the JSON report's skipped)`));
+  }
   if (report.errors.length) {
     out.push('');
     out.push(st.bold(`Could not read ${report.errors.length} input(s):`));
@@ -109,6 +140,8 @@ export function renderText(raw: ScanReport, opts: TextOptions): string {
     if (report.errors.length > 50) out.push(`  … and ${report.errors.length - 50} more (see the JSON report)`);
   }
   out.push('');
+  const stale = staleWarning(report.database);
+  if (stale) out.push(st.sev('medium', `warning: ${stale}`));
   const counts = SEVERITIES.map((s) => [s, report.summary.bySeverity[s] ?? 0] as const).filter(([, n]) => n > 0);
   out.push(
     counts.length

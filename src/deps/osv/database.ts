@@ -9,6 +9,7 @@ import { normalizeName } from '../names.js';
 import { PackageIndex } from './package-index.js';
 import type { VersionKey } from './version-order.js';
 import type { OsvRecord } from './types.js';
+import { contentsOf, type DatabaseContents } from './provenance.js';
 
 export interface DatabaseStats {
   records: number;
@@ -94,6 +95,7 @@ export class OsvDatabase {
   /** Records (or entries) skipped as malformed, each with why; the scan reports them in `errors`. */
   readonly problems: string[] = [];
   private readonly keyCache = new Map<string, VersionKey | null>();
+  private contentsCache: DatabaseContents | null = null;
 
   constructor(
     /** Where it was loaded from. */
@@ -132,6 +134,12 @@ export class OsvDatabase {
       this.texts[i] = '';
     }
     return r;
+  }
+
+  /** Record counts by source and the newest `modified`, for the reports' provenance line: read on first use, without parsing. */
+  get contents(): DatabaseContents {
+    this.contentsCache ??= contentsOf(this.texts.map((t, i) => t || this.parsed[i]).filter((e): e is string | OsvRecord => !!e));
+    return this.contentsCache;
   }
 
   /** Counts and the newest `modified`: parses every record (db info, db update). */

@@ -4,14 +4,21 @@ import { normalizeName } from '../names.js';
 import type { OsvAffected, OsvEvent, OsvRecord } from './types.js';
 
 /** A range event with its version's rank; `introduced: "0"` ranks below everything. */
-interface RankedEvent {
+export interface RankedEvent {
   type: 'introduced' | 'fixed' | 'last_affected' | 'limit';
   rank: number;
 }
 
+/** One ECOSYSTEM range: its events sorted for evaluation, and its `limit` ranks (the schema's BeforeLimits). */
+interface PreparedRange {
+  events: RankedEvent[];
+  /** Empty: no limit (an implicit `*`). */
+  limits: number[];
+}
+
 interface Entry {
   /** ECOSYSTEM ranges, each with events sorted by version (GIT and SEMVER ranges are ignored). */
-  ranges: RankedEvent[][];
+  ranges: PreparedRange[];
   /** The `versions` list as written: a version equals a normal-form entry when one of its spellings is here. */
   listed: Set<string>;
   /** Ranks of the list entries not in normal form that PEP 440 reads (`v1.0`, `1.0-RC1`…). */
@@ -25,6 +32,19 @@ interface Prepared {
 }
 
 const EVENT_TYPES = ['introduced', 'fixed', 'last_affected', 'limit'] as const;
+
+/**
+ * Order of events naming one version. The schema sorts events by version and leaves ties open; real
+ * records list two intervals that meet (`introduced 0.13.0, fixed 0.14.0rc1, introduced 0.12.2, fixed
+ * 0.13.0`), so a `fixed` at a version closes before an `introduced` at it opens, and the intervals
+ * join. A `last_affected` closes just after its version, so it comes after an `introduced` at it.
+ */
+const TIE_ORDER: Record<RankedEvent['type'], number> = { fixed: 0, limit: 0, introduced: 1, last_affected: 2 };
+
+/** Events in evaluation order: by version, then as TIE_ORDER says. */
+export function sortEvents(events: RankedEvent[]): RankedEvent[] {
+  return events.sort((x, y) => x.rank - y.rank || TIE_ORDER[x.type] - TIE_ORDER[y.type]);
+}
 
 /**
  * The versions one package's range events name, sorted once with PEP 440 ordering. A version is then
@@ -101,12 +121,18 @@ export class PackageIndex {
     for (const rg of a.ranges ?? []) {
       if (rg.type !== 'ECOSYSTEM') continue;
       const events: RankedEvent[] = [];
+      const limits: number[] = [];
       for (const e of rg.events ?? []) {
-        const ev = this.event(e);
-        if (ev) events.push(ev);
+        // `limit: "*"` is infinity: the same as no limit, which the schema assumes when there is none.
+        if (e.limit !== undefined && e.limit.includes('*')) limits.push(Infinity);
+        else {
+          const ev = this.event(e);
+          if (ev?.type === 'limit') limits.push(ev.rank);
+          else if (ev) events.push(ev);
+        }
         if (e.fixed && this.rank(e.fixed) !== null && !entry.fixed.includes(e.fixed)) entry.fixed.push(e.fixed);
       }
-      entry.ranges.push(events.sort((x, y) => x.rank - y.rank));
+      entry.ranges.push({ events: sortEvents(events), limits });
     }
     return entry;
   }
@@ -155,18 +181,19 @@ export class PackageIndex {
     return out;
   }
 
-  /** The OSV evaluation of one affected entry: the versions list, then each ECOSYSTEM range's events in order. */
+  /** The OSV evaluation of one affected entry: the versions list, then each ECOSYSTEM range (BeforeLimits, then its sorted events). */
   private entryAffects(e: Entry, rank: number | null, raw: string, spelled: string[]): boolean {
     if (e.listed.has(raw)) return true;
     for (const s of spelled) if (e.listed.has(s)) return true;
     if (rank === null) return false;
     if (e.versionRanks.has(rank)) return true;
-    for (const events of e.ranges) {
+    for (const { events, limits } of e.ranges) {
+      if (limits.length && !limits.some((l) => rank < l)) continue;
       let affected = false;
       for (const ev of events) {
         if (ev.type === 'introduced') {
           if (rank >= ev.rank) affected = true;
-        } else if (ev.type === 'fixed' || ev.type === 'limit') {
+        } else if (ev.type === 'fixed') {
           if (rank >= ev.rank) affected = false;
         } else if (rank > ev.rank) affected = false;
       }

@@ -2,6 +2,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseError } from '../../core/errors.js';
 import { DB_FILE, databaseFromZip, type DatabaseStats } from './database.js';
+import type { DatabaseContents } from './provenance.js';
 
 export const DEFAULT_OSV_URL = 'https://osv-vulnerabilities.storage.googleapis.com/PyPI/all.zip';
 
@@ -10,7 +11,7 @@ export const DEFAULT_OSV_URL = 'https://osv-vulnerabilities.storage.googleapis.c
  * readable zip of OSV records, written to a temporary file beside the target, then renamed over it.
  * A failed or interrupted download, or a file that is not OSV, leaves the previous copy untouched.
  */
-export async function updateDatabase(url: string, dir: string): Promise<{ path: string; bytes: number; stats: DatabaseStats }> {
+export async function updateDatabase(url: string, dir: string): Promise<{ path: string; bytes: number; stats: DatabaseStats; contents: DatabaseContents }> {
   let bytes: Uint8Array;
   try {
     const res = await fetch(url, { redirect: 'follow' });
@@ -21,7 +22,8 @@ export async function updateDatabase(url: string, dir: string): Promise<{ path: 
     throw new DatabaseError(`download of ${url} failed: ${(err as Error).message}${cause ? ` (${cause})` : ''}; the previous database is kept`);
   }
   const label = `the download from ${url}`;
-  const stats = databaseFromZip(bytes, label).stats;
+  const db = databaseFromZip(bytes, label);
+  const stats = db.stats;
   if (!stats.records) throw new DatabaseError(`${label} holds no readable OSV record; the previous database is kept`);
   const target = path.join(dir, DB_FILE);
   const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
@@ -33,5 +35,5 @@ export async function updateDatabase(url: string, dir: string): Promise<{ path: 
     rmSync(tmp, { force: true });
     throw new DatabaseError(`cannot write ${target}: ${(err as Error).message}; the previous database is kept`);
   }
-  return { path: target, bytes: bytes.length, stats };
+  return { path: target, bytes: bytes.length, stats, contents: db.contents };
 }

@@ -120,6 +120,7 @@ export const pyprojectParser: ManifestParser = {
     const project = doc.project;
     if (isTable(project)) {
       const range = lines.locate(['project']);
+      if (typeof project.name === 'string' && project.name.trim()) out.project = { name: normalizeName(project.name.trim()), line: (range && lines.key(range, 'name')) ?? range?.start ?? 1 };
       if (project.dependencies !== undefined) {
         pep508List(project.dependencies, 'project.dependencies', 'main', 'pyproject-pep621', lines, range, 'dependencies', out);
       }
@@ -153,6 +154,10 @@ export const pyprojectParser: ManifestParser = {
     const poetry = isTable(tool.poetry) ? tool.poetry : null;
     if (poetry) {
       const src = 'pyproject-poetry';
+      if (!out.project && typeof poetry.name === 'string' && poetry.name.trim()) {
+        const r = lines.locate(['tool', 'poetry']);
+        out.project = { name: normalizeName(poetry.name.trim()), line: (r && lines.key(r, 'name')) ?? r?.start ?? 1 };
+      }
       poetryDependencies(poetry.dependencies, ['tool', 'poetry', 'dependencies'], 'main', src, lines, out, true);
       poetryDependencies(poetry['dev-dependencies'], ['tool', 'poetry', 'dev-dependencies'], 'dev', src, lines, out, true);
       if (isTable(poetry.group)) {

@@ -1,5 +1,6 @@
 import type { ManifestParser, ParseResult } from './types.js';
 import { addRequirement, basename, emptyResult } from './types.js';
+import { normalizeName } from '../names.js';
 
 interface IniValue {
   section: string;
@@ -56,6 +57,10 @@ export const setupCfgParser: ManifestParser = {
   parse(text) {
     const out: ParseResult = emptyResult();
     for (const v of readIni(text)) {
+      const first = v.parts[0];
+      if (v.section === 'metadata' && v.key === 'name' && first && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(first.text)) {
+        out.project = { name: normalizeName(first.text), line: first.line };
+      }
       let group: string | null = null;
       if (v.section === 'options' && v.key === 'install_requires') group = 'main';
       else if (v.section === 'options' && v.key === 'tests_require') group = 'test';

@@ -2,6 +2,7 @@ import { parsePython, type SyntaxNode } from '../../python/parse.js';
 import { stringValue } from '../../python/literals.js';
 import type { ManifestParser, ParseResult } from './types.js';
 import { addRequirement, basename, emptyResult } from './types.js';
+import { normalizeName } from '../names.js';
 
 interface Item {
   text: string;
@@ -70,6 +71,12 @@ function addRequirements(items: Item[], group: string, out: ParseResult, keyMark
   }
 }
 
+/** A module-level `NAME = "literal"` a keyword argument refers to. */
+function literalName(node: SyntaxNode, scope: Scope): string | null {
+  const bound = scope.names.get(node.text);
+  return bound ? stringValue(bound) : null;
+}
+
 function isSetupCall(node: SyntaxNode): boolean {
   const fn = node.childForFieldName('function');
   if (!fn) return false;
@@ -107,12 +114,20 @@ export const setupPyParser: ManifestParser = {
     for (const call of findCalls(root, [])) {
       const args = call.childForFieldName('arguments');
       for (const kw of args?.namedChildren ?? []) {
+        if (kw.type === 'dictionary_splat') {
+          out.skipped.push({ line: kw.startPosition.row + 1, reason: `setup(${kw.text.slice(0, 40)}): arguments built at run time are not read (never executed)` });
+          continue;
+        }
         if (kw.type !== 'keyword_argument') continue;
         const key = kw.childForFieldName('name')?.text ?? '';
         const value = kw.childForFieldName('value');
         const line = kw.startPosition.row + 1;
         if (!value) continue;
-        if (LIST_ARGS[key]) {
+        if (key === 'name') {
+          const name = stringValue(value) ?? (value.type === 'identifier' ? literalName(value, scope) : null);
+          if (name && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) out.project = { name: normalizeName(name), line };
+          else out.skipped.push({ line, reason: 'setup(name=…) is computed at run time; the project name is not known' });
+        } else if (LIST_ARGS[key]) {
           const items = literalList(value, scope, key);
           if (items) addRequirements(items, LIST_ARGS[key]!, out);
           else out.skipped.push({ line, reason: `${key} is computed at run time, not a literal list; not read` });

@@ -42,6 +42,11 @@ export interface ParseResult {
   errors: Note[];
   /** Files this one pulls in (requirements `-r`/`-c`), relative to the root. */
   includes?: string[];
+  /**
+   * The package this manifest publishes (`[project] name`, `[tool.poetry] name`, `setup(name=…)`,
+   * setup.cfg `[metadata] name`): a project with it is published, and its own name is never a dependency.
+   */
+  project?: { name: string; line: number };
 }
 
 export interface ParseContext {
