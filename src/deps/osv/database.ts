@@ -6,6 +6,7 @@ import { DatabaseError } from '../../core/errors.js';
 import { PACKAGE_ROOT } from '../../version.js';
 import { normalizeName } from '../names.js';
 import { PackageIndex } from './package-index.js';
+import { databaseKey, IndexedRecords, readIndex, writeIndex } from './index-file.js';
 import type { VersionKey } from './version-order.js';
 import type { OsvRecord } from './types.js';
 
@@ -53,13 +54,16 @@ export class OsvDatabase {
   private readonly indexes = new Map<string, PackageIndex>();
   private statsCache: DatabaseStats | null = null;
   private readonly keyCache = new Map<string, VersionKey | null>();
+  private readonly indexed: IndexedRecords | null;
 
   constructor(
     /** Where it was loaded from. */
     readonly source: string,
-    /** Record texts (as read from the zip or folder), or records already parsed. */
-    entries: (string | OsvRecord)[],
+    /** Record texts (as read from the zip or folder), records already parsed, or a per-package index file. */
+    entries: (string | OsvRecord)[] | IndexedRecords,
   ) {
+    this.indexed = entries instanceof IndexedRecords ? entries : null;
+    if (entries instanceof IndexedRecords) entries = [];
     this.texts = entries.map((e) => (typeof e === 'string' ? e : ''));
     this.parsed = entries.map((e) => (typeof e === 'string' ? undefined : e));
     entries.forEach((e, i) => {
@@ -90,6 +94,7 @@ export class OsvDatabase {
   /** Counts and the newest `modified`: parses every record (db info, db update). */
   get stats(): DatabaseStats {
     if (this.statsCache) return this.statsCache;
+    if (this.indexed) return (this.statsCache = this.indexed.stats);
     let records = 0;
     let withdrawn = 0;
     let unreadable = 0;
@@ -110,11 +115,12 @@ export class OsvDatabase {
 
   /** Every package name with at least one record. */
   packages(): string[] {
-    return [...this.byPackage.keys()];
+    return this.indexed ? this.indexed.packages() : [...this.byPackage.keys()];
   }
 
   /** The advisories of one package (withdrawn ones included; matching skips them). */
   recordsOf(name: string): OsvRecord[] {
+    if (this.indexed) return this.indexed.recordsOf(normalizeName(name));
     const out: OsvRecord[] = [];
     for (const i of this.byPackage.get(normalizeName(name)) ?? []) {
       const r = this.record(i);
@@ -179,29 +185,67 @@ function jsonFiles(dir: string, depth = 0): string[] {
 
 const loaded = new Map<string, { key: string; db: OsvDatabase }>();
 
-/** Load a zip or a folder of OSV JSON; cached in-process while the file is unchanged. */
-export function loadDatabase(dbPath: string): OsvDatabase {
+/**
+ * Where a database's index may live: beside a zip (`PyPI-all.zip.pyvet-index`), else — a folder, or a
+ * zip whose folder is read-only — in the cache dir under the database's key.
+ */
+function indexPaths(dbPath: string, isDir: boolean, key: string, env: NodeJS.ProcessEnv): string[] {
+  const shared = path.join(cacheDir(env), 'osv-index', `${key.replace(/[^0-9a-z]/gi, '_')}.pyvet-index`);
+  return isDir ? [shared] : [`${dbPath}${INDEX_SUFFIX}`, shared];
+}
+
+export const INDEX_SUFFIX = '.pyvet-index';
+
+/** Write the per-package index of a database to the first of `files` that can be written; returns its path or null. */
+export function writeDatabaseIndex(db: OsvDatabase, key: string, files: string[]): string | null {
+  const entries = db.packages().map((name): [string, OsvRecord[]] => [name, db.recordsOf(name)]);
+  const stats = db.stats;
+  for (const f of files) if (writeIndex(f, key, stats, entries)) return f;
+  return null;
+}
+
+/** The key of a zip's bytes. */
+export function zipKey(bytes: Uint8Array): string {
+  return databaseKey([bytes]);
+}
+
+/**
+ * Load a zip or a folder of OSV JSON; cached in-process while the file is unchanged. The first load
+ * of a database writes its per-package index; later loads (any process) read only the index header
+ * and then the packages they match. The key is the zip's hash (2.5 MB hash in ~2 ms) or, for a
+ * folder, the hash of its listing (path, size, mtime of every file).
+ */
+export function loadDatabase(dbPath: string, env: NodeJS.ProcessEnv = process.env): OsvDatabase {
   let st;
   try {
     st = statSync(dbPath);
   } catch {
     throw new DatabaseError(`OSV database not found: ${dbPath}`);
   }
-  const key = `${st.mtimeMs}:${st.size}`;
+  const statKey = `${st.mtimeMs}:${st.size}`;
   const hit = loaded.get(dbPath);
-  if (hit?.key === key) return hit.db;
-  let db: OsvDatabase;
+  if (hit?.key === statKey) return hit.db;
+  let db: OsvDatabase | null = null;
+  let key: string;
+  let build: () => OsvDatabase;
   if (st.isDirectory()) {
     let files: string[];
     try {
-      files = jsonFiles(dbPath);
+      files = jsonFiles(dbPath).sort();
+      key = databaseKey(
+        files.map((f) => {
+          const s = statSync(f);
+          return `${path.relative(dbPath, f)}:${s.size}:${s.mtimeMs}`;
+        }),
+      );
     } catch (err) {
       throw new DatabaseError(`cannot read OSV database folder ${dbPath}: ${(err as Error).message}`);
     }
-    db = fromTexts(
-      files.map((f) => readFileSync(f, 'utf8')),
-      dbPath,
-    );
+    build = () =>
+      fromTexts(
+        files.map((f) => readFileSync(f, 'utf8')),
+        dbPath,
+      );
   } else {
     let bytes: Uint8Array;
     try {
@@ -209,9 +253,25 @@ export function loadDatabase(dbPath: string): OsvDatabase {
     } catch (err) {
       throw new DatabaseError(`cannot read OSV database ${dbPath}: ${(err as Error).message}`);
     }
-    db = databaseFromZip(bytes, dbPath);
+    key = zipKey(bytes);
+    build = () => databaseFromZip(bytes, dbPath);
   }
-  loaded.set(dbPath, { key, db });
+  const candidates = indexPaths(dbPath, st.isDirectory(), key, env);
+  for (const f of candidates) {
+    const idx = readIndex(f, key);
+    if (idx) {
+      db = new OsvDatabase(dbPath, idx);
+      break;
+    }
+  }
+  if (!db) {
+    db = build();
+    // Read back what was written, so the first run matches on the same trimmed records as later ones.
+    const written = writeDatabaseIndex(db, key, candidates);
+    const idx = written ? readIndex(written, key) : null;
+    if (idx) db = new OsvDatabase(dbPath, idx);
+  }
+  loaded.set(dbPath, { key: statKey, db });
   return db;
 }
 

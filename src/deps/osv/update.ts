@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseError } from '../../core/errors.js';
-import { DB_FILE, databaseFromZip, type DatabaseStats } from './database.js';
+import { DB_FILE, INDEX_SUFFIX, databaseFromZip, writeDatabaseIndex, zipKey, type DatabaseStats } from './database.js';
 
 export const DEFAULT_OSV_URL = 'https://osv-vulnerabilities.storage.googleapis.com/PyPI/all.zip';
 
@@ -21,7 +21,8 @@ export async function updateDatabase(url: string, dir: string): Promise<{ path: 
     throw new DatabaseError(`download of ${url} failed: ${(err as Error).message}${cause ? ` (${cause})` : ''}; the previous database is kept`);
   }
   const label = `the download from ${url}`;
-  const stats = databaseFromZip(bytes, label).stats;
+  const db = databaseFromZip(bytes, label);
+  const stats = db.stats;
   if (!stats.records) throw new DatabaseError(`${label} holds no readable OSV record; the previous database is kept`);
   const target = path.join(dir, DB_FILE);
   const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
@@ -33,5 +34,7 @@ export async function updateDatabase(url: string, dir: string): Promise<{ path: 
     rmSync(tmp, { force: true });
     throw new DatabaseError(`cannot write ${target}: ${(err as Error).message}; the previous database is kept`);
   }
+  // The per-package index is written now, so the first scan after an update reads only what it matches.
+  writeDatabaseIndex(db, zipKey(bytes), [`${target}${INDEX_SUFFIX}`]);
   return { path: target, bytes: bytes.length, stats };
 }
