@@ -8,6 +8,7 @@ import { categoryOf } from '../core/finding.js';
 import { writeBaseline } from '../secrets/baseline.js';
 import type { Format } from '../report/index.js';
 import type { Io } from './io.js';
+import { userCacheDir } from '../cache/file-cache.js';
 import { addCommonOptions, emit, exitCodeFor, failOnOf, loadCommandConfig, parseFormats, resolveRoot, type CommonOptions } from './common.js';
 
 export interface AnalyzeOptions extends CommonOptions {
@@ -42,6 +43,7 @@ export async function analyze(
     baseline: opts.writeBaseline ? null : opts.baseline ? path.resolve(io.cwd, opts.baseline) : config.secrets.baseline ? path.resolve(root, config.secrets.baseline) : null,
     progress,
     env: io.env,
+    cache: opts.cache === false ? null : { dir: opts.cacheDir ? path.resolve(io.cwd, opts.cacheDir) : userCacheDir(io.env) },
   });
   progress.end();
   if (opts.writeBaseline) {

@@ -17,6 +17,9 @@ export interface CommonOptions {
   db?: string;
   quiet?: boolean;
   color?: boolean;
+  /** false with --no-cache. */
+  cache?: boolean;
+  cacheDir?: string;
 }
 
 /** The options every analysis command shares: --format, --output, --fail-on, --config, --db, --quiet. */
@@ -28,6 +31,8 @@ export function addCommonOptions(cmd: Command, formats: readonly string[]): Comm
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (none: never)').choices(['critical', 'high', 'medium', 'low', 'info', 'none']))
     .option('-c, --config <file>', 'config file (default: .pyvet.toml, else [tool.pyvet] in pyproject.toml)')
     .option('--db <path>', 'OSV database: a zip or a folder of OSV JSON (default: the bundled snapshot or `pyvet db update` cache)')
+    .option('--no-cache', 'recompute every file instead of reusing results of earlier runs')
+    .option('--cache-dir <dir>', 'where results of earlier runs are kept (default: $XDG_CACHE_HOME/pyvet, else ~/.cache/pyvet)')
     .option('-q, --quiet', 'no progress output and no summary on stderr')
     .option('--no-color', 'no ANSI colours even on a TTY');
 }

@@ -100,7 +100,12 @@ export async function auditDependencies(ws: Workspace, opts: DepsOptions): Promi
   const { deps, files } = parseManifests(ws);
   if (!files.length) return { dependencies: [], findings: [] };
   const resolved = resolveLocks(deps, files.map((f) => f.path));
-  const db = loadDatabase(resolveDatabasePath(opts.db, opts.env ?? process.env).path);
-  const lineText = (p: string, line: number) => ws.text(p)?.split(/\r?\n/)[line - 1]?.trim();
+  const env = opts.env ?? process.env;
+  const db = loadDatabase(resolveDatabasePath(opts.db, env).path, env);
+  const lines = new Map<string, string[] | undefined>();
+  const lineText = (p: string, line: number) => {
+    if (!lines.has(p)) lines.set(p, ws.text(p)?.split(/\r?\n/));
+    return lines.get(p)?.[line - 1]?.trim();
+  };
   return matchDependencies(resolved, db, { errors: ws.errors, lineText });
 }

@@ -7,6 +7,7 @@ import { parsePython } from './parse.js';
 import { toPyTree } from './tree.js';
 import { extractHealthFacts, type HealthFacts } from './facts.js';
 import { moduleNames } from './modules.js';
+import { contentHash, type FileCache } from '../cache/file-cache.js';
 
 /** What one parse of one Python file yields, for health and the brief. Serializable (crosses worker threads). */
 export interface PythonFileFacts {
@@ -118,11 +119,24 @@ async function analyzeOnWorkers(
  * Parse every Python file of the workspace once and extract the facts each analyzer needs,
  * on worker threads over the available cores when the tree is large enough to pay for them.
  */
-export async function analyzePythonFiles(ws: Workspace, opts: { brief: boolean; progress?: Progress; threads?: number }): Promise<PythonFileFacts[]> {
+export async function analyzePythonFiles(
+  ws: Workspace,
+  opts: { brief: boolean; progress?: Progress; threads?: number; cache?: FileCache<PythonFileFacts> | null },
+): Promise<PythonFileFacts[]> {
   const files = ws.select((p) => p.endsWith('.py'));
   const names = moduleNames(files.map((f) => f.path));
   const items: SourceItem[] = [];
+  const cache = opts.cache ?? null;
+  // Facts of files unchanged since the last run, in walk order with the fresh ones.
+  const cached = new Map<string, PythonFileFacts>();
+  const hashes = new Map<string, string>();
+  const valid = (facts: PythonFileFacts | undefined, f: { path: string }) => (facts?.path === f.path && facts.module === (names.get(f.path) ?? f.path) ? facts : undefined);
   for (const f of files) {
+    const hit = cache ? valid(cache.fresh(f.path, f.abs), f) : undefined;
+    if (hit) {
+      cached.set(f.path, hit);
+      continue;
+    }
     const text = ws.text(f.path);
     if (text === null) {
       const r = ws.read(f.path);
@@ -130,19 +144,33 @@ export async function analyzePythonFiles(ws: Workspace, opts: { brief: boolean; 
       ws.errors.push({ path: f.path, message: `Python file not analysed: ${why}` });
       continue;
     }
+    if (cache) {
+      const h = contentHash(text);
+      const byContent = valid(cache.byContent(f.path, f.abs, h), f);
+      if (byContent) {
+        cached.set(f.path, byContent);
+        continue;
+      }
+      hashes.set(f.path, h);
+    }
     items.push({ source: text, path: f.path, module: names.get(f.path) ?? f.path });
   }
   const threads = opts.threads ?? (items.length >= MIN_FILES_FOR_THREADS ? Math.min(4, availableParallelism()) : 1);
   const results = await analyzeMany(items, { brief: opts.brief, threads, onDone: (d) => opts.progress?.tick(d, items.length, 'files') });
+  const fresh = new Map(results.map((r, i) => [items[i]!.path, r]));
   const out: PythonFileFacts[] = [];
-  for (const [i, r] of results.entries()) {
-    const path = items[i]!.path;
+  for (const f of files) {
+    const path = f.path;
+    const r = cached.get(path) ?? fresh.get(path);
+    if (!r) continue;
     if ('error' in r && !('health' in r)) {
       // An extractor bug on one odd file must not end the scan.
       ws.errors.push({ path, message: `Python analysis failed: ${r.error}` });
       continue;
     }
     const facts = r as PythonFileFacts;
+    const h = hashes.get(path);
+    if (cache && h) cache.put(path, f.abs, h, facts);
     if (facts.health.syntaxErrorLine !== null) ws.errors.push({ path, line: facts.health.syntaxErrorLine, message: 'Python syntax error; the file was analysed as far as it parses' });
     out.push(facts);
   }

@@ -1,10 +1,11 @@
-import { fingerprint, type Finding } from '../core/finding.js';
+import type { Finding } from '../core/finding.js';
+import type { FileCache } from '../cache/file-cache.js';
 import type { Workspace } from '../sources/workspace.js';
 import { readBaseline } from './baseline.js';
 import { scanHistory, type HistoryHit } from './history.js';
 import { ROTATE, type SecretRule } from './rule.js';
 import { RULES } from './rules/index.js';
-import type { FileHit } from './scan-files.js';
+import type { CachedScan, FileHit } from './scan-files.js';
 import { scanTree } from './tree.js';
 import type { SecretsSummary } from './types.js';
 import type { Progress } from '../pipeline/progress.js';
@@ -17,6 +18,8 @@ export interface SecretsOptions {
   baseline: string | null;
   /** Ticks per commit read during --history. */
   progress?: Progress;
+  /** Per-file results of earlier runs (the tree scan on this thread only). */
+  cache?: FileCache<CachedScan> | null;
 }
 
 export interface SecretsResult {
@@ -51,7 +54,7 @@ function treeFinding(h: FileHit, introduced: HistoryHit | undefined): Finding {
     message: `Hard-coded ${what(rule.label, h.name)} in the working tree${since}.`,
     remediation: `${ROTATE} ${rule.docs.fix}`,
     evidence: h.evidence,
-    fingerprint: fingerprint(rule.id, h.value),
+    fingerprint: h.fingerprint,
     redacted: h.redacted,
     ...(introduced ? { commit: introduced.commit, date: introduced.date } : {}),
   };
@@ -80,7 +83,7 @@ function historyFinding(h: HistoryHit): Finding {
 export async function scanSecrets(ws: Workspace, opts: SecretsOptions): Promise<SecretsResult> {
   // Read the baseline first: a bad file is a usage error before any work is done.
   const baseline = opts.baseline ? readBaseline(opts.baseline) : null;
-  const tree = await scanTree(ws);
+  const tree = await scanTree(ws, { cache: opts.cache });
   ws.errors.push(...tree.errors);
   const summary: SecretsSummary = {
     filesScanned: tree.filesScanned,
@@ -112,7 +115,7 @@ export async function scanSecrets(ws: Workspace, opts: SecretsOptions): Promise<
     }
   }
 
-  let findings: Finding[] = tree.hits.map((h) => treeFinding(h, oldest.get(fingerprint(h.rule, h.value))));
+  let findings: Finding[] = tree.hits.map((h) => treeFinding(h, oldest.get(h.fingerprint)));
   if (opts.history) {
     // Reported in the tree, or silenced there on purpose: not a secret "gone from the tree".
     const inTree = new Set([...findings.map((f) => f.fingerprint), ...tree.suppressedFingerprints]);

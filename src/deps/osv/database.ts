@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
+import { createRequire } from 'node:module';
 import { DatabaseError } from '../../core/errors.js';
 import { PACKAGE_ROOT } from '../../version.js';
 import { normalizeName } from '../names.js';
@@ -154,6 +154,8 @@ function pypiNamesOf(r: OsvRecord): Set<string> {
 export function unzipOsv(bytes: Uint8Array, label: string): Uint8Array[] {
   let files: Record<string, Uint8Array>;
   try {
+    // Loaded only here: a run served by the index never pays for the inflater.
+    const { unzipSync } = createRequire(import.meta.url)('fflate') as typeof import('fflate');
     files = unzipSync(bytes, { filter: (f) => f.name.endsWith('.json') });
   } catch (err) {
     throw new DatabaseError(`${label} is not a readable zip (${(err as Error).message}); run \`pyvet db update\` or pass --db`);
