@@ -22,6 +22,8 @@ export interface BriefOptions {
   python: PythonFileFacts[];
   health: HealthReport | null;
   findings: Finding[];
+  /** Where slow pure steps (the package-map layout) remember their results; none: always recompute. */
+  cacheDir?: string | null;
 }
 
 export const SECTIONS: BriefSection[] = ['what', 'run', 'entry', 'talks', 'config', 'architecture', 'owners', 'fragile'];
@@ -76,7 +78,7 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   if (runtimeUrls.length) g.talks.push(`addresses read from the environment without a default are not known: ${runtimeUrls.join(', ')}`);
 
   // Architecture
-  const architecture = await buildArchitecture(ix, opts.health);
+  const architecture = await buildArchitecture(ix, opts.health, opts.cacheDir);
   if (!architecture.nodes.length) g.architecture.push('no Python packages to map');
   else if (architecture.depth > 0 && architecture.nodes.length && ix.mods.some((m) => m.module.split('.').length - 1 > architecture.depth)) {
     g.architecture.push(`packages deeper than ${architecture.depth} level(s) are folded into their parents to keep the map readable`);

@@ -100,7 +100,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     if (want.has('brief')) {
       const { buildBrief } = await import('../brief/index.js');
       report.brief = await timed('brief', () =>
-        buildBrief(ws, { dependencies: report.dependencies, python, health: h.health, findings }),
+        buildBrief(ws, { dependencies: report.dependencies, python, health: h.health, findings, cacheDir: opts.cache?.dir }),
       );
     }
   }
