@@ -30,8 +30,9 @@ const SLOW_RUNS = Number(process.env.BENCH_SLOW_RUNS) || 3;
 
 interface Sample {
   ms: number;
-  /** Peak RSS in MB, when GNU time is there to tell. */
+  /** Peak RSS in MB and CPU time (user + system) in ms, when GNU time is there to tell. */
   rssMB: number | null;
+  cpuMs: number | null;
 }
 
 /** Run a process to completion: wall time, and peak RSS through GNU time when installed. */
@@ -40,13 +41,14 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env):
   const out = path.join(os.tmpdir(), `pyvet-bench-time-${process.pid}`);
   const t0 = performance.now();
   const r = useTime
-    ? spawnSync(TIME, ['-f', '%M', '-o', out, cmd, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 })
+    ? spawnSync(TIME, ['-f', '%M %U %S', '-o', out, cmd, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 })
     : spawnSync(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - t0;
   // pyvet exits 1 when it finds something: that is a finished run.
   if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${String(r.stderr).slice(0, 300)}`);
-  const rssMB = useTime ? Math.round(Number(readFileSync(out, 'utf8').trim().split('\n').pop()) / 1024) : null;
-  return { ms, rssMB };
+  if (!useTime) return { ms, rssMB: null, cpuMs: null };
+  const [rss, user, sys] = readFileSync(out, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+  return { ms, rssMB: Math.round(rss! / 1024), cpuMs: Math.round((user! + sys!) * 1000) };
 }
 
 const median = (xs: number[]) => {
@@ -56,13 +58,14 @@ const median = (xs: number[]) => {
 };
 
 /** Alternate the commands `runs` times; medians of each. */
-function pair(runs: number, cmds: Record<string, () => Sample>): Record<string, { ms: number; rssMB: number | null }> {
+function pair(runs: number, cmds: Record<string, () => Sample>): Record<string, Sample> {
   const samples: Record<string, Sample[]> = Object.fromEntries(Object.keys(cmds).map((k) => [k, []]));
   for (let i = 0; i < runs; i++) for (const [k, fn] of Object.entries(cmds)) samples[k]!.push(fn());
   return Object.fromEntries(
     Object.entries(samples).map(([k, xs]) => {
       const rss = xs.map((x) => x.rssMB).filter((x): x is number => x !== null);
-      return [k, { ms: Math.round(median(xs.map((x) => x.ms))), rssMB: rss.length ? Math.max(...rss) : null }];
+      const cpu = xs.map((x) => x.cpuMs).filter((x): x is number => x !== null);
+      return [k, { ms: Math.round(median(xs.map((x) => x.ms))), rssMB: rss.length ? Math.max(...rss) : null, cpuMs: cpu.length ? Math.round(median(cpu)) : null }];
     }),
   );
 }
@@ -70,8 +73,13 @@ function pair(runs: number, cmds: Record<string, () => Sample>): Record<string, 
 const node = (script: string, ...args: string[]) => () => run(process.execPath, [script, ...args]);
 const pyvet = (...args: string[]) => () => run(process.execPath, [BIN, ...args, '-q', '--format', 'json', '-o', '/dev/null']);
 const load = () => `load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`;
-const line = (label: string, ms: number, ref: string, refMs: number, target: string) =>
-  console.log(`  ${label.padEnd(34)} ${fmt(ms / 1000, 2).padStart(7)} s   ${ref.padEnd(26)} ${fmt(refMs / 1000, 2).padStart(7)} s   ${fmt(ms / refMs, 2).padStart(5)}x  ${target}`);
+/** One comparison: wall medians and their ratio, then the CPU-time ratio (steadier on a loaded machine). */
+const line = (label: string, a: Sample, ref: string, b: Sample, target: string) =>
+  console.log(
+    `  ${label.padEnd(34)} ${fmt(a.ms / 1000, 2).padStart(7)} s   ${ref.padEnd(26)} ${fmt(b.ms / 1000, 2).padStart(7)} s   ${fmt(a.ms / b.ms, 2).padStart(5)}x  ${target}` +
+      (a.cpuMs !== null && b.cpuMs !== null ? `   cpu ${fmt(a.cpuMs / 1000, 2)} s / ${fmt(b.cpuMs / 1000, 2)} s = ${fmt(a.cpuMs / b.cpuMs, 2)}x` : ''),
+  );
+const ratios = (a: Sample, b: Sample) => ({ ratio: a.ms / b.ms, cpuRatio: a.cpuMs !== null && b.cpuMs !== null ? a.cpuMs / b.cpuMs : null });
 
 /** 257 exact pins, each a package of the snapshot at a version one of its advisories names (fixed seed). */
 function pinsDir(): string {
@@ -104,15 +112,15 @@ export async function benchCli(): Promise<Record<string, unknown>> {
   try {
     pyvet('deps', pins)(); // writes the OSV index if this checkout has none yet
     const d = pair(RUNS, { floor: node(path.join(FLOORS, 'zip.js'), BUNDLED_DB), pyvet: pyvet('deps', pins) });
-    line('deps, 257 pins', d.pyvet!.ms, 'read+inflate+parse zip', d.floor!.ms, '<= 1.5x');
-    result.deps = { pyvetMs: d.pyvet!.ms, floorMs: d.floor!.ms, ratio: d.pyvet!.ms / d.floor!.ms };
+    line('deps, 257 pins', d.pyvet!, 'read+inflate+parse zip', d.floor!, '<= 1.5x');
+    result.deps = { pyvet: d.pyvet, floor: d.floor, ...ratios(d.pyvet!, d.floor!) };
   } finally {
     rmSync(pins, { recursive: true, force: true });
   }
 
   const s = pair(RUNS, { floor: node(path.join(FLOORS, 'read.js'), stdlib), pyvet: pyvet('secrets', stdlib, '--no-cache') });
-  line('secrets, stdlib', s.pyvet!.ms, 'walk + read every file', s.floor!.ms, '<= 2x');
-  result.secrets = { pyvetMs: s.pyvet!.ms, floorMs: s.floor!.ms, ratio: s.pyvet!.ms / s.floor!.ms };
+  line('secrets, stdlib', s.pyvet!, 'walk + read every file', s.floor!, '<= 2x');
+  result.secrets = { pyvet: s.pyvet, floor: s.floor, ...ratios(s.pyvet!, s.floor!) };
 
   const radon = existsSync(RADON) ? () => run(RADON, ['cc', '-j', '-e', '*/site-packages/*', stdlib]) : null;
   const h = pair(SLOW_RUNS, {
@@ -120,10 +128,10 @@ export async function benchCli(): Promise<Record<string, unknown>> {
     pyvet: pyvet('health', stdlib, '--no-cache'),
     ...(radon ? { radon } : {}),
   });
-  if (h.radon) line('health, stdlib, cold', h.pyvet!.ms, 'radon cc -j', h.radon.ms, '<= 0.5x');
+  if (h.radon) line('health, stdlib, cold', h.pyvet!, 'radon cc -j', h.radon, '<= 0.5x');
   else console.log(`  health: radon is not installed (${RADON}; apt-get install radon): compared with the bare parse only`);
-  line('health, stdlib, cold', h.pyvet!.ms, 'bare parse, one thread', h.parse!.ms, '');
-  result.health = { pyvetMs: h.pyvet!.ms, parseFloorMs: h.parse!.ms, ratioToParse: h.pyvet!.ms / h.parse!.ms, ...(h.radon ? { radonMs: h.radon.ms, ratioToRadon: h.pyvet!.ms / h.radon.ms } : { radon: 'not installed' }) };
+  line('health, stdlib, cold', h.pyvet!, 'bare parse, one thread', h.parse!, '');
+  result.health = { pyvet: h.pyvet, parseFloor: h.parse, toParse: ratios(h.pyvet!, h.parse!), ...(h.radon ? { radon: h.radon, toRadon: ratios(h.pyvet!, h.radon) } : { radon: 'not installed' }) };
 
   const cache = mkdtempSync(path.join(os.tmpdir(), 'pyvet-bench-cache-'));
   try {
@@ -135,12 +143,16 @@ export async function benchCli(): Promise<Record<string, unknown>> {
       cold.push(pyvet('scan', stdlib, '--no-store', '--cache-dir', cache)());
       warm.push(pyvet('scan', stdlib, '--no-store', '--cache-dir', cache)());
     }
-    const coldMs = median(cold.map((x) => x.ms));
-    const warmMs = median(warm.map((x) => x.ms));
-    const rss = cold.map((x) => x.rssMB).filter((x): x is number => x !== null);
-    line('scan, stdlib, warm re-scan', warmMs, 'the cold scan', coldMs, '<= 0.10x');
-    if (rss.length) console.log(`  scan peak RSS: ${Math.max(...rss)} MB cold, ${Math.max(...warm.map((x) => x.rssMB ?? 0))} MB warm (target <= 400 MB)`);
-    result.scan = { coldMs, warmMs, ratio: warmMs / coldMs, peakRssMB: rss.length ? Math.max(...rss) : null, warmPeakRssMB: warm[0]?.rssMB ?? null };
+    const med = (xs: Sample[]): Sample => {
+      const cpu = xs.map((x) => x.cpuMs).filter((x): x is number => x !== null);
+      const rss = xs.map((x) => x.rssMB).filter((x): x is number => x !== null);
+      return { ms: median(xs.map((x) => x.ms)), cpuMs: cpu.length ? median(cpu) : null, rssMB: rss.length ? Math.max(...rss) : null };
+    };
+    const c = med(cold);
+    const w = med(warm);
+    line('scan, stdlib, warm re-scan', w, 'the cold scan', c, '<= 0.10x');
+    if (c.rssMB !== null) console.log(`  scan peak RSS: ${c.rssMB} MB cold, ${w.rssMB} MB warm (target <= 400 MB)`);
+    result.scan = { cold: c, warm: w, ...ratios(w, c) };
   } finally {
     rmSync(cache, { recursive: true, force: true });
   }

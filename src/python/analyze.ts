@@ -31,6 +31,14 @@ export function analyzeSource(source: string, path: string, module: string, brie
   return facts;
 }
 
+/**
+ * A worker's heap is held small: V8 otherwise lets each grow to hundreds of MB of dead tree copies
+ * before collecting. A file too large for it fails its worker, and the whole set is redone on this thread.
+ * PYVET_WORKER_HEAP_MB overrides it (0: no limit), for measuring.
+ */
+const WORKER_HEAP_MB = Number(process.env.PYVET_WORKER_HEAP_MB ?? 128);
+const WORKER_LIMITS = WORKER_HEAP_MB > 0 ? { maxOldGenerationSizeMb: WORKER_HEAP_MB } : undefined;
+
 /** Below this many files, starting worker threads (≈ 100 ms each) costs more than it saves. */
 export const MIN_FILES_FOR_THREADS = 150;
 
@@ -80,7 +88,7 @@ async function analyzeOnWorkers(
   finish: (i: number, r: PythonFileFacts | { error: string }) => void,
   results: (PythonFileFacts | { error: string })[],
 ): Promise<(PythonFileFacts | { error: string })[]> {
-  const workers = Array.from({ length: Math.min(opts.threads, items.length) }, () => new Worker(new URL('./worker.js', import.meta.url)));
+  const workers = Array.from({ length: Math.min(opts.threads, items.length) }, () => new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: WORKER_LIMITS }));
   let next = 0;
   // A few files in flight per worker keep it busy without copying the whole tree into its queue.
   const IN_FLIGHT = 4;
