@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- deps secrets health scan hostile]`: each benchmark prints its figures and the reference
+ * `npm run bench [-- deps secrets health scan cli hostile]`: each benchmark prints its figures and the reference
  * measured in the same run (the raw read/unzip floor, secretlint, radon), then a JSON summary.
  */
 import { benchDeps } from './deps.js';
@@ -7,6 +7,7 @@ import { benchSecrets } from './secrets.js';
 import { benchHealth } from './health.js';
 import { benchScan } from './scan.js';
 import { benchHostile } from './hostile.js';
+import { benchCli } from './cli.js';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   deps: benchDeps,
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   health: benchHealth,
   scan: benchScan,
   hostile: benchHostile,
+  cli: benchCli,
 };
 
 async function run(): Promise<void> {

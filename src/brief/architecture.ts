@@ -3,6 +3,7 @@ import type { ELK as ElkApi, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.
 import type { HealthReport } from '../health/types.js';
 import type { ModuleIndex } from './resolve.js';
 import type { Architecture } from './types.js';
+import { memoized } from '../cache/memo.js';
 
 /** More boxes than this and a map stops being readable: packages are condensed to a shallower depth. */
 export const MAX_NODES = 20;
@@ -83,7 +84,7 @@ export function cyclesOf(nodes: string[], edges: Map<string, Set<string>>): stri
 }
 
 /** Package map: module imports condensed to packages, cycles marked, laid out by ELK (layered, top-down). */
-export async function buildArchitecture(ix: ModuleIndex, health: HealthReport | null): Promise<Architecture> {
+export async function buildArchitecture(ix: ModuleIndex, health: HealthReport | null, cacheDir?: string | null): Promise<Architecture> {
   // Sizes come from the brief's own per-file facts so that the map and the "Size" line agree.
   const mods: ModInfo[] = ix.mods.map((m) => ({ module: m.module, path: m.path, loc: m.facts.loc }));
   const pkgOf = new Map(mods.map((m) => [m.module, packageOf(m)]));
@@ -177,7 +178,7 @@ export async function buildArchitecture(ix: ModuleIndex, health: HealthReport | 
     children: names.map((n, i) => ({ id: `n${i}`, width: Math.max(110, Math.min(n.length, 40) * 7.2 + 24), height: 44 })),
     edges: edgeList.map((e, i): ElkExtendedEdge => ({ id: `e${i}`, sources: [`n${names.indexOf(e.from)}`], targets: [`n${names.indexOf(e.to)}`] })),
   };
-  const laid = await new ELK().layout(graph);
+  const laid = await memoized(cacheDir, 'elk-layout', graph, () => new ELK().layout(graph));
   arch.width = Math.ceil(laid.width ?? 0);
   arch.height = Math.ceil(laid.height ?? 0);
   const round = (x: number) => Math.round(x * 10) / 10;

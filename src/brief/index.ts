@@ -25,6 +25,8 @@ export interface BriefOptions {
   health: HealthReport | null;
   /** Findings as the report shows them (post-processed), so every link has a row. */
   findings: Finding[];
+  /** Where slow pure steps (the package-map layout) remember their results; none: always recompute. */
+  cacheDir?: string | null;
 }
 
 export const SECTIONS: BriefSection[] = ['what', 'run', 'entry', 'talks', 'config', 'architecture', 'owners', 'fragile'];
@@ -88,7 +90,7 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   if (runtimeUrls.length) g.talks.push(`addresses read from the environment without a default are not known: ${runtimeUrls.join(', ')}`);
 
   // Architecture
-  const architecture = await buildArchitecture(prod, opts.health);
+  const architecture = await buildArchitecture(prod, opts.health, opts.cacheDir);
   if (!architecture.nodes.length) g.architecture.push('no Python packages to map');
   else if (architecture.depth > 0 && architecture.nodes.length && prod.mods.some((m) => m.module.split('.').length - 1 > architecture.depth)) {
     g.architecture.push(`packages deeper than ${architecture.depth} level(s) are folded into their parents to keep the map readable`);

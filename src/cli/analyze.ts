@@ -12,6 +12,7 @@ import type { PyvetConfig } from '../config/config.js';
 import { ConfigError, EXIT } from '../core/errors.js';
 import { resolveInside } from '../sources/read.js';
 import { addCommonOptions, emit, exitCodeFor, failOnOf, loadCommandConfig, maxDbAgeOf, parseFormats, resolveRoot, staleDatabase, type CommonOptions } from './common.js';
+import { userCacheDir } from '../cache/file-cache.js';
 
 export interface AnalyzeOptions extends CommonOptions {
   history?: boolean;
@@ -48,6 +49,7 @@ export async function analyze(
     baseline: opts.writeBaseline ? null : opts.baseline ? path.resolve(io.cwd, opts.baseline) : configBaseline(root, config),
     progress,
     env: io.env,
+    cache: opts.cache === false ? null : { dir: opts.cacheDir ? path.resolve(io.cwd, opts.cacheDir) : userCacheDir(io.env) },
   });
   progress.end();
   if (repoDb) {

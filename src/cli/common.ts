@@ -19,6 +19,9 @@ export interface CommonOptions {
   quiet?: boolean;
   color?: boolean;
   trustRepoConfig?: boolean;
+  /** false with --no-cache. */
+  cache?: boolean;
+  cacheDir?: string;
 }
 
 /** The options every analysis command shares: --format, --output, --fail-on, --config, --db, --quiet. */
@@ -32,6 +35,8 @@ export function addCommonOptions(cmd: Command, formats: readonly string[]): Comm
     .option('--db <path>', 'OSV database: a zip or a folder of OSV JSON (default: the bundled snapshot or `pyvet db update` cache)')
     .option('--trust-repo-config', "use the advisory database that the scanned repository's own config names (ignored otherwise)")
     .option('--max-db-age <days>', 'exit 2 when the newest OSV record is older than this many days (stale data in CI)')
+    .option('--no-cache', 'recompute every file instead of reusing results of earlier runs')
+    .option('--cache-dir <dir>', 'where results of earlier runs are kept (default: $XDG_CACHE_HOME/pyvet, else ~/.cache/pyvet)')
     .option('-q, --quiet', 'no progress output and no summary on stderr')
     .option('--no-color', 'no ANSI colours even on a TTY');
 }

@@ -122,8 +122,9 @@ export async function auditDependencies(ws: Workspace, opts: DepsOptions): Promi
   const { deps, files, skipped } = parseManifests(ws);
   if (!files.length) return { dependencies: [], findings: [], skipped };
   const resolved = resolveLocks(deps, files.map((f) => f.path));
-  const where = resolveDatabasePath(opts.db, opts.env ?? process.env);
-  const db = loadDatabase(where.path);
+  const env = opts.env ?? process.env;
+  const where = resolveDatabasePath(opts.db, env);
+  const db = loadDatabase(where.path, env);
   // Split each file once: a requirements file of many findings must not be re-split per finding.
   const split = new Map<string, string[] | undefined>();
   const lineText = (p: string, line: number) => {

@@ -7,10 +7,12 @@ import type { PyvetConfig } from '../config/config.js';
 import { Workspace } from '../sources/workspace.js';
 import type { WalkedFile } from '../sources/walk.js';
 import type { PythonFileFacts } from '../python/analyze.js';
+import type { CachedScan } from '../secrets/scan-files.js';
 import { VERSION } from '../version.js';
 import { postProcess } from './post-process.js';
 import { roleCounts, rolesOf } from '../facts/roles.js';
 import { maskReport } from './mask.js';
+import { cacheSalt, FileCache } from '../cache/file-cache.js';
 import type { Progress } from './progress.js';
 
 export type Section = 'deps' | 'secrets' | 'health' | 'brief';
@@ -28,6 +30,8 @@ export interface ScanOptions {
   /** Environment for cache/store locations (the CLI's, injectable in tests). */
   env?: NodeJS.ProcessEnv;
   progress?: Progress;
+  /** Keep per-file results (Python facts, secrets hits) in this folder between runs; null or absent: no cache. */
+  cache?: { dir: string } | null;
 }
 
 /**
@@ -75,14 +79,19 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
   }
   if (want.has('secrets')) {
     const { scanSecrets } = await import('../secrets/index.js');
-    const s = await timed('secrets', () => scanSecrets(ws, { history: opts.history, baseline: opts.baseline, progress: opts.progress }));
+    const cache = opts.cache ? FileCache.open<CachedScan>(opts.cache.dir, root, 'secrets', cacheSalt('secrets', opts.config)) : null;
+    const s = await timed('secrets', () => scanSecrets(ws, { history: opts.history, baseline: opts.baseline, progress: opts.progress, cache }));
+    cache?.save();
     findings.push(...s.findings);
     report.secrets = s.summary;
   }
   let python: PythonFileFacts[] = [];
   if (want.has('health') || want.has('brief')) {
     const { analyzePythonFiles } = await import('../python/analyze.js');
-    python = await timed('python', () => analyzePythonFiles(ws, { brief: want.has('brief'), progress: opts.progress }));
+    const kind = want.has('brief') ? 'python-brief' : 'python';
+    const cache = opts.cache ? FileCache.open<PythonFileFacts>(opts.cache.dir, root, kind, cacheSalt(kind, opts.config)) : null;
+    python = await timed('python', () => analyzePythonFiles(ws, { brief: want.has('brief'), progress: opts.progress, cache }));
+    cache?.save();
   }
   if (want.has('health') || want.has('brief')) {
     const { reviewHealth } = await import('../health/index.js');
@@ -96,7 +105,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
       const { buildBrief } = await import('../brief/index.js');
       const roles = rolesOf(ws);
       const shown = postProcess(findings, opts.config, (p) => (p === '.' || p.startsWith('/') ? undefined : roles.role(p)));
-      report.brief = await timed('brief', () => buildBrief(ws, { dependencies: report.dependencies, python, health: h.health, findings: shown }));
+      report.brief = await timed('brief', () => buildBrief(ws, { dependencies: report.dependencies, python, health: h.health, findings: shown, cacheDir: opts.cache?.dir }));
     }
   }
   ws.release();

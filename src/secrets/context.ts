@@ -29,7 +29,9 @@ export interface ContextInput {
   role: FileRole;
   context?: ValueContext;
   name?: string;
-  value: string;
+  value?: string;
+  /** Tree hits carry no raw value (so the cache never holds one): whether it looked like a test password. */
+  testLike?: boolean;
   /** How the code uses the value as a key, when it does ("passed to jwt.encode()"). */
   used?: string;
 }
@@ -43,11 +45,16 @@ export interface ContextVerdict {
 // An obvious test password: a word, optionally with a few digits or a symbol (python, password1, Foo!bar).
 const TEST_PASSWORD = /^[A-Za-z]{1,16}[0-9]{0,4}[!?.#@$]?$/;
 
+/** `python`, `secret123`, `Passw0rd!`: a word and a few digits, what tests use as a password. */
+export function looksLikeTestPassword(value: string): boolean {
+  return TEST_PASSWORD.test(value);
+}
+
 /** The severity a secret finding gets where it sits. */
 export function contextSeverity(c: ContextInput): ContextVerdict {
   if (c.severity === 'low' || c.severity === 'info') return { severity: c.severity, why: null };
   if (SAMPLE_ROLES.has(c.role)) {
-    const obvious = (c.role === 'test' || c.role === 'fixture') && c.rule === 'secret.generic-credential' && !!c.name && isPasswordName(c.name) && TEST_PASSWORD.test(c.value);
+    const obvious = (c.role === 'test' || c.role === 'fixture') && c.rule === 'secret.generic-credential' && !!c.name && isPasswordName(c.name) && (c.testLike ?? (c.value !== undefined && TEST_PASSWORD.test(c.value)));
     return { severity: obvious ? 'info' : 'low', why: `a value in ${ROLE_PHRASE[c.role]}` };
   }
   if (c.context) return { severity: 'low', why: `a value in a ${c.context}` };

@@ -1,10 +1,11 @@
-import { fingerprint, type Finding } from '../core/finding.js';
+import type { Finding } from '../core/finding.js';
+import type { FileCache } from '../cache/file-cache.js';
 import type { Workspace } from '../sources/workspace.js';
 import { readBaseline } from './baseline.js';
 import { scanHistory, type HistoryHit } from './history.js';
 import { ROTATE, type SecretRule } from './rule.js';
 import { RULES } from './rules/index.js';
-import type { FileHit } from './scan-files.js';
+import type { CachedScan, FileHit } from './scan-files.js';
 import { scanTree } from './tree.js';
 import type { SecretsSummary } from './types.js';
 import type { Progress } from '../pipeline/progress.js';
@@ -23,6 +24,8 @@ export interface SecretsOptions {
   baseline: string | null;
   /** Ticks per commit read during --history. */
   progress?: Progress;
+  /** Per-file results of earlier runs (the tree scan on this thread only). */
+  cache?: FileCache<CachedScan> | null;
 }
 
 export interface SecretsResult {
@@ -52,10 +55,10 @@ interface Placed {
   used?: string;
 }
 
-function place(h: SecretHit, rule: SecretRule, role: FileRole, uses: Map<string, string>): Placed {
+function place(h: SecretHit | FileHit, rule: SecretRule, role: FileRole, uses: Map<string, string>): Placed {
   // A SECRET_KEY is a key by definition; other names are keys when the code uses them as one.
   const used = rule.id === 'secret.django-secret-key' ? 'set as SECRET_KEY' : h.name ? uses.get(h.name) : undefined;
-  const verdict = contextSeverity({ rule: rule.id, severity: rule.severity, role, value: h.value, ...(h.context ? { context: h.context } : {}), ...(h.name ? { name: h.name } : {}), ...(used ? { used } : {}) });
+  const verdict = contextSeverity({ rule: rule.id, severity: rule.severity, role, ...('value' in h ? { value: h.value } : { testLike: h.testLike }), ...(h.context ? { context: h.context } : {}), ...(h.name ? { name: h.name } : {}), ...(used ? { used } : {}) });
   return { role, verdict, ...(used ? { used } : {}) };
 }
 
@@ -89,7 +92,7 @@ function treeFinding(h: FileHit, introduced: HistoryHit | undefined, p: Placed, 
     message: `Hard-coded ${what(rule.label, h.name)} in the working tree${since}.${lowered(p)}${p.used && !p.verdict.why && rule.id !== 'secret.django-secret-key' ? ` The code uses it as a key (${p.used}).` : ''}`,
     remediation: `${ROTATE} ${rule.docs.fix}`,
     evidence: h.evidence,
-    fingerprint: fingerprint(rule.id, h.value),
+    fingerprint: h.fingerprint,
     redacted: h.redacted,
     role: p.role,
     ...(introduced ? { commit: introduced.commit, date: introduced.date } : {}),
@@ -131,7 +134,7 @@ function historyFinding(h: HistoryHit, p: Placed, reach: Reach | undefined): Fin
 export async function scanSecrets(ws: Workspace, opts: SecretsOptions): Promise<SecretsResult> {
   // Read the baseline first: a bad file is a usage error before any work is done.
   const baseline = opts.baseline ? readBaseline(opts.baseline) : null;
-  const tree = await scanTree(ws);
+  const tree = await scanTree(ws, { cache: opts.cache });
   ws.errors.push(...tree.errors);
   const summary: SecretsSummary = {
     filesScanned: tree.filesScanned,
@@ -186,18 +189,18 @@ export async function scanSecrets(ws: Workspace, opts: SecretsOptions): Promise<
   });
   for (const h of history) if (h.name && h.ifUsed) ask.add(h.name);
   const uses = ask.size ? keyUses(ask, ws.files.filter((f) => /\.pyi?$/.test(f.path)).map((f) => [f.path, () => ws.text(f.path)] as [string, () => string | null])) : new Map<string, string>();
-  const keep = (h: SecretHit) => !h.ifUsed || (!!h.name && uses.has(h.name));
+  const keep = (h: SecretHit | FileHit) => !h.ifUsed || (!!h.name && uses.has(h.name));
 
   const reachOf = opts.history && ws.repo ? branchesOf(ws.root) : undefined;
   let findings: Finding[] = [];
   tree.hits.forEach((h, i) => {
     if (!keep(h)) return;
-    const intro = oldest.get(fingerprint(h.rule, h.value));
+    const intro = oldest.get(h.fingerprint);
     findings.push(treeFinding(h, intro, place(h, ruleOf(h.rule), treeRoles[i]!, uses), intro ? reachOf?.(intro.commit) : undefined));
   });
   if (opts.history) {
     // Reported in the tree, or silenced there on purpose: not a secret "gone from the tree".
-    const inTree = new Set([...findings.map((f) => f.fingerprint), ...tree.suppressedFingerprints, ...tree.hits.filter((h) => !keep(h)).map((h) => fingerprint(h.rule, h.value))]);
+    const inTree = new Set([...findings.map((f) => f.fingerprint), ...tree.suppressedFingerprints, ...tree.hits.filter((h) => !keep(h)).map((h) => h.fingerprint)]);
     const gone = history
       .filter((h) => !inTree.has(h.fingerprint) && keep(h))
       .map((h) => historyFinding(h, place(h, ruleOf(h.rule), classifyPath(h.path).role, uses), reachOf?.(h.commit)));

@@ -2,6 +2,8 @@ import type { ScanError } from '../core/errors.js';
 import { fingerprint } from '../core/finding.js';
 import { readBytes, type BytesResult } from '../sources/read.js';
 import { detectBytes, scanBuffer, type SecretHit } from './detect.js';
+import { looksLikeTestPassword } from './context.js';
+import { contentHash, type FileCache } from '../cache/file-cache.js';
 
 export interface FileRef {
   path: string;
@@ -14,8 +16,21 @@ export interface FileBatch {
   maxBytes: number;
 }
 
-export interface FileHit extends SecretHit {
+/** A hit in a tree file: the raw value stays in the scan; its fingerprint leaves it (and is what the cache keeps). */
+export interface FileHit extends Omit<SecretHit, 'value' | 'suppressed'> {
   path: string;
+  fingerprint: string;
+  /** The value looked like a test password (`python`, `secret123`): decided here, where the value still is. */
+  testLike: boolean;
+}
+
+/** What the cache keeps of one file's scan: its outcome and hits, never a raw secret. */
+export interface CachedScan {
+  kind: 'bytes' | 'binary' | 'too-large';
+  bytes: number;
+  hits: Omit<FileHit, 'path'>[];
+  suppressed: number;
+  suppressedFingerprints: string[];
 }
 
 /** Counters and hits of a set of files; summed across batches and threads. */
@@ -63,20 +78,59 @@ function scanRead(path: string, r: BytesResult, into: BatchResult): void {
       into.bytesScanned += r.buf.length;
       const { hits, suppressed } = detectBytes(path, r.buf, { withSuppressed: true });
       into.suppressed += suppressed;
-      for (const h of hits) {
-        if (h.suppressed) into.suppressedFingerprints.push(fingerprint(h.rule, h.value));
-        else into.hits.push({ ...h, path });
+      for (const { value, suppressed: quiet, ...h } of hits) {
+        if (quiet) into.suppressedFingerprints.push(fingerprint(h.rule, value));
+        else into.hits.push({ ...h, path, fingerprint: fingerprint(h.rule, value), testLike: looksLikeTestPassword(value) });
       }
     }
   }
 }
 
+/** Add a cached scan of one file to the batch's result. */
+function addCached(path: string, c: CachedScan, into: BatchResult): void {
+  if (c.kind === 'binary') into.skippedBinary++;
+  else if (c.kind === 'too-large') into.skippedLarge++;
+  else {
+    into.filesScanned++;
+    into.bytesScanned += c.bytes;
+    into.suppressed += c.suppressed;
+    into.suppressedFingerprints.push(...c.suppressedFingerprints);
+    for (const h of c.hits) into.hits.push({ ...h, path });
+  }
+}
+
+/** Scan one file through the cache: unchanged stat or content is a hit, anything else is scanned and kept. */
+function scanCached(f: FileRef, maxBytes: number, cache: FileCache<CachedScan>, into: BatchResult): void {
+  const fresh = cache.fresh(f.path, f.abs);
+  if (fresh) return addCached(f.path, fresh, into);
+  const r = readBytes(f.abs, maxBytes, f.size, scanBuffer);
+  if (r.kind === 'error') return scanRead(f.path, r, into);
+  // The buffer is the scanner's memory, reused by the next read: hash it now.
+  const hash = r.kind === 'bytes' ? contentHash(r.buf) : `${r.kind}:${f.size}`;
+  const hit = cache.byContent(f.path, f.abs, hash);
+  if (hit) return addCached(f.path, hit, into);
+  const one = emptyResult();
+  scanRead(f.path, r, one);
+  cache.put(f.path, f.abs, hash, {
+    kind: r.kind,
+    bytes: one.bytesScanned,
+    hits: one.hits.map(({ path: _path, ...h }) => h),
+    suppressed: one.suppressed,
+    suppressedFingerprints: one.suppressedFingerprints,
+  });
+  addResult(into, one);
+}
+
 /**
  * Read and scan a batch of files (in a worker thread, or the whole tree on this one). Files are read
  * as bytes into the scanner's memory and not cached: the scan decodes only the lines it looks at.
+ * With a cache (this thread only), unchanged files are not read at all.
  */
-export function scanFiles(batch: FileBatch): BatchResult {
+export function scanFiles(batch: FileBatch, cache?: FileCache<CachedScan> | null): BatchResult {
   const out = emptyResult();
-  for (const f of batch.files) scanRead(f.path, readBytes(f.abs, batch.maxBytes, f.size, scanBuffer), out);
+  for (const f of batch.files) {
+    if (cache) scanCached(f, batch.maxBytes, cache, out);
+    else scanRead(f.path, readBytes(f.abs, batch.maxBytes, f.size, scanBuffer), out);
+  }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { Workspace } from '../sources/workspace.js';
 import { ScanPool } from './pool.js';
-import { scanFiles, type BatchResult, type FileRef } from './scan-files.js';
+import { scanFiles, type BatchResult, type CachedScan, type FileRef } from './scan-files.js';
+import type { FileCache } from '../cache/file-cache.js';
 
 /**
  * Below this many bytes, starting threads here costs more than they save. One thread scans about
@@ -15,6 +16,8 @@ const BATCH_FILES = 64;
 export interface TreeScanOptions {
   /** Worker threads besides this one; default: by core count, for big trees only. 0 = this thread only. */
   workers?: number;
+  /** Per-file results of earlier runs; used on this thread, so a cached run never starts workers. */
+  cache?: FileCache<CachedScan> | null;
 }
 
 /**
@@ -47,7 +50,7 @@ export function batches(files: FileRef[], maxBytes: number, threads: number): Fi
 export async function scanTree(ws: Workspace, opts: TreeScanOptions = {}): Promise<BatchResult> {
   const max = ws.config.maxFileSize;
   const total = ws.files.reduce((n, f) => n + Math.min(f.size, max), 0);
-  const threaded = opts.workers !== undefined ? opts.workers > 0 : total >= PARALLEL_MIN_BYTES;
+  const threaded = opts.workers !== undefined ? opts.workers > 0 : !opts.cache && total >= PARALLEL_MIN_BYTES;
   const pool = threaded ? ScanPool.start(opts.workers) : null;
   if (pool) {
     try {
@@ -59,5 +62,5 @@ export async function scanTree(ws: Workspace, opts: TreeScanOptions = {}): Promi
       await pool.close();
     }
   }
-  return scanFiles({ files: ws.files, maxBytes: max });
+  return scanFiles({ files: ws.files, maxBytes: max }, opts.cache);
 }

@@ -1,12 +1,13 @@
 import { readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
+import { createRequire } from 'node:module';
 import { DatabaseError } from '../../core/errors.js';
 import { PACKAGE_ROOT } from '../../version.js';
 import { readRawBytes } from '../../sources/read.js';
 import { normalizeName } from '../names.js';
 import { PackageIndex } from './package-index.js';
+import { databaseKey, IndexedRecords, readIndex, writeIndex } from './index-file.js';
 import type { VersionKey } from './version-order.js';
 import type { OsvRecord } from './types.js';
 import { contentsOf, type DatabaseContents } from './provenance.js';
@@ -96,16 +97,19 @@ export class OsvDatabase {
   readonly problems: string[] = [];
   private readonly keyCache = new Map<string, VersionKey | null>();
   private contentsCache: DatabaseContents | null = null;
+  private readonly indexed: IndexedRecords | null;
 
   constructor(
     /** Where it was loaded from. */
     readonly source: string,
-    /** Record texts (as read from the zip or folder), or records already parsed. */
-    entries: (string | OsvRecord)[],
+    /** Record texts (as read from the zip or folder), records already parsed, or a per-package index file. */
+    entries: (string | OsvRecord)[] | IndexedRecords,
     /** Entries refused while loading (too large), reported with the records found malformed. */
     problems: string[] = [],
   ) {
     this.problems.push(...problems);
+    this.indexed = entries instanceof IndexedRecords ? entries : null;
+    if (entries instanceof IndexedRecords) entries = [];
     this.texts = entries.map((e) => (typeof e === 'string' ? e : ''));
     this.parsed = entries.map((e) => (typeof e === 'string' ? undefined : e));
     entries.forEach((e, i) => {
@@ -138,6 +142,7 @@ export class OsvDatabase {
 
   /** Record counts by source and the newest `modified`, for the reports' provenance line: read on first use, without parsing. */
   get contents(): DatabaseContents {
+    if (this.indexed?.stats.contents) return this.indexed.stats.contents;
     this.contentsCache ??= contentsOf(this.texts.map((t, i) => t || this.parsed[i]).filter((e): e is string | OsvRecord => !!e));
     return this.contentsCache;
   }
@@ -145,6 +150,7 @@ export class OsvDatabase {
   /** Counts and the newest `modified`: parses every record (db info, db update). */
   get stats(): DatabaseStats {
     if (this.statsCache) return this.statsCache;
+    if (this.indexed) return (this.statsCache = this.indexed.stats);
     let records = 0;
     let withdrawn = 0;
     let unreadable = 0;
@@ -165,11 +171,12 @@ export class OsvDatabase {
 
   /** Every package name with at least one record. */
   packages(): string[] {
-    return [...this.byPackage.keys()];
+    return this.indexed ? this.indexed.packages() : [...this.byPackage.keys()];
   }
 
   /** The advisories of one package (withdrawn ones included; matching skips them). */
   recordsOf(name: string): OsvRecord[] {
+    if (this.indexed) return this.indexed.recordsOf(normalizeName(name));
     const out: OsvRecord[] = [];
     for (const i of this.byPackage.get(normalizeName(name)) ?? []) {
       const r = this.record(i);
@@ -203,6 +210,8 @@ function pypiNamesOf(r: OsvRecord): Set<string> {
 export function unzipOsv(bytes: Uint8Array, label: string, problems: string[] = []): Uint8Array[] {
   let files: Record<string, Uint8Array>;
   try {
+    // Loaded only here: a run served by the index never pays for the inflater.
+    const { unzipSync } = createRequire(import.meta.url)('fflate') as typeof import('fflate');
     // The central directory's sizes are summed first, nothing inflated: a bomb is refused before it
     // costs memory. fflate inflates into a buffer of the declared size, so an entry that lies about
     // its size is cut short (and then fails to parse as a record), never grown.
@@ -257,46 +266,103 @@ function jsonFiles(dir: string, depth = 0): string[] {
 
 const loaded = new Map<string, { key: string; db: OsvDatabase }>();
 
-/** Load a zip or a folder of OSV JSON; cached in-process while the file is unchanged. */
-export function loadDatabase(dbPath: string): OsvDatabase {
+/**
+ * Where a database's index may live: beside a zip (`PyPI-all.zip.pyvet-index`), else — a folder, or a
+ * zip whose folder is read-only — in the cache dir under the database's key.
+ */
+function indexPaths(dbPath: string, isDir: boolean, key: string, env: NodeJS.ProcessEnv): string[] {
+  const shared = path.join(cacheDir(env), 'osv-index', `${key.replace(/[^0-9a-z]/gi, '_')}.pyvet-index`);
+  return isDir ? [shared] : [`${dbPath}${INDEX_SUFFIX}`, shared];
+}
+
+export const INDEX_SUFFIX = '.pyvet-index';
+
+/** Write the per-package index of a database to the first of `files` that can be written; returns its path or null. */
+export function writeDatabaseIndex(db: OsvDatabase, key: string, files: string[]): string | null {
+  const entries = db.packages().map((name): [string, OsvRecord[]] => [name, db.recordsOf(name)]);
+  // Provenance (records per source, newest date) travels in the header: an indexed run has no texts to count.
+  const stats = { ...db.stats, contents: db.contents };
+  for (const f of files) if (writeIndex(f, key, stats, entries)) return f;
+  return null;
+}
+
+/** The key of a zip's bytes. */
+export function zipKey(bytes: Uint8Array): string {
+  return databaseKey([bytes]);
+}
+
+/**
+ * Load a zip or a folder of OSV JSON; cached in-process while the file is unchanged. The first load
+ * of a database writes its per-package index; later loads (any process) read only the index header
+ * and then the packages they match. The key is the zip's hash (2.5 MB hash in ~2 ms) or, for a
+ * folder, the hash of its listing (path, size, mtime of every file).
+ */
+export function loadDatabase(dbPath: string, env: NodeJS.ProcessEnv = process.env): OsvDatabase {
   let st;
   try {
     st = statSync(dbPath);
   } catch {
     throw new DatabaseError(`OSV database not found: ${dbPath}`);
   }
-  const key = `${st.mtimeMs}:${st.size}`;
+  const statKey = `${st.mtimeMs}:${st.size}`;
   const hit = loaded.get(dbPath);
-  if (hit?.key === key) return hit.db;
-  let db: OsvDatabase;
+  if (hit?.key === statKey) return hit.db;
+  let db: OsvDatabase | null = null;
+  let key: string;
+  let build: () => OsvDatabase;
   if (st.isDirectory()) {
     let files: string[];
     try {
-      files = jsonFiles(dbPath);
+      files = jsonFiles(dbPath).sort();
+      key = databaseKey(
+        files.map((f) => {
+          const s = statSync(f);
+          return `${path.relative(dbPath, f)}:${s.size}:${s.mtimeMs}`;
+        }),
+      );
     } catch (err) {
       throw new DatabaseError(`cannot read OSV database folder ${dbPath}: ${(err as Error).message}`);
     }
-    const problems: string[] = [];
-    const texts: string[] = [];
-    let total = 0;
-    for (const f of files) {
-      const r = readRawBytes(f, ENTRY_CAP);
-      if (r.kind !== 'bytes') {
-        problems.push(`${path.relative(dbPath, f)}: ${r.kind === 'too-large' ? `${r.bytes} bytes, over the ${ENTRY_CAP}-byte limit for one record` : r.message}; skipped`);
-        continue;
+    build = () => {
+      const problems: string[] = [];
+      const texts: string[] = [];
+      let total = 0;
+      for (const f of files) {
+        const r = readRawBytes(f, ENTRY_CAP);
+        if (r.kind !== 'bytes') {
+          problems.push(`${path.relative(dbPath, f)}: ${r.kind === 'too-large' ? `${r.bytes} bytes, over the ${ENTRY_CAP}-byte limit for one record` : r.message}; skipped`);
+          continue;
+        }
+        total += r.buf.length;
+        if (total > TOTAL_CAP) throw new DatabaseError(`${dbPath} holds more than ${TOTAL_CAP / 1024 ** 3} GB of JSON: not an OSV database; pass another --db`);
+        texts.push(decoder.decode(r.buf));
       }
-      total += r.buf.length;
-      if (total > TOTAL_CAP) throw new DatabaseError(`${dbPath} holds more than ${TOTAL_CAP / 1024 ** 3} GB of JSON: not an OSV database; pass another --db`);
-      texts.push(decoder.decode(r.buf));
-    }
-    db = fromTexts(texts, dbPath, problems);
+      return fromTexts(texts, dbPath, problems);
+    };
   } else {
     const r = readRawBytes(dbPath, ZIP_CAP);
     if (r.kind === 'too-large') throw new DatabaseError(`OSV database ${dbPath} is larger than ${ZIP_CAP / 1024 ** 2} MB; not read`);
     if (r.kind === 'error') throw new DatabaseError(`cannot read OSV database ${dbPath}: ${r.message}`);
-    db = databaseFromZip(r.buf, dbPath);
+    const bytes = r.buf;
+    key = zipKey(bytes);
+    build = () => databaseFromZip(bytes, dbPath);
   }
-  loaded.set(dbPath, { key, db });
+  const candidates = indexPaths(dbPath, st.isDirectory(), key, env);
+  for (const f of candidates) {
+    const idx = readIndex(f, key);
+    if (idx) {
+      db = new OsvDatabase(dbPath, idx);
+      break;
+    }
+  }
+  if (!db) {
+    db = build();
+    // Read back what was written, so the first run matches on the same trimmed records as later ones.
+    const written = writeDatabaseIndex(db, key, candidates);
+    const idx = written ? readIndex(written, key) : null;
+    if (idx) db = new OsvDatabase(dbPath, idx);
+  }
+  loaded.set(dbPath, { key: statKey, db });
   return db;
 }
 

@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseError } from '../../core/errors.js';
-import { DB_FILE, databaseFromZip, type DatabaseStats } from './database.js';
+import { DB_FILE, INDEX_SUFFIX, databaseFromZip, writeDatabaseIndex, zipKey, type DatabaseStats } from './database.js';
 import type { DatabaseContents } from './provenance.js';
 
 export const DEFAULT_OSV_URL = 'https://osv-vulnerabilities.storage.googleapis.com/PyPI/all.zip';
@@ -35,5 +35,7 @@ export async function updateDatabase(url: string, dir: string): Promise<{ path: 
     rmSync(tmp, { force: true });
     throw new DatabaseError(`cannot write ${target}: ${(err as Error).message}; the previous database is kept`);
   }
+  // The per-package index is written now, so the first scan after an update reads only what it matches.
+  writeDatabaseIndex(db, zipKey(bytes), [`${target}${INDEX_SUFFIX}`]);
   return { path: target, bytes: bytes.length, stats, contents: db.contents };
 }

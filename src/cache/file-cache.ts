@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VERSION } from '../version.js';
+
+/**
+ * A cache of per-file results (Python facts, secrets hits) between runs, in the user cache dir.
+ *
+ * One pack file per scanned root and kind of result. An entry is found by the file's path and the
+ * hash of its content, under a salt made of the pyvet version, a hash of pyvet's own compiled code
+ * and the configuration that shapes the result: any change there starts a new pack, so a changed
+ * analyzer never serves an old answer. A file whose size, mtime, ctime and inode are those recorded
+ * with its entry is not read at all (as git trusts its index); a file touched but unchanged is read,
+ * hashed and found by content.
+ *
+ * A pack is a JSON header line (the salt, a hash of the body, and per path: stat, content hash,
+ * offset and length of the value) and the values' JSON, each parsed only when asked for. A pack whose
+ * body hash does not match is ignored and rewritten; a value that does not parse is a miss. Writes go
+ * to a temporary file renamed over the pack, so concurrent runs never see half a pack (the last one
+ * to finish wins, which costs at most a recomputation).
+ */
+
+const MAGIC = 'pyvet-file-cache';
+const FORMAT = 1;
+
+interface Entry {
+  /** size:mtimeMs:ctimeMs:ino when the file was last seen unchanged; '' when recorded too soon after a write to be trusted. */
+  stat: string;
+  hash: string;
+  /** Serialized value: a slice of the loaded pack, or a fresh Buffer. */
+  body: Buffer;
+}
+
+interface Header {
+  magic: string;
+  format: number;
+  salt: string;
+  bodySha1: string;
+  entries: [string, string, string, number, number][];
+}
+
+/** $XDG_CACHE_HOME/pyvet, else ~/.cache/pyvet ($PYVET_CACHE_DIR first, as for the OSV database). */
+export function userCacheDir(env: NodeJS.ProcessEnv): string {
+  if (env.PYVET_CACHE_DIR) return path.resolve(env.PYVET_CACHE_DIR);
+  if (env.XDG_CACHE_HOME) return path.join(path.resolve(env.XDG_CACHE_HOME), 'pyvet');
+  return path.join(os.homedir(), '.cache', 'pyvet');
+}
+
+let codeHash: string | null = null;
+
+/** Hash of every compiled module and WebAssembly file of pyvet itself (~2 ms): an edited analyzer is a new salt. */
+export function pyvetCodeHash(): string {
+  if (codeHash) return codeHash;
+  const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  const h = createHash('sha1').update(VERSION);
+  const files = (readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => /\.(js|wasm)$/.test(f) && !f.endsWith('.test.js')).sort();
+  for (const f of files) h.update(f).update(readFileSync(path.join(root, f)));
+  return (codeHash = h.digest('hex'));
+}
+
+export function contentHash(data: string | Uint8Array): string {
+  return createHash('sha1').update(data).digest('hex');
+}
+
+/** Salt of one kind of result: pyvet's version and code, and whatever configuration shapes the result. */
+export function cacheSalt(kind: string, config: unknown): string {
+  return createHash('sha1').update(`${kind}\0${pyvetCodeHash()}\0${JSON.stringify(config)}`).digest('hex');
+}
+
+function statKey(abs: string): string {
+  try {
+    const st = statSync(abs);
+    // A file written in the last two seconds may change again within the same mtime tick: verify it by content next time.
+    if (Date.now() - st.mtimeMs < 2000) return '';
+    return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+  } catch {
+    return '';
+  }
+}
+
+export class FileCache<T> {
+  private readonly old = new Map<string, Entry>();
+  private readonly next = new Map<string, Entry>();
+  private dirty = false;
+  hits = 0;
+  misses = 0;
+
+  private constructor(
+    readonly file: string,
+    private readonly salt: string,
+  ) {}
+
+  /** The pack of `kind` for `root` under `dir` with the given salt; empty when missing, stale or corrupt. */
+  static open<T>(dir: string, root: string, kind: string, salt: string): FileCache<T> {
+    const file = path.join(dir, 'files', contentHash(path.resolve(root)).slice(0, 16), `${kind}.pack`);
+    const c = new FileCache<T>(file, salt);
+    c.load();
+    return c;
+  }
+
+  private load(): void {
+    let buf: Buffer;
+    try {
+      buf = readFileSync(this.file);
+    } catch {
+      return;
+    }
+    const nl = buf.indexOf(10);
+    if (nl < 0) return;
+    let h: Header;
+    try {
+      h = JSON.parse(buf.toString('utf8', 0, nl)) as Header;
+    } catch {
+      return;
+    }
+    if (h?.magic !== MAGIC || h.format !== FORMAT || h.salt !== this.salt || !Array.isArray(h.entries)) return;
+    const body = buf.subarray(nl + 1);
+    if (contentHash(body) !== h.bodySha1) return;
+    for (const [p, stat, hash, off, len] of h.entries) this.old.set(p, { stat, hash, body: body.subarray(off, off + len) });
+  }
+
+  private value(p: string, e: Entry): T | undefined {
+    try {
+      const v = JSON.parse(e.body.toString('utf8')) as T;
+      this.next.set(p, e);
+      this.hits++;
+      return v;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The value of a file whose stat is unchanged since it was cached, without reading it. */
+  fresh(p: string, abs: string): T | undefined {
+    const e = this.old.get(p);
+    if (!e || !e.stat || e.stat !== statKey(abs)) return undefined;
+    return this.value(p, e);
+  }
+
+  /** The value of a file read and hashed by the caller; its stat is recorded for next time. */
+  byContent(p: string, abs: string, hash: string): T | undefined {
+    const e = this.old.get(p);
+    if (!e || e.hash !== hash) {
+      this.misses++;
+      return undefined;
+    }
+    const v = this.value(p, e);
+    if (v === undefined) this.misses++;
+    else {
+      this.next.set(p, { ...e, stat: statKey(abs) });
+      if (this.next.get(p)!.stat !== e.stat) this.dirty = true;
+    }
+    return v;
+  }
+
+  put(p: string, abs: string, hash: string, value: T): void {
+    this.next.set(p, { stat: statKey(abs), hash, body: Buffer.from(JSON.stringify(value)) });
+    this.dirty = true;
+  }
+
+  /** Write the pack when anything changed: the entries of this run only, so deleted files drop out. */
+  save(): void {
+    if (!this.dirty && this.next.size === this.old.size) return;
+    const entries: Header['entries'] = [];
+    const bodies: Buffer[] = [];
+    let off = 0;
+    for (const [p, e] of this.next) {
+      entries.push([p, e.stat, e.hash, off, e.body.length]);
+      bodies.push(e.body);
+      off += e.body.length;
+    }
+    const body = Buffer.concat(bodies);
+    const header: Header = { magic: MAGIC, format: FORMAT, salt: this.salt, bodySha1: contentHash(body), entries };
+    const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
+    try {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      writeFileSync(tmp, Buffer.concat([Buffer.from(JSON.stringify(header) + '\n'), body]));
+      renameSync(tmp, this.file);
+    } catch {
+      // A read-only or full cache dir costs the next run a recomputation, nothing more.
+      rmSync(tmp, { force: true });
+    }
+  }
+}
