@@ -21,7 +21,7 @@ export function registerBrief(program: Command, io: Io, setCode: (n: number) => 
     .action(async (target: string | undefined, opts: AnalyzeOptions & { format: string }) => {
       const fmt = (opts.format === 'md' ? 'markdown' : opts.format) as BriefCliOptions['briefFormat'];
       // The brief needs everything the scan sees; its own document is what gets written.
-      const { report } = await analyze(io, ['deps', 'secrets', 'health', 'brief'], target, { ...opts, output: undefined, format: undefined }, ['json'], undefined, true);
+      const { report } = await analyze(io, ['deps', 'secrets', 'health', 'brief'], target, { ...opts, output: undefined, format: undefined, command: 'brief' }, ['json'], undefined, true);
       const file = opts.output ? path.resolve(io.cwd, opts.output) : null;
       // file links in the brief are relative to where it is written
       const rel = file ? path.relative(path.dirname(file), report.root).split(path.sep).join('/') : '';
