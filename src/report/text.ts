@@ -82,14 +82,15 @@ function renderHealth(report: ScanReport, st: Style, width: number): string[] {
   const out = [st.bold(`Health: ${h.score}/100`)];
   const cats = Object.entries(h.categories)
     .sort((a, b) => CATEGORY_ORDER.indexOf(a[0] as HealthCategory) - CATEGORY_ORDER.indexOf(b[0] as HealthCategory))
-    .map(([c, v]) => `${c} ${Math.round(v)}/100`);
+    .map(([c, v]) => `${c}\u00a0${Math.round(v)}/100`);
   if (cats.length) out.push(...wrap(cats.join(' · '), width, '  '));
   for (const c of orderChecks(h.checks.filter((c) => c.status === 'fail' || c.status === 'warn'))) {
     const ev = c.evidence[0];
     const where = ev?.path ? `${ev.path}${ev.line ? `:${ev.line}` : ''}` : '';
     const label = c.status === 'fail' ? st.sev('high', 'fail') : st.sev('medium', 'warn');
-    const head = `  fail ${String(c.score).padStart(2)}/10 ${c.category.padEnd(12)} ${c.id}`;
-    const headStyled = `  ${label} ${String(c.score).padStart(2)}/10 ${st.dim(c.category.padEnd(12))} ${st.bold(c.id)}`;
+    const score = String(Math.round(c.score * 10) / 10).padStart(3);
+    const head = `  fail ${score}/10 ${c.category.padEnd(12)} ${c.id}`;
+    const headStyled = `  ${label} ${score}/10 ${st.dim(c.category.padEnd(12))} ${st.bold(c.id)}`;
     if (where && head.length + 2 + where.length <= width) out.push(`${headStyled}  ${st.dim(where)}`);
     else {
       out.push(headStyled);
