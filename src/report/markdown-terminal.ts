@@ -62,7 +62,7 @@ export function markdownToTerminal(md: string, opts: MarkdownTerminalOptions = {
     if (fence) {
       const body: string[] = [];
       for (i++; i < lines.length && !lines[i]!.startsWith('```'); i++) body.push(lines[i]!);
-      if (fence[1] === 'mermaid') out.push(st.dim('  (diagram not shown in the terminal: the Markdown and HTML briefs have it)'));
+      if (fence[1] === 'mermaid') out.push(...wrap('(diagram not shown in the terminal: the Markdown and HTML briefs have it)', width, '   ', '  ').map(st.dim));
       else for (const b of body) out.push('    ' + clip(b, width - 4));
       continue;
     }
