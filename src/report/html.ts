@@ -65,13 +65,13 @@ function safeUrl(u: string): string | null {
 export function scoreDrivers(health: NonNullable<ScanReport['health']>): { id: string; category: string; score: number; lost: number; message: string }[] {
   const applicable = health.checks.filter((c) => c.status !== 'skip');
   const cats = [...new Set(applicable.map((c) => c.category))];
-  const wsum = cats.reduce((a, c) => a + (health.weights?.[c] ?? 0), 0);
+  const wsum = cats.reduce((a, c) => a + (health.weights?.[c] ?? 1), 0);
   if (!wsum) return [];
   return applicable
     .filter((c) => c.status === 'fail' || c.status === 'warn')
     .map((c) => {
       const n = applicable.filter((x) => x.category === c.category).length;
-      const lost = ((10 - c.score) / n) * 10 * ((health.weights?.[c.category] ?? 0) / wsum);
+      const lost = ((10 - c.score) / n) * 10 * ((health.weights?.[c.category] ?? 1) / wsum);
       return { id: c.id, category: c.category, score: c.score, lost, message: c.evidence[0]?.message ?? '' };
     })
     .filter((d) => d.lost >= 0.05)
