@@ -148,3 +148,24 @@ test('a closed pipe ends pyvet quietly (no EPIPE stack trace)', () => {
   const out = execFileSync('bash', ['-c', `node ${JSON.stringify(BIN)} rules --markdown | true; echo "exit=\${PIPESTATUS[0]}"`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   assert.equal(out.trim(), 'exit=0');
 });
+
+test('SARIF: results about the whole repository sit on a file that exists; no absolute path anywhere', async () => {
+  const repo = buildRepo();
+  try {
+    repo.commit('readme', { 'README.md': '# svc\n\nA service.\n' });
+    const r = await runCli(['scan', repo.dir, '--no-store', '--format', 'sarif', '-o', repo.path('out.sarif'), '--fail-on', 'none']);
+    assert.equal(r.code, 0, r.stderr);
+    const text = readFileSync(repo.path('out.sarif'), 'utf8');
+    assert.ok(!text.includes(repo.dir), 'the scanning machine\'s path is not in the file');
+    const sarif = JSON.parse(text) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; properties: { repositoryLevel?: boolean } }[] }[] };
+    const results = sarif.runs[0]!.results;
+    assert.ok(results.some((x) => x.properties.repositoryLevel), 'the health review reports on the repository as a whole');
+    for (const x of results) {
+      const uri = decodeURI(x.locations[0]!.physicalLocation.artifactLocation.uri);
+      assert.ok(existsSync(path.join(repo.dir, uri)) && uri !== '.', `${uri} exists`);
+      if (x.properties.repositoryLevel) assert.equal(uri, 'README.md');
+    }
+  } finally {
+    repo.cleanup();
+  }
+});
