@@ -19,6 +19,8 @@ export interface HtmlOptions {
   initialRows?: number;
   /** Trusted HTML placed above the title (the dashboard's breadcrumb). */
   nav?: string;
+  /** Trusted HTML opening the page, before the overview (the dashboard's summary of what this scan changed). */
+  lead?: string;
   /** Rule metadata lookup (the registry by default). */
   rules?: (id: string) => RuleMeta | undefined;
 }
@@ -387,6 +389,7 @@ export function renderHtml(input: ScanReport, opts: HtmlOptions = {}): string {
     `<div class="meta"><span class="mono">${esc(report.root)}</span>${report.commit ? ` · commit <span class="mono">${esc(report.commit.slice(0, 12))}</span>` : ''} · ${esc(report.scannedAt.slice(0, 16).replace('T', ' '))} UTC · pyvet ${esc(report.version)}</div></div>`,
     '<button id="theme-toggle" type="button" title="Switch light/dark">◐ Theme</button></header>',
     `<main><nav class="toc">${toc.map(([id, label]) => `<a href="#${id}">${label}</a>`).join(' · ')}</nav>`,
+    opts.lead ?? '',
     overview(report),
     charts(report),
     dependencies(report),

@@ -71,6 +71,10 @@ svg text.s-score { fill: var(--good); } svg text.s-findings { fill: var(--high);
 .score-ring .ring-value { font-size: 34px; font-weight: 700; }
 .score-ring .ring-label { font-size: 12px; fill: var(--muted); }
 .empty { color: var(--muted); font-style: italic; }
+th button.sort { border: 0; background: none; padding: 0; font-weight: 600; color: var(--muted); }
+th[aria-sort="ascending"] button.sort::after { content: " ▲"; } th[aria-sort="descending"] button.sort::after { content: " ▼"; }
+.spark { vertical-align: middle; }
+.spark-values { font-variant-numeric: tabular-nums; white-space: nowrap; }
 #score-why { background: var(--card); border: 1px solid var(--line); border-left: 4px solid var(--accent); border-radius: 10px; padding: 8px 16px; margin-bottom: 16px; }
 #score-why p { margin: 4px 0; }
 ul.drivers { margin: 4px 0; padding: 0; list-style: none; }
@@ -136,6 +140,31 @@ export const SCRIPT = `
   }
   window.addEventListener('hashchange', unfold);
   unfold();
+
+  // Sortable tables (the dashboard's repositories): a header button sorts by its cells' data-value, again to reverse.
+  var tables = document.querySelectorAll('table.sortable');
+  for (var t = 0; t < tables.length; t++) (function (table) {
+    var buttons = table.querySelectorAll('th button.sort');
+    for (var b = 0; b < buttons.length; b++) buttons[b].addEventListener('click', function (ev) {
+      var th = ev.currentTarget.parentNode;
+      var col = Array.prototype.indexOf.call(th.parentNode.children, th);
+      var dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
+      var ths = table.querySelectorAll('th');
+      for (var k = 0; k < ths.length; k++) ths[k].removeAttribute('aria-sort');
+      th.setAttribute('aria-sort', dir === 1 ? 'ascending' : 'descending');
+      var tb = table.tBodies[0];
+      var rows = Array.prototype.slice.call(tb.rows);
+      function key(r) { var c = r.cells[col]; var v = c ? (c.getAttribute('data-value') || c.textContent || '') : ''; var n = Number(v); return v !== '' && !isNaN(n) ? n : v; }
+      rows.sort(function (x, y) { var a = key(x), c = key(y); return (typeof a === 'number' && typeof c === 'number' ? a - c : String(a).localeCompare(String(c))) * dir; });
+      rows.forEach(function (r) { tb.appendChild(r); });
+    });
+  })(tables[t]);
+  var repoFilter = document.getElementById('filter-repos');
+  if (repoFilter) repoFilter.addEventListener('input', function () {
+    var q = repoFilter.value.trim().toLowerCase();
+    var rows = document.querySelectorAll('#repos-table tbody tr');
+    for (var i = 0; i < rows.length; i++) rows[i].hidden = !!q && (rows[i].getAttribute('data-search') || '').indexOf(q) < 0;
+  });
 
   var body = document.getElementById('findings-body');
   if (!body) return;
