@@ -271,8 +271,8 @@ test('flask: Markdown to a file writes the architecture SVG beside it and links 
   assert.match(svg, /<svg[^>]+id="architecture"/);
   assert.match(svg, /data-package="shopfront.admin"/);
   assert.match(md, /\| POST \| `\/shop\/cart\/checkout` \| `shopfront\.shop\.views\.checkout` \| \[`shopfront\/shop\/views\.py:13`\]\(shopfront\/shop\/views\.py#L13\) \|/);
-  // on stdout there is no file to link: a Mermaid block instead
-  const std = await runCli(['brief', t.dir]);
+  // Markdown on stdout has no file to link: a Mermaid block instead
+  const std = await runCli(['brief', t.dir, '--format', 'markdown']);
   assert.match(std.stdout, /```mermaid\nflowchart TD/);
 });
 

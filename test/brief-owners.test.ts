@@ -33,7 +33,7 @@ test('owners: main authors per area from blame, last change, and an only expert 
     const billing = b2.owners.find((o) => o.area === 'billing')!;
     assert.deepEqual(billing.authors.map((a) => [a.name, a.lines]), [['Alice Example', 5], ['Bob Example', 5]]);
     assert.equal(billing.stale, false, 'no single expert: nobody holds 75 % of billing');
-    const md = (await runCli(['brief', t.dir])).stdout;
+    const md = (await runCli(['brief', t.dir, '--format', 'markdown'])).stdout;
     assert.match(md, /\| `billing` \| Alice Example 50%, Bob Example 50% \| 2026-02-01 \|/);
 
     // Bob's lines go away: Alice is billing's only expert again, idle 235 days before the newest commit: stale.

@@ -18,20 +18,25 @@ export interface AnalyzeOptions extends CommonOptions {
   history?: boolean;
   baseline?: string;
   writeBaseline?: string;
+  /** Set by the calling command (not a flag): names it in messages. */
+  command?: string;
 }
 
 /** Run the given sections on PATH and write the report; returns the report and the exit code. */
 export async function analyze(
   io: Io,
   sections: Section[],
-  target: string | undefined,
+  target: string | string[] | undefined,
   opts: AnalyzeOptions,
   formats: Format[],
   defaultDir?: string,
   /** Build the report only; the caller renders it. */
   noEmit = false,
 ): Promise<{ report: ScanReport; code: number; written: string[] }> {
-  const { root, only } = resolveRoot(io, target);
+  // Health and the brief review a repository as a whole: a file given to them would be scored as one.
+  const wholeRepo = sections.includes('health') || sections.includes('brief');
+  const command = opts.command ?? (sections.length > 1 ? 'scan' : sections[0]!);
+  const { root, only } = resolveRoot(io, target, command, !wholeRepo);
   const maxDbAge = maxDbAgeOf(opts);
   const config = loadCommandConfig(io, root, opts);
   const showProgress = !opts.quiet && !!io.stderr.isTTY;
@@ -40,7 +45,7 @@ export async function analyze(
   const repoDb = config.db && config.fromRepository && !opts.trustRepoConfig && !opts.db ? config.db : null;
   const report = await runScan({
     root,
-    only: only ? [{ path: only, abs: path.join(root, only), size: statSync(path.join(root, only)).size }] : undefined,
+    only: only?.map((rel) => ({ path: rel, abs: path.join(root, rel), size: statSync(path.join(root, rel)).size })),
     sections,
     config,
     history: !!(opts.history ?? config.secrets.history),
@@ -88,10 +93,11 @@ export function registerSectionCommand(
   description: string,
   extra?: (cmd: Command) => Command,
 ): Command {
-  let cmd = program.command(`${name} [path]`).description(description);
+  // secrets takes several files so that a pre-commit hook can pass it the staged ones.
+  let cmd = program.command(name === 'secrets' ? `${name} [paths...]` : `${name} [path]`).description(description);
   cmd = addCommonOptions(cmd, SINGLE_FORMATS);
   if (extra) cmd = extra(cmd);
-  cmd.action(async (target: string | undefined, opts: AnalyzeOptions) => {
+  cmd.action(async (target: string | string[] | undefined, opts: AnalyzeOptions) => {
     const formats = parseFormats(opts.format, SINGLE_FORMATS, ['text']);
     const { code } = await analyze(io, [name], target, opts, formats);
     setCode(code);

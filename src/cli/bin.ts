@@ -2,6 +2,14 @@
 import { main } from './main.js';
 import { processIo } from './io.js';
 
+// `pyvet rules | head`: the reader has gone; stop quietly instead of dying with an EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 main(process.argv.slice(2), processIo()).then(
   (code) => {
     process.exitCode = code;

@@ -4,24 +4,32 @@ import { Option, type Command } from 'commander';
 import { renderBriefHtml, renderBriefMarkdown, renderBriefSvg } from '../brief/render.js';
 import type { Io } from './io.js';
 import { analyze, type AnalyzeOptions } from './analyze.js';
+import { markdownToTerminal } from '../report/markdown-terminal.js';
+import { terminalWidth } from '../report/terminal.js';
 
-interface BriefCliOptions extends AnalyzeOptions {
-  briefFormat: 'markdown' | 'json' | 'html';
-}
 
 export function registerBrief(program: Command, io: Io, setCode: (n: number) => void): void {
   program
     .command('brief [path]')
     .description('write the handoff brief: how to run it, where work enters, what it talks to, who knows what')
-    .addOption(new Option('-f, --format <format>', 'markdown, json or html').choices(['markdown', 'md', 'json', 'html']).default('markdown'))
+    .addOption(
+      new Option('-f, --format <format>', 'text (for the terminal), markdown, json or html (default: text on stdout, markdown with -o)').choices([
+        'text',
+        'markdown',
+        'md',
+        'json',
+        'html',
+      ]),
+    )
     .option('-o, --output <file>', 'write to a file (e.g. HANDOFF.md) instead of stdout')
     .option('-c, --config <file>', 'config file')
     .option('--db <path>', 'OSV database (the brief lists open security findings)')
     .option('-q, --quiet', 'no progress output')
-    .action(async (target: string | undefined, opts: AnalyzeOptions & { format: string }) => {
-      const fmt = (opts.format === 'md' ? 'markdown' : opts.format) as BriefCliOptions['briefFormat'];
+    .option('--no-color', 'no ANSI colours even on a TTY')
+    .action(async (target: string | undefined, opts: AnalyzeOptions & { format?: string; color?: boolean }) => {
+      const fmt = opts.format === 'md' ? 'markdown' : (opts.format ?? (opts.output ? 'markdown' : 'text'));
       // The brief needs everything the scan sees; its own document is what gets written.
-      const { report } = await analyze(io, ['deps', 'secrets', 'health', 'brief'], target, { ...opts, output: undefined, format: undefined }, ['json'], undefined, true);
+      const { report } = await analyze(io, ['deps', 'secrets', 'health', 'brief'], target, { ...opts, output: undefined, format: undefined, command: 'brief' }, ['json'], undefined, true);
       const file = opts.output ? path.resolve(io.cwd, opts.output) : null;
       // file links in the brief are relative to where it is written
       const rel = file ? path.relative(path.dirname(file), report.root).split(path.sep).join('/') : '';
@@ -40,6 +48,13 @@ export function registerBrief(program: Command, io: Io, setCode: (n: number) => 
           svgHref = path.basename(svgFile);
         }
         text = renderBriefMarkdown(report, { svgHref, linkBase });
+        // The terminal gets the same brief laid out to fit: aligned columns, long tables cut with a count.
+        if (fmt === 'text')
+          text = markdownToTerminal(text, {
+            width: terminalWidth(io.stdout, io.env),
+            color: opts.color !== false && !!io.stdout.isTTY && !io.env.NO_COLOR,
+            moreHint: 'pyvet brief -o HANDOFF.md writes them all',
+          });
       }
       if (file) {
         mkdirSync(path.dirname(file), { recursive: true });

@@ -6,6 +6,8 @@ import { atOrAbove, isSeverity, type FailOn } from '../core/severity.js';
 import type { ScanReport } from '../core/report.js';
 import { loadConfig, type PyvetConfig } from '../config/config.js';
 import { FILE_NAMES, isFormat, render, type Format } from '../report/index.js';
+import { terminalWidth } from '../report/terminal.js';
+import { git } from '../sources/git.js';
 import type { Io } from './io.js';
 
 export interface CommonOptions {
@@ -50,20 +52,48 @@ function isBareRepository(dir: string): boolean {
   }
 }
 
-/** Resolve the scanned directory; a missing one is a usage error, a file means its folder (manifest given directly). */
-export function resolveRoot(io: Io, p: string | undefined): { root: string; only?: string } {
-  const abs = path.resolve(io.cwd, p ?? '.');
-  let st;
-  try {
-    st = statSync(abs);
-  } catch {
-    throw new UsageError(`no such file or directory: ${p ?? '.'}`);
+/**
+ * Resolve what to scan: one folder, or files (a manifest given directly, or the staged files a pre-commit
+ * hook passes). Files are scanned from their repository's top (so its config applies and paths read as
+ * usual), else from their common folder. A missing path is a usage error; so is a file for a command that
+ * reviews a whole repository (`filesOk` false).
+ */
+export function resolveRoot(io: Io, p: string | string[] | undefined, command = 'scan', filesOk = true): { root: string; only?: string[] } {
+  const given = Array.isArray(p) ? (p.length ? p : ['.']) : [p ?? '.'];
+  const entries = given.map((g) => {
+    const abs = path.resolve(io.cwd, g);
+    try {
+      return { given: g, abs, isFile: statSync(abs).isFile() };
+    } catch {
+      throw new UsageError(`no such file or directory: ${g}`);
+    }
+  });
+  const files = entries.filter((e) => e.isFile);
+  if (!files.length) {
+    if (entries.length > 1) throw new UsageError(`pyvet ${command} takes one folder, or files; got ${entries.length} folders`);
+    const only = entries[0]!;
+    if (isBareRepository(only.abs)) {
+      throw new UsageError(`${only.given} is a bare git repository (git's internals, no working tree); pyvet scans a checkout: \`git clone ${only.given} checkout\` and scan that`);
+    }
+    return { root: only.abs };
   }
-  if (st.isFile()) return { root: path.dirname(abs), only: path.basename(abs) };
-  if (isBareRepository(abs)) {
-    throw new UsageError(`${p ?? '.'} is a bare git repository (git's internals, no working tree); pyvet scans a checkout: \`git clone ${p ?? '.'} checkout\` and scan that`);
+  if (!filesOk) {
+    const f = files[0]!;
+    // Suggest the repository the file belongs to, else its folder.
+    const dir = git(path.dirname(f.abs), ['rev-parse', '--show-toplevel'])?.trim() || path.dirname(f.abs);
+    const rel = path.relative(io.cwd, dir);
+    const folder = rel.startsWith('..') ? dir : rel || '.';
+    throw new UsageError(
+      `${f.given} is a file; pyvet ${command} reviews a whole repository. Give its folder (pyvet ${command} ${folder}), ` +
+        'or use `pyvet deps FILE` / `pyvet secrets FILE` for one file',
+    );
   }
-  return { root: abs };
+  if (files.length !== entries.length) throw new UsageError(`pyvet ${command}: give either one folder or only files, not both`);
+  const firstDir = path.dirname(files[0]!.abs);
+  const top = git(firstDir, ['rev-parse', '--show-toplevel'])?.trim();
+  let root = top && files.every((f) => !path.relative(top, f.abs).startsWith('..')) ? top : firstDir;
+  while (!files.every((f) => !path.relative(root, f.abs).startsWith('..'))) root = path.dirname(root);
+  return { root, only: files.map((f) => path.relative(root, f.abs).split(path.sep).join('/')) };
 }
 
 export function parseFormats(raw: string[] | undefined, allowed: readonly string[], fallback: Format[]): Format[] {
@@ -111,7 +141,7 @@ export async function emit(io: Io, report: ScanReport, formats: Format[], opts: 
     }
     return written;
   }
-  io.stdout.write(await render(formats[0]!, report, { color }));
+  io.stdout.write(await render(formats[0]!, report, { color, width: terminalWidth(io.stdout, io.env) }));
   return written;
 }
 

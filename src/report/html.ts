@@ -11,7 +11,8 @@ import { renderBriefSection } from '../brief/render.js';
 import { CSS, SCRIPT } from './html/assets.js';
 import { barChart, columnChart, lineChart, scatterChart, scoreRing } from './html/charts.js';
 import { esc, jsonForScript } from './html/escape.js';
-import { loc } from './text.js';
+import { loc, orderChecks } from './text.js';
+import type { HealthCheck } from '../health/types.js';
 import { databaseLine, staleWarning } from '../deps/osv/provenance.js';
 
 export interface HtmlOptions {
@@ -19,6 +20,8 @@ export interface HtmlOptions {
   initialRows?: number;
   /** Trusted HTML placed above the title (the dashboard's breadcrumb). */
   nav?: string;
+  /** Trusted HTML opening the page, before the overview (the dashboard's summary of what this scan changed). */
+  lead?: string;
   /** Rule metadata lookup (the registry by default). */
   rules?: (id: string) => RuleMeta | undefined;
 }
@@ -58,8 +61,47 @@ function safeUrl(u: string): string | null {
   return /^https?:\/\//i.test(u) ? u : null;
 }
 
+/**
+ * What pulled the score down: each failing or warning check with the points it cost the overall score
+ * (category score = mean of its checks; overall = weighted mean of the categories), most costly first.
+ */
+export function scoreDrivers(health: NonNullable<ScanReport['health']>): { id: string; category: string; score: number; lost: number; message: string }[] {
+  const applicable = health.checks.filter((c) => c.status !== 'skip');
+  const cats = [...new Set(applicable.map((c) => c.category))];
+  const wsum = cats.reduce((a, c) => a + (health.weights?.[c] ?? 1), 0);
+  if (!wsum) return [];
+  return applicable
+    .filter((c) => c.status === 'fail' || c.status === 'warn')
+    .map((c) => {
+      const n = applicable.filter((x) => x.category === c.category).length;
+      const lost = ((10 - c.score) / n) * 10 * ((health.weights?.[c.category] ?? 1) / wsum);
+      return { id: c.id, category: c.category, score: c.score, lost, message: c.evidence[0]?.message ?? '' };
+    })
+    .filter((d) => d.lost >= 0.05)
+    .sort((a, b) => b.lost - a.lost || a.id.localeCompare(b.id));
+}
+
+/** The score in one sentence and the checks that cost it most, each linked to its row. */
+function scoreWhy(report: ScanReport): string {
+  const h = report.health;
+  if (!h) return '';
+  const drivers = scoreDrivers(h);
+  if (!drivers.length) return `<p id="score-why"><strong>Health ${h.score}/100.</strong> No check failed.</p>`;
+  const top = drivers.slice(0, 5);
+  const rest = drivers.length - top.length;
+  const items = top.map(
+    (d) =>
+      `<li><span class="lost">−${d.lost.toFixed(1)}</span> <a href="#check-${esc(d.id)}"><code>${esc(d.id)}</code></a> <span class="muted">${esc(d.message)}</span></li>`,
+  );
+  return (
+    `<div id="score-why"><p><strong>Health ${h.score}/100.</strong> What pulled it down (points of the overall score):</p><ul class="drivers">${items.join('')}</ul>` +
+    (rest > 0 ? `<p class="muted">${rest} more check${rest === 1 ? '' : 's'} cost less; see <a href="#health">Health checks</a>.</p>` : '') +
+    '</div>'
+  );
+}
+
 function overview(report: ScanReport): string {
-  const out: string[] = ['<section id="overview"><h2>Overview</h2><div class="overview">'];
+  const out: string[] = ['<section id="overview"><h2>Overview</h2>', scoreWhy(report), '<div class="overview">'];
   const score = report.health?.score ?? report.summary.score;
   if (score !== null && score !== undefined) out.push(`<div class="card" id="score"><h3>Health score</h3>${scoreRing(score, 'Overall health score')}</div>`);
   else out.push('<div class="card" id="score"><h3>Health score</h3><p class="empty">The health review did not run.</p></div>');
@@ -141,7 +183,8 @@ function charts(report: ScanReport): string {
   }
   const history = report.history ?? [];
   if (history.length >= 2) {
-    const labels = history.map((p) => p.scannedAt.slice(0, 10));
+    // Several scans a day are common: the time of day tells them apart.
+    const labels = history.map((p) => p.scannedAt.slice(5, 16).replace('T', ' '));
     const svg = lineChart(
       labels,
       [
@@ -149,6 +192,7 @@ function charts(report: ScanReport): string {
         { name: 'findings', cls: 's-findings', values: history.map((p) => p.findings) },
       ],
       'Score and findings over time',
+      { x: `scan time (UTC), ${history[0]!.scannedAt.slice(0, 4)}`, left: 'health score', right: 'findings' },
     );
     cards.push(`<div class="card" id="chart-trend" style="grid-column: 1 / -1"><h3>Over time (${history.length} scans)</h3>${svg}</div>`);
   } else if (history.length === 1) {
@@ -216,15 +260,24 @@ function findingRow(f: Finding, rules: Map<string, RuleMeta | undefined>, lookup
   if (f.commit) detail.push(`<h4>Commit</h4><p class="mono">${esc(f.commit)}${f.date ? ` · ${esc(f.date)}` : ''}</p>`);
   if (rule) detail.push(`<h4>Why it matters</h4><p>${esc(rule.docs.why)}</p>`);
   detail.push(`<h4>How to fix</h4><p>${esc(f.remediation || rule?.docs.fix || '')}</p>`);
-  if (rule && rule.docs.fix && rule.docs.fix !== f.remediation) detail.push(`<p class="muted">${esc(rule.docs.fix)}</p>`);
+  // The rule's general advice only when the finding's own does not already say it.
+  if (rule && rule.docs.fix && f.remediation && !f.remediation.includes(rule.docs.fix)) detail.push(`<p class="muted">${esc(rule.docs.fix)}</p>`);
   const refs = (rule?.docs.references ?? []).map((u) => safeUrl(u)).filter((u): u is string => !!u);
   if (refs.length) detail.push(`<h4>References</h4><ul>${refs.map((u) => `<li><a href="${esc(u)}" rel="noreferrer">${esc(u)}</a></li>`).join('')}</ul>`);
   return (
     `<tr class="finding"${withId ? ` id="finding-${esc(f.fingerprint)}"` : ''} data-severity="${esc(f.severity)}" data-category="${cat}" data-search="${esc(search)}">` +
-    `<td>${chip(f.severity)}</td><td><code>${esc(f.rule)}</code></td>` +
-    `<td class="mono">${esc(loc(f))}${f.commit ? ` <span class="muted">@${esc(f.commit.slice(0, 10))}</span>` : ''}</td>` +
+    `<td>${chip(f.severity)}</td><td class="ident"><code title="${esc(f.rule)}">${esc(f.rule)}</code></td>` +
+    `<td class="mono path">${pathHtml(loc(f))}${f.commit ? ` <span class="muted">@${esc(f.commit.slice(0, 10))}</span>` : ''}</td>` +
     `<td><details><summary>${esc(f.message)}</summary><div class="finding-detail">${detail.join('')}</div></details></td></tr>`
   );
+}
+
+/** A path that may break only after a separator, never inside a name. */
+export function pathHtml(p: string): string {
+  return p
+    .split('/')
+    .map((part) => `<span class="seg">${esc(part)}</span>`)
+    .join('/<wbr>');
 }
 
 function findings(report: ScanReport, initialRows: number, lookup: (id: string) => RuleMeta | undefined): string {
@@ -249,7 +302,7 @@ function findings(report: ScanReport, initialRows: number, lookup: (id: string) 
     seen.add(f.fingerprint);
     return findingRow(f, rules, lookup, first);
   });
-  out.push(`<table id="findings-table"><thead><tr><th>Severity</th><th>Rule</th><th>Where</th><th>What (click for evidence, why and fix)</th></tr></thead><tbody id="findings-body">${rows.slice(0, initialRows).join('')}</tbody></table>`);
+  out.push(`<table id="findings-table"><thead><tr><th>Severity</th><th>Rule</th><th>Where</th><th>What (open for evidence, why and fix)</th></tr></thead><tbody id="findings-body">${rows.slice(0, initialRows).join('')}</tbody></table>`);
   if (rows.length > initialRows) out.push(`<template id="more-findings">${rows.slice(initialRows).join('')}</template>`);
   out.push('</section>');
   return out.join('');
@@ -258,21 +311,31 @@ function findings(report: ScanReport, initialRows: number, lookup: (id: string) 
 function healthChecks(report: ScanReport): string {
   const h = report.health;
   if (!h?.checks.length) return '';
-  const rows = h.checks.map(
-    (c) =>
-      `<tr><td>${chip(c.status)}</td><td><code>${esc(c.id)}</code></td><td>${esc(c.category)}</td><td class="num">${esc(c.score)}/10</td>` +
-      `<td>${c.evidence
-        .slice(0, 3)
-        .map((e) => `${e.path ? `<span class="mono">${esc(loc({ path: e.path, line: e.line }))}</span> ` : ''}${esc(e.message)}`)
-        .join('<br>')}</td><td>${esc(c.remediation)}</td></tr>`,
+  const row = (c: HealthCheck) =>
+    `<tr id="check-${esc(c.id)}"><td>${chip(c.status)}</td><td class="ident"><code title="${esc(c.id)}">${esc(c.id)}</code></td><td>${esc(c.category)}</td><td class="num">${esc(Math.round(c.score * 10) / 10)}/10</td>` +
+    `<td>${c.evidence
+      .slice(0, 2)
+      .map((e) => `${e.path ? `<span class="mono path">${pathHtml(loc({ path: e.path, line: e.line }))}</span> ` : ''}${esc(e.message)}`)
+      .join('<br>')}${c.evidence.length > 2 ? `<br><span class="muted">+${c.evidence.length - 2} more</span>` : ''}</td><td>${esc(c.remediation)}</td></tr>`;
+  const ordered = orderChecks(h.checks);
+  const open = ordered.filter((c) => c.status === 'fail' || c.status === 'warn');
+  const rest = ordered.filter((c) => c.status !== 'fail' && c.status !== 'warn');
+  const head = '<thead><tr><th>Status</th><th>Check</th><th>Category</th><th class="num">Score</th><th>Evidence</th><th>What to do</th></tr></thead>';
+  return (
+    `<section id="health"><h2>Health checks</h2>` +
+    (open.length ? `<table id="health-open">${head}<tbody>${open.map(row).join('')}</tbody></table>` : '<p>Every check passed.</p>') +
+    (rest.length ? `<details id="health-passed"><summary>${rest.length} passed or skipped</summary><table>${head}<tbody>${rest.map(row).join('')}</tbody></table></details>` : '') +
+    '</section>'
   );
-  return `<section id="health"><h2>Health checks</h2><table><thead><tr><th>Status</th><th>Check</th><th>Category</th><th class="num">Score</th><th>Evidence</th><th>What to do</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
 function brief(report: ScanReport): string {
   if (!report.brief) return '';
   try {
-    return renderBriefSection(report);
+    // Folded: the brief is long (every route, every command) and has its own Markdown and HTML forms.
+    const b = report.brief;
+    const counts = [`${b.routes?.length ?? 0} routes`, `${b.cli?.length ?? 0} CLI commands`, `${b.envVars?.length ?? 0} environment variables`].join(', ');
+    return `<details id="brief-fold"><summary><h2>Handoff brief</h2> <span class="muted">how to run it, where work enters, what it talks to, who knows what (${esc(counts)})</span></summary>${renderBriefSection(report)}</details>`;
   } catch (err) {
     // One broken section must not cost the reader the rest of the report.
     return `<section id="brief"><h2>Handoff brief</h2><p class="empty">The brief could not be rendered: ${esc((err as Error).message)}</p></section>`;
@@ -310,7 +373,7 @@ function complete(r: ScanReport): ScanReport {
 /** One self-contained page: inline CSS, SVG and script; no network; every repository string escaped. */
 export function renderHtml(input: ScanReport, opts: HtmlOptions = {}): string {
   const report = complete(input);
-  const initialRows = opts.initialRows ?? 500;
+  const initialRows = opts.initialRows ?? 100;
   const name = projectName(report);
   const phases = Object.entries(report.summary.phases)
     .map(([k, v]) => `${esc(k)} ${v} ms`)
@@ -332,9 +395,10 @@ export function renderHtml(input: ScanReport, opts: HtmlOptions = {}): string {
     `<title>pyvet report: ${esc(name)}</title><style>${CSS}</style></head><body>`,
     opts.nav ?? '',
     `<header class="top"><div><h1>pyvet report: ${esc(name)}</h1>`,
-    `<div class="meta"><span class="mono">${esc(report.root)}</span>${report.commit ? ` · commit <span class="mono">${esc(report.commit.slice(0, 12))}</span>` : ''} · ${esc(report.scannedAt)} · pyvet ${esc(report.version)}</div></div>`,
+    `<div class="meta"><span class="mono">${esc(report.root)}</span>${report.commit ? ` · commit <span class="mono">${esc(report.commit.slice(0, 12))}</span>` : ''} · ${esc(report.scannedAt.slice(0, 16).replace('T', ' '))} UTC · pyvet ${esc(report.version)}</div></div>`,
     '<button id="theme-toggle" type="button" title="Switch light/dark">◐ Theme</button></header>',
     `<main><nav class="toc">${toc.map(([id, label]) => `<a href="#${id}">${label}</a>`).join(' · ')}</nav>`,
+    opts.lead ?? '',
     overview(report),
     charts(report),
     dependencies(report),
@@ -343,7 +407,7 @@ export function renderHtml(input: ScanReport, opts: HtmlOptions = {}): string {
     brief(report),
     errors(report),
     '</main>',
-    `<footer>Generated by pyvet ${esc(report.version)} on ${esc(report.scannedAt)}. ${phases ? `Phases: ${phases}.` : ''}</footer>`,
+    `<footer>${phases ? `Time per phase: ${phases}.` : ''}</footer>`,
     `<script type="application/json" id="pyvet-data">${jsonForScript({ findings: report.findings.length })}</script>`,
     `<script>${SCRIPT}</script>`,
     '</body></html>',

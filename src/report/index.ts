@@ -5,6 +5,8 @@ export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
   color: boolean;
+  /** Columns the text format fits (terminal width, COLUMNS); files get the default. */
+  width?: number;
 }
 
 type Reporter = (report: ScanReport, opts: RenderOptions) => string;
@@ -16,7 +18,7 @@ type Reporter = (report: ScanReport, opts: RenderOptions) => string;
 const REPORTERS: Record<Format, () => Promise<Reporter>> = {
   text: async () => {
     const { renderText } = await import('./text.js');
-    return (r, o) => renderText(r, { color: o.color });
+    return (r, o) => renderText(r, { color: o.color, width: o.width });
   },
   json: async () => (await import('./json.js')).renderJson,
   sarif: async () => (await import('./sarif.js')).renderSarif,

@@ -56,7 +56,10 @@ export function renderSarif(report: ScanReport): string {
       },
     });
   }
+  const anchor = repositoryAnchor(report);
   const results = report.findings.map((f) => {
+    // Code scanning shows a result only on a file: one about the repository as a whole goes on its README or manifest.
+    const whole = !f.path || f.path === '.';
     const text = [f.message, f.redacted ? `Value: ${f.redacted}` : '', f.remediation ? `Fix: ${f.remediation}` : '']
       .filter(Boolean)
       .join(' ');
@@ -64,18 +67,19 @@ export function renderSarif(report: ScanReport): string {
       ruleId: sarifRuleId(f),
       ruleIndex: index.get(sarifRuleId(f))!,
       level: LEVEL[f.severity],
-      message: { text },
+      message: { text: relative(text, report.root) },
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: encodeURI(f.path || '.'), uriBaseId: '%SRCROOT%' },
-            region: { startLine: Math.max(1, f.line || 1), ...(f.column ? { startColumn: f.column } : {}) },
+            artifactLocation: { uri: encodeURI(whole ? anchor : f.path), uriBaseId: '%SRCROOT%' },
+            region: { startLine: whole ? 1 : Math.max(1, f.line || 1), ...(f.column && !whole ? { startColumn: f.column } : {}) },
           },
         },
       ],
       partialFingerprints: { 'pyvet/v1': f.fingerprint },
       properties: {
         severity: f.severity,
+        ...(whole ? { repositoryLevel: true } : {}),
         ...(f.commit ? { commit: f.commit, date: f.date } : {}),
       },
     };
@@ -94,7 +98,8 @@ export function renderSarif(report: ScanReport): string {
             rules,
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToUri(report.root) } },
+        // No %SRCROOT% definition: the scanning machine's absolute path means nothing to the reader, and the
+        // upload resolves relative URIs against the checkout.
         // Which OSV data the dependency results come from, and how old it is.
         ...(report.database ? { properties: { database: report.database } } : {}),
         results,
@@ -103,7 +108,7 @@ export function renderSarif(report: ScanReport): string {
             executionSuccessful: true,
             toolExecutionNotifications: report.errors.slice(0, 1000).map((e) => ({
               level: 'warning',
-              message: { text: e.message },
+              message: { text: relative(e.message, report.root) },
               locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(e.path), uriBaseId: '%SRCROOT%' }, ...(e.line ? { region: { startLine: e.line } } : {}) } }],
             })),
           },
@@ -114,7 +119,22 @@ export function renderSarif(report: ScanReport): string {
   return JSON.stringify(sarif, null, 2) + '\n';
 }
 
-function pathToUri(p: string): string {
-  const withSlash = p.endsWith('/') ? p : p + '/';
-  return 'file://' + encodeURI(withSlash);
+/** Strip the scanned root from a message: the SARIF file carries no absolute path of the machine that made it. */
+function relative(text: string, root: string): string {
+  return root && root !== '/' ? text.split(root + '/').join('').split(root).join('.') : text;
+}
+
+/**
+ * The file a repository-level result attaches to: the README the health review found, else the first
+ * dependency manifest, else the first file any finding points at (they all exist in the scanned tree).
+ */
+export function repositoryAnchor(report: ScanReport): string {
+  const readme = report.health?.checks
+    .flatMap((c) => c.evidence)
+    .map((e) => e.path)
+    .find((p): p is string => !!p && /^readme(\.\w+)?$/i.test(p));
+  if (readme) return readme;
+  const manifests = [...new Set(report.dependencies.map((d) => d.path))].sort((a, b) => a.split('/').length - b.split('/').length || (a.endsWith('pyproject.toml') ? -1 : 0));
+  if (manifests[0]) return manifests[0];
+  return report.findings.find((f) => f.path && f.path !== '.' && !f.commit)?.path ?? 'README.md';
 }

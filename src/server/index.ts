@@ -4,7 +4,7 @@ import { PyvetError } from '../core/errors.js';
 import { renderHtml, REPORT_CSP } from '../report/html.js';
 import { openStore, type HistoryStore } from '../store/index.js';
 import { diffScans } from '../store/diff.js';
-import { breadcrumb, diffPage, repoPage, reposPage } from './pages.js';
+import { breadcrumb, diffPage, repoName, repoPage, reposPage, scanLead } from './pages.js';
 
 export interface ServerOptions {
   /** History database file; opened read-only. */
@@ -54,8 +54,10 @@ export function route(store: HistoryStore, pathname: string): Reply {
     const repo = store.repo(scan.repoId)!;
     // The trend as it stood when this scan was made.
     report.history = store.trend(scan.repoKey, 1000).filter((p) => p.id <= id);
-    const nav = breadcrumb([{ href: '/', label: 'Repositories' }, { href: `/repo/${repo.id}`, label: repo.name }, { label: `scan #${id}` }]);
-    return html(renderHtml(report, { nav }));
+    const nav = breadcrumb([{ href: '/', label: 'Repositories' }, { href: `/repo/${repo.id}`, label: repoName(repo.key) }, { label: `scan #${id}` }]);
+    // The page opens on what this scan changed; the full report follows.
+    const previous = store.scans(scan.repoKey, 100_000).find((p) => p.id < id);
+    return html(renderHtml(report, { nav, lead: scanLead(id, previous ? diffScans(store, scan.repoKey, previous.id, id) : null) }));
   }
   if ((m = /^\/scan\/(\d{1,15})\/diff$/.exec(pathname))) {
     const scan = store.scan(Number(m[1]));

@@ -28,7 +28,7 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 pre { background: var(--code); padding: 8px 10px; border-radius: 6px; white-space: pre-wrap; overflow-wrap: anywhere; margin: 4px 0; }
 section { margin: 28px 0; }
 h2 { font-size: 1.2rem; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 16px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(260px, 100%), 1fr)); gap: 16px; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; break-inside: avoid; }
 .card h3 { margin: 0 0 8px; font-size: 1rem; }
 .overview { display: flex; gap: 24px; align-items: stretch; flex-wrap: wrap; }
@@ -50,10 +50,10 @@ details > summary { cursor: pointer; }
 .controls { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; margin: 8px 0; }
 .controls input, .controls select, button { font: inherit; padding: 4px 8px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); }
 button { cursor: pointer; }
-svg.chart { max-width: 440px; height: auto; display: block; }
-svg.chart.wide { max-width: 680px; }
+svg.chart { max-width: min(440px, 100%); height: auto; display: block; }
+svg.chart.wide { max-width: min(680px, 100%); }
 svg text { fill: var(--fg); font-size: 13px; }
-.cards.charts { grid-template-columns: repeat(auto-fit, minmax(360px, 1fr)); }
+.cards.charts { grid-template-columns: repeat(auto-fit, minmax(min(360px, 100%), 1fr)); }
 svg .tick, svg .axis-label { fill: var(--muted); }
 svg .axis { stroke: var(--line); stroke-width: 1; }
 svg .quadrant { fill: var(--quadrant); }
@@ -71,6 +71,39 @@ svg text.s-score { fill: var(--good); } svg text.s-findings { fill: var(--high);
 .score-ring .ring-value { font-size: 34px; font-weight: 700; }
 .score-ring .ring-label { font-size: 12px; fill: var(--muted); }
 .empty { color: var(--muted); font-style: italic; }
+th button.sort { border: 0; background: none; padding: 0; font-weight: 600; color: var(--muted); }
+th[aria-sort="ascending"] button.sort::after { content: " ▲"; } th[aria-sort="descending"] button.sort::after { content: " ▼"; }
+.spark { vertical-align: middle; }
+.spark-values { font-variant-numeric: tabular-nums; white-space: nowrap; }
+#score-why { background: var(--card); border: 1px solid var(--line); border-left: 4px solid var(--accent); border-radius: 10px; padding: 8px 16px; margin-bottom: 16px; }
+#score-why p { margin: 4px 0; }
+ul.drivers { margin: 4px 0; padding: 0; list-style: none; }
+ul.drivers li { margin: 2px 0; }
+.lost { display: inline-block; min-width: 3.2em; font-weight: 700; color: var(--poor); font-variant-numeric: tabular-nums; }
+/* Identifiers never break: cut with an ellipsis, the whole id in the tooltip. Paths break only after a '/'. */
+td.ident code { display: inline-block; max-width: 17em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; overflow-wrap: normal; }
+.mono.path { overflow-wrap: normal; }
+.path .seg { white-space: nowrap; }
+#findings-table td { padding-top: 4px; padding-bottom: 4px; }
+.finding-detail a { overflow-wrap: anywhere; }
+#findings-table summary { overflow-wrap: break-word; }
+#brief-fold > summary > h2 { display: inline; border: 0; }
+#brief-fold > summary { margin: 28px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+#brief-fold #brief > h2:first-child { display: none; }
+/* Long brief tables scroll inside their box instead of stretching the page. */
+#brief table { display: block; max-height: 26em; overflow: auto; }
+@media (max-width: 700px) {
+  nav.crumbs, main, header.top, footer { padding-left: 12px; padding-right: 12px; }
+  table { display: block; overflow-x: auto; }
+  #findings-table, #findings-table tbody { display: block; overflow: visible; }
+  #findings-table thead { display: none; }
+  #findings-table tr.finding { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 2px 8px; padding: 8px 0; border-bottom: 1px solid var(--line); }
+  #findings-table tr.finding[hidden] { display: none; }
+  #findings-table td { border: 0; padding: 0; }
+  #findings-table td:nth-child(3), #findings-table td:nth-child(4) { grid-column: 1 / -1; }
+  td.ident code { max-width: 100%; }
+  .mono.path, #findings-table summary { overflow-wrap: anywhere; }
+}
 footer { color: var(--muted); font-size: 0.85rem; margin: 40px auto 24px; max-width: 1180px; padding: 0 20px; }
 @media print {
   /* Paper is white whatever the screen theme. */
@@ -95,6 +128,42 @@ export const SCRIPT = `
     var next = current === 'dark' ? 'light' : 'dark';
     root.setAttribute('data-theme', next);
     try { localStorage.setItem(KEY, next); } catch (e) { /* ignore */ }
+  });
+
+  // A link into a folded part (the brief, the passed checks) unfolds it and scrolls there.
+  function unfold() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = id ? document.getElementById(id) : null;
+    var folded = false;
+    for (var a = el; a; a = a.parentElement) if (a.tagName === 'DETAILS' && !a.open) { a.open = true; folded = true; }
+    if (folded) el.scrollIntoView();
+  }
+  window.addEventListener('hashchange', unfold);
+  unfold();
+
+  // Sortable tables (the dashboard's repositories): a header button sorts by its cells' data-value, again to reverse.
+  var tables = document.querySelectorAll('table.sortable');
+  for (var t = 0; t < tables.length; t++) (function (table) {
+    var buttons = table.querySelectorAll('th button.sort');
+    for (var b = 0; b < buttons.length; b++) buttons[b].addEventListener('click', function (ev) {
+      var th = ev.currentTarget.parentNode;
+      var col = Array.prototype.indexOf.call(th.parentNode.children, th);
+      var dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
+      var ths = table.querySelectorAll('th');
+      for (var k = 0; k < ths.length; k++) ths[k].removeAttribute('aria-sort');
+      th.setAttribute('aria-sort', dir === 1 ? 'ascending' : 'descending');
+      var tb = table.tBodies[0];
+      var rows = Array.prototype.slice.call(tb.rows);
+      function key(r) { var c = r.cells[col]; var v = c ? (c.getAttribute('data-value') || c.textContent || '') : ''; var n = Number(v); return v !== '' && !isNaN(n) ? n : v; }
+      rows.sort(function (x, y) { var a = key(x), c = key(y); return (typeof a === 'number' && typeof c === 'number' ? a - c : String(a).localeCompare(String(c))) * dir; });
+      rows.forEach(function (r) { tb.appendChild(r); });
+    });
+  })(tables[t]);
+  var repoFilter = document.getElementById('filter-repos');
+  if (repoFilter) repoFilter.addEventListener('input', function () {
+    var q = repoFilter.value.trim().toLowerCase();
+    var rows = document.querySelectorAll('#repos-table tbody tr');
+    for (var i = 0; i < rows.length; i++) rows[i].hidden = !!q && (rows[i].getAttribute('data-search') || '').indexOf(q) < 0;
   });
 
   var body = document.getElementById('findings-body');

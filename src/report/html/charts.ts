@@ -124,10 +124,14 @@ export interface Series {
 }
 
 /** Lines over time on a shared x axis; each series has its own scale, named in the legend. */
-export function lineChart(labels: string[], series: Series[], title: string): string {
+/**
+ * Series over time on one x axis, each on its own scale (first left, second right), with axis titles
+ * and the value of the latest point written beside it.
+ */
+export function lineChart(labels: string[], series: Series[], title: string, axes: { x?: string; left?: string; right?: string } = {}): string {
   const w = 640;
-  const h = 220;
-  const pad = { l: 36, r: 36, t: 24, b: 36 };
+  const h = 240;
+  const pad = { l: 52, r: 52, t: 24, b: 50 };
   const n = labels.length;
   const sx = (i: number) => pad.l + (n <= 1 ? (w - pad.l - pad.r) / 2 : (i / (n - 1)) * (w - pad.l - pad.r));
   const out = [svgOpen(w, h, title, 'chart wide')];
@@ -145,15 +149,26 @@ export function lineChart(labels: string[], series: Series[], title: string): st
     pts.forEach((p, i) => {
       if (p) out.push(`<circle class="pt ${esc(s.cls)}" cx="${num(p[0])}" cy="${num(p[1])}" r="3.5"><title>${esc(labels[i])}: ${esc(s.name)} ${s.values[i]}</title></circle>`);
     });
+    const lastIdx = pts.map((p) => !!p).lastIndexOf(true);
+    const last = pts[lastIdx];
+    if (last) out.push(`<text class="value ${esc(s.cls)}" x="${num(last[0] - 6)}" y="${num(last[1] - 8)}" text-anchor="end">${s.values[lastIdx]}</text>`);
     // Scale of each series at its own side: first on the left, second on the right.
     const side = si === 0 ? { x: pad.l - 4, a: 'end' } : { x: w - pad.r + 4, a: 'start' };
     out.push(`<text class="tick ${esc(s.cls)}" x="${side.x}" y="${pad.t + 4}" text-anchor="${side.a}">${num(max)}</text>`);
+    out.push(`<text class="tick ${esc(s.cls)}" x="${side.x}" y="${h - pad.b}" text-anchor="${side.a}">0</text>`);
+    const axisTitle = si === 0 ? axes.left : axes.right;
+    if (axisTitle) {
+      const x = si === 0 ? 12 : w - 8;
+      const y = (pad.t + h - pad.b) / 2;
+      out.push(`<text class="axis-label ${esc(s.cls)}" x="${x}" y="${num(y)}" text-anchor="middle" transform="rotate(${si === 0 ? -90 : 90} ${x} ${num(y)})">${esc(axisTitle)}</text>`);
+    }
     out.push(`<g class="legend"><rect class="key ${esc(s.cls)}" x="${pad.l + si * 150}" y="4" width="12" height="4"/><text x="${pad.l + si * 150 + 16}" y="10">${esc(s.name)}</text></g>`);
   });
-  const every = Math.max(1, Math.ceil(n / 8));
+  const every = Math.max(1, Math.ceil(n / 6));
   labels.forEach((l, i) => {
     if (i % every === 0 || i === n - 1) out.push(`<text class="tick" x="${num(sx(i))}" y="${h - pad.b + 14}" text-anchor="middle">${esc(l)}</text>`);
   });
+  if (axes.x) out.push(`<text class="axis-label" x="${num((pad.l + w - pad.r) / 2)}" y="${h - 8}" text-anchor="middle">${esc(axes.x)}</text>`);
   out.push('</svg>');
   return out.join('');
 }
