@@ -50,13 +50,14 @@ function sparkline(points: TrendPoint[]): string {
   return `<svg class="spark" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="score trend" xmlns="http://www.w3.org/2000/svg"><path class="line s-score" d="${d}" fill="none"/></svg>`;
 }
 
-export function reposPage(store: HistoryStore): string {
-  const repos = store.repos();
+export async function reposPage(store: HistoryStore): Promise<string> {
+  const repos = await store.repos();
+  const trends = await Promise.all(repos.map((r) => store.trend(r.key, 30)));
   if (!repos.length) return shell('pyvet dashboard', '<p class="empty">No scans recorded yet. Run <code>pyvet scan</code> in a repository.</p>');
   const rows = repos.map(
-    (r: RepoSummary) =>
+    (r: RepoSummary, i) =>
       `<tr class="repo"><td><a href="/repo/${r.id}">${esc(r.name)}</a><br><span class="muted mono">${esc(r.key)}</span></td>` +
-      `<td class="num">${score(r.latest)}</td><td>${sparkline(store.trend(r.key, 30))}</td><td>${r.latest ? counts(r.latest) : ''}</td>` +
+      `<td class="num">${score(r.latest)}</td><td>${sparkline(trends[i]!)}</td><td>${r.latest ? counts(r.latest) : ''}</td>` +
       `<td class="num">${r.scans}</td><td>${r.latest ? `<a href="/scan/${r.latest.id}">${when(r.latest.scannedAt)}</a>` : ''}</td>` +
       `<td class="mono">${esc(r.latest?.commit?.slice(0, 10) ?? '')}</td></tr>`,
   );
@@ -67,11 +68,11 @@ export function reposPage(store: HistoryStore): string {
 }
 
 /** How many findings each scan added and removed against the scan before it. */
-function churn(store: HistoryStore, scans: TrendPoint[]): Map<number, { added: number; removed: number }> {
+async function churn(store: HistoryStore, scans: TrendPoint[]): Promise<Map<number, { added: number; removed: number }>> {
   const out = new Map<number, { added: number; removed: number }>();
   let prev: Set<string> | null = null;
   for (const s of [...scans].reverse()) {
-    const fps = new Set(store.findings(s.id).map((f) => f.fingerprint));
+    const fps = new Set((await store.findings(s.id)).map((f) => f.fingerprint));
     if (prev) out.set(s.id, { added: [...fps].filter((f) => !prev!.has(f)).length, removed: [...prev].filter((f) => !fps.has(f)).length });
     prev = fps;
   }
@@ -80,8 +81,8 @@ function churn(store: HistoryStore, scans: TrendPoint[]): Map<number, { added: n
 
 const CHURN_SCANS = 50;
 
-export function repoPage(store: HistoryStore, repo: RepoSummary): string {
-  const scans = store.scans(repo.key, 500);
+export async function repoPage(store: HistoryStore, repo: RepoSummary): Promise<string> {
+  const scans = await store.scans(repo.key, 500);
   const oldestFirst = [...scans].reverse();
   const chart =
     oldestFirst.length >= 2
@@ -94,7 +95,7 @@ export function repoPage(store: HistoryStore, repo: RepoSummary): string {
           `Score and findings over ${oldestFirst.length} scans`,
         )
       : '<p class="empty">One scan so far; the trend appears from the next one.</p>';
-  const delta = churn(store, scans.slice(0, CHURN_SCANS + 1));
+  const delta = await churn(store, scans.slice(0, CHURN_SCANS + 1));
   const rows = scans.map((s) => {
     const d = delta.get(s.id);
     return (
