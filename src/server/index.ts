@@ -6,6 +6,9 @@ import type { HistoryStore } from '../store/index.js';
 import { openHistory } from '../store/open.js';
 import { diffScans } from '../store/diff.js';
 import { breadcrumb, diffPage, repoPage, reposPage } from './pages.js';
+import { PostgresStore } from '../store/postgres.js';
+import { fleetPage, filteredFleet, parseFleetQuery } from './fleet.js';
+import { newCriticals } from '../fleet/queries.js';
 
 export interface ServerOptions {
   /** History database: an SQLite file or a postgres:// URL; opened read-only. */
@@ -40,8 +43,12 @@ const notFound = (): Reply => ({ status: 404, type: 'text/plain; charset=utf-8',
  * Every route the dashboard has. Paths are matched whole against fixed patterns with numeric ids, and nothing
  * is ever read from the filesystem, so `..`, encoded or not, can only ever reach the 404 below.
  */
-export async function route(store: HistoryStore, pathname: string): Promise<Reply> {
+export async function route(store: HistoryStore, pathname: string, query = new URLSearchParams()): Promise<Reply> {
   let m: RegExpExecArray | null;
+  if (store instanceof PostgresStore) {
+    const fleet = await fleetRoute(store, pathname, query);
+    if (fleet) return fleet;
+  }
   if (pathname === '/') return html(await reposPage(store));
   if ((m = /^\/repo\/(\d{1,15})$/.exec(pathname))) {
     const repo = await store.repo(Number(m[1]));
@@ -80,6 +87,20 @@ export async function route(store: HistoryStore, pathname: string): Promise<Repl
   return notFound();
 }
 
+/** A PostgreSQL store holds a fleet: its overview replaces the plain list, and the queries across repositories have an API. */
+async function fleetRoute(store: PostgresStore, pathname: string, query: URLSearchParams): Promise<Reply | null> {
+  if (pathname === '/') return html(await fleetPage(store, parseFleetQuery(query)));
+  if (pathname === '/api/fleet') {
+    const { rows, error } = await filteredFleet(store, parseFleetQuery(query));
+    return error ? json({ error }, 400) : json(rows);
+  }
+  if (pathname === '/api/fleet/new-criticals') {
+    const hours = Number(query.get('hours') ?? 24);
+    return json(await newCriticals(store, new Date(Date.now() - (Number.isFinite(hours) && hours > 0 ? hours : 24) * 3600_000)));
+  }
+  return null;
+}
+
 const HEADERS = {
   'Content-Security-Policy': REPORT_CSP,
   'X-Content-Type-Options': 'nosniff',
@@ -104,7 +125,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       } else if (loopbackOnly && !isLoopback(hostname)) {
         // A page on another site resolving its own name to 127.0.0.1 (DNS rebinding) must not read the history.
         reply = { status: 421, type: 'text/plain; charset=utf-8', body: 'Misdirected request\n' };
-      } else reply = await route(store, url.pathname);
+      } else reply = await route(store, url.pathname, url.searchParams);
     } catch (err) {
       const message = err instanceof PyvetError ? err.message : 'internal error';
       reply = { status: 500, type: 'text/plain; charset=utf-8', body: `${message}\n` };

@@ -8,7 +8,7 @@ import type { ScanDiff } from '../store/diff.js';
 
 /** Dashboard pages: the report's look, every string from the store escaped. */
 
-function shell(title: string, body: string, nav = ''): string {
+export function shell(title: string, body: string, nav = ''): string {
   return [
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`,
@@ -27,21 +27,21 @@ export function breadcrumb(parts: { href?: string; label: string }[]): string {
     .join(' › ')}</nav>`;
 }
 
-function counts(p: TrendPoint): string {
+export function counts(p: TrendPoint): string {
   const chips = SEVERITIES.filter((s) => (p.bySeverity[s] ?? 0) > 0).map((s) => `<span class="chip ${s}">${p.bySeverity[s]} ${s}</span>`);
   return chips.join(' ') || '<span class="muted">none</span>';
 }
 
-function score(p: TrendPoint | null): string {
+export function score(p: TrendPoint | null): string {
   return p?.score === null || p?.score === undefined ? '<span class="muted">–</span>' : `<strong>${Math.round(p.score)}</strong>`;
 }
 
-function when(iso: string): string {
+export function when(iso: string): string {
   return esc(iso.replace('T', ' ').slice(0, 16));
 }
 
 /** A small score line for the repositories table. */
-function sparkline(points: TrendPoint[]): string {
+export function sparkline(points: TrendPoint[]): string {
   const vals = points.map((p) => p.score).filter((s): s is number => s !== null);
   if (vals.length < 2) return '';
   const w = 120;
