@@ -1,17 +1,19 @@
 /**
- * `npm run bench [-- deps secrets health scan]`: each benchmark prints its figures and the reference
+ * `npm run bench [-- deps secrets health scan fleet]`: each benchmark prints its figures and the reference
  * measured in the same run (the raw read/unzip floor, secretlint, radon), then a JSON summary.
  */
 import { benchDeps } from './deps.js';
 import { benchSecrets } from './secrets.js';
 import { benchHealth } from './health.js';
 import { benchScan } from './scan.js';
+import { benchFleet } from './fleet.js';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   deps: benchDeps,
   secrets: benchSecrets,
   health: benchHealth,
   scan: benchScan,
+  fleet: benchFleet,
 };
 
 async function run(): Promise<void> {

@@ -26,14 +26,17 @@ export interface JobResult {
   commit: string;
   /** The scan recorded, or null when the store already had this commit (a retry after a lost acknowledgement). */
   scanId: number | null;
+  /** The whole job: fetch, check-out, scan, record. */
   durationMs: number;
+  /** The scan pipeline alone (the report's own duration); 0 when skipped. */
+  scanMs: number;
 }
 
 /** One job: fetch, scan with the same pipeline as `pyvet scan`, record once. */
 export async function scanJob(store: PostgresStore, data: ScanJobData, opts: Pick<WorkerOptions, 'cacheDir' | 'db' | 'env'>): Promise<JobResult> {
   const started = performance.now();
   const { dir, commit } = await checkout(opts.cacheDir, data.key, data.source);
-  const done = (scanId: number | null): JobResult => ({ commit, scanId, durationMs: Math.round(performance.now() - started) });
+  const done = (scanId: number | null, scanMs = 0): JobResult => ({ commit, scanId, durationMs: Math.round(performance.now() - started), scanMs });
   // A worker that died after recording but before acknowledging left this commit recorded: do not scan it twice.
   if (await store.hasScan(data.key, commit)) return done(null);
   const config = loadConfig(dir);
@@ -48,7 +51,7 @@ export async function scanJob(store: PostgresStore, data: ScanJobData, opts: Pic
   });
   // The scan ran in the cache; the report names the repository as the fleet knows it.
   report.root = data.source;
-  return done(await store.recordScanOnce(report, data.key, commit));
+  return done(await store.recordScanOnce(report, data.key, commit), report.summary.durationMs);
 }
 
 const sleep = (ms: number, wake: Promise<void>) => Promise.race([new Promise<void>((r) => setTimeout(r, ms).unref()), wake]);
@@ -126,7 +129,7 @@ export class FleetWorker {
       await this.boss.complete(SCAN_QUEUE, job.id, r);
       if (r.scanId === null) this.counts.skipped++;
       else this.counts.done++;
-      this.opts.log(`${r.scanId === null ? 'skip' : 'done'} ${job.data.key} ${r.commit.slice(0, 12)} ${r.durationMs} ms`);
+      this.opts.log(`${r.scanId === null ? 'skip' : 'done'} ${job.data.key} ${r.commit.slice(0, 12)} ${r.durationMs} ms (scan ${r.scanMs} ms)`);
     } catch (err) {
       const message = redactText((err as Error).message ?? String(err));
       this.counts.failed++;
