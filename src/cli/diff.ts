@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { git } from '../sources/git.js';
-import type { HistoryStore, StoredFinding, TrendPoint } from '../store/index.js';
+import { redactUrl, type HistoryStore, type StoredFinding, type TrendPoint } from '../store/index.js';
 import { openHistory } from '../store/open.js';
 import { diffScans, type ScanDiff } from '../store/diff.js';
 import { locateHistory } from '../store/locate.js';
@@ -50,7 +50,7 @@ export function registerDiff(program: Command, io: Io, setCode: (n: number) => v
       const store = await openHistory(file, { readonly: true });
       try {
         const [latest, previous] = await store.scans(key, 2);
-        if (!latest) throw new UsageError(`no scans of ${key} recorded in ${file}; run \`pyvet scan\` first`);
+        if (!latest) throw new UsageError(`no scans of ${key} recorded in ${redactUrl(file)}; run \`pyvet scan\` first`);
         let fromId: number;
         if (opts.since) fromId = await resolveSince(store, key, root, opts.since);
         else if (previous) fromId = previous.id;

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { SEVERITIES } from '../core/severity.js';
 import { UsageError } from '../core/errors.js';
-import type { TrendPoint } from '../store/index.js';
+import { redactUrl, type TrendPoint } from '../store/index.js';
 import { openHistory } from '../store/open.js';
 import { locateHistory } from '../store/locate.js';
 import type { Io } from './io.js';
@@ -45,10 +45,10 @@ export function registerHistory(program: Command, io: Io, setCode: (n: number) =
       try {
         const pruned = keep === null ? null : await store.prune(key, keep);
         const scans = await store.trend(key, limit);
-        if (opts.format === 'json') io.stdout.write(JSON.stringify({ repo: key, store: file, scans, ...(pruned === null ? {} : { pruned }) }, null, 2) + '\n');
+        if (opts.format === 'json') io.stdout.write(JSON.stringify({ repo: key, store: redactUrl(file), scans, ...(pruned === null ? {} : { pruned }) }, null, 2) + '\n');
         else {
           if (pruned !== null) io.stdout.write(`Deleted ${pruned} older scan${pruned === 1 ? '' : 's'} of ${key}; kept the newest ${keep}.\n`);
-          if (!scans.length) io.stdout.write(`No scans of ${key} recorded in ${file}.\n`);
+          if (!scans.length) io.stdout.write(`No scans of ${key} recorded in ${redactUrl(file)}.\n`);
           else io.stdout.write(scans.map(historyLine).join('\n') + '\n');
         }
       } finally {
