@@ -93,13 +93,15 @@ export async function benchFleet(): Promise<Record<string, unknown>> {
       makeRepo(dir, i, 15);
       return dir;
     });
+    // Rounds in the order 1, 2, 2, 1 and the best of each: a shared machine's load drifts during the run.
     const runs: Record<string, { ms: number; jobs: { total: number; scan: number }[] }> = {};
-    for (const n of [1, 2]) {
-      const url = await fresh(`pyvet_bench_fleet_${n}`);
+    for (const [round, n] of [1, 2, 2, 1].entries()) {
+      const url = await fresh(`pyvet_bench_fleet_${round}`);
       cli(['fleet', 'add', '--store', url, ...repos]);
-      runs[n] = await runWorkers(url, n, path.join(tmp, `cache${n}`));
-      const perSec = REPOS / (runs[n]!.ms / 1000);
-      console.log(`${n} worker${n > 1 ? 's' : ''}: ${REPOS} repositories in ${fmt(runs[n]!.ms / 1000, 1)} s = ${fmt(perSec, 2)} repositories/s`);
+      const r = await runWorkers(url, n, path.join(tmp, `cache${round}`));
+      if (r.jobs.length !== REPOS) throw new Error(`expected ${REPOS} scans, the workers logged ${r.jobs.length}`);
+      console.log(`${n} worker${n > 1 ? 's' : ''}: ${REPOS} repositories in ${fmt(r.ms / 1000, 1)} s = ${fmt(REPOS / (r.ms / 1000), 2)} repositories/s`);
+      if (!runs[n] || r.ms < runs[n]!.ms) runs[n] = r;
     }
     const speedup = runs[1]!.ms / runs[2]!.ms;
     console.log(`two workers / one: ${fmt(speedup, 2)}x (target >= 1.6 on 2 cores)`);
@@ -129,7 +131,7 @@ export async function benchFleet(): Promise<Record<string, unknown>> {
     }
     console.log(`queue round trip per job (send + claim + acknowledge, no work): ${fmt(queueMs, 1)} ms = ${fmt((queueMs / scanMs) * 100, 2)}% of a scan here`);
 
-    const size = await withClient(urlOf('pyvet_bench_fleet_1'), (c) =>
+    const size = await withClient(urlOf('pyvet_bench_fleet_0'), (c) =>
       c.query<{ store: string; queue: string; scans: number }>(
         `SELECT (pg_total_relation_size('pyvet.scans') + pg_total_relation_size('pyvet.findings') + pg_total_relation_size('pyvet.dependencies') + pg_total_relation_size('pyvet.repos'))::text AS store,
                 (SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'pgboss' AND c.relkind = 'r')::text AS queue,
