@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- deps secrets health scan cli hostile]`: each benchmark prints its figures and the reference
+ * `npm run bench [-- deps secrets health scan cli hostile fleet]`: each benchmark prints its figures and the reference
  * measured in the same run (the raw read/unzip floor, secretlint, radon), then a JSON summary.
  */
 import { benchDeps } from './deps.js';
@@ -8,6 +8,7 @@ import { benchHealth } from './health.js';
 import { benchScan } from './scan.js';
 import { benchHostile } from './hostile.js';
 import { benchCli } from './cli.js';
+import { benchFleet } from './fleet.js';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   deps: benchDeps,
@@ -16,6 +17,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   scan: benchScan,
   hostile: benchHostile,
   cli: benchCli,
+  fleet: benchFleet,
 };
 
 async function run(): Promise<void> {

@@ -155,10 +155,10 @@ test('end to end: pyvet scan of a repository writes a report that opens cleanly,
 test('dashboard: repositories, trend, drill-down to a scan report; hostile names inert', { skip }, async () => {
   const db = tree.path('history.db');
   const s = openStore(db);
-  s.recordScan(fullReport({ scannedAt: '2026-01-01T00:00:00.000Z', history: undefined }), 'https://example.com/shop.git');
-  s.recordScan(fullReport({ scannedAt: '2026-02-01T00:00:00.000Z', history: undefined }), 'https://example.com/shop.git');
-  const hostileId = s.recordScan(browserReport(), '/srv/<img src=x onerror="window.__pwned=3">');
-  s.close();
+  await s.recordScan(fullReport({ scannedAt: '2026-01-01T00:00:00.000Z', history: undefined }), 'https://example.com/shop.git');
+  await s.recordScan(fullReport({ scannedAt: '2026-02-01T00:00:00.000Z', history: undefined }), 'https://example.com/shop.git');
+  const hostileId = await s.recordScan(browserReport(), '/srv/<img src=x onerror="window.__pwned=3">');
+  await s.close();
   const server: RunningServer = await startServer({ store: db, port: 0 });
   try {
     const { page, problems } = await open(server.url, (u) => u.startsWith(server.url));

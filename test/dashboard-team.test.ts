@@ -43,10 +43,10 @@ after(async () => {
   tree.cleanup();
 });
 
-test('repositories page: distinct names, sortable columns, a filter, sparkline values, new criticals across repositories', () => {
+test('repositories page: distinct names, sortable columns, a filter, sparkline values, new criticals across repositories', async () => {
   const s = openStore(db, { readonly: true });
   try {
-    const page = route(s, '/').body;
+    const page = (await route(s, '/')).body;
     assert.match(page, />shop\/repo</);
     assert.match(page, />billing\/repo</);
     assert.match(page, /<table id="repos-table" class="sortable">/);
@@ -57,7 +57,7 @@ test('repositories page: distinct names, sortable columns, a filter, sparkline v
     assert.match(fresh, /shop\/repo[\s\S]*secret\.aws-access-key[\s\S]*deploy\/env\.py:4/);
 
     // A scan's page opens on what it changed, before the report.
-    const scan = route(s, '/scan/2').body;
+    const scan = (await route(s, '/scan/2')).body;
     const lead = scan.indexOf('id="scan-changes"');
     assert.ok(lead > 0 && lead < scan.indexOf('id="overview"'));
     assert.match(scan, /What changed since scan #1 \(2026-01-01 09:00\)[\s\S]*<strong>1<\/strong> new, <strong>0<\/strong> fixed/);

@@ -18,14 +18,14 @@ let server: RunningServer;
 
 before(async () => {
   const s = openStore(db);
-  s.recordScan(fullReport({ scannedAt: '2026-01-01T00:00:00.000Z', history: undefined }), 'https://example.com/shop.git');
+  await s.recordScan(fullReport({ scannedAt: '2026-01-01T00:00:00.000Z', history: undefined }), 'https://example.com/shop.git');
   // The second scan fixed the missing tests and brought a new bare except.
   const second = fullReport({ scannedAt: '2026-02-01T00:00:00.000Z', history: undefined });
   second.findings = second.findings.filter((f) => f.rule !== 'health.no-tests');
   second.findings.push(finding({ rule: 'health.bare-except', severity: 'medium', path: 'app/new.py', line: 3, message: 'bare except in the new module', remediation: 'Catch what you expect.' }));
-  s.recordScan(second, 'https://example.com/shop.git');
-  s.recordScan(hostileReport(), HOSTILE_KEY);
-  s.close();
+  await s.recordScan(second, 'https://example.com/shop.git');
+  await s.recordScan(hostileReport(), HOSTILE_KEY);
+  await s.close();
   server = await startServer({ store: db, port: 0 });
 });
 

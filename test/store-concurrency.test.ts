@@ -17,9 +17,9 @@ function writer(db: string, repo: string, n: number): Promise<{ code: number | n
       // Open per scan, as separate \`pyvet scan\` runs do, so opening and migrating race too.
       const s = openStore(${JSON.stringify(db)});
       const findings = Array.from({ length: 20 }, (_, j) => ({ rule: 'health.x', severity: 'low', path: 'f.py', line: j, message: 'm', remediation: '', fingerprint: ${JSON.stringify(repo)} + '-' + i + '-' + j }));
-      s.recordScan({ tool: 'pyvet', version: '0', root: '/r', scannedAt: new Date().toISOString(), commit: null, sections: [], dependencies: [], findings, errors: [],
+      await s.recordScan({ tool: 'pyvet', version: '0', root: '/r', scannedAt: new Date().toISOString(), commit: null, sections: [], dependencies: [], findings, errors: [],
         summary: { score: i, bySeverity: {}, byCategory: {}, files: 0, durationMs: 0, phases: {} } }, ${JSON.stringify(repo)});
-      s.close();
+      await s.close();
     }`;
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -46,8 +46,8 @@ test('several processes writing one new store at once: every scan recorded, data
     raw.close();
 
     const s = openStore(db, { readonly: true });
-    assert.equal(s.trend('repo-0', 1000).length, (writers / 3) * scans);
-    s.close();
+    assert.equal((await s.trend('repo-0', 1000)).length, (writers / 3) * scans);
+    await s.close();
   } finally {
     t.cleanup();
   }

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { git } from '../sources/git.js';
-import { openStore, type HistoryStore, type StoredFinding, type TrendPoint } from '../store/index.js';
+import { redactUrl, type HistoryStore, type StoredFinding, type TrendPoint } from '../store/index.js';
+import { openHistory } from '../store/open.js';
 import { diffScans, type ScanDiff } from '../store/diff.js';
 import { locateHistory } from '../store/locate.js';
 import type { Io } from './io.js';
@@ -15,11 +16,11 @@ interface DiffOptions {
 }
 
 /** --since: a scan id, a recorded commit's prefix, or a git ref resolved in the repository to a recorded commit. */
-function resolveSince(store: HistoryStore, key: string, root: string, since: string): number {
-  const direct = store.resolveScan(key, since);
+async function resolveSince(store: HistoryStore, key: string, root: string, since: string): Promise<number> {
+  const direct = await store.resolveScan(key, since);
   if (direct !== null) return direct;
   const sha = existsSync(root) ? git(root, ['rev-parse', '--verify', '-q', `${since}^{commit}`])?.trim() : undefined;
-  const viaGit = sha ? store.resolveScan(key, sha) : null;
+  const viaGit = sha ? await store.resolveScan(key, sha) : null;
   if (viaGit !== null) return viaGit;
   throw new UsageError(`--since ${since}: no recorded scan of ${key} has that id or commit${sha ? ` (${sha.slice(0, 10)})` : ''}; see \`pyvet history\``);
 }
@@ -44,20 +45,20 @@ export function registerDiff(program: Command, io: Io, setCode: (n: number) => v
     .option('--store <file>', 'history database (default: the config\'s store, else ~/.local/share/pyvet/history.db)')
     .option('-c, --config <file>', 'config file whose `store` to use (default: .pyvet.toml, else [tool.pyvet] in pyproject.toml)')
     .addOption(new Option('-f, --format <format>', 'text or json').choices(['text', 'json']).default('text'))
-    .action((target: string | undefined, opts: DiffOptions) => {
+    .action(async (target: string | undefined, opts: DiffOptions) => {
       const { file, root, key } = locateHistory(io.cwd, io.env, target, opts);
-      const store = openStore(file, { readonly: true });
+      const store = await openHistory(file, { readonly: true });
       try {
-        const [latest, previous] = store.scans(key, 2);
-        if (!latest) throw new UsageError(`no scans of ${key} recorded in ${file}; run \`pyvet scan\` first`);
+        const [latest, previous] = await store.scans(key, 2);
+        if (!latest) throw new UsageError(`no scans of ${key} recorded in ${redactUrl(file)}; run \`pyvet scan\` first`);
         let fromId: number;
-        if (opts.since) fromId = resolveSince(store, key, root, opts.since);
+        if (opts.since) fromId = await resolveSince(store, key, root, opts.since);
         else if (previous) fromId = previous.id;
         else throw new UsageError(`only one scan of ${key} is recorded; there is nothing to compare it with yet`);
-        const d = diffScans(store, key, fromId, latest.id);
+        const d = await diffScans(store, key, fromId, latest.id);
         io.stdout.write(opts.format === 'json' ? JSON.stringify(d, null, 2) + '\n' : renderDiffText(d));
       } finally {
-        store.close();
+        await store.close();
       }
       setCode(0);
     });

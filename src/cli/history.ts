@@ -1,7 +1,8 @@
 import { Option, type Command } from 'commander';
 import { SEVERITIES } from '../core/severity.js';
 import { UsageError } from '../core/errors.js';
-import { openStore, type TrendPoint } from '../store/index.js';
+import { redactUrl, type TrendPoint } from '../store/index.js';
+import { openHistory } from '../store/open.js';
 import { locateHistory } from '../store/locate.js';
 import type { Io } from './io.js';
 
@@ -31,7 +32,7 @@ export function registerHistory(program: Command, io: Io, setCode: (n: number) =
     .addOption(new Option('-f, --format <format>', 'text or json').choices(['text', 'json']).default('text'))
     .option('-n, --limit <n>', 'show at most the last N scans', '50')
     .option('--keep <n>', 'first delete all but the newest N scans of this repository (the store never prunes by itself)')
-    .action((target: string | undefined, opts: HistoryOptions) => {
+    .action(async (target: string | undefined, opts: HistoryOptions) => {
       const whole = (flag: string, v: string) => {
         const n = Number(v);
         if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a positive whole number, not ${v}`);
@@ -40,18 +41,18 @@ export function registerHistory(program: Command, io: Io, setCode: (n: number) =
       const limit = whole('--limit', opts.limit);
       const keep = opts.keep === undefined ? null : whole('--keep', opts.keep);
       const { file, key } = locateHistory(io.cwd, io.env, target, opts);
-      const store = openStore(file, { readonly: keep === null });
+      const store = await openHistory(file, { readonly: keep === null });
       try {
-        const pruned = keep === null ? null : store.prune(key, keep);
-        const scans = store.trend(key, limit);
-        if (opts.format === 'json') io.stdout.write(JSON.stringify({ repo: key, store: file, scans, ...(pruned === null ? {} : { pruned }) }, null, 2) + '\n');
+        const pruned = keep === null ? null : await store.prune(key, keep);
+        const scans = await store.trend(key, limit);
+        if (opts.format === 'json') io.stdout.write(JSON.stringify({ repo: key, store: redactUrl(file), scans, ...(pruned === null ? {} : { pruned }) }, null, 2) + '\n');
         else {
           if (pruned !== null) io.stdout.write(`Deleted ${pruned} older scan${pruned === 1 ? '' : 's'} of ${key}; kept the newest ${keep}.\n`);
-          if (!scans.length) io.stdout.write(`No scans of ${key} recorded in ${file}.\n`);
+          if (!scans.length) io.stdout.write(`No scans of ${key} recorded in ${redactUrl(file)}.\n`);
           else io.stdout.write(scans.map(historyLine).join('\n') + '\n');
         }
       } finally {
-        store.close();
+        await store.close();
       }
       setCode(0);
     });

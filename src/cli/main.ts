@@ -11,6 +11,8 @@ import { registerHistory } from './history.js';
 import { registerDiff } from './diff.js';
 import { registerServe } from './serve.js';
 import { registerInit } from './init.js';
+import { registerFleet } from './fleet.js';
+import { registerWorker } from './worker.js';
 
 /** The CLI: parse argv, run one command, return its exit code. Only bin.ts calls process.exit. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -41,6 +43,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   registerDiff(program, io, setCode);
   registerServe(program, io, setCode);
   registerInit(program, io, setCode);
+  registerFleet(program, io, setCode);
+  registerWorker(program, io, setCode);
   registerRules(program, io, setCode);
   program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
 

@@ -4,7 +4,8 @@ import { atOrAbove, SEVERITIES } from '../core/severity.js';
 import { categoryOf } from '../core/finding.js';
 import type { ScanReport } from '../core/report.js';
 import { FORMATS } from '../report/index.js';
-import { defaultStorePath, openStore, repoIdentity } from '../store/index.js';
+import { defaultStorePath, redactUrl, repoIdentity } from '../store/index.js';
+import { openHistory, resolveStoreSpec } from '../store/open.js';
 import { makeStyle } from '../report/style.js';
 import { escapeStrings } from '../report/escape.js';
 import { loc, renderErrors } from '../report/text.js';
@@ -122,7 +123,7 @@ The summary printed at the end names both.`,
     )
     .option('--history', 'also scan every commit of the git history for secrets')
     .option('--baseline <file>', 'secrets baseline: report only secrets whose fingerprint is not in it')
-    .option('--store <file>', 'history database (default: ~/.local/share/pyvet/history.db)')
+    .option('--store <file>', 'history database: an SQLite file or a postgres:// URL (default: ~/.local/share/pyvet/history.db)')
     .option('--no-store', 'do not record this scan in the history database')
     .option('--fail-on-new', 'fail only on findings at or above --fail-on that the previous scan of this repository did not have');
   cmd.action(async (target: string | undefined, opts: ScanOptions) => {
@@ -138,20 +139,20 @@ The summary printed at the end names both.`,
         report.errors.push({ path: cfg.source ?? '.pyvet.toml', message: named.warning });
         if (!opts.quiet) io.stderr.write(`pyvet: warning: ${named.warning}\n`);
       }
-      const file = typeof opts.store === 'string' ? path.resolve(io.cwd, opts.store) : (named?.file ?? defaultStorePath(io.env));
-      const store = openStore(file);
+      const file = typeof opts.store === 'string' ? resolveStoreSpec(io.cwd, opts.store) : (named?.file ?? defaultStorePath(io.env));
+      const store = await openHistory(file);
       try {
         const key = repoIdentity(report.root, repoInfo(report.root));
-        const id = store.recordScan(report, key);
-        recorded = { id, file };
-        report.history = store.trend(key, 100);
+        const id = await store.recordScan(report, key);
+        recorded = { id, file: redactUrl(file) };
+        report.history = await store.trend(key, 100);
         if (opts.failOnNew && code !== 2) {
-          const before = store.previousFingerprints(key, id);
+          const before = await store.previousFingerprints(key, id);
           const failOn = failOnOf(opts, cfg);
           exit = report.findings.some((f) => atOrAbove(f.severity, failOn) && !(before?.has(f.fingerprint) ?? false)) ? 1 : 0;
         }
       } finally {
-        store.close();
+        await store.close();
       }
     }
     // Reports are written after the store so the HTML report can chart this scan among the earlier ones.

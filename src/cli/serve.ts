@@ -1,7 +1,7 @@
-import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { defaultStorePath } from '../store/index.js';
+import { defaultStorePath, redactUrl } from '../store/index.js';
+import { resolveStoreSpec } from '../store/open.js';
 import { isLoopback, startServer } from '../server/index.js';
 import type { Io } from './io.js';
 
@@ -34,10 +34,10 @@ export function registerServe(program: Command, io: Io, setCode: (n: number) => 
     .action(async (opts: ServeOptions) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, not ${opts.port}`);
-      const file = opts.store ? path.resolve(io.cwd, opts.store) : defaultStorePath(io.env);
+      const file = opts.store ? resolveStoreSpec(io.cwd, opts.store) : defaultStorePath(io.env);
       if (!isLoopback(opts.host)) io.stderr.write(`pyvet: warning: serving on ${opts.host}: anyone who can reach this address can read the scan history\n`);
       const server = await startServer({ store: file, port, host: opts.host });
-      io.stdout.write(`pyvet dashboard: ${server.url}  (history: ${file}; Ctrl-C to stop)\n`);
+      io.stdout.write(`pyvet dashboard: ${server.url}  (history: ${redactUrl(file)}; Ctrl-C to stop)\n`);
       await until();
       await server.close();
       setCode(0);

@@ -2,12 +2,16 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PyvetError } from '../core/errors.js';
 import { renderHtml, REPORT_CSP } from '../report/html.js';
-import { openStore, type HistoryStore } from '../store/index.js';
+import type { HistoryStore } from '../store/index.js';
+import { openHistory } from '../store/open.js';
 import { diffScans } from '../store/diff.js';
 import { breadcrumb, diffPage, repoName, repoPage, reposPage, scanLead } from './pages.js';
+import { PostgresStore } from '../store/postgres.js';
+import { fleetPage, filteredFleet, parseFleetQuery } from './fleet.js';
+import { newCriticals } from '../fleet/queries.js';
 
 export interface ServerOptions {
-  /** History database file; opened read-only. */
+  /** History database: an SQLite file or a postgres:// URL; opened read-only. */
   store: string;
   /** 0 picks a free port. */
   port?: number;
@@ -39,46 +43,64 @@ const notFound = (): Reply => ({ status: 404, type: 'text/plain; charset=utf-8',
  * Every route the dashboard has. Paths are matched whole against fixed patterns with numeric ids, and nothing
  * is ever read from the filesystem, so `..`, encoded or not, can only ever reach the 404 below.
  */
-export function route(store: HistoryStore, pathname: string): Reply {
+export async function route(store: HistoryStore, pathname: string, query = new URLSearchParams()): Promise<Reply> {
   let m: RegExpExecArray | null;
-  if (pathname === '/') return html(reposPage(store));
+  if (store instanceof PostgresStore) {
+    const fleet = await fleetRoute(store, pathname, query);
+    if (fleet) return fleet;
+  }
+  if (pathname === '/') return html(await reposPage(store));
   if ((m = /^\/repo\/(\d{1,15})$/.exec(pathname))) {
-    const repo = store.repo(Number(m[1]));
-    return repo ? html(repoPage(store, repo)) : notFound();
+    const repo = await store.repo(Number(m[1]));
+    return repo ? html(await repoPage(store, repo)) : notFound();
   }
   if ((m = /^\/scan\/(\d{1,15})$/.exec(pathname))) {
     const id = Number(m[1]);
-    const scan = store.scan(id);
-    const report = scan && store.report(id);
+    const scan = await store.scan(id);
+    const report = scan && (await store.report(id));
     if (!scan || !report) return notFound();
-    const repo = store.repo(scan.repoId)!;
+    const repo = (await store.repo(scan.repoId))!;
     // The trend as it stood when this scan was made.
-    report.history = store.trend(scan.repoKey, 1000).filter((p) => p.id <= id);
+    report.history = (await store.trend(scan.repoKey, 1000)).filter((p) => p.id <= id);
     const nav = breadcrumb([{ href: '/', label: 'Repositories' }, { href: `/repo/${repo.id}`, label: repoName(repo.key) }, { label: `scan #${id}` }]);
     // The page opens on what this scan changed; the full report follows.
-    const previous = store.scans(scan.repoKey, 100_000).find((p) => p.id < id);
-    return html(renderHtml(report, { nav, lead: scanLead(id, previous ? diffScans(store, scan.repoKey, previous.id, id) : null) }));
+    const previous = (await store.scans(scan.repoKey, 100_000)).find((p) => p.id < id);
+    return html(renderHtml(report, { nav, lead: scanLead(id, previous ? await diffScans(store, scan.repoKey, previous.id, id) : null) }));
   }
   if ((m = /^\/scan\/(\d{1,15})\/diff$/.exec(pathname))) {
-    const scan = store.scan(Number(m[1]));
+    const scan = await store.scan(Number(m[1]));
     if (!scan) return notFound();
-    const previous = store.scans(scan.repoKey, 100_000).find((p) => p.id < scan.id);
+    const previous = (await store.scans(scan.repoKey, 100_000)).find((p) => p.id < scan.id);
     if (!previous) return notFound();
-    return html(diffPage(store.repo(scan.repoId)!, diffScans(store, scan.repoKey, previous.id, scan.id)));
+    return html(diffPage((await store.repo(scan.repoId))!, await diffScans(store, scan.repoKey, previous.id, scan.id)));
   }
-  if (pathname === '/api/repos') return json(store.repos());
+  if (pathname === '/api/repos') return json(await store.repos());
   if ((m = /^\/api\/repos\/(\d{1,15})$/.exec(pathname))) {
-    const repo = store.repo(Number(m[1]));
-    return repo ? json({ ...repo, scans: store.scans(repo.key, 1000) }) : notFound();
+    const repo = await store.repo(Number(m[1]));
+    return repo ? json({ ...repo, scans: await store.scans(repo.key, 1000) }) : notFound();
   }
   if ((m = /^\/api\/scans\/(\d{1,15})$/.exec(pathname))) {
-    const report = store.report(Number(m[1]));
+    const report = await store.report(Number(m[1]));
     return report ? json(report) : notFound();
   }
   if ((m = /^\/api\/scans\/(\d{1,15})\/findings$/.exec(pathname))) {
-    return store.scan(Number(m[1])) ? json(store.findings(Number(m[1]))) : notFound();
+    return (await store.scan(Number(m[1]))) ? json(await store.findings(Number(m[1]))) : notFound();
   }
   return notFound();
+}
+
+/** A PostgreSQL store holds a fleet: its overview replaces the plain list, and the queries across repositories have an API. */
+async function fleetRoute(store: PostgresStore, pathname: string, query: URLSearchParams): Promise<Reply | null> {
+  if (pathname === '/') return html(await fleetPage(store, parseFleetQuery(query)));
+  if (pathname === '/api/fleet') {
+    const { rows, error } = await filteredFleet(store, parseFleetQuery(query));
+    return error ? json({ error }, 400) : json(rows);
+  }
+  if (pathname === '/api/fleet/new-criticals') {
+    const hours = Number(query.get('hours') ?? 24);
+    return json(await newCriticals(store, new Date(Date.now() - (Number.isFinite(hours) && hours > 0 ? hours : 24) * 3600_000)));
+  }
+  return null;
 }
 
 const HEADERS = {
@@ -92,9 +114,9 @@ const HEADERS = {
 /** The read-only dashboard over the history database. Resolves once listening. */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
-  const store = openStore(opts.store, { readonly: true });
+  const store = await openHistory(opts.store, { readonly: true });
   const loopbackOnly = isLoopback(host);
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(async (req, res) => {
     let reply: Reply;
     try {
       const url = new URL(req.url ?? '/', 'http://dashboard.invalid');
@@ -105,7 +127,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       } else if (loopbackOnly && !isLoopback(hostname)) {
         // A page on another site resolving its own name to 127.0.0.1 (DNS rebinding) must not read the history.
         reply = { status: 421, type: 'text/plain; charset=utf-8', body: 'Misdirected request\n' };
-      } else reply = route(store, url.pathname);
+      } else reply = await route(store, url.pathname, url.searchParams);
     } catch (err) {
       const message = err instanceof PyvetError ? err.message : 'internal error';
       reply = { status: 500, type: 'text/plain; charset=utf-8', body: `${message}\n` };
@@ -122,7 +144,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       });
     });
   } catch (err) {
-    store.close();
+    await store.close();
     const e = err as NodeJS.ErrnoException;
     throw new PyvetError(e.code === 'EADDRINUSE' ? `port ${opts.port} on ${host} is already in use (pick another with --port)` : `cannot listen on ${host}:${opts.port}: ${e.message}`);
   }
@@ -134,8 +156,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
-          store.close();
-          resolve();
+          void store.close().then(resolve);
         });
       }),
   };

@@ -9,7 +9,7 @@ import { diffScans, type ScanDiff } from '../store/diff.js';
 
 /** Dashboard pages: the report's look, every string from the store escaped. */
 
-function shell(title: string, body: string, nav = ''): string {
+export function shell(title: string, body: string, nav = ''): string {
   return [
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`,
@@ -28,16 +28,16 @@ export function breadcrumb(parts: { href?: string; label: string }[]): string {
     .join(' › ')}</nav>`;
 }
 
-function counts(p: TrendPoint): string {
+export function counts(p: TrendPoint): string {
   const chips = SEVERITIES.filter((s) => (p.bySeverity[s] ?? 0) > 0).map((s) => `<span class="chip ${s}">${p.bySeverity[s]} ${s}</span>`);
   return chips.join(' ') || '<span class="muted">none</span>';
 }
 
-function score(p: TrendPoint | null): string {
+export function score(p: TrendPoint | null): string {
   return p?.score === null || p?.score === undefined ? '<span class="muted">–</span>' : `<strong>${Math.round(p.score)}</strong>`;
 }
 
-function when(iso: string): string {
+export function when(iso: string): string {
   return esc(iso.replace('T', ' ').slice(0, 16));
 }
 
@@ -60,7 +60,7 @@ export function repoName(key: string): string {
 }
 
 /** A small score line for the repositories table, with the first and latest values written beside it. */
-function sparkline(points: TrendPoint[]): string {
+export function sparkline(points: TrendPoint[]): string {
   const vals = points.map((p) => p.score).filter((s): s is number => s !== null);
   if (vals.length < 2) return vals.length ? `<span class="spark-values">${Math.round(vals[0]!)}</span>` : '';
   const w = 120;
@@ -81,24 +81,25 @@ function sparkline(points: TrendPoint[]): string {
 /** Findings at this severity or above that the latest scan of a repository has and the one before did not. */
 const NEW_SEVERITIES = new Set(['critical', 'high']);
 
-export function reposPage(store: HistoryStore): string {
-  const repos = store.repos();
+export async function reposPage(store: HistoryStore): Promise<string> {
+  const repos = await store.repos();
   if (!repos.length) return shell('pyvet dashboard', '<p class="empty">No scans recorded yet. Run <code>pyvet scan</code> in a repository.</p>');
   const fresh: { repo: RepoSummary; scanId: number; f: StoredFinding }[] = [];
-  const rows = repos.map((r: RepoSummary) => {
+  const rows = await Promise.all(repos.map(async (r: RepoSummary) => {
     const name = repoName(r.key);
-    const [latest, previous] = store.scans(r.key, 2);
-    if (latest && previous) for (const f of diffScans(store, r.key, previous.id, latest.id).new) if (NEW_SEVERITIES.has(f.severity)) fresh.push({ repo: r, scanId: latest.id, f });
+    const [latest, previous] = await store.scans(r.key, 2);
+    if (latest && previous) for (const f of (await diffScans(store, r.key, previous.id, latest.id)).new) if (NEW_SEVERITIES.has(f.severity)) fresh.push({ repo: r, scanId: latest.id, f });
+    const trend = await store.trend(r.key, 30);
     const sev = (s: string) => r.latest?.bySeverity[s] ?? 0;
     // data-value: what the column sorts by (numbers compare as numbers).
     return (
       `<tr class="repo" data-search="${esc(`${name} ${r.key}`.toLowerCase())}"><td data-value="${esc(name.toLowerCase())}"><a href="/repo/${r.id}">${esc(name)}</a><br><span class="muted mono">${esc(r.key)}</span></td>` +
-      `<td class="num" data-value="${r.latest?.score ?? -1}">${score(r.latest)}</td><td>${sparkline(store.trend(r.key, 30))}</td>` +
+      `<td class="num" data-value="${r.latest?.score ?? -1}">${score(r.latest)}</td><td>${sparkline(trend)}</td>` +
       `<td data-value="${sev('critical') * 1e6 + sev('high') * 1e3 + sev('medium')}">${r.latest ? counts(r.latest) : ''}</td>` +
       `<td class="num" data-value="${r.scans}">${r.scans}</td><td data-value="${esc(r.latest?.scannedAt ?? '')}">${r.latest ? `<a href="/scan/${r.latest.id}">${when(r.latest.scannedAt)}</a>` : ''}</td>` +
       `<td class="mono">${esc(r.latest?.commit?.slice(0, 10) ?? '')}</td></tr>`
     );
-  });
+  }));
   const sortable = (label: string, cls = '') => `<th${cls ? ` class="${cls}"` : ''}><button type="button" class="sort">${label}</button></th>`;
   const freshRows = fresh
     .sort((a, b) => (a.f.severity === b.f.severity ? 0 : a.f.severity === 'critical' ? -1 : 1))
@@ -138,11 +139,11 @@ export function scanLead(scanId: number, d: ScanDiff | null): string {
 }
 
 /** How many findings each scan added and removed against the scan before it. */
-function churn(store: HistoryStore, scans: TrendPoint[]): Map<number, { added: number; removed: number }> {
+async function churn(store: HistoryStore, scans: TrendPoint[]): Promise<Map<number, { added: number; removed: number }>> {
   const out = new Map<number, { added: number; removed: number }>();
   let prev: Set<string> | null = null;
   for (const s of [...scans].reverse()) {
-    const fps = new Set(store.findings(s.id).map((f) => f.fingerprint));
+    const fps = new Set((await store.findings(s.id)).map((f) => f.fingerprint));
     if (prev) out.set(s.id, { added: [...fps].filter((f) => !prev!.has(f)).length, removed: [...prev].filter((f) => !fps.has(f)).length });
     prev = fps;
   }
@@ -151,8 +152,8 @@ function churn(store: HistoryStore, scans: TrendPoint[]): Map<number, { added: n
 
 const CHURN_SCANS = 50;
 
-export function repoPage(store: HistoryStore, repo: RepoSummary): string {
-  const scans = store.scans(repo.key, 500);
+export async function repoPage(store: HistoryStore, repo: RepoSummary): Promise<string> {
+  const scans = await store.scans(repo.key, 500);
   const oldestFirst = [...scans].reverse();
   const chart =
     oldestFirst.length >= 2
@@ -166,7 +167,7 @@ export function repoPage(store: HistoryStore, repo: RepoSummary): string {
           { x: `scan time (UTC), ${oldestFirst[0]!.scannedAt.slice(0, 4)}`, left: 'health score', right: 'findings' },
         )
       : '<p class="empty">One scan so far; the trend appears from the next one.</p>';
-  const delta = churn(store, scans.slice(0, CHURN_SCANS + 1));
+  const delta = await churn(store, scans.slice(0, CHURN_SCANS + 1));
   const rows = scans.map((s) => {
     const d = delta.get(s.id);
     return (

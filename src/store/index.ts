@@ -9,28 +9,28 @@ import { StoreError } from '../core/errors.js';
 import type { RepoInfo } from '../sources/git.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
-/** The scan history: one SQLite file, many repositories. */
+/** The scan history: one SQLite file or one PostgreSQL database, many repositories. Async so both backends fit. */
 export interface HistoryStore {
   /** Record a finished scan; returns its id. */
-  recordScan(report: ScanReport, repoKey: string): number;
+  recordScan(report: ScanReport, repoKey: string): Promise<number>;
   /** Fingerprints of the most recent scan of the repository recorded before `beforeId` (or the latest), or null if none. */
-  previousFingerprints(repoKey: string, beforeId?: number): Set<string> | null;
+  previousFingerprints(repoKey: string, beforeId?: number): Promise<Set<string> | null>;
   /** Earlier scans of the repository, oldest first, for trend charts (at most `limit`). */
-  trend(repoKey: string, limit?: number): TrendPoint[];
+  trend(repoKey: string, limit?: number): Promise<TrendPoint[]>;
   /** Every repository with its latest scan, most recently scanned first. */
-  repos(): RepoSummary[];
-  repo(id: number): RepoSummary | null;
+  repos(): Promise<RepoSummary[]>;
+  repo(id: number): Promise<RepoSummary | null>;
   /** Scans of one repository, newest first. */
-  scans(repoKey: string, limit?: number): TrendPoint[];
-  scan(id: number): (TrendPoint & { repoId: number; repoKey: string }) | null;
+  scans(repoKey: string, limit?: number): Promise<TrendPoint[]>;
+  scan(id: number): Promise<(TrendPoint & { repoId: number; repoKey: string }) | null>;
   /** The full report document recorded with a scan. */
-  report(id: number): ScanReport | null;
-  findings(scanId: number): StoredFinding[];
+  report(id: number): Promise<ScanReport | null>;
+  findings(scanId: number): Promise<StoredFinding[]>;
   /** A scan of the repository by id, or by a commit SHA prefix (the newest scan of that commit). */
-  resolveScan(repoKey: string, ref: string): number | null;
+  resolveScan(repoKey: string, ref: string): Promise<number | null>;
   /** Delete all but the newest `keep` scans of the repository (their findings go with them); returns how many went. */
-  prune(repoKey: string, keep: number): number;
-  close(): void;
+  prune(repoKey: string, keep: number): Promise<number>;
+  close(): Promise<void>;
 }
 
 export interface TrendPoint {
@@ -60,9 +60,14 @@ export interface StoredFinding {
   message: string;
 }
 
+/** A PostgreSQL store is named by URL; anything else is an SQLite file path. */
+export function isDatabaseUrl(spec: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(spec);
+}
+
 /** Default store path: $PYVET_STORE, else $XDG_DATA_HOME/pyvet/history.db, else ~/.local/share/pyvet/history.db. */
 export function defaultStorePath(env: NodeJS.ProcessEnv): string {
-  if (env.PYVET_STORE) return path.resolve(env.PYVET_STORE);
+  if (env.PYVET_STORE) return isDatabaseUrl(env.PYVET_STORE) ? env.PYVET_STORE : path.resolve(env.PYVET_STORE);
   const data = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(env.HOME || os.homedir(), '.local', 'share');
   return path.join(data, 'pyvet', 'history.db');
 }
@@ -70,6 +75,11 @@ export function defaultStorePath(env: NodeJS.ProcessEnv): string {
 /** A remote URL without user or password: `https://user:token@host/x` → `https://host/x`. */
 export function stripCredentials(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
+}
+
+/** A URL fit for logs and messages: its password replaced by `***` (`postgres://u:pw@h/db` → `postgres://u:***@h/db`). */
+export function redactUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:]*):[^/@]*@/i, '$1:***@');
 }
 
 /**
@@ -83,13 +93,13 @@ export function repoIdentity(root: string, repo: RepoInfo | null): string {
   return sub && !sub.startsWith('..') ? `${remote}#${sub}` : remote;
 }
 
-function displayName(key: string): string {
+export function displayName(key: string): string {
   const [base, sub] = key.split('#');
   const name = (base ?? key).replace(/\/+$/, '').replace(/\.git$/, '').split(/[/:\\]/).pop() || key;
   return sub ? `${name}/${sub}` : name;
 }
 
-interface ScanRow {
+export interface ScanRow {
   id: number;
   scanned_at: string;
   commit_sha: string | null;
@@ -103,9 +113,9 @@ interface ScanRow {
   findings: number;
 }
 
-const POINT_COLUMNS = 's.id, s.scanned_at, s.commit_sha, s.score, s.critical, s.high, s.medium, s.low, s.unknown, s.info, s.findings';
+export const POINT_COLUMNS = 's.id, s.scanned_at, s.commit_sha, s.score, s.critical, s.high, s.medium, s.low, s.unknown, s.info, s.findings';
 
-function toPoint(r: ScanRow): TrendPoint {
+export function toPoint(r: ScanRow): TrendPoint {
   const bySeverity: Record<string, number> = {};
   for (const s of SEVERITIES) bySeverity[s] = r[s];
   return { id: r.id, scannedAt: r.scanned_at, commit: r.commit_sha, score: r.score, bySeverity, findings: r.findings };
@@ -190,7 +200,7 @@ class SqliteStore implements HistoryStore {
     return row?.id ?? null;
   }
 
-  recordScan(report: ScanReport, repoKey: string): number {
+  async recordScan(report: ScanReport, repoKey: string): Promise<number> {
     if (this.readonly) throw new StoreError(`history database ${this.file} is open read-only`);
     return guard(this.file, () =>
       this.db
@@ -232,7 +242,7 @@ class SqliteStore implements HistoryStore {
     );
   }
 
-  previousFingerprints(repoKey: string, beforeId?: number): Set<string> | null {
+  async previousFingerprints(repoKey: string, beforeId?: number): Promise<Set<string> | null> {
     return guard(this.file, () => {
       const row = this.db
         .prepare('SELECT s.id FROM scans s JOIN repos r ON r.id = s.repo_id WHERE r.key = ? AND s.id < ? ORDER BY s.id DESC LIMIT 1')
@@ -243,11 +253,11 @@ class SqliteStore implements HistoryStore {
     });
   }
 
-  trend(repoKey: string, limit = 100): TrendPoint[] {
-    return this.scans(repoKey, limit).reverse();
+  async trend(repoKey: string, limit = 100): Promise<TrendPoint[]> {
+    return (await this.scans(repoKey, limit)).reverse();
   }
 
-  scans(repoKey: string, limit = 1000): TrendPoint[] {
+  async scans(repoKey: string, limit = 1000): Promise<TrendPoint[]> {
     return guard(this.file, () => {
       const rows = this.db
         .prepare(`SELECT ${POINT_COLUMNS} FROM scans s JOIN repos r ON r.id = s.repo_id WHERE r.key = ? ORDER BY s.id DESC LIMIT ?`)
@@ -256,15 +266,19 @@ class SqliteStore implements HistoryStore {
     });
   }
 
-  repos(): RepoSummary[] {
+  async repos(): Promise<RepoSummary[]> {
     return guard(this.file, () => {
       const rows = this.db.prepare('SELECT id FROM repos').pluck().all() as number[];
-      const out = rows.map((id) => this.repo(id)!);
+      const out = rows.map((id) => this.repoRow(id)!);
       return out.sort((a, b) => (b.latest?.id ?? 0) - (a.latest?.id ?? 0));
     });
   }
 
-  repo(id: number): RepoSummary | null {
+  async repo(id: number): Promise<RepoSummary | null> {
+    return this.repoRow(id);
+  }
+
+  private repoRow(id: number): RepoSummary | null {
     return guard(this.file, () => {
       const r = this.db.prepare('SELECT id, key, name, root FROM repos WHERE id = ?').get(id) as Omit<RepoSummary, 'scans' | 'latest'> | undefined;
       if (!r) return null;
@@ -274,7 +288,7 @@ class SqliteStore implements HistoryStore {
     });
   }
 
-  scan(id: number): (TrendPoint & { repoId: number; repoKey: string }) | null {
+  async scan(id: number): Promise<(TrendPoint & { repoId: number; repoKey: string }) | null> {
     return guard(this.file, () => {
       const row = this.db
         .prepare(`SELECT ${POINT_COLUMNS}, r.id AS repo_id, r.key AS repo_key FROM scans s JOIN repos r ON r.id = s.repo_id WHERE s.id = ?`)
@@ -283,7 +297,7 @@ class SqliteStore implements HistoryStore {
     });
   }
 
-  report(id: number): ScanReport | null {
+  async report(id: number): Promise<ScanReport | null> {
     return guard(this.file, () => {
       const text = this.db.prepare('SELECT report FROM scans WHERE id = ?').pluck().get(id) as string | undefined;
       if (text === undefined) return null;
@@ -295,14 +309,14 @@ class SqliteStore implements HistoryStore {
     });
   }
 
-  findings(scanId: number): StoredFinding[] {
+  async findings(scanId: number): Promise<StoredFinding[]> {
     return guard(
       this.file,
       () => this.db.prepare('SELECT fingerprint, rule, severity, path, line, message FROM findings WHERE scan_id = ? ORDER BY rowid').all(scanId) as StoredFinding[],
     );
   }
 
-  resolveScan(repoKey: string, ref: string): number | null {
+  async resolveScan(repoKey: string, ref: string): Promise<number | null> {
     return guard(this.file, () => {
       const repoId = this.repoId(repoKey);
       if (repoId === null) return null;
@@ -319,7 +333,7 @@ class SqliteStore implements HistoryStore {
     });
   }
 
-  prune(repoKey: string, keep: number): number {
+  async prune(repoKey: string, keep: number): Promise<number> {
     if (this.readonly) throw new StoreError(`history database ${this.file} is open read-only`);
     if (!Number.isInteger(keep) || keep < 1) throw new StoreError(`keep must be a positive whole number, not ${keep}`);
     return guard(this.file, () =>
@@ -337,7 +351,7 @@ class SqliteStore implements HistoryStore {
     );
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 }

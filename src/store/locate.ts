@@ -4,6 +4,7 @@ import { loadConfig, type PyvetConfig } from '../config/config.js';
 import { repoInfo } from '../sources/git.js';
 import { resolveWritableInside } from '../sources/read.js';
 import { defaultStorePath, repoIdentity } from './index.js';
+import { resolveStoreSpec } from './open.js';
 
 /**
  * The store a config names, if it may be used: a file the user named with --config is trusted; the
@@ -13,7 +14,7 @@ import { defaultStorePath, repoIdentity } from './index.js';
  */
 export function configuredStore(root: string, cfg: PyvetConfig, env: NodeJS.ProcessEnv): { file: string | null; warning?: string } {
   if (!cfg.store) return { file: null };
-  if (!cfg.fromRepository) return { file: path.resolve(root, cfg.store) };
+  if (!cfg.fromRepository) return { file: resolveStoreSpec(root, cfg.store) };
   if (env.PYVET_STORE) return { file: null };
   const r = resolveWritableInside(root, cfg.store);
   if ('abs' in r) return { file: r.abs };
@@ -32,6 +33,6 @@ export function locateHistory(
   // A folder that no longer exists can still have history: its identity is then its path.
   const exists = existsSync(root);
   const cfgStore = !store && exists ? configuredStore(root, loadConfig(root, opts.config ? path.resolve(cwd, opts.config) : undefined), env).file : null;
-  const file = store ? path.resolve(cwd, store) : (cfgStore ?? defaultStorePath(env));
+  const file = store ? resolveStoreSpec(cwd, store) : (cfgStore ?? defaultStorePath(env));
   return { file, root, key: repoIdentity(root, exists ? repoInfo(root) : null) };
 }

@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { stripCredentials } from '../store/index.js';
+
+// No prompt may ever wait for a password: a worker has no terminal. Credentials come from the worker
+// machine's own git setup (credential helper, SSH agent), never from the queue or the store.
+const GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'true', LC_ALL: 'C', GIT_CONFIG_NOSYSTEM: '1' };
+
+/** A git URL (`scheme://…` or scp-like `user@host:path`) rather than a local path. */
+export function isGitUrl(spec: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(spec) || /^[\w.-]+@[\w.-]+:/.test(spec);
+}
+
+/** Hide every `user:password@` in a text (git echoes URLs in its errors). */
+export function redactText(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/gi, '$1');
+}
+
+/** Run git; rejects with its first stderr line, credentials removed. */
+export function runGit(args: string[], opts: { cwd?: string; timeoutMs?: number } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd: opts.cwd, env: GIT_ENV, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: opts.timeoutMs ?? 600_000 }, (err, stdout, stderr) => {
+      if (!err) return resolve(stdout);
+      const why = (stderr || err.message).trim().split('\n').filter(Boolean).pop() ?? 'failed';
+      reject(new Error(redactText(`git ${args[0]}: ${why}`)));
+    });
+  });
+}
+
+/** The commit a repository's HEAD points at, asked of the remote (or local repository) itself; null when it has none. */
+export async function remoteHead(source: string): Promise<string | null> {
+  const out = await runGit(['ls-remote', '--', source, 'HEAD'], { timeoutMs: 60_000 });
+  return /^([0-9a-f]{40,64})\s/.exec(out)?.[1] ?? null;
+}
+
+/**
+ * Bring a repository into the cache and check out its HEAD: a bare mirror (`git clone --mirror`, then
+ * `fetch --prune`) and one work tree on it. Returns the work tree and the commit checked out. A half-made
+ * mirror (a worker killed mid-clone) is never used: clones go to a temporary name and are renamed when done.
+ */
+export async function checkout(cacheDir: string, key: string, source: string): Promise<{ dir: string; commit: string }> {
+  const base = path.join(cacheDir, createHash('sha256').update(key).digest('hex').slice(0, 24));
+  const mirror = path.join(base, 'mirror.git');
+  const tree = path.join(base, 'tree');
+  mkdirSync(base, { recursive: true });
+  try {
+    return await update(base, mirror, tree, source);
+  } catch {
+    // Whatever state a killed worker or a force-pushed remote left, start this repository's cache afresh once.
+    rmSync(base, { recursive: true, force: true });
+    mkdirSync(base, { recursive: true });
+    return update(base, mirror, tree, source);
+  }
+}
+
+async function update(base: string, mirror: string, tree: string, source: string): Promise<{ dir: string; commit: string }> {
+  if (!existsSync(mirror)) {
+    const tmp = path.join(base, `mirror.tmp-${process.pid}`);
+    rmSync(tmp, { recursive: true, force: true });
+    await runGit(['clone', '--mirror', '--quiet', '--', source, tmp]);
+    // The remote URL is what the scan reports as the repository's identity: never with credentials.
+    await runGit(['--git-dir', tmp, 'remote', 'set-url', 'origin', stripCredentials(source)]);
+    renameSync(tmp, mirror);
+  } else {
+    await runGit(['--git-dir', mirror, 'fetch', '--prune', '--quiet', '--', source, '+refs/*:refs/*']);
+  }
+  const commit = (await runGit(['--git-dir', mirror, 'rev-parse', '--verify', 'HEAD^{commit}'])).trim();
+  if (!existsSync(tree)) {
+    await runGit(['--git-dir', mirror, 'worktree', 'prune']);
+    await runGit(['--git-dir', mirror, 'worktree', 'add', '--detach', '--force', '--quiet', tree, commit]);
+  } else {
+    await runGit(['checkout', '--detach', '--force', '--quiet', commit], { cwd: tree });
+    await runGit(['clean', '-fdxq'], { cwd: tree });
+  }
+  return { dir: tree, commit };
+}
