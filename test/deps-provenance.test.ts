@@ -144,8 +144,8 @@ test('text: two pins of one package are two blocks, each with its own advisories
   const json = parseJson<ScanReport>((await runCli(['deps', dir, '--format', 'json', '--fail-on', 'none'], { env })).stdout);
   const d42 = json.dependencies.find((d) => d.version === '4.2')!;
   const d32 = json.dependencies.find((d) => d.version === '3.2.18')!;
-  assert.match(text, new RegExp(`django 4\\.2  → upgrade to ${d42.fix!.replace(/\./g, '\\.')}  at requirements\\.txt:1`));
-  assert.match(text, new RegExp(`django 3\\.2\\.18  → upgrade to ${d32.fix!.replace(/\./g, '\\.')}  at lab/requirements\\.txt:1`));
+  assert.match(text, new RegExp(`django 4\\.2  → upgrade to ${d42.fix!.replace(/\./g, '\\.')}\\n    at requirements\\.txt:1`));
+  assert.match(text, new RegExp(`django 3\\.2\\.18  → upgrade to ${d32.fix!.replace(/\./g, '\\.')}\\n    at lab/requirements\\.txt:1`));
   // Every vulnerable finding's advisory is printed.
   for (const f of json.findings.filter((x) => x.rule === 'deps.vulnerable')) assert.ok(text.includes(String(f.data?.advisory)), String(f.data?.advisory));
 });

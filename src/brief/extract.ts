@@ -1,6 +1,14 @@
 // The plain-JS copy of the tree that the health extractor walks too: native node reads cost a C++ call each.
 import type { PyNode as SyntaxNode } from '../python/tree.js';
-import { redactText, redactUrl } from './redact.js';
+import { isSecretName, maskValue, redactText, redactUrl } from './redact.js';
+
+/**
+ * A setting's or field's literal as the brief keeps it: a credential's value cut to its first characters, a
+ * DSN's password masked. Facts are cached on disk per file, so a whole secret must never reach them.
+ */
+function shownValue(name: string, value: string): string {
+  return isSecretName(name) ? maskValue(value) : redactUrl(value);
+}
 import { own } from '../core/lookup.js';
 import { stringValue } from '../python/literals.js';
 
@@ -372,7 +380,7 @@ function classFact(def: SyntaxNode, decorators: string[]): ClassFact {
       fn: p ? p.fn : null,
       args: p ? p.positional.slice(0, 2).map((x) => stringValue(x) ?? x.text.replace(/\s+/g, ' ').slice(0, 120)) : [],
       kw,
-      value: right && stringValue(right) !== null ? redactUrl(stringValue(right)!) : null,
+      value: right && stringValue(right) !== null ? shownValue(left.text, stringValue(right)!) : null,
     });
   }
   return out;
@@ -446,8 +454,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
       if (left?.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(left.text)) {
         facts.settings.upperNames.push(left.text);
         const v = settingValue(a!.childForFieldName('right'));
-        // a DSN default may carry a password: kept only as the brief shows URLs
-        if (v) facts.settingValues[left.text] = { value: redactUrl(v.value), computed: v.computed, line: line(n) };
+        if (v) facts.settingValues[left.text] = { value: shownValue(left.text, v.value), computed: v.computed, line: line(n) };
       }
     }
     if (n.type === 'if_statement' && facts.mainGuard === null) {

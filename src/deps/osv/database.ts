@@ -150,7 +150,11 @@ export class OsvDatabase {
   /** Counts and the newest `modified`: parses every record (db info, db update). */
   get stats(): DatabaseStats {
     if (this.statsCache) return this.statsCache;
-    if (this.indexed) return (this.statsCache = this.indexed.stats);
+    if (this.indexed) {
+      // The header also carries provenance (`contents`), which is not a count.
+      const { records, packages, withdrawn, unreadable, newestModified } = this.indexed.stats;
+      return (this.statsCache = { records, packages, withdrawn, unreadable, newestModified });
+    }
     let records = 0;
     let withdrawn = 0;
     let unreadable = 0;
@@ -360,7 +364,8 @@ export function loadDatabase(dbPath: string, env: NodeJS.ProcessEnv = process.en
     // Read back what was written, so the first run matches on the same trimmed records as later ones.
     const written = writeDatabaseIndex(db, key, candidates);
     const idx = written ? readIndex(written, key) : null;
-    if (idx) db = new OsvDatabase(dbPath, idx);
+    // Malformed records were found while the index was built: the first run still reports them.
+    if (idx) db = new OsvDatabase(dbPath, idx, db.problems);
   }
   loaded.set(dbPath, { key: statKey, db });
   return db;

@@ -21,7 +21,8 @@ test('the index gives the same matches, fixes, severities and summaries as the z
   assert.ok(indexed);
   const plain = databaseFromZip(readFileSync(zip), zip);
   assert.deepEqual(indexed.packages(), plain.packages());
-  assert.deepEqual(indexed.stats, plain.stats);
+  // Provenance travels in the header, beside the counts: an indexed run has no texts to count.
+  assert.deepEqual(indexed.stats, { ...plain.stats, contents: plain.contents });
   const names = plain.packages().sort();
   for (let i = 0; i < names.length; i += 7) {
     const name = names[i]!;
