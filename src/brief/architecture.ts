@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { importCycles } from '../facts/imports.js';
 import type { ELK as ElkApi, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { HealthReport } from '../health/types.js';
 import type { ModuleIndex } from './resolve.js';
@@ -49,38 +50,10 @@ function moduleEdges(ix: ModuleIndex, health: HealthReport | null): [string, str
   return out;
 }
 
-/** Strongly connected components (Tarjan) with more than one node: the package cycles. */
+/** The package cycles, by the same finder health uses for module cycles. */
 export function cyclesOf(nodes: string[], edges: Map<string, Set<string>>): string[][] {
-  let index = 0;
-  const idx = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const on = new Set<string>();
-  const out: string[][] = [];
-  const visit = (v: string): void => {
-    idx.set(v, index);
-    low.set(v, index++);
-    stack.push(v);
-    on.add(v);
-    for (const w of edges.get(v) ?? []) {
-      if (!idx.has(w)) {
-        visit(w);
-        low.set(v, Math.min(low.get(v)!, low.get(w)!));
-      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
-    }
-    if (low.get(v) === idx.get(v)) {
-      const comp: string[] = [];
-      let w: string;
-      do {
-        w = stack.pop()!;
-        on.delete(w);
-        comp.push(w);
-      } while (w !== v);
-      if (comp.length > 1) out.push(comp.sort());
-    }
-  };
-  for (const n of nodes) if (!idx.has(n)) visit(n);
-  return out.sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+  const graph = new Map(nodes.map((n) => [n, new Map([...(edges.get(n) ?? [])].map((w) => [w, true]))]));
+  return importCycles(graph).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
 }
 
 /** Package map: module imports condensed to packages, cycles marked, laid out by ELK (layered, top-down). */

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import type { Workspace } from '../sources/workspace.js';
+import { parseIni } from '../facts/config.js';
 import type { Dependency } from '../deps/types.js';
 import type { ModuleIndex } from './resolve.js';
 import type { Framework, PythonVersions } from './types.js';
@@ -40,30 +41,9 @@ export function keyLine(text: string, section: string, key: string): number {
   return sectionLine;
 }
 
+/** An INI file's values by section and key, from the one INI reader the facts layer has. */
 function readIni(text: string): Map<string, Map<string, string>> {
-  const out = new Map<string, Map<string, string>>();
-  let cur: Map<string, string> | null = null;
-  let lastKey: string | null = null;
-  for (const raw of text.split('\n')) {
-    const l = raw.replace(/\r$/, '');
-    if (/^\s*[#;]/.test(l)) continue;
-    const h = /^\[([^\]]+)\]/.exec(l);
-    if (h) {
-      cur = new Map();
-      out.set(h[1]!.trim(), cur);
-      lastKey = null;
-      continue;
-    }
-    if (!cur) continue;
-    const kv = /^([A-Za-z0-9_.-]+)\s*[=:]\s*(.*)$/.exec(l);
-    if (kv && !/^\s/.test(l)) {
-      lastKey = kv[1]!;
-      cur.set(lastKey, kv[2]!.trim());
-    } else if (lastKey && /^\s+\S/.test(l)) {
-      cur.set(lastKey, `${cur.get(lastKey)}\n${l.trim()}`);
-    }
-  }
-  return out;
+  return new Map([...parseIni(text)].map(([name, keys]) => [name, new Map([...keys].map(([k, v]) => [k, v.value]))]));
 }
 
 export function readManifest(ws: Workspace, gaps: string[]): Manifest {
