@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HEALTH_RULES, type ExampleTree } from '../src/health/rules.js';
+import { HEALTH_RULES } from '../src/health/registry.js';
+import type { ExampleTree } from '../src/health/rule.js';
 import { reviewHealth } from '../src/health/index.js';
 import { analyzePythonFiles } from '../src/python/analyze.js';
 import { auditDependencies } from '../src/deps/index.js';

@@ -9,7 +9,8 @@ import { rolesOf } from '../facts/roles.js';
 import { declarations } from '../facts/manifests.js';
 import { pyprojects } from '../facts/config.js';
 import type { Evidence, HealthCategory, HealthReport, ImportMetrics } from './types.js';
-import { healthRule, isSuppressed } from './rules.js';
+import { HEALTH_RULES, healthRule, isSuppressed } from './registry.js';
+import type { SmellScore } from './rule.js';
 import { check, type CheckResult } from './checks/model.js';
 import { TreeIndex } from '../facts/tree-index.js';
 import { buildImportGraph, cyclePath, eagerEdges, importCycles } from '../facts/imports.js';
@@ -45,13 +46,12 @@ function complexitySeverity(cc: number): Severity {
   return cc > 30 ? 'high' : cc > 20 ? 'medium' : 'low';
 }
 
-const SECURITY_SMELLS = new Set([
-  'health.eval-exec', 'health.shell-true', 'health.pickle-load', 'health.yaml-unsafe-load', 'health.tls-verify-disabled', 'health.debug-enabled',
-  'health.sql-injection', 'health.weak-password-hash', 'health.secret-in-log', 'health.allowed-hosts-wildcard',
-]);
-const ERROR_SMELLS = new Set(['health.bare-except', 'health.swallowed-exception']);
+/** The smells each scored check counts, from the rules' `scoredBy`. */
+const smellsScoredBy = (score: SmellScore) => new Set(HEALTH_RULES.filter((r) => r.scoredBy === score).map((r) => r.id));
+const SECURITY_SMELLS = smellsScoredBy('security');
+const ERROR_SMELLS = smellsScoredBy('error-handling');
 // `assert` is reported for the record only: in a library it is mostly an invariant or a type narrowing.
-const QUALITY_SMELLS = new Set(['health.print-in-library', 'health.mutable-default', 'health.http-no-timeout', 'health.blocking-in-async', 'health.log-without-traceback']);
+const QUALITY_SMELLS = smellsScoredBy('quality');
 
 /** The health review: checks scored 0–10 with evidence, metrics, and findings for what failed. */
 export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<HealthResult> {

@@ -1,7 +1,7 @@
 import type { RuleMeta } from '../core/rule.js';
 import { DEPS_RULES } from '../deps/rules.js';
 import { SECRET_RULES } from '../secrets/registry.js';
-import { HEALTH_RULES } from '../health/rules.js';
+import { HEALTH_RULES } from '../health/registry.js';
 
 /** Every rule pyvet knows, for SARIF descriptors, docs/rules.md and `pyvet rules`. */
 export function allRules(): RuleMeta[] {

@@ -1,0 +1,12 @@
+import { defineHealthRule } from '../rule.js';
+
+export const ciFormatCheck = defineHealthRule({
+  id: 'health.ci.format-check',
+  severity: 'low',
+  summary: 'CI does not check formatting',
+  docs: {
+    what: 'Fails when no CI command runs black --check, ruff format --check or isort --check.',
+    why: 'Unchecked formatting turns reviews into whitespace debates and noisy diffs.',
+    fix: 'Run `ruff format --check .` in CI.',
+  },
+});

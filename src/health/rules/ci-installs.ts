@@ -1,0 +1,12 @@
+import { defineHealthRule } from '../rule.js';
+
+export const ciInstalls = defineHealthRule({
+  id: 'health.ci.installs',
+  severity: 'low',
+  summary: 'CI never installs the project',
+  docs: {
+    what: 'Fails when no CI command installs dependencies (pip/poetry/uv/pdm/pipenv).',
+    why: 'A CI that does not install cannot test what users get.',
+    fix: 'Install the locked dependencies as the first CI step.',
+  },
+});

@@ -1,0 +1,12 @@
+import { defineHealthRule } from '../rule.js';
+
+export const ciLints = defineHealthRule({
+  id: 'health.ci.lints',
+  severity: 'low',
+  summary: 'CI does not lint',
+  docs: {
+    what: 'Fails when no CI command runs ruff, flake8 or pylint.',
+    why: 'Lint catches bugs and keeps the style uniform without review effort.',
+    fix: 'Run `ruff check .` in CI.',
+  },
+});

@@ -1,0 +1,16 @@
+import { defineHealthRule, py } from '../rule.js';
+
+export const ciPresent = defineHealthRule({
+  id: 'health.ci.present',
+  severity: 'medium',
+  summary: 'No continuous integration is configured',
+  docs: {
+    what: 'Fails when no GitHub Actions, GitLab CI, CircleCI, Azure Pipelines, Travis, Bitbucket or Jenkins configuration exists.',
+    why: 'Without CI nothing checks a change before it lands.',
+    fix: 'Add .github/workflows/ci.yml running install, lint and tests.',
+  },
+  examples: {
+    bad: [py('x = 1\n')],
+    good: [{ 'app/service.py': 'x = 1\n', '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pip install -r requirements.txt\n' }],
+  },
+});

@@ -1,0 +1,16 @@
+import { defineHealthRule } from '../rule.js';
+
+export const ciRunsTests = defineHealthRule({
+  id: 'health.ci.runs-tests',
+  severity: 'high',
+  summary: 'CI does not run the tests',
+  docs: {
+    what: 'Fails when no CI command (directly or through tox, nox, make or pre-commit) runs pytest, unittest or an equivalent.',
+    why: 'A green CI that never tests gives false confidence.',
+    fix: 'Run `python -m pytest` in CI.',
+  },
+  examples: {
+    bad: [{ 'app/service.py': 'x = 1\n', '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pip install -r requirements.txt\n' }],
+    good: [{ 'app/service.py': 'x = 1\n', Makefile: 'test:\n\tpython -m pytest -q\n', '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n' }],
+  },
+});

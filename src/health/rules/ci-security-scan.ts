@@ -1,0 +1,12 @@
+import { defineHealthRule } from '../rule.js';
+
+export const ciSecurityScan = defineHealthRule({
+  id: 'health.ci.security-scan',
+  severity: 'low',
+  summary: 'CI runs no security scan',
+  docs: {
+    what: 'Fails when no CI command runs pip-audit, safety, bandit, semgrep, CodeQL, trivy or similar.',
+    why: 'Known-vulnerable dependencies and risky code ship unnoticed.',
+    fix: 'Add `pip-audit` (and `bandit -r src`) to CI.',
+  },
+});

@@ -1,0 +1,12 @@
+import { defineHealthRule } from '../rule.js';
+
+export const dependenciesPinned = defineHealthRule({
+  id: 'health.dependencies.pinned',
+  severity: 'low',
+  summary: 'Dependencies are not pinned or locked',
+  docs: {
+    what: 'Fails when fewer than half of the declared dependencies have an exact or locked version.',
+    why: 'Unpinned installs change under you: builds are not reproducible and a bad release ships silently.',
+    fix: 'Lock dependencies (uv.lock, poetry.lock, pip-compile) or pin with ==.',
+  },
+});

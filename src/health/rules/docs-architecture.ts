@@ -1,0 +1,12 @@
+import { defineHealthRule } from '../rule.js';
+
+export const docsArchitecture = defineHealthRule({
+  id: 'health.docs.architecture',
+  severity: 'info',
+  summary: 'No architecture notes or decision records',
+  docs: {
+    what: 'Fails when no ARCHITECTURE/DESIGN document or ADR folder exists.',
+    why: 'Why the system is shaped the way it is leaves with its authors.',
+    fix: 'Add ARCHITECTURE.md and record decisions in docs/adr/.',
+  },
+});

@@ -1,0 +1,16 @@
+import { defineHealthRule, py } from '../rule.js';
+
+export const docsLicense = defineHealthRule({
+  id: 'health.docs.license',
+  severity: 'low',
+  summary: 'No license file or declared license',
+  docs: {
+    what: 'Fails when no LICENSE/COPYING file or project.license exists.',
+    why: 'Without a license nobody may legally reuse the code.',
+    fix: 'Add a LICENSE file.',
+  },
+  examples: {
+    bad: [py('x = 1\n')],
+    good: [{ 'app/service.py': 'x = 1\n', LICENSE: 'MIT License\n' }],
+  },
+});

@@ -1,0 +1,19 @@
+import { defineHealthRule, py } from '../rule.js';
+
+export const evalExec = defineHealthRule({
+  id: 'health.eval-exec',
+  severity: 'high',
+  scoredBy: 'security',
+  summary: '`eval`/`exec` runs arbitrary code',
+  docs: {
+    what: 'Flags calls to the builtins `eval()` and `exec()`.',
+    why: 'Any input that reaches eval/exec becomes code: a direct path to remote code execution.',
+    example: 'value = eval(request.args["expr"])',
+    fix: 'Parse data with `ast.literal_eval`, `json.loads` or an explicit parser; dispatch through a dict of functions.',
+  },
+  codes: ['S307', 'S102', 'B307', 'B102', 'PGH001', 'W0123', 'W0122'],
+  examples: {
+    bad: [py('def calc(expr):\n    return eval(expr)\n')],
+    good: [py('import ast\ndef calc(expr):\n    return ast.literal_eval(expr)\n'), py('def run(model):\n    return model.eval()\n')],
+  },
+});

@@ -1,0 +1,12 @@
+import { defineHealthRule } from '../rule.js';
+
+export const historyActivity = defineHealthRule({
+  id: 'health.history.activity',
+  severity: 'info',
+  summary: 'No commits for a long time',
+  docs: {
+    what: 'Fails when the last commit is more than a year old (warns after 90 days).',
+    why: 'A quiet repository has stale dependencies and CI that may no longer run.',
+    fix: 'Re-run CI and update dependencies before changing it.',
+  },
+});

@@ -1,0 +1,12 @@
+import { defineHealthRule } from '../rule.js';
+
+export const structureFormatConfig = defineHealthRule({
+  id: 'health.structure.format-config',
+  severity: 'info',
+  summary: 'No formatter configured',
+  docs: {
+    what: 'Fails when no black, ruff format or isort configuration exists.',
+    why: 'Formatting by hand wastes review time.',
+    fix: 'Add [tool.ruff.format] or [tool.black].',
+  },
+});

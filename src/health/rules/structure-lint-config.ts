@@ -1,0 +1,12 @@
+import { defineHealthRule } from '../rule.js';
+
+export const structureLintConfig = defineHealthRule({
+  id: 'health.structure.lint-config',
+  severity: 'low',
+  summary: 'No linter configured',
+  docs: {
+    what: 'Fails when no ruff, flake8 or pylint configuration exists.',
+    why: 'Lint rules are the cheapest code review.',
+    fix: 'Add [tool.ruff] to pyproject.toml.',
+  },
+});

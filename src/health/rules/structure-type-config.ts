@@ -1,0 +1,12 @@
+import { defineHealthRule } from '../rule.js';
+
+export const structureTypeConfig = defineHealthRule({
+  id: 'health.structure.type-config',
+  severity: 'info',
+  summary: 'No type checker configured',
+  docs: {
+    what: 'Fails when no mypy or pyright configuration exists.',
+    why: 'Type hints that nothing checks drift from the code.',
+    fix: 'Add [tool.mypy] to pyproject.toml.',
+  },
+});

@@ -1,0 +1,17 @@
+import { defineHealthRule } from '../rule.js';
+
+export const unusedDependency = defineHealthRule({
+  id: 'health.unused-dependency',
+  severity: 'low',
+  summary: 'A declared dependency is never imported',
+  docs: {
+    what: 'Reports declared distributions (PEP 503 names) that no file imports; tools, plugins, servers and type stubs are exempt.',
+    why: 'Unused dependencies widen the attack surface and slow installs, and mislead readers about what the code uses.',
+    example: 'requirements.txt: flask==3.0.0  # no `import flask` anywhere',
+    fix: 'Remove it, or note why it is needed if it is loaded indirectly (a plugin, a driver).',
+  },
+  examples: {
+    bad: [{ 'app/service.py': 'import os\n', 'requirements.txt': 'flask==3.0.0\n' }],
+    good: [{ 'app/service.py': 'import flask\n', 'requirements.txt': 'flask==3.0.0\n' }, { 'app/service.py': 'import os\n', 'requirements.txt': 'gunicorn==22.0.0\n' }],
+  },
+});
