@@ -29,6 +29,22 @@ test('every health rule id is unique, starts with health. and has docs', () => {
   for (const r of HEALTH_RULES) {
     assert.match(r.id, /^health\.[a-z0-9-]+(\.[a-z0-9-]+)?$/);
     for (const k of ['what', 'why', 'fix'] as const) assert.ok(r.docs[k].length > 10, `${r.id}.docs.${k}`);
+    // A rule reports either places of its own or the failure of one scored check, never both or neither.
+    assert.ok(!r.check !== !r.failedCheck, `${r.id} needs exactly one of check and failedCheck`);
+  }
+});
+
+test('every failedCheck names a check the review produces', async () => {
+  const t = new TempTree('pyvet-rule-');
+  try {
+    t.files({ 'app/service.py': 'import os\n' });
+    const ws = new Workspace(t.dir, defaultConfig());
+    const python = await analyzePythonFiles(ws, { brief: false });
+    const { health } = await reviewHealth(ws, { dependencies: [], python });
+    const checkIds = new Set(health.checks.map((c) => c.id));
+    for (const r of HEALTH_RULES.filter((x) => x.failedCheck)) assert.ok(checkIds.has(r.failedCheck!), `${r.id} names check ${r.failedCheck}, which the review does not produce`);
+  } finally {
+    t.cleanup();
   }
 });
 

@@ -1,26 +1,20 @@
 import type { Finding } from '../core/finding.js';
 import { fingerprint } from '../core/finding.js';
-import type { Severity } from '../core/severity.js';
 import type { Workspace } from '../sources/workspace.js';
 import { isAside, type Dependency } from '../deps/types.js';
 import type { PythonFileFacts } from '../python/analyze.js';
-import { isShipped } from '../core/role.js';
-import { rolesOf } from '../facts/roles.js';
-import { declarations } from '../facts/manifests.js';
-import { pyprojects } from '../facts/config.js';
 import type { Evidence, HealthCategory, HealthReport, ImportMetrics } from './types.js';
-import { HEALTH_RULES, healthRule, isSuppressed } from './registry.js';
-import type { SmellScore } from './rule.js';
+import { HEALTH_RULES, isSuppressed, ruleForCheck } from './registry.js';
+import type { HealthRule, SmellScore } from './rule.js';
+import { buildContext, COMPLEX_THRESHOLD, type HealthContext, type RuleHit } from './context.js';
 import { check, type CheckResult } from './checks/model.js';
-import { TreeIndex } from '../facts/tree-index.js';
-import { buildImportGraph, cyclePath, eagerEdges, importCycles } from '../facts/imports.js';
-import { declaredVsImported } from './checks/declared.js';
+import type { TreeIndex } from '../facts/tree-index.js';
+import { cyclePath } from '../facts/imports.js';
 import { distributionsFor } from '../facts/import-names.js';
-import { envVarMetrics } from '../facts/env.js';
 import { testChecks, testMetrics } from './checks/tests.js';
-import { ciChecks, ciMetrics } from './checks/ci.js';
-import { dockerSmells, docsChecks, toolChecks } from './checks/hygiene.js';
-import { gitHistory, historyChecks } from './checks/history.js';
+import { ciChecks } from './checks/ci.js';
+import { docsChecks, toolChecks } from './checks/hygiene.js';
+import { historyChecks } from './checks/history.js';
 
 export interface HealthOptions {
   dependencies: Dependency[];
@@ -39,13 +33,6 @@ export interface HealthResult {
 /** Default category weights of the overall score; `[tool.pyvet] weights` overrides them. */
 export const DEFAULT_WEIGHTS: Record<HealthCategory, number> = { tests: 20, ci: 15, docs: 15, dependencies: 15, structure: 15, history: 10, security: 10 };
 
-/** Complexity above which a function is reported (radon rank C starts at 11). */
-export const COMPLEX_THRESHOLD = 10;
-
-function complexitySeverity(cc: number): Severity {
-  return cc > 30 ? 'high' : cc > 20 ? 'medium' : 'low';
-}
-
 /** The smells each scored check counts, from the rules' `scoredBy`. */
 const smellsScoredBy = (score: SmellScore) => new Set(HEALTH_RULES.filter((r) => r.scoredBy === score).map((r) => r.id));
 const SECURITY_SMELLS = smellsScoredBy('security');
@@ -53,50 +40,61 @@ const ERROR_SMELLS = smellsScoredBy('error-handling');
 // `assert` is reported for the record only: in a library it is mostly an invariant or a type narrowing.
 const QUALITY_SMELLS = smellsScoredBy('quality');
 
-/** The health review: checks scored 0–10 with evidence, metrics, and findings for what failed. */
+/** The health review: build the context from the facts, run every rule's check, score the checks. */
 export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<HealthResult> {
-  const tree = new TreeIndex(ws);
-  const files = opts.python;
+  const ctx = await buildContext(ws, opts);
   const findings: Finding[] = [];
-  const checks: CheckResult[] = [];
-  const now = opts.now ?? new Date();
-  // What each file is decides what counts: test, fixture, example, docs and vendored code is reported
-  // for the record (at `info`) and never moves a score; the tests checks judge the tests themselves.
-  const roles = rolesOf(ws);
-  const shipped = (p: string) => isShipped(roles.role(p));
-  const noqa = new Map(files.filter((f) => f.health.noqa.length).map((f) => [f.path, f.health.noqa]));
-
-  const finding = (rule: string, path: string, line: number, message: string, detail: string, extra: Partial<Finding> = {}): void => {
-    const meta = healthRule(rule);
-    if (isSuppressed(rule, noqa.get(path), line)) return;
-    // A migration runs once and is never edited again: its complexity and size are history, not debt.
-    const frozen = roles.role(path) === 'migration' && (rule === 'health.complex-function' || rule === 'health.low-maintainability');
-    const capped = frozen || (!rule.startsWith('health.tests.') && path !== '.' && !shipped(path));
-    findings.push({
-      rule,
-      severity: capped ? 'info' : (extra.severity ?? meta?.severity ?? 'low'),
-      path,
-      line: Math.max(1, line),
-      message,
-      remediation: meta?.docs.fix ?? '',
-      fingerprint: fingerprint(rule, path, detail),
-      ...extra,
-      ...(capped ? { severity: 'info' as const } : {}),
-    });
+  const noqa = new Map(ctx.files.filter((f) => f.health.noqa.length).map((f) => [f.path, f.health.noqa]));
+  const report = (rule: HealthRule, hit: RuleHit): void => {
+    if (isSuppressed(rule.id, noqa.get(hit.path), hit.line)) return;
+    findings.push(toFinding(ctx, rule, hit));
   };
+  for (const rule of HEALTH_RULES) for (const hit of rule.check?.(ctx, rule) ?? []) report(rule, hit);
 
-  // Functions and modules.
-  const functions = files.flatMap((f) => f.health.functions.map((fn) => ({ path: f.path, name: fn.name, line: fn.line, endLine: fn.endLine, complexity: fn.complexity })));
-  const modules = files.map((f) => ({ path: f.path, module: f.module, maintainability: f.health.maintainability === null ? 0 : Math.round(f.health.maintainability * 100) / 100, loc: f.health.loc }));
-  const complex = functions.filter((f) => f.complexity > COMPLEX_THRESHOLD);
-  for (const f of complex) {
-    finding('health.complex-function', f.path, f.line, `${f.name} has cyclomatic complexity ${f.complexity} (threshold ${COMPLEX_THRESHOLD})`, f.name, {
-      severity: complexitySeverity(f.complexity),
-      endLine: f.endLine,
-      evidence: `complexity ${f.complexity}, lines ${f.line}-${f.endLine}`,
-      data: { complexity: f.complexity },
+  const { checks, tests } = scoredChecks(ctx, opts.now ?? new Date());
+  // Check-level findings for failed checks not already explained by per-location findings.
+  for (const c of checks) {
+    if (c.status !== 'fail' || c.coveredByFindings) continue;
+    // Every check that fails without per-location findings has a rule (the registry test holds it to that).
+    const rule = ruleForCheck(c.id);
+    if (!rule) continue;
+    const ev = c.evidence.find((e) => e.path) ?? c.evidence[0];
+    report(rule, {
+      path: ev?.path ?? '.',
+      line: ev?.line ?? 1,
+      message: `${rule.summary}: ${c.evidence.map((e) => e.message).join('; ').slice(0, 300)}`,
+      detail: c.id,
+      extra: { remediation: c.remediation, data: { check: c.id, score: c.score } },
     });
   }
+
+  const { score, categories, weights } = scoreChecks(checks, ws.config.weights);
+  return { health: healthReport(ctx, checks, tests, { score, categories, weights }), findings };
+}
+
+/** A rule's hit as a finding: what is not shipped (and migrations' size) is reported for the record, at info. */
+function toFinding(ctx: HealthContext, rule: HealthRule, hit: RuleHit): Finding {
+  const { path, line, message, detail, extra = {} } = hit;
+  // A migration runs once and is never edited again: its complexity and size are history, not debt.
+  const frozen = ctx.roles.role(path) === 'migration' && (rule.id === 'health.complex-function' || rule.id === 'health.low-maintainability');
+  const capped = frozen || (!rule.id.startsWith('health.tests.') && path !== '.' && !ctx.shipped(path));
+  return {
+    rule: rule.id,
+    severity: capped ? 'info' : (extra.severity ?? rule.severity),
+    path,
+    line: Math.max(1, line),
+    message,
+    remediation: rule.docs.fix,
+    fingerprint: fingerprint(rule.id, path, detail),
+    ...extra,
+    ...(capped ? { severity: 'info' as const } : {}),
+  };
+}
+
+/** Every scored check, 0–10 with evidence, in report order. */
+function scoredChecks(ctx: HealthContext, now: Date): { checks: CheckResult[]; tests: ReturnType<typeof testMetrics> } {
+  const { tree, files, shippedFiles, roles, shipped, functions, complex, graph, eager, cycles, declarations: decls, declared: dvi, ci, docker, envVars, dependencies } = ctx;
+  const checks: CheckResult[] = [];
   const realFunctions = functions.filter((f) => shipped(f.path) && roles.role(f.path) !== 'migration');
   const complexShare = realFunctions.length ? complex.filter((f) => shipped(f.path) && roles.role(f.path) !== 'migration').length / realFunctions.length : 0;
   checks.push(
@@ -111,11 +109,7 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
       { coveredByFindings: true, skip: functions.length === 0 },
     ),
   );
-  const shippedFiles = files.filter((f) => shipped(f.path));
   const lowMi = shippedFiles.filter((f) => f.health.maintainability !== null && f.health.maintainability <= 19 && f.health.sloc > 0);
-  for (const f of lowMi.filter((x) => (x.health.maintainability ?? 100) <= 9)) {
-    finding('health.low-maintainability', f.path, 1, `${f.module} has maintainability index ${f.health.maintainability!.toFixed(1)} (radon rank C)`, f.module, { evidence: `MI ${f.health.maintainability!.toFixed(2)}` });
-  }
   checks.push(
     check(
       'structure.maintainability',
@@ -129,20 +123,6 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
     ),
   );
 
-  // Imports: graph, cycles, declared vs imported.
-  const graph = buildImportGraph(files);
-  // Only imports that run at import time make a cycle; TYPE_CHECKING and function-local imports are how one is broken.
-  const eager = eagerEdges(graph.edges);
-  const cycles = importCycles(eager);
-  for (const comp of cycles) {
-    const pathThrough = cyclePath(comp, eager);
-    const first = graph.modules.get(pathThrough[0]!) ?? comp[0]!;
-    const line = eager.get(pathThrough[0]!)?.get(pathThrough[1]!)?.line ?? 1;
-    finding('health.import-cycle', first, line, `import cycle between ${comp.length} modules: ${pathThrough.join(' → ')}`, comp.join(','), {
-      evidence: pathThrough.map((m, i) => (i < pathThrough.length - 1 ? `${m} (${graph.modules.get(m)}:${eager.get(m)?.get(pathThrough[i + 1]!)?.line ?? '?'})` : m)).join(' → '),
-      data: { modules: comp, path: pathThrough },
-    });
-  }
   // A cycle among tests or fixtures is reported for the record; only cycles through shipped modules score.
   const shippedCycles = cycles.filter((c) => c.some((m) => shipped(graph.modules.get(m) ?? '')));
   checks.push(
@@ -155,44 +135,10 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
       { coveredByFindings: true, skip: files.length === 0 },
     ),
   );
-  const decls = declarations(ws);
-  const loadedByName = new Set(shippedFiles.flatMap((f) => f.health.stringRefs));
-  for (const { doc } of pyprojects(ws)) for (const t of entryPointModules(doc)) loadedByName.add(t);
-  const dvi = declaredVsImported(graph, decls, { isProduction: (p) => roles.role(p) === 'production', loadedByName });
-  // An import only tests, docs or examples make is reported for the record; only shipped code's imports score.
-  // setup.py and noxfile.py import what [build-system] or the tool installs for them: not runtime dependencies.
-  const needsDeclaring = (p: string) => shipped(p) && roles.role(p) !== 'build' && roles.role(p) !== 'ci';
-  const undeclaredShipped = dvi.undeclared.filter((u) => u.uses.some((x) => needsDeclaring(x.path)));
-  for (const u of dvi.undeclared) {
-    const first = u.uses.find((x) => needsDeclaring(x.path)) ?? u.uses[0]!;
-    // Installed only because a declared package needs it (a lock's transitive entry): it works today and
-    // breaks when that package drops it — worth declaring, less urgent than a package nothing installs.
-    const transitive = opts.dependencies.find((d) => distributionsFor(u.name).includes(d.name));
-    finding(
-      'health.undeclared-dependency',
-      first.path,
-      first.line,
-      transitive ? `${u.name} is imported but installed only as a transitive dependency (${transitive.path})` : `${u.name} is imported but no declared dependency provides it`,
-      u.name,
-      {
-        evidence: u.uses.slice(0, 10).map((x) => `${x.path}:${x.line}`).join(', '),
-        data: { import: u.name, uses: u.uses },
-        ...(!u.uses.some((x) => needsDeclaring(x.path)) ? { severity: 'info' as const } : transitive ? { severity: 'low' as const } : {}),
-      },
-    );
-  }
-  for (const u of dvi.unused) {
-    finding('health.unused-dependency', u.dep.path, u.dep.line, `${u.name} is declared (${u.dep.group}) but never imported nor named in settings`, u.name, { data: { distribution: u.name, group: u.dep.group } });
-  }
-  for (const d of dvi.devInProduction) {
-    const first = d.uses[0]!;
-    finding('health.dev-dependency-in-production', first.path, first.line, `${d.name} is declared only in group "${d.group}" but production code imports it`, d.name, {
-      evidence: d.uses.slice(0, 10).map((x) => `${x.path}:${x.line}`).join(', '),
-    });
-  }
+  const undeclaredShipped = dvi.undeclared.filter((u) => u.uses.some((x) => ctx.needsDeclaring(x.path)));
   const thirdPartyCount = graph.thirdParty.size;
   // Manifests and locks of fixtures, examples and docs describe other projects.
-  const projectDeps = opts.dependencies.filter((d) => shipped(d.path));
+  const projectDeps = dependencies.filter((d) => shipped(d.path));
   checks.push(
     check(
       'dependencies.declared',
@@ -207,7 +153,7 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
     check(
       'dependencies.undeclared',
       'dependencies',
-      10 - 2 * undeclaredShipped.filter((u) => !opts.dependencies.some((d) => distributionsFor(u.name).includes(d.name))).length - 0.5 * undeclaredShipped.filter((u) => opts.dependencies.some((d) => distributionsFor(u.name).includes(d.name))).length,
+      10 - 2 * undeclaredShipped.filter((u) => !dependencies.some((d) => distributionsFor(u.name).includes(d.name))).length - 0.5 * undeclaredShipped.filter((u) => dependencies.some((d) => distributionsFor(u.name).includes(d.name))).length,
       undeclaredShipped.length ? undeclaredShipped.map((u) => ({ path: u.uses[0]!.path, line: u.uses[0]!.line, message: `${u.name} imported but not declared` })) : [{ message: 'every third-party import is declared' }],
       'Declare each imported distribution.',
       { coveredByFindings: true, skip: thirdPartyCount === 0 },
@@ -262,16 +208,6 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
     ),
   );
 
-  // Environment variables.
-  // What tests set up for themselves is not configuration a deployer needs to know.
-  const envVars = envVarMetrics(shippedFiles, tree);
-  for (const v of envVars.filter((x) => !x.documented)) {
-    const first = v.uses[0]!;
-    finding('health.undocumented-env-var', first.path, first.line, `environment variable ${v.name} is read but not documented (${v.uses.length} place${v.uses.length > 1 ? 's' : ''})`, v.name, {
-      evidence: v.uses.map((u) => `${u.path}:${u.line}`).join(', '),
-      data: { name: v.name, uses: v.uses, default: v.default },
-    });
-  }
   const undocumented = envVars.filter((v) => !v.documented);
   checks.push(
     check(
@@ -286,9 +222,6 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
     ),
   );
 
-  // CI and automation.
-  const ci = ciMetrics(tree, ws.errors);
-  for (const u of ci.metrics.unpinnedActions) finding('health.unpinned-action', u.path, u.line, `uses: ${u.uses} is not pinned to a commit SHA`, u.uses, { evidence: `uses: ${u.uses}` });
   checks.push(...ciChecks(ci));
 
   // Tests.
@@ -302,13 +235,8 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
 
   // Code smells.
   const smellCounts = new Map<string, number>();
-  for (const f of files) {
-    const counts = shipped(f.path);
-    for (const s of f.health.smells) {
-      if (counts && !isSuppressed(s.rule, f.health.noqa, s.line)) smellCounts.set(s.rule, (smellCounts.get(s.rule) ?? 0) + 1);
-      const meta = healthRule(s.rule);
-      finding(s.rule, f.path, s.line, `${meta?.summary ?? s.rule} (in ${s.scope})`, `${s.scope}\u0000${s.snippet}`, { column: s.column, evidence: s.snippet });
-    }
+  for (const f of shippedFiles) {
+    for (const s of f.health.smells) if (!isSuppressed(s.rule, f.health.noqa, s.line)) smellCounts.set(s.rule, (smellCounts.get(s.rule) ?? 0) + 1);
   }
   const countOf = (set: Set<string>) => [...smellCounts].filter(([r]) => set.has(r)).reduce((n, [, c]) => n + c, 0);
   const smellEvidence = (set: Set<string>): Evidence[] =>
@@ -339,8 +267,6 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
   checks.push(loggingConfigCheck(tree, shippedFiles));
 
   // Containers.
-  const docker = dockerSmells(tree);
-  for (const s of docker.smells) finding(s.rule, s.path, s.line, s.message, s.detail);
   checks.push(
     check(
       'security.containers',
@@ -352,34 +278,13 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
     ),
   );
 
-  // History.
-  const ccByFile = new Map<string, number>();
-  for (const f of files) ccByFile.set(f.path, f.health.functions.reduce((s, fn) => s + fn.complexity, 0));
-  const hist = await gitHistory(ws, { pyFiles: files.map((f) => ({ path: f.path, complexity: ccByFile.get(f.path) ?? 0 })), maxBlameFiles: opts.blame?.maxFiles, blameBudgetMs: opts.blame?.budgetMs });
-  if (hist) {
-    for (const p of hist.metrics.knowledgeIslands.filter(shipped)) {
-      const authors = hist.metrics.files.find((f) => f.path === p)?.authors ?? [];
-      const total = authors.reduce((s, a) => s + a.lines, 0);
-      const top = authors[0];
-      finding('health.knowledge-island', p, 1, `${top?.name ?? 'one author'} wrote ${top && total ? Math.round((top.lines / total) * 100) : 100}% of the ${total} current lines`, p, {
-        evidence: authors.map((a) => `${a.name}: ${a.lines}`).join(', '),
-      });
-    }
-  }
-  checks.push(...historyChecks(hist, now));
+  checks.push(...historyChecks(ctx.history, now));
+  return { checks, tests: tm };
+}
 
-  // Check-level findings for failed checks not already explained by per-location findings.
-  for (const c of checks) {
-    if (c.status !== 'fail' || c.coveredByFindings) continue;
-    const rule = `health.${c.id}`;
-    const ev = c.evidence.find((e) => e.path) ?? c.evidence[0];
-    finding(rule, ev?.path ?? '.', ev?.line ?? 1, `${healthRule(rule)?.summary ?? c.id}: ${c.evidence.map((e) => e.message).join('; ').slice(0, 300)}`, c.id, {
-      remediation: c.remediation,
-      data: { check: c.id, score: c.score },
-    });
-  }
-
-  const { score, categories, weights } = scoreChecks(checks, ws.config.weights);
+function healthReport(ctx: HealthContext, checks: CheckResult[], tm: ReturnType<typeof testMetrics>, scored: Pick<HealthReport, 'score' | 'categories' | 'weights'>): HealthReport {
+  const { files, graph, cycles, declared: dvi, ci, functions } = ctx;
+  const modules = files.map((f) => ({ path: f.path, module: f.module, maintainability: f.health.maintainability === null ? 0 : Math.round(f.health.maintainability * 100) / 100, loc: f.health.loc }));
   const imports: ImportMetrics = {
     cycles,
     undeclared: dvi.undeclared.map((u) => u.name),
@@ -388,22 +293,19 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
     edges: [...graph.edges].flatMap(([a, m]) => [...m.keys()].map((b) => [a, b] as [string, string])).sort((x, y) => (x[0] + '\0' + x[1] < y[0] + '\0' + y[1] ? -1 : 1)),
     modules: files.map((f) => ({ module: f.module, path: f.path, loc: f.health.loc })).sort((a, b) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0)),
   };
-  const health: HealthReport = {
-    score,
-    categories,
-    weights,
+  return {
+    ...scored,
     checks: checks.map(({ coveredByFindings: _c, ...rest }) => rest),
     metrics: {
       functions,
       modules,
       imports,
-      envVars,
-      git: hist?.metrics ?? null,
+      envVars: ctx.envVars,
+      git: ctx.history?.metrics ?? null,
       tests: { framework: tm.framework, testFiles: tm.testFiles, testFunctions: tm.testFunctions, ratio: tm.ratio, layers: tm.layers, coverage: tm.coverage, untestedModules: tm.untestedModules },
       ci: ci.metrics,
     },
   };
-  return { health, findings };
 }
 
 /**
@@ -430,25 +332,6 @@ export function scoreChecks(checks: CheckResult[], override: Record<string, numb
     wsum += w;
   }
   return { score: wsum ? Math.round(total / wsum) : 0, categories, weights };
-}
-
-/** Top-level modules named by entry points and plugins (`"pkg.cli:main"`): loaded by name, never imported. */
-function entryPointModules(doc: Record<string, unknown>): string[] {
-  const out: string[] = [];
-  const visit = (v: unknown) => {
-    if (typeof v === 'string') {
-      const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)(\.[A-Za-z0-9_.]+)?\s*:/.exec(v) ?? /^\s*([A-Za-z_][A-Za-z0-9_]*)\.[A-Za-z0-9_.]+\s*$/.exec(v);
-      if (m) out.push(m[1]!);
-    } else if (v && typeof v === 'object') for (const x of Object.values(v)) visit(x);
-  };
-  const project = doc.project as Record<string, unknown> | undefined;
-  visit(project?.scripts);
-  visit(project?.['gui-scripts']);
-  visit(project?.['entry-points']);
-  const poetry = (doc.tool as Record<string, unknown> | undefined)?.poetry as Record<string, unknown> | undefined;
-  visit(poetry?.scripts);
-  visit(poetry?.plugins);
-  return out;
 }
 
 /** Files that make a repository an application (something deployed and run), not a library. */

@@ -6,6 +6,13 @@ export const HEALTH_RULES: readonly HealthRule[] = RULES;
 
 const BY_ID = new Map(HEALTH_RULES.map((r) => [r.id, r]));
 
+const BY_CHECK = new Map(HEALTH_RULES.filter((r) => r.failedCheck).map((r) => [r.failedCheck!, r]));
+
+/** The rule a failed scored check is reported under, when per-location findings do not already explain it. */
+export function ruleForCheck(checkId: string): HealthRule | undefined {
+  return BY_CHECK.get(checkId);
+}
+
 export function healthRule(id: string): HealthRule | undefined {
   return BY_ID.get(id);
 }

@@ -1,4 +1,5 @@
 import type { RuleMeta } from '../core/rule.js';
+import type { HealthContext, RuleHit } from './context.js';
 
 /** A tree for an example: relative path → content. */
 export type ExampleTree = Record<string, string>;
@@ -17,6 +18,10 @@ export interface HealthRule extends RuleMeta {
   codes?: string[];
   /** A code smell's scored check: security.dangerous-calls, security.error-handling or structure.code-smells. */
   scoredBy?: SmellScore;
+  /** Where the rule reports, read from the facts; rules without one are reported when their scored check fails. */
+  check?: (ctx: HealthContext, rule: HealthRule) => RuleHit[];
+  /** The scored check (`tests.present`) whose failure this rule reports, for rules that report no place of their own. */
+  failedCheck?: string;
 }
 
 /** An example tree holding one production module. */
@@ -27,4 +32,18 @@ export function defineHealthRule(r: HealthRule): HealthRule {
   if (!r.codes) return r;
   const references = [...(r.docs.references ?? []), `the same problem in ruff/flake8/bandit/pylint: ${r.codes.join(', ')} — \`# noqa\` or \`# nosec\` with any of them (or with ${r.id}) silences it`];
   return { ...r, docs: { ...r.docs, references } };
+}
+
+/** The check of a per-call smell: the places the Python facts layer tagged with the rule's id. */
+export function smellHits(ctx: HealthContext, rule: HealthRule): RuleHit[] {
+  return ctx.files.flatMap((f) =>
+    f.health.smells
+      .filter((s) => s.rule === rule.id)
+      .map((s) => ({ path: f.path, line: s.line, message: `${rule.summary} (in ${s.scope})`, detail: `${s.scope}\u0000${s.snippet}`, extra: { column: s.column, evidence: s.snippet } })),
+  );
+}
+
+/** The check of a container rule: the smells the Dockerfile reader tagged with the rule's id. */
+export function dockerHits(ctx: HealthContext, rule: HealthRule): RuleHit[] {
+  return ctx.docker.smells.filter((s) => s.rule === rule.id).map((s) => ({ path: s.path, line: s.line, message: s.message, detail: s.detail }));
 }

@@ -1,4 +1,4 @@
-import { defineHealthRule } from '../rule.js';
+import { defineHealthRule, smellHits } from '../rule.js';
 
 export const allowedHostsWildcard = defineHealthRule({
   id: 'health.allowed-hosts-wildcard',
@@ -12,6 +12,7 @@ export const allowedHostsWildcard = defineHealthRule({
     fix: 'List the real host names, read from the environment: `ALLOWED_HOSTS = os.environ["ALLOWED_HOSTS"].split(",")`.',
   },
   codes: ['S104'],
+  check: smellHits,
   examples: {
     bad: [{ 'app/settings.py': 'ALLOWED_HOSTS = [\'*\']\n' }],
     good: [{ 'app/settings.py': 'import os\nALLOWED_HOSTS = os.environ["ALLOWED_HOSTS"].split(",")\n' }, { 'app/settings/dev.py': 'ALLOWED_HOSTS = [\'*\']\n' }],

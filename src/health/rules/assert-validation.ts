@@ -1,4 +1,4 @@
-import { defineHealthRule, py } from '../rule.js';
+import { defineHealthRule, smellHits, py } from '../rule.js';
 
 export const assertValidation = defineHealthRule({
   id: 'health.assert-validation',
@@ -11,6 +11,7 @@ export const assertValidation = defineHealthRule({
     fix: 'Raise an exception: `if amount <= 0: raise ValueError("amount must be positive")`.',
   },
   codes: ['S101', 'B101'],
+  check: smellHits,
   examples: {
     bad: [py('def pay(amount):\n    assert amount > 0\n    return amount\n')],
     good: [{ 'tests/test_pay.py': 'def test_pay():\n    assert 1 > 0\n' }, py('def pay(amount):\n    if amount <= 0:\n        raise ValueError("amount")\n    return amount\n')],

@@ -1,4 +1,4 @@
-import { defineHealthRule, py } from '../rule.js';
+import { defineHealthRule, smellHits, py } from '../rule.js';
 
 export const bareExcept = defineHealthRule({
   id: 'health.bare-except',
@@ -12,6 +12,7 @@ export const bareExcept = defineHealthRule({
     fix: 'Catch the exceptions you expect (`except ValueError:`), or `except Exception:` and log it.',
   },
   codes: ['E722', 'B001', 'W0702'],
+  check: smellHits,
   examples: {
     bad: [py('try:\n    run()\nexcept:\n    retry()\n')],
     good: [py('try:\n    run()\nexcept ValueError:\n    retry()\n')],

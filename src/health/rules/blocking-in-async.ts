@@ -1,4 +1,4 @@
-import { defineHealthRule, py } from '../rule.js';
+import { defineHealthRule, smellHits, py } from '../rule.js';
 
 export const blockingInAsync = defineHealthRule({
   id: 'health.blocking-in-async',
@@ -12,6 +12,7 @@ export const blockingInAsync = defineHealthRule({
     fix: 'Use the async equivalent (`await asyncio.sleep`, httpx.AsyncClient, asyncio.create_subprocess_exec, aiofiles) or `await asyncio.to_thread(fn, ...)`.',
   },
   codes: ['ASYNC210', 'ASYNC220', 'ASYNC221', 'ASYNC222', 'ASYNC230', 'ASYNC251'],
+  check: smellHits,
   examples: {
     bad: [py('import time\nasync def handler():\n    time.sleep(1)\n'), py('import requests\nasync def handler(url):\n    return requests.get(url, timeout=5)\n')],
     good: [py('import asyncio\nasync def handler():\n    await asyncio.sleep(1)\n'), py('import time\ndef handler():\n    time.sleep(1)\n')],

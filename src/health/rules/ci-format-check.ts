@@ -3,6 +3,7 @@ import { defineHealthRule } from '../rule.js';
 export const ciFormatCheck = defineHealthRule({
   id: 'health.ci.format-check',
   severity: 'low',
+  failedCheck: 'ci.format-check',
   summary: 'CI does not check formatting',
   docs: {
     what: 'Fails when no CI command runs black --check, ruff format --check or isort --check.',

@@ -3,6 +3,7 @@ import { defineHealthRule } from '../rule.js';
 export const ciInstalls = defineHealthRule({
   id: 'health.ci.installs',
   severity: 'low',
+  failedCheck: 'ci.installs',
   summary: 'CI never installs the project',
   docs: {
     what: 'Fails when no CI command installs dependencies (pip/poetry/uv/pdm/pipenv).',

@@ -3,6 +3,7 @@ import { defineHealthRule } from '../rule.js';
 export const ciLints = defineHealthRule({
   id: 'health.ci.lints',
   severity: 'low',
+  failedCheck: 'ci.lints',
   summary: 'CI does not lint',
   docs: {
     what: 'Fails when no CI command runs ruff, flake8 or pylint.',

@@ -3,6 +3,7 @@ import { defineHealthRule, py } from '../rule.js';
 export const ciPresent = defineHealthRule({
   id: 'health.ci.present',
   severity: 'medium',
+  failedCheck: 'ci.present',
   summary: 'No continuous integration is configured',
   docs: {
     what: 'Fails when no GitHub Actions, GitLab CI, CircleCI, Azure Pipelines, Travis, Bitbucket or Jenkins configuration exists.',

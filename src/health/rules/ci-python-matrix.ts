@@ -3,6 +3,7 @@ import { defineHealthRule } from '../rule.js';
 export const ciPythonMatrix = defineHealthRule({
   id: 'health.ci.python-matrix',
   severity: 'low',
+  failedCheck: 'ci.python-matrix',
   summary: 'CI tests a single Python version (or none)',
   docs: {
     what: 'Warns when CI tests one Python version; fails when no version is identifiable.',

@@ -3,6 +3,7 @@ import { defineHealthRule } from '../rule.js';
 export const ciRunsTests = defineHealthRule({
   id: 'health.ci.runs-tests',
   severity: 'high',
+  failedCheck: 'ci.runs-tests',
   summary: 'CI does not run the tests',
   docs: {
     what: 'Fails when no CI command (directly or through tox, nox, make or pre-commit) runs pytest, unittest or an equivalent.',

@@ -3,6 +3,7 @@ import { defineHealthRule } from '../rule.js';
 export const ciSecurityScan = defineHealthRule({
   id: 'health.ci.security-scan',
   severity: 'low',
+  failedCheck: 'ci.security-scan',
   summary: 'CI runs no security scan',
   docs: {
     what: 'Fails when no CI command runs pip-audit, safety, bandit, semgrep, CodeQL, trivy or similar.',

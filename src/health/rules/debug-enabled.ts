@@ -1,4 +1,4 @@
-import { defineHealthRule, py } from '../rule.js';
+import { defineHealthRule, smellHits, py } from '../rule.js';
 
 export const debugEnabled = defineHealthRule({
   id: 'health.debug-enabled',
@@ -12,6 +12,7 @@ export const debugEnabled = defineHealthRule({
     fix: 'Read it from the environment, off by default: `DEBUG = os.environ.get("DEBUG") == "1"`.',
   },
   codes: ['S201', 'B201'],
+  check: smellHits,
   examples: {
     bad: [{ 'app/settings.py': 'DEBUG = True\n' }, py('from flask import Flask\napp = Flask(__name__)\napp.run(debug=True)\n')],
     good: [{ 'app/settings.py': 'import os\nDEBUG = os.environ.get("DEBUG") == "1"\n' }, py('DEBUG = True\n')],

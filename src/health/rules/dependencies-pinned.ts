@@ -3,6 +3,7 @@ import { defineHealthRule } from '../rule.js';
 export const dependenciesPinned = defineHealthRule({
   id: 'health.dependencies.pinned',
   severity: 'low',
+  failedCheck: 'dependencies.pinned',
   summary: 'Dependencies are not pinned or locked',
   docs: {
     what: 'Fails when fewer than half of the declared dependencies have an exact or locked version.',

@@ -1,4 +1,4 @@
-import { defineHealthRule } from '../rule.js';
+import { defineHealthRule, dockerHits } from '../rule.js';
 
 export const dockerRootUser = defineHealthRule({
   id: 'health.docker-root-user',
@@ -10,6 +10,7 @@ export const dockerRootUser = defineHealthRule({
     example: 'FROM python:3.12-slim\nCMD ["python", "app.py"]',
     fix: 'Create an unprivileged user and switch to it: `RUN useradd -m app` then `USER app`.',
   },
+  check: dockerHits,
   examples: {
     bad: [{ Dockerfile: 'FROM python:3.12-slim\nCMD ["python", "app.py"]\n' }],
     good: [{ Dockerfile: 'FROM python:3.12-slim\nRUN useradd -m app\nUSER app\nCMD ["python", "app.py"]\n' }],

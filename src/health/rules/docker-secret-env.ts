@@ -1,4 +1,4 @@
-import { defineHealthRule } from '../rule.js';
+import { defineHealthRule, dockerHits } from '../rule.js';
 
 export const dockerSecretEnv = defineHealthRule({
   id: 'health.docker-secret-env',
@@ -10,6 +10,7 @@ export const dockerSecretEnv = defineHealthRule({
     example: 'ENV API_TOKEN=<a literal token>',
     fix: 'Pass secrets at run time (environment, secret mounts: `RUN --mount=type=secret`), never in the Dockerfile.',
   },
+  check: dockerHits,
   examples: {
     bad: [{ Dockerfile: 'FROM python:3.12-slim\nENV API_TOKEN=xxxxxx777777\nUSER app\n' }],
     good: [{ Dockerfile: 'FROM python:3.12-slim\nENV API_TOKEN=$API_TOKEN\nENV APP_PORT=8080\nUSER app\n' }],

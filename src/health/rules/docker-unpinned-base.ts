@@ -1,4 +1,4 @@
-import { defineHealthRule } from '../rule.js';
+import { defineHealthRule, dockerHits } from '../rule.js';
 
 export const dockerUnpinnedBase = defineHealthRule({
   id: 'health.docker-unpinned-base',
@@ -10,6 +10,7 @@ export const dockerUnpinnedBase = defineHealthRule({
     example: 'FROM python',
     fix: 'Pin a version tag (python:3.12-slim), ideally with a digest (@sha256:…).',
   },
+  check: dockerHits,
   examples: {
     bad: [{ Dockerfile: 'FROM python:latest\nUSER app\n' }],
     good: [{ Dockerfile: 'FROM python:3.12-slim\nUSER app\n' }],

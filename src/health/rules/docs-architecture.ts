@@ -3,6 +3,7 @@ import { defineHealthRule } from '../rule.js';
 export const docsArchitecture = defineHealthRule({
   id: 'health.docs.architecture',
   severity: 'info',
+  failedCheck: 'docs.architecture',
   summary: 'No architecture notes or decision records',
   docs: {
     what: 'Fails when no ARCHITECTURE/DESIGN document or ADR folder exists.',

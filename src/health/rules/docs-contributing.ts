@@ -3,6 +3,7 @@ import { defineHealthRule } from '../rule.js';
 export const docsContributing = defineHealthRule({
   id: 'health.docs.contributing',
   severity: 'info',
+  failedCheck: 'docs.contributing',
   summary: 'No contributing guide',
   docs: {
     what: 'Fails when no CONTRIBUTING file exists (root, .github/ or docs/).',

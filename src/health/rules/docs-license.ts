@@ -3,6 +3,7 @@ import { defineHealthRule, py } from '../rule.js';
 export const docsLicense = defineHealthRule({
   id: 'health.docs.license',
   severity: 'low',
+  failedCheck: 'docs.license',
   summary: 'No license file or declared license',
   docs: {
     what: 'Fails when no LICENSE/COPYING file or project.license exists.',

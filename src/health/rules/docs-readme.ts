@@ -3,6 +3,7 @@ import { defineHealthRule, py } from '../rule.js';
 export const docsReadme = defineHealthRule({
   id: 'health.docs.readme',
   severity: 'medium',
+  failedCheck: 'docs.readme',
   summary: 'README missing, or missing sections a newcomer needs',
   docs: {
     what: 'Fails without a README; scores its install, run, test and configuration sections.',

@@ -3,6 +3,7 @@ import { defineHealthRule } from '../rule.js';
 export const docsSecurityPolicy = defineHealthRule({
   id: 'health.docs.security-policy',
   severity: 'info',
+  failedCheck: 'docs.security-policy',
   summary: 'No security policy',
   docs: {
     what: 'Fails when no SECURITY file exists (root, .github/ or docs/).',

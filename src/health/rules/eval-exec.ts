@@ -1,4 +1,4 @@
-import { defineHealthRule, py } from '../rule.js';
+import { defineHealthRule, smellHits, py } from '../rule.js';
 
 export const evalExec = defineHealthRule({
   id: 'health.eval-exec',
@@ -12,6 +12,7 @@ export const evalExec = defineHealthRule({
     fix: 'Parse data with `ast.literal_eval`, `json.loads` or an explicit parser; dispatch through a dict of functions.',
   },
   codes: ['S307', 'S102', 'B307', 'B102', 'PGH001', 'W0123', 'W0122'],
+  check: smellHits,
   examples: {
     bad: [py('def calc(expr):\n    return eval(expr)\n')],
     good: [py('import ast\ndef calc(expr):\n    return ast.literal_eval(expr)\n'), py('def run(model):\n    return model.eval()\n')],

@@ -3,6 +3,7 @@ import { defineHealthRule } from '../rule.js';
 export const historyActivity = defineHealthRule({
   id: 'health.history.activity',
   severity: 'info',
+  failedCheck: 'history.activity',
   summary: 'No commits for a long time',
   docs: {
     what: 'Fails when the last commit is more than a year old (warns after 90 days).',

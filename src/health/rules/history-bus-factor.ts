@@ -3,6 +3,7 @@ import { defineHealthRule } from '../rule.js';
 export const historyBusFactor = defineHealthRule({
   id: 'health.history.bus-factor',
   severity: 'medium',
+  failedCheck: 'history.bus-factor',
   summary: 'One or two people wrote most of the code',
   docs: {
     what: 'Fails when the fewest authors who wrote 80% of the current source lines is 1 (warns at 2).',

@@ -1,4 +1,4 @@
-import { defineHealthRule, py } from '../rule.js';
+import { defineHealthRule, smellHits, py } from '../rule.js';
 
 export const httpNoTimeout = defineHealthRule({
   id: 'health.http-no-timeout',
@@ -12,6 +12,7 @@ export const httpNoTimeout = defineHealthRule({
     fix: 'Always pass a timeout: `requests.get(url, timeout=10)` (or `(connect, read)` seconds).',
   },
   codes: ['S113', 'B113'],
+  check: smellHits,
   examples: {
     bad: [py('import requests\ndef fetch(url):\n    return requests.get(url)\n'), py('import httpx\ndef fetch(url):\n    return httpx.get(url, timeout=None)\n')],
     good: [py('import requests\ndef fetch(url):\n    return requests.get(url, timeout=10)\n'), py('import httpx\ndef fetch(url):\n    return httpx.get(url)\n')],

@@ -9,4 +9,11 @@ export const knowledgeIsland = defineHealthRule({
     why: 'When that person leaves or is away, nobody knows the file: the bus factor of that code is one.',
     fix: 'Have a second person change and review it; document its intent.',
   },
+  check: ({ history, shipped }) =>
+    (history?.metrics.knowledgeIslands ?? []).filter(shipped).map((p) => {
+      const authors = history!.metrics.files.find((f) => f.path === p)?.authors ?? [];
+      const total = authors.reduce((s, a) => s + a.lines, 0);
+      const top = authors[0];
+      return { path: p, line: 1, message: `${top?.name ?? 'one author'} wrote ${top && total ? Math.round((top.lines / total) * 100) : 100}% of the ${total} current lines`, detail: p, extra: { evidence: authors.map((a) => `${a.name}: ${a.lines}`).join(', ') } };
+    }),
 });

@@ -1,4 +1,4 @@
-import { defineHealthRule, py } from '../rule.js';
+import { defineHealthRule, smellHits, py } from '../rule.js';
 
 export const logWithoutTraceback = defineHealthRule({
   id: 'health.log-without-traceback',
@@ -12,6 +12,7 @@ export const logWithoutTraceback = defineHealthRule({
     fix: 'Use `logger.exception("…")` (which adds the traceback), or pass `exc_info=True`.',
   },
   codes: ['TRY400'],
+  check: smellHits,
   examples: {
     bad: [py('import logging\nlog = logging.getLogger(__name__)\ndef sync():\n    try:\n        run()\n    except OSError:\n        log.error("sync failed")\n')],
     good: [py('import logging\nlog = logging.getLogger(__name__)\ndef sync():\n    try:\n        run()\n    except OSError:\n        log.exception("sync failed")\n'), py('import logging\nlog = logging.getLogger(__name__)\ndef sync():\n    try:\n        run()\n    except OSError:\n        log.error("sync failed")\n        raise\n')],

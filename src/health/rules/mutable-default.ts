@@ -1,4 +1,4 @@
-import { defineHealthRule, py } from '../rule.js';
+import { defineHealthRule, smellHits, py } from '../rule.js';
 
 export const mutableDefault = defineHealthRule({
   id: 'health.mutable-default',
@@ -12,6 +12,7 @@ export const mutableDefault = defineHealthRule({
     fix: 'Default to None and create the value inside: `def f(items=None): items = items or []`.',
   },
   codes: ['B006', 'W0102'],
+  check: smellHits,
   examples: {
     bad: [py('def add(item, items=[]):\n    items.append(item)\n    return items\n')],
     good: [py('def add(item, items=None):\n    items = list(items or [])\n    items.append(item)\n    return items\n')],

@@ -1,4 +1,4 @@
-import { defineHealthRule, py } from '../rule.js';
+import { defineHealthRule, smellHits, py } from '../rule.js';
 
 export const pickleLoad = defineHealthRule({
   id: 'health.pickle-load',
@@ -12,6 +12,7 @@ export const pickleLoad = defineHealthRule({
     fix: 'Use JSON or another data-only format for anything that crosses a trust boundary.',
   },
   codes: ['S301', 'B301', 'S403', 'B403'],
+  check: smellHits,
   examples: {
     bad: [py('import pickle\ndef load(blob):\n    return pickle.loads(blob)\n')],
     good: [py('import json\ndef load(blob):\n    return json.loads(blob)\n'), py('import pickle\ndef save(obj):\n    return pickle.dumps(obj)\n')],

@@ -1,4 +1,4 @@
-import { defineHealthRule, py } from '../rule.js';
+import { defineHealthRule, smellHits, py } from '../rule.js';
 
 export const printInLibrary = defineHealthRule({
   id: 'health.print-in-library',
@@ -12,6 +12,7 @@ export const printInLibrary = defineHealthRule({
     fix: 'Use the module\'s logger and log at the right level.',
   },
   codes: ['T201', 'T001'],
+  check: smellHits,
   examples: {
     bad: [py('import logging\nlog = logging.getLogger(__name__)\ndef handle(order):\n    print("handling", order)\n')],
     good: [py('import logging\nlog = logging.getLogger(__name__)\ndef handle(order):\n    log.info("handling %s", order)\n'), { 'scripts/report.py': 'import logging\nprint("done")\n' }, py('def banner():\n    print("hello")\n')],

@@ -1,4 +1,4 @@
-import { defineHealthRule, py } from '../rule.js';
+import { defineHealthRule, smellHits, py } from '../rule.js';
 
 export const secretInLog = defineHealthRule({
   id: 'health.secret-in-log',
@@ -12,6 +12,7 @@ export const secretInLog = defineHealthRule({
     fix: 'Log an identifier or a masked form instead (`user.id`, `token[:4] + "…"`), never the value.',
   },
   codes: ['G004'],
+  check: smellHits,
   examples: {
     bad: [py('import logging\nlog = logging.getLogger(__name__)\ndef login(user, password):\n    log.info("login %s %s", user, password)\n')],
     good: [py('import logging\nlog = logging.getLogger(__name__)\ndef login(user, password):\n    log.info("login %s (password reset requested)", user)\n'), py('import logging\nlog = logging.getLogger(__name__)\ndef login(user, token):\n    log.info("token length %d", len(token))\n')],

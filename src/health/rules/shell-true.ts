@@ -1,4 +1,4 @@
-import { defineHealthRule, py } from '../rule.js';
+import { defineHealthRule, smellHits, py } from '../rule.js';
 
 export const shellTrue = defineHealthRule({
   id: 'health.shell-true',
@@ -12,6 +12,7 @@ export const shellTrue = defineHealthRule({
     fix: 'Pass an argument list without a shell: `subprocess.run(["git", "log", ref], check=True)`.',
   },
   codes: ['S602', 'S604', 'S605', 'S606', 'S607', 'B602', 'B604', 'B605', 'B607'],
+  check: smellHits,
   examples: {
     bad: [py('import subprocess\ndef log(ref):\n    subprocess.run("git log " + ref, shell=True)\n'), py('import os\ndef log(ref):\n    os.system("git log " + ref)\n')],
     good: [py('import subprocess\ndef log(ref):\n    subprocess.run(["git", "log", ref], shell=False, check=True)\n')],

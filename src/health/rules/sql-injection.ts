@@ -1,4 +1,4 @@
-import { defineHealthRule, py } from '../rule.js';
+import { defineHealthRule, smellHits, py } from '../rule.js';
 
 export const sqlInjection = defineHealthRule({
   id: 'health.sql-injection',
@@ -12,6 +12,7 @@ export const sqlInjection = defineHealthRule({
     fix: 'Pass values as parameters: `cur.execute("SELECT * FROM users WHERE id = %s", (user_id,))`, `text("… WHERE id = :id").bindparams(id=user_id)`.',
   },
   codes: ['S608', 'B608', 'S611'],
+  check: smellHits,
   examples: {
     bad: [py('def find(cur, name):\n    cur.execute(f"SELECT * FROM users WHERE name = \'{name}\'")\n'), py('def find(cur, uid):\n    q = "SELECT * FROM users WHERE id = %s" % uid\n    cur.execute(q)\n'), py('from sqlalchemy import text\ndef find(s, uid):\n    return s.execute(text("DELETE FROM users WHERE id = " + uid))\n')],
     good: [py('def find(cur, name):\n    cur.execute("SELECT * FROM users WHERE name = %s", (name,))\n'), py('def run(pool, job):\n    pool.execute(f"job-{job}")\n')],

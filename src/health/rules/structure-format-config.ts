@@ -3,6 +3,7 @@ import { defineHealthRule } from '../rule.js';
 export const structureFormatConfig = defineHealthRule({
   id: 'health.structure.format-config',
   severity: 'info',
+  failedCheck: 'structure.format-config',
   summary: 'No formatter configured',
   docs: {
     what: 'Fails when no black, ruff format or isort configuration exists.',

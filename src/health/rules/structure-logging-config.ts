@@ -3,6 +3,7 @@ import { defineHealthRule, py } from '../rule.js';
 export const structureLoggingConfig = defineHealthRule({
   id: 'health.structure.logging-config',
   severity: 'low',
+  failedCheck: 'structure.logging-config',
   summary: 'An application logs but never configures logging',
   docs: {
     what: 'Fails for applications (a Django manage.py, wsgi/asgi module, Dockerfile or Procfile) whose code logs but where no logging configuration exists: no basicConfig/dictConfig/fileConfig, Django LOGGING, structlog.configure, loguru handler or logging config file. Libraries are exempt: they must not configure logging.',

@@ -3,6 +3,7 @@ import { defineHealthRule } from '../rule.js';
 export const structureTypeConfig = defineHealthRule({
   id: 'health.structure.type-config',
   severity: 'info',
+  failedCheck: 'structure.type-config',
   summary: 'No type checker configured',
   docs: {
     what: 'Fails when no mypy or pyright configuration exists.',

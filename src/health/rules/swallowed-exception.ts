@@ -1,4 +1,4 @@
-import { defineHealthRule, py } from '../rule.js';
+import { defineHealthRule, smellHits, py } from '../rule.js';
 
 export const swallowedException = defineHealthRule({
   id: 'health.swallowed-exception',
@@ -12,6 +12,7 @@ export const swallowedException = defineHealthRule({
     fix: 'Handle the specific error, or at least log it: `except Exception: log.exception("…")`.',
   },
   codes: ['S110', 'B110', 'BLE001', 'SIM105', 'W0703', 'W0718'],
+  check: smellHits,
   examples: {
     bad: [py('try:\n    sync()\nexcept Exception:\n    pass\n')],
     good: [py('import logging\ntry:\n    sync()\nexcept Exception:\n    logging.exception("sync failed")\n')],

@@ -3,6 +3,7 @@ import { defineHealthRule, py } from '../rule.js';
 export const testsCoverage = defineHealthRule({
   id: 'health.tests.coverage',
   severity: 'low',
+  failedCheck: 'tests.coverage',
   summary: 'Coverage is not measured or has no threshold',
   docs: {
     what: 'Fails when no coverage configuration is found; warns when coverage has no fail-under threshold.',

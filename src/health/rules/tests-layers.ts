@@ -3,6 +3,7 @@ import { defineHealthRule } from '../rule.js';
 export const testsLayers = defineHealthRule({
   id: 'health.tests.layers',
   severity: 'low',
+  failedCheck: 'tests.layers',
   summary: 'No test layers are distinguished',
   docs: {
     what: 'Fails when no unit / integration / end-to-end layer can be identified by folder, marker or name.',

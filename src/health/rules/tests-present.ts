@@ -3,6 +3,7 @@ import { defineHealthRule, py } from '../rule.js';
 export const testsPresent = defineHealthRule({
   id: 'health.tests.present',
   severity: 'medium',
+  failedCheck: 'tests.present',
   summary: 'No tests were found',
   docs: {
     what: 'Fails when no test function (test_*.py / *_test.py / tests/) exists.',

@@ -3,6 +3,7 @@ import { defineHealthRule } from '../rule.js';
 export const testsUntestedModules = defineHealthRule({
   id: 'health.tests.untested-modules',
   severity: 'low',
+  failedCheck: 'tests.untested-modules',
   summary: 'Many modules are imported by no test',
   docs: {
     what: 'Fails when fewer than half of the library modules with functions are imported by a test.',

@@ -1,4 +1,4 @@
-import { defineHealthRule, py } from '../rule.js';
+import { defineHealthRule, smellHits, py } from '../rule.js';
 
 export const tlsVerifyDisabled = defineHealthRule({
   id: 'health.tls-verify-disabled',
@@ -12,6 +12,7 @@ export const tlsVerifyDisabled = defineHealthRule({
     fix: 'Keep verification on; point `verify=` at the CA bundle of a private CA if needed.',
   },
   codes: ['S501', 'B501'],
+  check: smellHits,
   examples: {
     bad: [py('import requests\ndef get(url):\n    return requests.get(url, verify=False)\n')],
     good: [py('import requests\ndef get(url):\n    return requests.get(url, verify="/etc/ssl/ca.pem")\n')],

@@ -10,6 +10,8 @@ export const unusedDependency = defineHealthRule({
     example: 'requirements.txt: flask==3.0.0  # no `import flask` anywhere',
     fix: 'Remove it, or note why it is needed if it is loaded indirectly (a plugin, a driver).',
   },
+  check: (ctx) =>
+    ctx.declared.unused.map((u) => ({ path: u.dep.path, line: u.dep.line, message: `${u.name} is declared (${u.dep.group}) but never imported nor named in settings`, detail: u.name, extra: { data: { distribution: u.name, group: u.dep.group } } })),
   examples: {
     bad: [{ 'app/service.py': 'import os\n', 'requirements.txt': 'flask==3.0.0\n' }],
     good: [{ 'app/service.py': 'import flask\n', 'requirements.txt': 'flask==3.0.0\n' }, { 'app/service.py': 'import os\n', 'requirements.txt': 'gunicorn==22.0.0\n' }],

@@ -1,4 +1,4 @@
-import { defineHealthRule, py } from '../rule.js';
+import { defineHealthRule, smellHits, py } from '../rule.js';
 
 export const weakPasswordHash = defineHealthRule({
   id: 'health.weak-password-hash',
@@ -12,6 +12,7 @@ export const weakPasswordHash = defineHealthRule({
     fix: 'Use a password hasher: `argon2-cffi`, `bcrypt`, `hashlib.scrypt`, or your framework\'s (`django.contrib.auth.hashers.make_password`).',
   },
   codes: ['S324', 'B324', 'S303', 'B303'],
+  check: smellHits,
   examples: {
     bad: [py('import hashlib\ndef store(password):\n    return hashlib.md5(password.encode()).hexdigest()\n')],
     good: [py('import hashlib\ndef etag(body):\n    return hashlib.md5(body).hexdigest()\n'), py('import hashlib, os\ndef store(password):\n    return hashlib.scrypt(password.encode(), salt=os.urandom(16), n=2**14, r=8, p=1)\n')],

@@ -1,4 +1,4 @@
-import { defineHealthRule, py } from '../rule.js';
+import { defineHealthRule, smellHits, py } from '../rule.js';
 
 export const yamlUnsafeLoad = defineHealthRule({
   id: 'health.yaml-unsafe-load',
@@ -12,6 +12,7 @@ export const yamlUnsafeLoad = defineHealthRule({
     fix: 'Use `yaml.safe_load(text)` or `yaml.load(text, Loader=yaml.SafeLoader)`.',
   },
   codes: ['S506', 'B506'],
+  check: smellHits,
   examples: {
     bad: [py('import yaml\ndef read(t):\n    return yaml.load(t)\n'), py('import yaml\ndef read(t):\n    return yaml.load(t, Loader=yaml.Loader)\n')],
     good: [py('import yaml\ndef read(t):\n    return yaml.safe_load(t)\n'), py('import yaml\ndef read(t):\n    return yaml.load(t, Loader=yaml.SafeLoader)\n')],
