@@ -55,7 +55,7 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
   // Check-level findings for failed checks not already explained by per-location findings.
   for (const c of checks) {
     if (c.status !== 'fail' || c.coveredByFindings) continue;
-    // Every check that fails without per-location findings has a rule (the registry test holds it to that).
+    // Checks with no rule of their own are covered by findings (complexity, cycles, smells...).
     const rule = ruleForCheck(c.id);
     if (!rule) continue;
     const ev = c.evidence.find((e) => e.path) ?? c.evidence[0];
@@ -75,8 +75,7 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
 /** A rule's hit as a finding: what is not shipped (and migrations' size) is reported for the record, at info. */
 function toFinding(ctx: HealthContext, rule: HealthRule, hit: RuleHit): Finding {
   const { path, line, message, detail, extra = {} } = hit;
-  // A migration runs once and is never edited again: its complexity and size are history, not debt.
-  const frozen = ctx.roles.role(path) === 'migration' && (rule.id === 'health.complex-function' || rule.id === 'health.low-maintainability');
+  const frozen = rule.historyInMigrations === true && ctx.roles.role(path) === 'migration';
   const capped = frozen || (!rule.id.startsWith('health.tests.') && path !== '.' && !ctx.shipped(path));
   return {
     rule: rule.id,

@@ -9,6 +9,7 @@ function complexitySeverity(cc: number): Severity {
 export const complexFunction = defineHealthRule({
   id: 'health.complex-function',
   severity: 'medium',
+  historyInMigrations: true,
   summary: 'A function whose cyclomatic complexity is above 10 (radon rank C or worse)',
   docs: {
     what: 'Reports functions with cyclomatic complexity (computed as radon does) above 10. Severity by band: 11–20 low, 21–30 medium, 31+ high.',

@@ -3,6 +3,7 @@ import { defineHealthRule } from '../rule.js';
 export const lowMaintainability = defineHealthRule({
   id: 'health.low-maintainability',
   severity: 'low',
+  historyInMigrations: true,
   summary: 'A module whose maintainability index is 9 or below (radon rank C)',
   docs: {
     what: 'Reports modules whose maintainability index (radon mi formula: Halstead volume, complexity, logical lines, comments) is at most 9.',
