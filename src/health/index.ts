@@ -26,8 +26,6 @@ export interface HealthOptions {
   python: PythonFileFacts[];
   /** Clock for recency; defaults to now. */
   now?: Date;
-  /** Blame budget (files, milliseconds) for the history review. */
-  blame?: { maxFiles?: number; budgetMs?: number };
 }
 
 export interface HealthResult {
@@ -355,7 +353,7 @@ export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<
   // History.
   const ccByFile = new Map<string, number>();
   for (const f of files) ccByFile.set(f.path, f.health.functions.reduce((s, fn) => s + fn.complexity, 0));
-  const hist = await gitHistory(ws, { pyFiles: files.map((f) => ({ path: f.path, complexity: ccByFile.get(f.path) ?? 0 })), maxBlameFiles: opts.blame?.maxFiles, blameBudgetMs: opts.blame?.budgetMs });
+  const hist = await gitHistory(ws, { pyFiles: files.map((f) => ({ path: f.path, complexity: ccByFile.get(f.path) ?? 0 })) });
   if (hist) {
     for (const p of hist.metrics.knowledgeIslands.filter(shipped)) {
       const authors = hist.metrics.files.find((f) => f.path === p)?.authors ?? [];
