@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ALICE, TempRepo } from './helpers.js';
-import { identityKeys, lineOwnership, ownersOf, removeLines, renamePaths } from '../src/brief/owners.js';
+import { ownersOf } from '../src/brief/owners.js';
+import { identityKeys, lineOwnership, removeLines, renamePaths } from '../src/facts/ownership.js';
 import { extractBriefFacts } from '../src/brief/extract.js';
 import { parsePython } from '../src/python/parse.js';
 import { toPyTree } from '../src/python/tree.js';

@@ -14,7 +14,8 @@ import { cliCommands, entryPoints, schedulesOf, settingsOf, tasksOf } from './en
 import { integrationsOf } from './integrations.js';
 import { modelsOf } from './models.js';
 import { buildArchitecture } from './architecture.js';
-import { lineOwnership, ownersOf } from './owners.js';
+import { ownersOf } from './owners.js';
+import { ownershipOf } from '../facts/ownership.js';
 import { isSecretName, maskValue, redactUrl } from './redact.js';
 import { rolesOf } from '../facts/roles.js';
 import { isShipped } from '../core/role.js';
@@ -39,7 +40,7 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   const g = Object.fromEntries(SECTIONS.map((s) => [s, [] as string[]])) as Record<BriefSection, string[]>;
   const roles = rolesOf(ws);
   // the one long git read runs while the rest of the brief is assembled
-  const ownership = ws.repo ? lineOwnership(ws.root).catch((err: Error) => err) : null;
+  const ownership = ws.repo ? ownershipOf(ws).catch((err: Error) => err) : null;
   const mods: Mod[] = opts.python.filter((p) => p.brief).map((p) => ({ module: p.module, path: p.path, facts: p.brief!, role: roles.role(p.path) }));
   const ix = new ModuleIndex(mods);
   // What the system serves and runs comes from production code only: never from tests, docs, examples or fixtures.

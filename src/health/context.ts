@@ -57,7 +57,6 @@ export interface RuleHit {
 export interface ContextOptions {
   dependencies: Dependency[];
   python: PythonFileFacts[];
-  blame?: { maxFiles?: number; budgetMs?: number };
 }
 
 export async function buildContext(ws: Workspace, opts: ContextOptions): Promise<HealthContext> {
@@ -98,7 +97,7 @@ export async function buildContext(ws: Workspace, opts: ContextOptions): Promise
     envVars: envVarMetrics(shippedFiles, tree),
     ci: ciMetrics(tree, ws.errors),
     docker: dockerSmells(tree),
-    history: await gitHistory(ws, { pyFiles: files.map((f) => ({ path: f.path, complexity: ccByFile.get(f.path) ?? 0 })), maxBlameFiles: opts.blame?.maxFiles, blameBudgetMs: opts.blame?.budgetMs }),
+    history: await gitHistory(ws, { pyFiles: files.map((f) => ({ path: f.path, complexity: ccByFile.get(f.path) ?? 0 })) }),
   };
 }
 

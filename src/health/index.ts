@@ -21,8 +21,6 @@ export interface HealthOptions {
   python: PythonFileFacts[];
   /** Clock for recency; defaults to now. */
   now?: Date;
-  /** Blame budget (files, milliseconds) for the history review. */
-  blame?: { maxFiles?: number; budgetMs?: number };
 }
 
 export interface HealthResult {

@@ -55,7 +55,7 @@ export interface GitFileMetric {
   path: string;
   /** Commits that touched the file. */
   churn: number;
-  /** Authors of its current lines (git blame), most lines first; empty when blame was not run for it. */
+  /** Authors of its current lines (line ownership from the history's numstat), most lines first. */
   authors: { name: string; lines: number }[];
   /** ISO date of the last commit touching it. */
   lastChange: string | null;
@@ -71,7 +71,7 @@ export interface GitMetrics {
   lastCommit: string | null;
   /** Python files: churn, current-line authors, last change. */
   files: GitFileMetric[];
-  /** Files blamed and whether the blame budget cut the list short. */
+  /** Files with known line ownership; `blameCapped` is kept for the JSON contract and is always false (nothing is capped). */
   blamed: number;
   blameCapped: boolean;
   [k: string]: unknown;

@@ -1,16 +1,13 @@
 import type { Workspace } from '../../sources/workspace.js';
 import { gitLines } from '../../sources/git.js';
+import { ownershipOf } from '../../facts/ownership.js';
 import { isTestPath } from '../../python/facts.js';
-import type { Evidence, GitMetrics } from '../types.js';
+import type { GitMetrics } from '../types.js';
 import { check, type CheckResult } from './model.js';
 
 export interface HistoryOptions {
   /** Python files with the sum of their functions' complexity. */
   pyFiles: { path: string; complexity: number }[];
-  /** Blame at most this many files (most-changed first) … */
-  maxBlameFiles?: number;
-  /** … and stop starting new blames after this many milliseconds. */
-  blameBudgetMs?: number;
   /** Clock for the recency check; tests pass a fixed one. */
   now?: Date;
 }
@@ -29,7 +26,7 @@ export const GIANT_LINES = 2000;
 export const GIANT_FILES = 100;
 export const ISLAND_SHARE = 0.95;
 export const ISLAND_MIN_LINES = 10;
-/** Source files blame runs on. */
+/** Source files whose line ownership counts. */
 const SOURCE_EXT = /\.(py|pyi|pyx)$/;
 
 /** Author dates carry the author's offset; in UTC they sort and compare as strings. */
@@ -38,7 +35,7 @@ function utcIso(date: string): string {
   return Number.isNaN(t) ? date : new Date(t).toISOString().replace('.000Z', 'Z');
 }
 
-/** Read the history: commits with numstat (streamed), then `git blame --line-porcelain` of the most-changed source files. */
+/** Read the history: commits with numstat (streamed), then the line ownership of the source files (facts/ownership.ts). */
 export async function gitHistory(ws: Workspace, opts: HistoryOptions): Promise<{ metrics: GitMetrics; commits: CommitInfo[] } | null> {
   if (!ws.repo?.head) return null;
   const cwd = ws.root;
@@ -71,40 +68,18 @@ export async function gitHistory(ws: Workspace, opts: HistoryOptions): Promise<{
   const authors = new Set(commits.map((c) => c.author));
   const dates = commits.map((c) => c.date).sort();
 
-  // Blame the current lines of source files, most-changed first, within a count and time budget.
-  const maxFiles = opts.maxBlameFiles ?? 400;
-  const budget = opts.blameBudgetMs ?? 20_000;
-  const candidates = ws.files
-    .map((f) => f.path)
-    .filter((p) => SOURCE_EXT.test(p) && churn.has(p))
-    .sort((a, b) => (churn.get(b) ?? 0) - (churn.get(a) ?? 0) || (a < b ? -1 : 1));
+  // Who owns the current lines: the facts layer's line ownership from the whole history (the brief shows the
+  // same numbers), one git read, no per-file blame and no time budget that would change the answer.
   const blame = new Map<string, Map<string, number>>();
-  const started = Date.now();
-  let capped = candidates.length > maxFiles;
-  const queue = candidates.slice(0, maxFiles);
-  const worker = async () => {
-    for (;;) {
-      const p = queue.shift();
-      if (p === undefined) return;
-      if (Date.now() - started > budget) {
-        capped = true;
-        return;
-      }
-      const counts = new Map<string, number>();
-      try {
-        await gitLines(cwd, ['blame', '--line-porcelain', '-w', 'HEAD', '--', p], (line) => {
-          if (line.startsWith('author ')) {
-            const a = line.slice(7);
-            counts.set(a, (counts.get(a) ?? 0) + 1);
-          }
-        });
-        blame.set(p, counts);
-      } catch {
-        // Not in HEAD (new, untracked): nothing to attribute.
-      }
+  try {
+    const own = await ownershipOf(ws);
+    for (const f of own.files) {
+      if (!SOURCE_EXT.test(f.path) || !ws.byPath.has(f.path) || !f.authors?.length) continue;
+      blame.set(f.path, new Map(f.authors.map((a) => [a.name, a.lines])));
     }
-  };
-  await Promise.all([worker(), worker(), worker()]);
+  } catch (err) {
+    ws.errors.push({ path: '.git', message: `git log --numstat failed: ${(err as Error).message}; line ownership unknown` });
+  }
 
   const totals = new Map<string, number>();
   let all = 0;
@@ -152,7 +127,7 @@ export async function gitHistory(ws: Workspace, opts: HistoryOptions): Promise<{
       lastCommit: dates[dates.length - 1] ?? null,
       files,
       blamed: blame.size,
-      blameCapped: capped,
+      blameCapped: false,
       authorLines: Object.fromEntries(ranked),
     },
     commits,
@@ -170,7 +145,6 @@ export function historyChecks(h: { metrics: GitMetrics; commits: CommitInfo[] } 
     ];
   }
   const m = h.metrics;
-  const cappedNote: Evidence[] = m.blameCapped ? [{ message: `blame was capped: ${m.blamed} most-changed source files attributed (count/time budget)` }] : [];
   const authorLines = (m.authorLines ?? {}) as Record<string, number>;
   const total = Object.values(authorLines).reduce((s, n) => s + n, 0);
   const top = Object.entries(authorLines)
@@ -182,7 +156,7 @@ export function historyChecks(h: { metrics: GitMetrics; commits: CommitInfo[] } 
       'history.bus-factor',
       'history',
       total === 0 ? 0 : m.busFactor >= 3 ? 10 : m.busFactor === 2 ? 6 : 2,
-      [{ message: `bus factor ${m.busFactor}: fewest authors who wrote 80% of the current source lines` }, ...top, ...cappedNote],
+      [{ message: `bus factor ${m.busFactor}: fewest authors who wrote 80% of the current source lines` }, ...top],
       'Spread knowledge: review each other\'s changes, pair on the core modules, write down how they work.',
       { skip: total === 0 },
     ),
@@ -194,7 +168,7 @@ export function historyChecks(h: { metrics: GitMetrics; commits: CommitInfo[] } 
       m.blamed ? 10 * (1 - m.knowledgeIslands.length / m.blamed) : 10,
       m.knowledgeIslands.length
         ? m.knowledgeIslands.map((p) => ({ path: p, message: `one author wrote ≥ ${ISLAND_SHARE * 100}% of the current lines` }))
-        : [{ message: m.authors > 1 ? 'no file is known by a single author only' : 'single-author repository' }, ...cappedNote],
+        : [{ message: m.authors > 1 ? 'no file is known by a single author only' : 'single-author repository' }],
       'Have a second person change and review the listed files.',
       { skip: m.blamed === 0 || m.authors < 2, coveredByFindings: true },
     ),
