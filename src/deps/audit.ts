@@ -1,10 +1,10 @@
 import { fingerprint, type Finding } from '../core/finding.js';
 import type { ScanError } from '../core/errors.js';
 import { bySeverity, type Severity } from '../core/severity.js';
-import type { Located } from './index.js';
+import type { Located } from '../facts/manifests/read.js';
 import { isAside, type Dependency, type VulnRef } from './types.js';
 import type { FileRole } from '../core/role.js';
-import { normalizeName } from './names.js';
+import { normalizeName } from '../facts/manifests/names.js';
 import type { OsvDatabase } from './osv/database.js';
 import type { OsvRecord } from './osv/types.js';
 import { aliasGroups, describe } from './osv/advisory.js';

@@ -1,20 +1,5 @@
 import path from 'node:path';
-import type { Located } from './index.js';
-
-const LOCKS_OF: Record<string, string[]> = {
-  'pyproject.toml': ['poetry.lock', 'uv.lock', 'pdm.lock'],
-  Pipfile: ['Pipfile.lock'],
-};
-
-/** The files that would lock a manifest: its lock beside it, or pip-compile's `x.txt` beside `x.in`. */
-export function lockCandidates(file: string): string[] {
-  const dir = path.posix.dirname(file);
-  const base = path.posix.basename(file);
-  const join = (name: string) => (dir === '.' ? name : `${dir}/${name}`);
-  const out = (LOCKS_OF[base] ?? []).map(join);
-  if (base.endsWith('.in')) out.push(join(base.replace(/\.in$/, '.txt')));
-  return out;
-}
+import { lockCandidates, type Located } from '../facts/manifests/read.js';
 
 /** Which file locks which, among the files read. */
 export function lockPairs(files: string[]): { manifest: string; lock: string }[] {

@@ -1,7 +1,9 @@
 import type { Severity } from '../core/severity.js';
 import { isShipped, type FileRole } from '../core/role.js';
 
-export type DependencyKind = 'pinned' | 'range' | 'unpinned' | 'url' | 'vcs' | 'editable' | 'path';
+import type { DependencyKind } from '../facts/manifests/types.js';
+
+export type { DependencyKind };
 
 export interface VulnRef {
   id: string;

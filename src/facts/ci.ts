@@ -106,6 +106,18 @@ export function scanCi(tree: TreeIndex, errors: ScanError[]): CiScan {
       }
     });
   }
+  // pre-commit.ci runs the hooks on every push and pull request: a `ci:` section in the config
+  // (its settings) or its badge in the README says the service is on.
+  const pc = tree.find('.pre-commit-config.yaml', '.pre-commit-config.yml');
+  if (pc) {
+    const text = tree.text(pc) ?? '';
+    const at = text.split('\n').findIndex((l) => /^ci\s*:/.test(l));
+    const readme = tree.match(/^readme(\.[a-z]+)?$/i).find((r) => /results\.pre-commit\.ci\b/.test(tree.text(r) ?? ''));
+    if (at >= 0 || readme) {
+      scan.systems.push('pre-commit.ci');
+      scan.commands.push(at >= 0 ? { path: pc, line: at + 1, text: 'pre-commit run --all-files (pre-commit.ci)' } : { path: readme!, line: 1, text: 'pre-commit run --all-files (pre-commit.ci badge)' });
+    }
+  }
   const jenkins = tree.find('Jenkinsfile');
   if (jenkins) {
     const text = tree.text(jenkins) ?? '';

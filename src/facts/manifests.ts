@@ -1,4 +1,4 @@
-import { parseManifests, type Located } from '../deps/index.js';
+import { parseManifests, type Located } from './manifests/read.js';
 import type { Workspace } from '../sources/workspace.js';
 import { isShipped } from '../core/role.js';
 import { rolesOf } from './roles.js';

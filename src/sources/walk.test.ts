@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
-import { TempTree } from '../../test/helpers.js';
+import { TempRepo, TempTree } from '../../test/helpers.js';
 import { walk } from './walk.js';
 
 test('walk lists files sorted, skipping VCS, virtualenvs, caches and build output', () => {
@@ -36,6 +36,21 @@ test('walk honours .gitignore and configured excludes', () => {
   try {
     const files = walk(t.dir, { exclude: ['tests/fixtures/'] }).files.map((f) => f.path);
     assert.deepEqual(files, ['.gitignore', 'app.py']);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('a tracked file is never hidden by .gitignore, as in git; untracked ones and excludes still are', () => {
+  const t = new TempRepo();
+  try {
+    t.commit('init', { '.pre-commit-config.yaml': 'repos: []\n', 'app.py': 'x', 'docs/.nav.yml': 'x' });
+    // Patterns added after the files were tracked (saleor ignores `.*`), then an untracked match.
+    t.write('.gitignore', '.*\n');
+    t.write('.local.env', 'x');
+    const files = walk(t.dir, { exclude: ['docs/'] }).files.map((f) => f.path);
+    assert.deepEqual(files, ['.pre-commit-config.yaml', 'app.py']);
+    assert.deepEqual(walk(t.path('docs')).files.map((f) => f.path), ['.nav.yml']);
   } finally {
     t.cleanup();
   }

@@ -3,6 +3,7 @@ import { existsSync, lstatSync, readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { ScanError } from '../core/errors.js';
+import { git } from './git.js';
 import { readSmallFile, resolveInside } from './read.js';
 
 export interface WalkedFile {
@@ -40,6 +41,31 @@ export interface WalkOptions {
   exclude?: string[];
   /** Honour the root .gitignore (default true): what git ignores was never handed over. */
   gitignore?: boolean;
+}
+
+/**
+ * Files git tracks under `root` (relative to it), and their parent folders. .gitignore only hides
+ * untracked files in git itself (saleor's `.*` pattern would otherwise hide its tracked
+ * `.pre-commit-config.yaml`). Read from the index once, so missing objects do not matter; empty
+ * outside a repository.
+ */
+function trackedPaths(root: string): Set<string> {
+  const out = new Set<string>();
+  const listed = git(root, ['ls-files', '-z', '--full-name', '--', '.']);
+  const prefix = listed === null ? null : git(root, ['rev-parse', '--show-prefix']);
+  if (listed === null || prefix === null) return out;
+  const base = prefix.trim();
+  for (const full of listed.split('\0')) {
+    if (!full || !full.startsWith(base)) continue;
+    const rel = full.slice(base.length);
+    out.add(rel);
+    for (let i = rel.lastIndexOf('/'); i > 0; i = rel.lastIndexOf('/', i - 1)) {
+      const dir = rel.slice(0, i) + '/';
+      if (out.has(dir)) break;
+      out.add(dir);
+    }
+  }
+  return out;
 }
 
 /** A .gitignore larger than this is not a hand-written one: it is refused rather than read. */
@@ -93,6 +119,11 @@ function ignored(ig: Ignore, rel: string): boolean {
 export function walk(root: string, opts: WalkOptions = {}): WalkResult {
   const errors: ScanError[] = [];
   const ig = loadIgnore(root, opts, errors);
+  // Config `exclude` patterns still apply to tracked files; only .gitignore gives way to git's index.
+  const tracked = opts.gitignore === false ? new Set<string>() : trackedPaths(root);
+  const excl = tracked.size && opts.exclude?.length ? ignore().add(opts.exclude) : null;
+  const hidden = (rel: string): boolean =>
+    tracked.has(rel) ? (excl ? ignored(excl, rel) : false) : ignored(ig, rel);
   const files: WalkedFile[] = [];
   let skippedSymlinks = 0;
   // Depth-first with an explicit stack: a tree thousands of folders deep must not overflow the call stack.
@@ -120,11 +151,11 @@ export function walk(root: string, opts: WalkOptions = {}): WalkResult {
         continue;
       }
       if (d.isDirectory()) {
-        if (isSkippedDir(name, path.join(absDir, name)) || ignored(ig, rel + '/')) continue;
+        if (isSkippedDir(name, path.join(absDir, name)) || hidden(rel + '/')) continue;
         stack.push(rel);
         continue;
       }
-      if (ignored(ig, rel)) continue;
+      if (hidden(rel)) continue;
       if (!d.isFile()) {
         errors.push({ path: rel, message: `${describe(d)}; not read` });
         continue;

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { DatabaseError } from '../../core/errors.js';
 import { PACKAGE_ROOT } from '../../version.js';
 import { readRawBytes } from '../../sources/read.js';
-import { normalizeName } from '../names.js';
+import { normalizeName } from '../../facts/manifests/names.js';
 import { PackageIndex } from './package-index.js';
 import { databaseKey, IndexedRecords, readIndex, writeIndex } from './index-file.js';
 import type { VersionKey } from './version-order.js';

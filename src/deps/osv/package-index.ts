@@ -1,6 +1,6 @@
 import { compare, satisfies } from '@renovatebot/pep440';
 import { isNormal, isPrerelease, sortVersions, spellings, versionKey, type VersionKey } from './version-order.js';
-import { normalizeName } from '../names.js';
+import { normalizeName } from '../../facts/manifests/names.js';
 import type { OsvAffected, OsvEvent, OsvRecord } from './types.js';
 
 /** A range event with its version's rank; `introduced: "0"` ranks below everything. */

@@ -76,3 +76,14 @@ test('broken workflow YAML is an error with file and line; the scan goes on', ()
   assert.equal(typeof r.errors[0]!.line, 'number');
   assert.deepEqual(r.ci.metrics.systems, ['github-actions']);
 });
+
+test('pre-commit.ci (a ci: section, or its README badge) is CI running the hooks: ruff there lints, zizmor scans', () => {
+  const config = 'ci:\n  autofix_prs: false\nrepos:\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    hooks:\n      - id: ruff\n      - id: ruff-format\n  - repo: https://github.com/woodruffw/zizmor-pre-commit\n    hooks:\n      - id: zizmor\n';
+  const byKey = withTree({ '.pre-commit-config.yaml': config }, (tree, ws) => ciMetrics(tree, ws.errors).metrics);
+  assert.deepEqual([byKey.systems, byKey.lints, byKey.formatCheck, byKey.securityScan, byKey.tests], [['pre-commit.ci'], true, true, true, false]);
+  const badge = '[![pre-commit.ci](https://results.pre-commit.ci/badge/github/o/r/main.svg)](https://results.pre-commit.ci/latest/github/o/r/main)\n';
+  const byBadge = withTree({ '.pre-commit-config.yaml': config.replace(/^ci:\n.*\n/, ''), 'README.md': badge }, (tree, ws) => ciMetrics(tree, ws.errors).metrics);
+  assert.deepEqual([byBadge.systems, byBadge.lints], [['pre-commit.ci'], true]);
+  const neither = withTree({ '.pre-commit-config.yaml': config.replace(/^ci:\n.*\n/, '') }, (tree, ws) => ciMetrics(tree, ws.errors).metrics);
+  assert.deepEqual([neither.systems, neither.lints], [[], false]);
+});

@@ -10,7 +10,7 @@ const KINDS: Record<'installs' | 'tests' | 'lints' | 'formatCheck' | 'typeCheck'
   lints: /\bruff( check)?\b(?! format)|\bflake8\b|\bpylint\b|\bprospector\b|\bpyflakes\b|\bpre-commit hook [\w-]*\b(ruff|flake8|pylint)\b/,
   formatCheck: /\bblack\b[^\n]*--(check|diff)|\bruff format\b[^\n]*--(check|diff)|\bisort\b[^\n]*--(check|check-only|diff)|\byapf\b[^\n]*--diff|\bpre-commit hook [\w-]*\b(black|ruff-format|isort|yapf)\b/,
   typeCheck: /\bmypy\b|\bpyright\b|\bpytype\b|\bpyre\b|\bpre-commit hook [\w-]*\b(mypy|pyright)\b/,
-  securityScan: /\bbandit\b|\bpip-audit\b|\bsafety\b|\bsemgrep\b|codeql-action|\btrivy\b|\bsnyk\b|\bgitleaks\b|\bdetect-secrets\b|\bosv-scanner\b|\bpyvet\b|\bgrype\b/,
+  securityScan: /\bbandit\b|\bpip-audit\b|\bsafety\b|\bsemgrep\b|codeql-action|\btrivy\b|\bsnyk\b|\bgitleaks\b|\bdetect-secrets\b|\bosv-scanner\b|\bpyvet\b|\bgrype\b|\bzizmor\b/,
 };
 
 /** What CI runs, sorted into the kinds of step a reviewer looks for. */
@@ -59,7 +59,7 @@ export function ciChecks(ci: ReturnType<typeof ciMetrics>): CheckResult[] {
   step('ci.lints', m.lints, 'lints', 'runs a linter (ruff, flake8, pylint)', 'Run a linter in CI, e.g. `ruff check .`.');
   step('ci.format-check', m.formatCheck, 'formatCheck', 'checks formatting (black --check, ruff format --check, isort --check)', 'Check formatting in CI, e.g. `ruff format --check .` or `black --check .`.');
   step('ci.type-check', m.typeCheck, 'typeCheck', 'type-checks (mypy, pyright)', 'Type-check in CI, e.g. `mypy .`.');
-  step('ci.security-scan', m.securityScan, 'securityScan', 'scans for vulnerabilities (pip-audit, bandit, CodeQL, pyvet…)', 'Scan dependencies and code in CI, e.g. `pip-audit` and `bandit -r src`.');
+  step('ci.security-scan', m.securityScan, 'securityScan', 'scans for vulnerabilities (pip-audit, bandit, CodeQL, zizmor, pyvet…)', 'Scan dependencies and code in CI, e.g. `pip-audit` and `bandit -r src`.');
   out.push(
     check(
       'ci.python-matrix',

@@ -1,4 +1,4 @@
-import type { DependencyKind } from '../types.js';
+import type { DependencyKind } from './types.js';
 
 function bump(release: string, index: number): string {
   const nums = release.split('.').map(Number);

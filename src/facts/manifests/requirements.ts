@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { normalizeName } from '../names.js';
-import { fromRequirement, kindOfUrl, nameFromUrl, parseRequirement } from '../requirement.js';
+import { normalizeName } from './names.js';
+import { fromRequirement, kindOfUrl, nameFromUrl, parseRequirement } from './requirement.js';
 import type { ManifestParser, ParseContext, ParsedDependency, ParseResult } from './types.js';
 import { basename, dirname, emptyResult } from './types.js';
 

@@ -1,5 +1,5 @@
-import { normalizeName } from '../names.js';
-import type { DependencyKind } from '../types.js';
+import { normalizeName } from './names.js';
+import type { DependencyKind } from './types.js';
 import { isTable, readToml, TomlLines } from './toml-lines.js';
 import type { ManifestParser, ParseResult } from './types.js';
 import { basename, emptyResult } from './types.js';

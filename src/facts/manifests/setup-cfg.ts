@@ -1,6 +1,6 @@
 import type { ManifestParser, ParseResult } from './types.js';
 import { addRequirement, basename, emptyResult } from './types.js';
-import { normalizeName } from '../names.js';
+import { normalizeName } from './names.js';
 
 interface IniValue {
   section: string;

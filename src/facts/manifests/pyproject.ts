@@ -1,5 +1,5 @@
-import { normalizeName } from '../names.js';
-import { kindOfUrl } from '../requirement.js';
+import { normalizeName } from './names.js';
+import { kindOfUrl } from './requirement.js';
 import { poetryConstraint } from './poetry-spec.js';
 import { isTable, readToml, TomlLines } from './toml-lines.js';
 import type { ManifestParser, ParsedDependency, ParseResult } from './types.js';

@@ -2,7 +2,7 @@ import { parsePython, type SyntaxNode } from '../../python/parse.js';
 import { stringValue } from '../../python/literals.js';
 import type { ManifestParser, ParseResult } from './types.js';
 import { addRequirement, basename, emptyResult } from './types.js';
-import { normalizeName } from '../names.js';
+import { normalizeName } from './names.js';
 
 interface Item {
   text: string;

@@ -1,6 +1,6 @@
-import { normalizeName } from '../names.js';
-import { kindOfSpecifier, pinnedVersion } from '../requirement.js';
-import type { DependencyKind } from '../types.js';
+import { normalizeName } from './names.js';
+import { kindOfSpecifier, pinnedVersion } from './requirement.js';
+import type { DependencyKind } from './types.js';
 import { isTable, readToml, TomlLines } from './toml-lines.js';
 import type { ManifestParser, ParsedDependency, ParseResult } from './types.js';
 import { basename, emptyResult } from './types.js';

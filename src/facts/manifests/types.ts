@@ -1,5 +1,6 @@
-import type { DependencyKind } from '../types.js';
-import { fromRequirement, parseRequirement } from '../requirement.js';
+/** How a dependency is given: its version pinned, a range, none, or a URL / VCS / editable / path source. */
+export type DependencyKind = 'pinned' | 'range' | 'unpinned' | 'url' | 'vcs' | 'editable' | 'path';
+import { fromRequirement, parseRequirement } from './requirement.js';
 
 /** One requirement a parser found, before matching. */
 export interface ParsedDependency {
