@@ -378,7 +378,9 @@ function classFact(def: SyntaxNode, decorators: string[]): ClassFact {
     if (a?.type !== 'assignment') continue;
     const left = a.childForFieldName('left');
     if (left?.type !== 'identifier') continue;
-    const right = a.childForFieldName('right');
+    let right = a.childForFieldName('right');
+    // black wraps a long value in parentheses: `x = (\n    Mutation.Field()\n)`
+    while (right?.type === 'parenthesized_expression' && right.namedChildren.length === 1) right = right.namedChildren[0]!;
     const ann = a.childForFieldName('type');
     const p = right ? callParts(right) : null;
     const kw: Record<string, string> = {};

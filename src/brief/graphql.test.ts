@@ -12,7 +12,7 @@ const route = { method: 'ANY', path: '/graphql/', handler: 'GraphQLView.as_view'
 test('graphene: root fields merged from per-app Query mixins, Mutation fields from X.Field(); resolve_ methods and Meta are not fields', () => {
   const gaps: string[] = [];
   const ix = new ModuleIndex([
-    file('shop.users.schema', 'shop/users/schema.py', 'import graphene\nclass UserQueries(graphene.ObjectType):\n    me = graphene.Field(User)\n    users = graphene.List(User)\n    def resolve_me(root, info):\n        return None\nclass UserMutations(graphene.ObjectType):\n    token_create = CreateToken.Field()\n'),
+    file('shop.users.schema', 'shop/users/schema.py', 'import graphene\nclass UserQueries(graphene.ObjectType):\n    me = graphene.Field(User)\n    users = graphene.List(User)\n    def resolve_me(root, info):\n        return None\nclass UserMutations(graphene.ObjectType):\n    token_create = CreateToken.Field()\n    token_refresh_with_a_long_name = (\n        RefreshToken.Field()\n    )\n'),
     file('shop.api', 'shop/api.py', [
       'import graphene', 'from .users.schema import UserQueries, UserMutations', 'from external_pkg import Mixin',
       'class Query(UserQueries, Mixin):', '    shop = graphene.Field(Shop)', '    class Meta:', '        description = "x"',
@@ -23,7 +23,7 @@ test('graphene: root fields merged from per-app Query mixins, Mutation fields fr
   const [s, ...rest] = graphqlOf(ix, [route], gaps);
   assert.equal(rest.length, 0);
   assert.deepEqual({ ...s, queries: s!.queries, mutations: s!.mutations }, {
-    framework: 'graphene', schema: 'shop.api:graphene.Schema', path: 'shop/api.py', line: 10, endpoint: '/graphql/', queries: ['me', 'shop', 'users'], mutations: ['token_create'],
+    framework: 'graphene', schema: 'shop.api:graphene.Schema', path: 'shop/api.py', line: 10, endpoint: '/graphql/', queries: ['me', 'shop', 'users'], mutations: ['token_create', 'token_refresh_with_a_long_name'],
   });
   assert.equal(gaps.length, 1);
   assert.match(gaps[0]!, /shop\/api\.py:4: base Mixin of Query was not found in the project \(external_pkg\.Mixin\)/);
