@@ -19,6 +19,9 @@ const LABELS: Record<string, Label> = {
       ...expect(has(b, 'GET /api/users/tokens/{pk}/') && has(b, 'POST /api/users/tokens/'), 'viewset actions under /api/users/tokens/'),
       ...expect(has(b, 'ANY /graphql/'), '/graphql/ listed'),
       ...expect(b.cli.some((c) => c.name === 'manage.py rqworker'), 'management command rqworker'),
+      // 246 = the annotated fields and @strawberry.field methods of the ten per-app *Query classes Query inherits from
+      ...expect((b.graphql ?? []).some((g) => g.framework === 'strawberry' && g.queries.length === 246 && g.queries.includes('site_list') && g.endpoint === '/graphql/'), 'strawberry schema with 246 query fields'),
+      ...expect(b.gaps.some((g) => g.includes("registry['plugins']['graphql_schemas']")), 'plugin query types named as a gap'),
     ],
   },
   '19d17cc8': {
@@ -52,6 +55,8 @@ const LABELS: Record<string, Label> = {
       ...expect(!b.commands.some((c) => c.file.startsWith('.semgrep/')), 'no command from .semgrep'),
       ...expect(b.routes.some((r) => r.framework === 'graphql' && r.path === '/graphql/'), '/graphql/ endpoint'),
       ...expect(b.architecture.nodes.length > 1, 'the map opens saleor/ one level down'),
+      // Query and Mutation in saleor/graphql/api.py merge 22 *Queries and 26 *Mutations classes
+      ...expect((b.graphql ?? []).some((g) => g.framework === 'graphene' && g.queries.length === 87 && g.mutations.length === 332 && g.mutations.includes('checkout_complete')), 'graphene schema: 87 queries, 332 mutations'),
     ],
   },
   '2ac89889': {

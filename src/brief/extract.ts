@@ -85,6 +85,12 @@ export interface ClassFact {
 /** A module-level UPPER_CASE setting: its literal value, or the default of the lookup that computes it. */
 export interface SettingValueFact { value: string; line: number; computed: boolean }
 
+/** A module-level schema built from root types: `graphene.Schema(query=Query, mutation=Mutation)`, `strawberry.Schema(Query)`, a wrapper such as `build_federated_schema(Query, …)`. */
+export interface GraphqlSchemaFact { callee: string; query: string | null; mutation: string | null; subscription: string | null; line: number }
+/** Ariadne: `query = QueryType()` (or `ObjectType("Query")`) and `@query.field("name")` / `query.set_field("name", fn)`. */
+export interface GraphqlBindableFact { variable: string; root: 'query' | 'mutation' | 'subscription'; line: number }
+export interface GraphqlResolverFact { owner: string; field: string; line: number }
+
 /** Something the extractor saw but cannot resolve statically (dynamic route registration, computed settings…). */
 export interface DynamicFact { line: number; what: string }
 
@@ -124,6 +130,10 @@ export interface BriefFacts {
     upperNames: string[];
   };
   dynamic: DynamicFact[];
+  /** GraphQL schemas and Ariadne bindings; absent in facts cached before they were read. */
+  graphqlSchemas?: GraphqlSchemaFact[];
+  graphqlBindables?: GraphqlBindableFact[];
+  graphqlResolvers?: GraphqlResolverFact[];
 }
 
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'trace']);
@@ -143,7 +153,7 @@ const APP_CTORS: Record<string, AppFact['kind']> = {
 };
 
 const CALLS_OF_INTEREST = new Set([
-  'register_blueprint', 'include_router', 'mount', 'add_url_rule', 'add_api_route', 'register', 'add_job', 'add_periodic_task',
+  'register_blueprint', 'include_router', 'mount', 'add_url_rule', 'add_api_route', 'register', 'add_job', 'add_periodic_task', 'set_field',
   'enqueue', 'enqueue_call', 'enqueue_in', 'enqueue_at', 'add_parser', 'append', 'extend',
   'add_get', 'add_post', 'add_put', 'add_patch', 'add_delete', 'add_head', 'add_route', 'add_view', 'add_routes', 'add_subapp', 'Route', 'WebSocketRoute', 'client', 'resource', 'setdefault', 'get', 'getenv', 'update',
 ]);
@@ -368,7 +378,9 @@ function classFact(def: SyntaxNode, decorators: string[]): ClassFact {
     if (a?.type !== 'assignment') continue;
     const left = a.childForFieldName('left');
     if (left?.type !== 'identifier') continue;
-    const right = a.childForFieldName('right');
+    let right = a.childForFieldName('right');
+    // black wraps a long value in parentheses: `x = (\n    Mutation.Field()\n)`
+    while (right?.type === 'parenthesized_expression' && right.namedChildren.length === 1) right = right.namedChildren[0]!;
     const ann = a.childForFieldName('type');
     const p = right ? callParts(right) : null;
     const kw: Record<string, string> = {};
@@ -413,6 +425,7 @@ function emptyFacts(): BriefFacts {
     loc: 0, imports: [], defs: {}, classes: {}, settingValues: {}, apps: [], routes: [], mounts: [], urlLists: {}, drf: [], tasks: [], schedules: [], cli: [],
     noxSessions: [], mainGuard: null, urls: [], cloud: [], env: [], databases: [],
     settings: { rootUrlconf: null, settingsModule: null, starImports: [], upperNames: [] }, dynamic: [],
+    graphqlSchemas: [], graphqlBindables: [], graphqlResolvers: [],
   };
 }
 
@@ -451,6 +464,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
     if (n.type === 'expression_statement') {
       const a = n.namedChildren[0];
       const left = a?.type === 'assignment' ? a.childForFieldName('left') : null;
+      readGraphql(a?.type === 'assignment' ? a.childForFieldName('right') : a, left?.type === 'identifier' ? left.text : null, line(n));
       if (left?.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(left.text)) {
         facts.settings.upperNames.push(left.text);
         const v = settingValue(a!.childForFieldName('right'));
@@ -490,6 +504,24 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
   }
   return facts;
 
+  /** A schema built from root types, or an Ariadne bindable, at module level. */
+  function readGraphql(value: SyntaxNode | null | undefined, variable: string | null, at: number): void {
+    const p = value ? callParts(value) : null;
+    if (!p) return;
+    const attr = lastPart(p.fn);
+    const name = (x: SyntaxNode | undefined): string | null => (x && /^[\w.]+$/.test(x.text) ? x.text : null);
+    if (/schema$/i.test(attr) && attr !== 'make_executable_schema') {
+      const query = name(p.kw.get('query') ?? p.positional[0]);
+      if (query) facts.graphqlSchemas!.push({ callee: p.fn, query, mutation: name(p.kw.get('mutation') ?? p.positional[1]), subscription: name(p.kw.get('subscription') ?? p.positional[2]), line: at });
+      return;
+    }
+    if (!variable || !imported.has('ariadne')) return;
+    const ROOTS: Record<string, GraphqlBindableFact['root']> = { QueryType: 'query', MutationType: 'mutation', SubscriptionType: 'subscription' };
+    const typeName = attr === 'ObjectType' ? stringValue(p.positional[0]) : null;
+    const root = ROOTS[attr] ?? (typeName === 'Query' ? 'query' : typeName === 'Mutation' ? 'mutation' : typeName === 'Subscription' ? 'subscription' : undefined);
+    if (root) facts.graphqlBindables!.push({ variable, root, line: at });
+  }
+
   function readDecorated(n: SyntaxNode): void {
     const def = definitionOf(n);
     if (!def) return;
@@ -522,6 +554,12 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
       }
       if (owner && (attr === 'route' || HTTP_METHODS.has(attr)) && p && arg0 && path0 === null && (imported.has('flask') || imported.has('fastapi'))) {
         facts.dynamic.push({ line: at, what: `route path computed at run time: ${snippet(expr, 80)}` });
+        continue;
+      }
+
+      // Ariadne resolvers: @query.field("hello")
+      if (owner && attr === 'field' && path0 && imported.has('ariadne')) {
+        facts.graphqlResolvers!.push({ owner, field: path0, line: at });
         continue;
       }
 
@@ -735,6 +773,11 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
     const a0 = p.positional[0];
     const a1 = p.positional[1];
     switch (attr) {
+      case 'set_field': {
+        const field = stringValue(a0);
+        if (owner && field && imported.has('ariadne')) facts.graphqlResolvers!.push({ owner, field, line: at });
+        return;
+      }
       case 'register_blueprint':
       case 'include_router':
         if (owner && a0) {

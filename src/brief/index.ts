@@ -13,6 +13,7 @@ import { djangoRoutes, sortRoutes, webRoutes } from './routes.js';
 import { cliCommands, entryPoints, schedulesOf, settingsOf, tasksOf } from './entries.js';
 import { integrationsOf } from './integrations.js';
 import { modelsOf } from './models.js';
+import { graphqlOf } from './graphql.js';
 import { buildArchitecture } from './architecture.js';
 import { ownersOf } from './owners.js';
 import { ownershipOf } from '../facts/ownership.js';
@@ -81,6 +82,7 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   const entry = entryPoints(prod, manifest.scripts);
 
   const models = modelsOf(prod);
+  const graphql = graphqlOf(prod, routes, g.entry);
 
   // What it talks to
   const integrations = integrationsOf(ws, prod);
@@ -117,7 +119,7 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   const gaps = SECTIONS.flatMap((s) => g[s].map((x) => `${s}: ${x}`));
   return {
     name, description, routes, tasks, schedules, integrations, commands, owners, gaps,
-    python, frameworks: frameworks(ix, opts.dependencies), size, entryPoints: entry, cli, envVars, settings, architecture, fragile, models, sectionGaps: g,
+    python, frameworks: frameworks(ix, opts.dependencies), size, entryPoints: entry, cli, envVars, settings, architecture, fragile, models, graphql, sectionGaps: g,
   };
 }
 

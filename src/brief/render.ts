@@ -132,6 +132,11 @@ function model(raw: Brief, base: string): Section[] {
     if (b.routes.length) {
       table(['Method', 'Path', 'Handler', 'Declared at'], b.routes.map((r) => [[r.method], [{ code: r.path }], [{ code: r.handler }, ...(r.handlerFile ? [' (', fileLink(r.handlerFile, r.handlerLine, base), ')'] : [])], [fileLink(r.file, r.line, base)]]), blocks);
     } else blocks.push({ p: ['No HTTP routes found.'] });
+    for (const q of list(b.graphql)) {
+      const names = (xs: string[] | undefined): Line => (xs?.length ? xs.slice(0, 40).flatMap((x, i): Inline[] => [...(i ? [', '] : []), { code: x }]).concat(xs.length > 40 ? [`, … (${xs.length})`] : []) : ['none found']);
+      blocks.push({ h3: `GraphQL (${q.framework}${q.endpoint ? ` at ${q.endpoint}` : ''}): ${q.queries.length} queries, ${q.mutations.length} mutations` });
+      blocks.push({ list: [['Schema ', { code: q.schema }, ' ', fileLink(q.path, q.line, base)], ['Queries: ', ...names(q.queries)], ['Mutations: ', ...names(q.mutations)], ...(q.subscriptions ? [['Subscriptions: ', ...names(q.subscriptions)] as Line] : [])] });
+    }
     blocks.push({ h3: `Background tasks (${b.tasks.length})` });
     if (b.tasks.length) table(['Task', 'Kind', 'Where'], b.tasks.map((t) => [[{ code: t.name }], [t.kind], [fileLink(t.file, t.line, base)]]), blocks);
     else blocks.push({ p: ['No background tasks found.'] });

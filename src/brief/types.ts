@@ -134,6 +134,20 @@ export interface Model {
   /** FK, O2O, M2M (Django), relationship / one-to-many (SQLAlchemy, SQLModel), FK from ForeignKey('table.col'). */
   relations: { field: string; kind: string; target: string }[];
 }
+/** A GraphQL schema and the fields of its root types (Graphene, Strawberry, Ariadne). */
+export interface GraphqlSchema {
+  /** graphene, strawberry, ariadne. */
+  framework: string;
+  /** The HTTP path serving GraphQL, when a route names it. */
+  endpoint?: string;
+  /** Where the schema is built: `module.callee` (`app.schema.graphene.Schema`), or the Ariadne bindables' module. */
+  schema: string;
+  path: string;
+  line: number;
+  queries: string[];
+  mutations: string[];
+  subscriptions?: string[];
+}
 export type BriefSection = 'what' | 'run' | 'entry' | 'talks' | 'config' | 'architecture' | 'owners' | 'fragile';
 
 /** The handoff brief; every section lists what it could not determine in `sectionGaps`, all of them in `gaps`. */
@@ -158,6 +172,8 @@ export interface Brief {
   fragile: FragileItem[];
   /** The data model (production code only). */
   models?: Model[];
+  /** GraphQL schemas with their root fields (production code only). */
+  graphql?: GraphqlSchema[];
   sectionGaps: Record<BriefSection, string[]>;
   [k: string]: unknown;
 }
