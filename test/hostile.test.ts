@@ -241,3 +241,22 @@ test('one mask for every output: credentials quoted by any analyzer never leave 
     out.cleanup();
   }
 });
+
+test('a generated Python table above the syntax node limit is reported as not analysed; the rest is scanned', GUARD, async () => {
+  const t = new TempTree();
+  const out = new TempTree();
+  try {
+    // About 1.7 MB and 500 000 syntax nodes: above MAX_SYNTAX_NODES, under the default size cap.
+    const rows = Array.from({ length: 160_000 }, (_, i) => `    ${i}, "s${i}",\n`);
+    t.write('pkg/table.py', `DATA = [\n${rows.join('')}]\n`);
+    t.write('pkg/app.py', 'def handler(x):\n    try:\n        return x\n    except:\n        pass\n');
+    const r = await runCli(['scan', t.dir, '--no-store', '-q', '-f', 'json', '--output-dir', out.dir]);
+    assert.ok([0, 1].includes(r.code), r.stderr);
+    const doc = readJson(out.path('pyvet.json'));
+    assert.ok(errorFor(doc, /^pkg\/table\.py: Python file not analysed: \d+ syntax nodes, above the limit of 400000/), 'the gap is named');
+    assert.ok(doc.findings.some((f) => f.path === 'pkg/app.py' && f.rule.startsWith('health.')), 'the other file is still analysed');
+  } finally {
+    t.cleanup();
+    out.cleanup();
+  }
+});

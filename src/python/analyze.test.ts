@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeMany } from './analyze.js';
+import { analyzeMany, analyzeSource } from './analyze.js';
 
 test('analyzeMany on worker threads returns the same facts, in input order, as on one thread', async () => {
   const items = Array.from({ length: 12 }, (_, i) => ({
@@ -29,4 +29,18 @@ test('a file whose facts cannot be cloned across threads still arrives, as JSON 
     threaded.map((r) => ('health' in r ? r.health.functions.map((f) => f.name) : r.error)),
     [['f'], ['f'], ['f']],
   );
+});
+
+test('a file above the syntax node limit is counted, not analysed, and says why', () => {
+  const source = `# noqa: E501\nTABLE = [\n${Array.from({ length: 50 }, (_, i) => `    ${i},\n`).join('')}]\n\ndef f(x):\n    return x\n`;
+  const full = analyzeSource(source, 'pkg/table.py', 'pkg.table', true);
+  assert.equal(full.skipped, undefined);
+  assert.deepEqual(full.health.functions.map((f) => f.name), ['f']);
+  const capped = analyzeSource(source, 'pkg/table.py', 'pkg.table', true, 100);
+  assert.match(capped.skipped ?? '', /^\d+ syntax nodes, above the limit of 100/);
+  assert.deepEqual(capped.health.functions, []);
+  assert.equal(capped.brief, undefined);
+  assert.equal(capped.health.loc, 56);
+  assert.equal(capped.health.sloc, 54);
+  assert.deepEqual(capped.health.noqa, full.health.noqa);
 });

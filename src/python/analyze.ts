@@ -5,7 +5,7 @@ import { extractBriefFacts, type BriefFacts } from '../brief/extract.js';
 import type { Progress } from '../pipeline/progress.js';
 import { parsePython } from './parse.js';
 import { toPyTree } from './tree.js';
-import { extractHealthFacts, type HealthFacts } from './facts.js';
+import { extractHealthFacts, skippedHealthFacts, type HealthFacts } from './facts.js';
 import { moduleNames } from './modules.js';
 import { contentHash, type FileCache } from '../cache/file-cache.js';
 
@@ -18,11 +18,26 @@ export interface PythonFileFacts {
   brief?: BriefFacts;
   /** Parse problems: the file still yields what could be read. */
   error?: string;
+  /** Why the file's facts were not extracted (too large to analyse); health holds only its line counts. */
+  skipped?: string;
 }
 
+/**
+ * Above this many syntax nodes a file's facts are not extracted: the JavaScript copy of the tree and
+ * the extractors cost about 500 bytes and several microseconds per node, so a 5 MB generated table
+ * (2 million nodes) took 30–50 s and over 1 GB. The largest files of the CPython stdlib and the
+ * sample repositories stay far below it (netbox's iata.py, 480 KB: 127 000 nodes). The file is
+ * still counted (lines, noqa) and the gap is reported. PYVET_MAX_SYNTAX_NODES overrides it.
+ */
+export const MAX_SYNTAX_NODES = Number(process.env.PYVET_MAX_SYNTAX_NODES ?? 400_000);
+
 /** Analyse one file's source: one tree-sitter parse, both extractors on the same tree. */
-export function analyzeSource(source: string, path: string, module: string, brief: boolean): PythonFileFacts {
+export function analyzeSource(source: string, path: string, module: string, brief: boolean, maxNodes = MAX_SYNTAX_NODES): PythonFileFacts {
   const tree = parsePython(source);
+  const nodes = tree.rootNode.descendantCount;
+  if (nodes > maxNodes) {
+    return { path, module, health: skippedHealthFacts(source), skipped: `${nodes} syntax nodes, above the limit of ${maxNodes}: functions, smells, imports and the brief were not extracted` };
+  }
   const root = toPyTree(tree.rootNode, source);
   const health = extractHealthFacts(root, source, path);
   const facts: PythonFileFacts = { path, module, health };
@@ -180,6 +195,7 @@ export async function analyzePythonFiles(
     const facts = r as PythonFileFacts;
     const h = hashes.get(path);
     if (cache && h) cache.put(path, f.abs, h, facts);
+    if (facts.skipped) ws.errors.push({ path, message: `Python file not analysed: ${facts.skipped}` });
     if (facts.health.syntaxErrorLine !== null) ws.errors.push({ path, line: facts.health.syntaxErrorLine, message: 'Python syntax error; the file was analysed as far as it parses' });
     out.push(facts);
   }
