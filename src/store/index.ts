@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ScanReport } from '../core/report.js';
+import type { TrendPoint } from '../core/trend.js';
 import type { Severity } from '../core/severity.js';
 import { SEVERITIES } from '../core/severity.js';
 import { StoreError } from '../core/errors.js';
@@ -33,14 +34,7 @@ export interface HistoryStore {
   close(): Promise<void>;
 }
 
-export interface TrendPoint {
-  id: number;
-  scannedAt: string;
-  commit: string | null;
-  score: number | null;
-  bySeverity: Record<string, number>;
-  findings: number;
-}
+export type { TrendPoint } from '../core/trend.js';
 
 export interface RepoSummary {
   id: number;
