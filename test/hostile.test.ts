@@ -119,6 +119,7 @@ test("the scanned repository's config cannot write outside it nor swap the advis
     const doc = readJson(t.path('out/pyvet.json'));
     assert.ok(errorFor(doc, /store = "\.\.\/\.\.\/x\.db" is not inside/));
     assert.ok(errorFor(doc, /db = "osv\.zip" named by the scanned repository's config is not used/));
+    assert.ok(errorFor(doc, /\.pyvet\.toml: fail-on = "none" is laxer than the default/));
     assert.ok(doc.findings.some((f) => f.rule === 'deps.vulnerable'), 'the real database still judges it');
 
     // Trusted on request; and $PYVET_STORE wins over a store the repository names even inside it.
@@ -131,6 +132,28 @@ test("the scanned repository's config cannot write outside it nor swap the advis
   } finally {
     outer.cleanup();
     user.cleanup();
+  }
+});
+
+test('huge and long-line files stay bounded; a repository config cannot lift the size cap nor silence secrets', GUARD, async () => {
+  const t = new TempTree();
+  try {
+    const token = ghToken('hostile-long-line');
+    // Over the default 5 MB cap, which the repository tries to lift to 1 GB.
+    t.write('big.py', 'x = 1\n'.repeat(1_100_000));
+    // One 3 MB line with a credential at its end.
+    t.write('long.py', `S = "${'a'.repeat(3_000_000)}"; T = "${token}"\n`);
+    t.write('.pyvet.toml', 'max-file-size = "1GB"\ndisable = ["secret"]\n');
+    const r = await runCli(['scan', t.dir, '--no-store', '-q', '-f', 'json', '-o', t.path('o.json')]);
+    assert.equal(r.code, 1, r.stderr);
+    const doc = readJson(t.path('o.json'));
+    assert.ok(errorFor(doc, /^big\.py: .*larger than max-file-size/), 'the huge file is named, not read');
+    assert.ok(errorFor(doc, /\.pyvet\.toml: max-file-size = 1073741824 raises/));
+    assert.ok(errorFor(doc, /\.pyvet\.toml: disable = \["secret"\] would silence/));
+    assert.ok(doc.findings.some((f) => f.path === 'long.py' && f.rule === 'secret.github-token'), 'the token at the end of a long line is found');
+    assert.ok(!readFileSync(t.path('o.json'), 'utf8').includes(token));
+  } finally {
+    t.cleanup();
   }
 });
 

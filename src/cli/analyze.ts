@@ -57,10 +57,12 @@ export async function analyze(
     cache: opts.cache === false ? null : { dir: opts.cacheDir ? path.resolve(io.cwd, opts.cacheDir) : userCacheDir(io.env) },
   });
   progress.end();
-  if (repoDb) {
-    const message = `db = "${repoDb}" named by the scanned repository's config is not used (pass --trust-repo-config to use it)`;
-    report.errors.push({ path: config.source ?? '.pyvet.toml', message });
-    if (!opts.quiet) io.stderr.write(`pyvet: warning: ${message}\n`);
+  const refused = [...config.refused];
+  if (repoDb) refused.push(`db = "${repoDb}" named by the scanned repository's config is not used (pass --trust-repo-config to use it)`);
+  for (const message of refused) {
+    const where = config.source ?? '.pyvet.toml';
+    report.errors.push({ path: where, message });
+    if (!opts.quiet) io.stderr.write(`pyvet: warning: ${where}: ${message}\n`);
   }
   if (opts.writeBaseline) {
     writeBaseline(path.resolve(io.cwd, opts.writeBaseline), report.findings.filter((f) => categoryOf(f.rule) === 'secrets'));

@@ -5,6 +5,7 @@ import { UsageError } from '../core/errors.js';
 import { atOrAbove, isSeverity, type FailOn } from '../core/severity.js';
 import type { ScanReport } from '../core/report.js';
 import { loadConfig, type PyvetConfig } from '../config/config.js';
+import { limitRepoConfig } from '../config/repo-policy.js';
 import { FILE_NAMES, isFormat, render, type Format } from '../report/index.js';
 import { terminalWidth } from '../report/terminal.js';
 import { git } from '../sources/git.js';
@@ -35,7 +36,7 @@ export function addCommonOptions(cmd: Command, formats: readonly string[]): Comm
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (none: never)').choices(['critical', 'high', 'medium', 'low', 'info', 'none']))
     .option('-c, --config <file>', 'config file (default: .pyvet.toml, else [tool.pyvet] in pyproject.toml)')
     .option('--db <path>', 'OSV database: a zip or a folder of OSV JSON (default: the bundled snapshot or `pyvet db update` cache)')
-    .option('--trust-repo-config', "use the advisory database that the scanned repository's own config names (ignored otherwise)")
+    .option('--trust-repo-config', "let the scanned repository's own config name the advisory database, raise max-file-size, relax fail-on and silence secrets or dependency rules (refused and reported otherwise)")
     .option('--max-db-age <days>', 'exit 2 when the newest OSV record is older than this many days (stale data in CI)')
     .option('--no-cache', 'recompute every file instead of reusing results of earlier runs')
     .option('--cache-dir <dir>', 'where results of earlier runs are kept (default: $XDG_CACHE_HOME/pyvet, else ~/.cache/pyvet)')
@@ -109,6 +110,7 @@ export function parseFormats(raw: string[] | undefined, allowed: readonly string
 
 export function loadCommandConfig(io: Io, root: string, opts: CommonOptions): PyvetConfig {
   const cfg = loadConfig(root, opts.config ? path.resolve(io.cwd, opts.config) : undefined);
+  if (!opts.trustRepoConfig) limitRepoConfig(cfg);
   if (!opts.quiet) for (const w of cfg.warnings) io.stderr.write(`pyvet: warning: ${w}\n`);
   return cfg;
 }

@@ -16,6 +16,7 @@ import { configuredStore } from '../store/locate.js';
 import type { Io } from './io.js';
 import { analyze, type AnalyzeOptions } from './analyze.js';
 import { staleWarning } from '../deps/osv/provenance.js';
+import { limitRepoConfig } from '../config/repo-policy.js';
 import { addCommonOptions, emit, failOnOf, parseFormats } from './common.js';
 import { loadConfig } from '../config/config.js';
 import { UsageError } from '../core/errors.js';
@@ -132,6 +133,7 @@ The summary printed at the end names both.`,
     const { report, code } = await analyze(io, ['deps', 'secrets', 'health', 'brief'], target, opts, formats, undefined, true);
     let recorded: RecordedScan | null = null;
     const cfg = loadConfig(report.root, opts.config ? path.resolve(io.cwd, opts.config) : undefined);
+    if (!opts.trustRepoConfig) limitRepoConfig(cfg);
     let exit = code;
     if (opts.store !== false) {
       const named = typeof opts.store === 'string' ? null : configuredStore(report.root, cfg, io.env);

@@ -26,6 +26,8 @@ export interface PyvetConfig {
    */
   fromRepository: boolean;
   warnings: string[];
+  /** Settings of the scanned repository's own config that were not used (see limitRepoConfig); reported in `errors`. */
+  refused: string[];
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -45,6 +47,7 @@ export function defaultConfig(): PyvetConfig {
     source: null,
     fromRepository: false,
     warnings: [],
+    refused: [],
   };
 }
 

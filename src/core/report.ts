@@ -5,7 +5,7 @@ import type { DatabaseInfo, Dependency } from '../deps/types.js';
 import type { SecretsSummary } from '../secrets/types.js';
 import type { HealthReport } from '../health/types.js';
 import type { Brief } from '../brief/types.js';
-import type { TrendPoint } from '../store/index.js';
+import type { TrendPoint } from './trend.js';
 
 /**
  * The JSON document: a public interface. Fields are only ever added, never renamed or removed.

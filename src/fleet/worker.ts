@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type PgBoss from 'pg-boss';
 import { loadConfig } from '../config/config.js';
+import { limitRepoConfig } from '../config/repo-policy.js';
 import { runScan } from '../pipeline/scan.js';
 import type { PostgresStore } from '../store/postgres.js';
 import { checkout, redactText } from './git-cache.js';
@@ -40,6 +41,8 @@ export async function scanJob(store: PostgresStore, data: ScanJobData, opts: Pic
   // A worker that died after recording but before acknowledging left this commit recorded: do not scan it twice.
   if (await store.hasScan(data.key, commit)) return done(null);
   const config = loadConfig(dir);
+  // Fleet repositories are not the operator's own: their config is limited like an untrusted one.
+  limitRepoConfig(config);
   const report = await runScan({
     root: dir,
     sections: ['deps', 'secrets', 'health', 'brief'],
@@ -51,6 +54,7 @@ export async function scanJob(store: PostgresStore, data: ScanJobData, opts: Pic
   });
   // The scan ran in the cache; the report names the repository as the fleet knows it.
   report.root = data.source;
+  for (const message of config.refused) report.errors.push({ path: config.source ?? '.pyvet.toml', message });
   return done(await store.recordScanOnce(report, data.key, commit), report.summary.durationMs);
 }
 

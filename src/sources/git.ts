@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 
 const GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_CONFIG_NOSYSTEM: '1' };
 
@@ -26,8 +26,16 @@ export function gitLines(cwd: string, args: string[], onLine: (line: string) => 
     child.stderr.on('data', (d: Buffer) => {
       if (stderr.length < 4096) stderr += d.toString();
     });
-    const rl = createInterface({ input: child.stdout, crlfDelay: Infinity });
-    rl.on('line', onLine);
+    // Lines end at \n only: a lone \r inside a commit message or a path is part of the line (readline would split there).
+    const decoder = new StringDecoder('utf8');
+    let rest = '';
+    const emit = (text: string, final: boolean) => {
+      const parts = (rest + text).split('\n');
+      rest = final ? '' : parts.pop()!;
+      for (const line of final && parts.at(-1) === '' ? parts.slice(0, -1) : parts) onLine(line.endsWith('\r') ? line.slice(0, -1) : line);
+    };
+    child.stdout.on('data', (d: Buffer) => emit(decoder.write(d), false));
+    child.stdout.on('end', () => emit(decoder.end(), true));
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) resolve();

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ScanReport } from '../core/report.js';
+import type { TrendPoint } from '../core/trend.js';
 import type { Severity } from '../core/severity.js';
 import { SEVERITIES } from '../core/severity.js';
 import { StoreError } from '../core/errors.js';
@@ -33,14 +34,7 @@ export interface HistoryStore {
   close(): Promise<void>;
 }
 
-export interface TrendPoint {
-  id: number;
-  scannedAt: string;
-  commit: string | null;
-  score: number | null;
-  bySeverity: Record<string, number>;
-  findings: number;
-}
+export type { TrendPoint } from '../core/trend.js';
 
 export interface RepoSummary {
   id: number;
@@ -188,6 +182,34 @@ export function openStore(file: string, opts: { readonly?: boolean } = {}): Hist
   return new SqliteStore(db, file, readonly);
 }
 
+/**
+ * The scans row of a report, shared by the SQLite and PostgreSQL stores (columns scanned_at … version,
+ * in that order; repo_id before and the document after): both store the same numbers.
+ */
+export function scanRow(report: ScanReport): [string, string | null, number | null, number, number, number, number, number, number, number, number, string] {
+  const count = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
+  return [
+    report.scannedAt,
+    report.commit ?? null,
+    report.summary.score,
+    count('critical'),
+    count('high'),
+    count('medium'),
+    count('low'),
+    count('unknown'),
+    count('info'),
+    report.findings.length,
+    // duration_ms is an integer column in PostgreSQL: both stores keep whole milliseconds.
+    Math.round(report.summary.durationMs),
+    report.version,
+  ];
+}
+
+/** The report as stored; the trend is derived from the store itself, so keeping it would nest history in history. */
+export function scanDocument(report: ScanReport): string {
+  return JSON.stringify({ ...report, history: undefined });
+}
+
 class SqliteStore implements HistoryStore {
   constructor(
     private readonly db: Database.Database,
@@ -209,29 +231,12 @@ class SqliteStore implements HistoryStore {
             .prepare('INSERT INTO repos (key, name, root, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET root = excluded.root')
             .run(repoKey, displayName(repoKey), report.root, report.scannedAt);
           const repoId = this.repoId(repoKey)!;
-          const count = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
           const info = this.db
             .prepare(
               `INSERT INTO scans (repo_id, scanned_at, commit_sha, score, critical, high, medium, low, unknown, info, findings, duration_ms, version, report)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             )
-            .run(
-              repoId,
-              report.scannedAt,
-              report.commit ?? null,
-              report.summary.score,
-              count('critical'),
-              count('high'),
-              count('medium'),
-              count('low'),
-              count('unknown'),
-              count('info'),
-              report.findings.length,
-              report.summary.durationMs,
-              report.version,
-              // The trend is derived from the store itself; keeping it in the document would nest history in history.
-              JSON.stringify({ ...report, history: undefined }),
-            );
+            .run(repoId, ...scanRow(report), scanDocument(report));
           const scanId = Number(info.lastInsertRowid);
           const insert = this.db.prepare('INSERT INTO findings (scan_id, fingerprint, rule, severity, path, line, message) VALUES (?, ?, ?, ?, ?, ?, ?)');
           // Columns are NOT NULL: a finding missing a part is still recorded rather than failing the scan.

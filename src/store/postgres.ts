@@ -1,8 +1,7 @@
 import pg from 'pg';
 import type { ScanReport } from '../core/report.js';
-import type { Severity } from '../core/severity.js';
 import { StoreError } from '../core/errors.js';
-import { displayName, POINT_COLUMNS, redactUrl, toPoint, type HistoryStore, type RepoSummary, type ScanRow, type StoredFinding, type TrendPoint } from './index.js';
+import { displayName, POINT_COLUMNS, scanDocument, scanRow, redactUrl, toPoint, type HistoryStore, type RepoSummary, type ScanRow, type StoredFinding, type TrendPoint } from './index.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './postgres-migrations.js';
 
 /** One lock id for "migrating the pyvet schema", so two processes opening a new database do not both migrate it. */
@@ -203,27 +202,11 @@ async function insertScan(c: pg.PoolClient, report: ScanReport, repoKey: string)
     [repoKey, displayName(repoKey), report.root, report.scannedAt],
   );
   const repoId = repo.rows[0]!.id;
-  const count = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
   const scan = await c.query<{ id: number }>(
     `INSERT INTO pyvet.scans (repo_id, scanned_at, commit_sha, score, critical, high, medium, low, unknown, info, findings, duration_ms, version, report)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-    [
-      repoId,
-      report.scannedAt,
-      report.commit ?? null,
-      report.summary.score,
-      count('critical'),
-      count('high'),
-      count('medium'),
-      count('low'),
-      count('unknown'),
-      count('info'),
-      report.findings.length,
-      Math.round(report.summary.durationMs),
-      report.version,
-      // jsonb has no NUL in strings; JSON.stringify escapes it as \u0000, which jsonb also refuses, so drop it.
-      JSON.stringify({ ...report, history: undefined }).replace(/\\u0000/g, ''),
-    ],
+    // jsonb has no NUL in strings; JSON.stringify escapes it as \u0000, which jsonb also refuses, so drop it.
+    [repoId, ...scanRow(report), scanDocument(report).replace(/\\u0000/g, '')],
   );
   const scanId = scan.rows[0]!.id;
   const f = report.findings;
