@@ -11,6 +11,31 @@ import { CONTEXT_LINES, scanHistory } from '../src/secrets/history.js';
 import { ALNUM, fake } from '../src/secrets/fake.js';
 import { loadavg } from 'node:os';
 import { scoreCorpus } from './secrets-corpus.js';
+import { compile, detect } from '../src/secrets/detect.js';
+import { RULES } from '../src/secrets/rules/index.js';
+import { adversarialLines, pemHeaders } from '../src/secrets/adversarial.js';
+
+/**
+ * ReDoS: the slowest 1 MB adversarial line per rule (linear work is tens of milliseconds; catastrophic
+ * backtracking is minutes) and a file of 16,000 PEM headers. The tests only hold a watchdog.
+ */
+function benchRedos(): Record<string, unknown> {
+  let worst = { rule: '', ms: 0 };
+  for (const rule of RULES) {
+    const only = compile([rule]);
+    for (const line of adversarialLines(rule)) {
+      const t0 = performance.now();
+      detect('app/minified.py', line, { compiled: only });
+      const took = performance.now() - t0;
+      if (took > worst.ms) worst = { rule: rule.id, ms: took };
+    }
+  }
+  const t0 = performance.now();
+  detect('deploy/keys.pem', pemHeaders());
+  const pemMs = performance.now() - t0;
+  console.log(`ReDoS: slowest 1 MB adversarial line ${Math.round(worst.ms)} ms (${worst.rule}); 16,000 PEM headers ${Math.round(pemMs)} ms`);
+  return { redosWorstLineMs: Math.round(worst.ms), redosWorstRule: worst.rule, redosPemHeadersMs: Math.round(pemMs) };
+}
 
 /** The Python standard library of this machine, without site-packages and __pycache__ (the walk skips both). */
 function stdlibRoot(): string {
@@ -164,6 +189,7 @@ export async function benchSecrets(): Promise<Record<string, unknown>> {
     ...big,
   };
   Object.assign(result, await benchHistory(3000));
+  Object.assign(result, benchRedos());
   // Quality on real repositories (hand labels in bench/secrets-corpus.json), when they are checked out.
   const corpus = await scoreCorpus();
   Object.assign(result, {
