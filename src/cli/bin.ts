@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-import { main } from './main.js';
+import module from 'node:module';
 import { processIo } from './io.js';
+
+// Node >= 22.1 keeps compiled code on disk between runs, so every command starts sooner; Node 20 has none.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+const { main } = await import('./main.js');
 
 // `pyvet rules | head`: the reader has gone; stop quietly instead of dying with an EPIPE stack trace.
 for (const stream of [process.stdout, process.stderr]) {
