@@ -56,6 +56,7 @@ const CASES: [string, string][] = [
   ['config/app.ini', 'config'],
   ['.gitignore', 'config'],
   ['.devcontainer/on-create-command.sh', 'config'],
+  ['.semgrep/rules/requests-timeout.py', 'config'],
   ['frontend/tests/auth.setup.ts', 'test'],
   ['tests/test_apps/cliapp/message.txt', 'fixture'],
   ['.claude/skills/run-tests/SKILL.md', 'docs'],

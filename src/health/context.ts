@@ -96,7 +96,8 @@ export async function buildContext(ws: Workspace, opts: ContextOptions): Promise
     // What tests set up for themselves is not configuration a deployer needs to know.
     envVars: envVarMetrics(shippedFiles, tree),
     ci: ciMetrics(tree, ws.errors),
-    docker: dockerSmells(tree),
+    // A dev container's or a test's image is not what gets deployed.
+    docker: dockerSmells(tree, (p) => shipped(p) && roles.role(p) !== 'config'),
     history: await gitHistory(ws, { pyFiles: files.map((f) => ({ path: f.path, complexity: ccByFile.get(f.path) ?? 0 })) }),
   };
 }

@@ -135,8 +135,8 @@ export interface DockerSmell {
 const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)/i;
 
 /** Smells of Dockerfiles and devcontainers: unpinned base image, root user, secrets baked into ENV/ARG. */
-export function dockerSmells(tree: TreeIndex): { files: string[]; smells: DockerSmell[] } {
-  const files = tree.match(/(^|\/)(Dockerfile[^/]*|[^/]+\.Dockerfile|Containerfile)$/i);
+export function dockerSmells(tree: TreeIndex, deployed: (path: string) => boolean = () => true): { files: string[]; smells: DockerSmell[] } {
+  const files = tree.match(/(^|\/)(Dockerfile[^/]*|[^/]+\.Dockerfile|Containerfile)$/i).filter(deployed);
   const smells: DockerSmell[] = [];
   for (const path of files) {
     const text = tree.text(path);

@@ -6,7 +6,7 @@ import { TempTree } from '../../../test/helpers.js';
 import { analyzePythonFiles } from '../../python/analyze.js';
 import { buildImportGraph } from '../../facts/imports.js';
 import { TreeIndex } from '../../facts/tree-index.js';
-import { testChecks, testMetrics } from './tests.js';
+import { coverageConfig, testChecks, testMetrics } from './tests.js';
 import { scoreChecks } from '../index.js';
 import { check } from './model.js';
 
@@ -50,4 +50,14 @@ test('score: category means × 10, weighted overall; skipped checks and empty ca
   assert.equal(d.score, 43);
   assert.equal(scoreChecks(checks, { ci: 0 }).score, 75);
   assert.equal(scoreChecks(checks, { tests: 15 }).score, 38);
+});
+
+test('tests: [coverage:run] in setup.cfg configures coverage without a threshold (saleor)', () => {
+  const t = new TempTree().files({ 'setup.cfg': '[metadata]\nname = shop\n\n[coverage:run]\nbranch = 1\n' });
+  try {
+    const m = coverageConfig(new TreeIndex(new Workspace(t.dir, defaultConfig())), []);
+    assert.deepEqual(m, { configured: true, threshold: null, source: 'setup.cfg', line: 4 });
+  } finally {
+    t.cleanup();
+  }
 });

@@ -40,6 +40,15 @@ export function coverageConfig(tree: TreeIndex, ciTexts: { path: string; text: s
   }
   const rc = tree.find('.coveragerc');
   if (rc || cov) return { configured: true, threshold: null, source: rc ?? 'pyproject.toml' };
+  // [coverage:run] or [coverage:report] in setup.cfg / tox.ini configures coverage even without a threshold.
+  for (const file of ['setup.cfg', 'tox.ini']) {
+    const path = tree.find(file);
+    const text = tree.text(path);
+    if (!path || !text) continue;
+    const ini = parseIni(text);
+    const section = ['coverage:run', 'coverage:report', 'coverage:paths'].find((n) => ini.has(n));
+    if (section) return { configured: true, threshold: null, source: path, line: lineOf(text, new RegExp(`^[ \\t]*\\[${section}\\]`, 'm')) };
+  }
   for (const c of [...candidates, ...ciTexts]) {
     if (/--cov\b|coverage run/.test(c.text)) return { configured: true, threshold: null, source: c.path, line: lineOf(c.text, /--cov\b|coverage run/) };
   }
