@@ -74,7 +74,8 @@ export function classifyPath(rel: string, ctx: RoleContext = {}): RoleVerdict {
   if (lower.endsWith('.ipynb')) return { role: 'notebook', reason: 'a Jupyter notebook' };
   if (CI_FILE.test(rel)) return { role: 'ci', reason: 'CI or test-runner configuration' };
   if (DEV_ENV.test(rel)) return { role: 'config', reason: 'editor or dev-container configuration' };
-  if (TOOL_DIR.test(rel)) return { role: 'config', reason: "inside a tool's dot-folder" };
+  // Code there is the tool's input (rule samples, hook data), not the product.
+  if (TOOL_DIR.test(rel)) return lower.endsWith('.py') ? { role: 'fixture', reason: "code inside a tool's dot-folder" } : { role: 'config', reason: "inside a tool's dot-folder" };
   if (LOCK_FILE.test(rel)) return { role: 'lock', reason: 'a lock file (resolved, often transitive, versions)' };
   if (BUILD_FILE.test(rel) || (REQUIREMENTS_DIR.test(rel) && /\.(txt|in)$/.test(lower))) return { role: 'build', reason: 'build, packaging or dependency manifest' };
   if (MIGRATION.test(rel)) return { role: 'migration', reason: 'a database migration' };
