@@ -178,6 +178,19 @@ test('bad databases: wrong types are errors, bombs and oversized entries exit 2 
     assert.ok(errorFor(doc, /BAD-1: summary is not a string/));
     assert.ok(errorFor(doc, /BAD-2: affected is not a list/));
 
+    // A malformed record of a package the repository does not use: the index build validated it, so
+    // the first scan and every later one (served by the index alone) name it.
+    const unused = rec('BAD-3', '"aliases":"CVE-0",').replace('"flask"', '"not-used-here"');
+    writeFileSync(t.path('one.zip'), zipSync({ 'ok.json': new TextEncoder().encode(rec('GOOD-2', '')), 'bad3.json': new TextEncoder().encode(unused) }));
+    for (const run of ['first', 'indexed']) {
+      const s = await runCli(['deps', t.dir, '--db', t.path('one.zip'), '-f', 'json', '-o', t.path('o.json')]);
+      assert.ok([0, 1].includes(s.code), s.stderr);
+      const d = readJson(t.path('o.json'));
+      assert.ok(d.findings.some((f) => f.message.includes('GOOD-2')), run);
+      assert.ok(errorFor(d, /one\.zip: record BAD-3: aliases is not a list of strings/), `${run}: ${JSON.stringify(d.errors)}`);
+    }
+    assert.ok(existsSync(t.path('one.zip.pyvet-index')), 'the second run was served by the index');
+
     const entries: Record<string, Uint8Array> = {};
     for (let i = 0; i < 70; i++) entries[`r${i}.json`] = new TextEncoder().encode(rec(`B-${i}`, ''));
     writeFileSync(t.path('bomb.zip'), claimSize(zipSync(entries), 16 * 1024 * 1024));

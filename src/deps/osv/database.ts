@@ -7,7 +7,7 @@ import { PACKAGE_ROOT } from '../../version.js';
 import { readRawBytes } from '../../sources/read.js';
 import { normalizeName } from '../../facts/manifests/names.js';
 import { PackageIndex } from './package-index.js';
-import { databaseKey, IndexedRecords, readIndex, writeIndex } from './index-file.js';
+import { databaseKey, IndexedRecords, malformedOf, malformedProblems, readIndex, writeIndex } from './index-file.js';
 import type { VersionKey } from './version-order.js';
 import type { OsvRecord } from './types.js';
 import { contentsOf, type DatabaseContents } from './provenance.js';
@@ -109,6 +109,8 @@ export class OsvDatabase {
   ) {
     this.problems.push(...problems);
     this.indexed = entries instanceof IndexedRecords ? entries : null;
+    // The build validated every record: those it skipped are reported by every scan, asked about or not.
+    if (this.indexed) this.problems.push(...malformedProblems(this.indexed.malformed));
     if (entries instanceof IndexedRecords) entries = [];
     this.texts = entries.map((e) => (typeof e === 'string' ? e : ''));
     this.parsed = entries.map((e) => (typeof e === 'string' ? undefined : e));
@@ -285,8 +287,10 @@ export const INDEX_SUFFIX = '.pyvet-index';
 export function writeDatabaseIndex(db: OsvDatabase, key: string, files: string[]): string | null {
   const entries = db.packages().map((name): [string, OsvRecord[]] => [name, db.recordsOf(name)]);
   // Provenance (records per source, newest date) travels in the header: an indexed run has no texts to count.
+  // Reading `stats` parses every record, so `problems` then holds every malformed one, not only those of packages.
   const stats = { ...db.stats, contents: db.contents };
-  for (const f of files) if (writeIndex(f, key, stats, entries)) return f;
+  const malformed = malformedOf(db.problems);
+  for (const f of files) if (writeIndex(f, key, stats, entries, malformed)) return f;
   return null;
 }
 
@@ -364,8 +368,8 @@ export function loadDatabase(dbPath: string, env: NodeJS.ProcessEnv = process.en
     // Read back what was written, so the first run matches on the same trimmed records as later ones.
     const written = writeDatabaseIndex(db, key, candidates);
     const idx = written ? readIndex(written, key) : null;
-    // Malformed records were found while the index was built: the first run still reports them.
-    if (idx) db = new OsvDatabase(dbPath, idx, db.problems);
+    // The malformed records found while building come from the header, as on every later run.
+    if (idx) db = new OsvDatabase(dbPath, idx);
   }
   loaded.set(dbPath, { key: statKey, db });
   return db;

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BUNDLED_DB, databaseFromZip, INDEX_SUFFIX, loadDatabase, zipKey } from './database.js';
+import { zipSync } from 'fflate';
+import { BUNDLED_DB, databaseFromZip, INDEX_SUFFIX, loadDatabase, OsvDatabase, zipKey } from './database.js';
 import { readIndex } from './index-file.js';
 import { describe } from './advisory.js';
 import type { OsvRecord } from './types.js';
@@ -71,4 +72,25 @@ test('when the index cannot be written beside the zip it goes to the cache dir',
   const key = zipKey(readFileSync(zip));
   const shared = path.join(cache, 'osv-index', `${key.replace(/[^0-9a-z]/gi, '_')}${INDEX_SUFFIX}`);
   assert.ok(readIndex(shared, key));
+});
+
+test('the build validates every record: malformed ones of packages nobody matched are in the header for every later load', () => {
+  const dir = tmp();
+  const zip = path.join(dir, 'db.zip');
+  const enc = (s: string) => new TextEncoder().encode(s);
+  const rec = (id: string, name: string, extra = '') => enc(`{"id":"${id}",${extra}"affected":[{"package":{"ecosystem":"PyPI","name":"${name}"},"versions":["1.0"]}]}`);
+  const entries: Record<string, Uint8Array> = { 'good.json': rec('GOOD-1', 'flask'), 'bad.json': rec('BAD-1', 'unused-pkg', '"aliases":"CVE-1",') };
+  for (let i = 0; i < 12; i++) entries[`junk${i}.json`] = enc(`{"id":"J-${i}","summary":1}`);
+  writeFileSync(zip, zipSync(entries));
+  const env = { PYVET_CACHE_DIR: path.join(dir, 'cache') };
+  const first = loadDatabase(zip, env).problems;
+  assert.ok(first.includes('record BAD-1: aliases is not a list of strings; skipped'), first.join('\n'));
+  assert.equal(first.length, 11, 'ten listed, then how many more');
+  assert.match(first.at(-1)!, /^3 more malformed entries skipped/);
+  const idx = readIndex(zip + INDEX_SUFFIX, zipKey(readFileSync(zip)));
+  assert.equal(idx?.malformed.count, 13);
+  // A later process reads only the header, and reports the same.
+  const later = new OsvDatabase(zip, idx!);
+  assert.deepEqual(later.problems, first);
+  assert.deepEqual(later.recordsOf('flask').map((r) => r.id), ['GOOD-1']);
 });

@@ -16,7 +16,7 @@ import type { DatabaseContents } from './provenance.js';
  */
 
 /** Bumped whenever the trimmed record or the layout changes: an older index is then rebuilt. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 const MAGIC = 'pyvet-osv-index';
 
 export interface IndexStats {
@@ -37,6 +37,33 @@ interface Header {
   bodySha1: string;
   /** [normalized name, byte offset in the body, byte length], in the database's order. */
   packages: [string, number, number][];
+  /** Entries the build skipped as malformed: every later scan reports them without reading the database again. */
+  malformed: Malformed;
+}
+
+/** How many entries were skipped as malformed, and the first MALFORMED_KEPT of them (where: a record id or file name). */
+export interface Malformed {
+  count: number;
+  first: { where: string; reason: string }[];
+}
+
+/** Enough to find and fix a broken database; a database of thousands of bad records does not bloat the header. */
+export const MALFORMED_KEPT = 10;
+
+/** The header's form of a loader's problem lines (`<where>: <reason>`). */
+export function malformedOf(problems: string[]): Malformed {
+  const first = problems.slice(0, MALFORMED_KEPT).map((p) => {
+    const i = p.indexOf(': ');
+    return i < 0 ? { where: '', reason: p } : { where: p.slice(0, i), reason: p.slice(i + 2) };
+  });
+  return { count: problems.length, first };
+}
+
+/** The problem lines a scan reports for the malformed entries an index recorded. */
+export function malformedProblems(m: Malformed): string[] {
+  const out = m.first.map((f) => (f.where ? `${f.where}: ${f.reason}` : f.reason));
+  if (m.count > out.length) out.push(`${m.count - out.length} more malformed entries skipped (not listed)`);
+  return out;
 }
 
 /** The hash of the database's bytes (a zip) or of its listing (a folder: path, size, mtime of each file). */
@@ -71,7 +98,7 @@ export function trimRecord(r: OsvRecord): OsvRecord {
 }
 
 /** Write the index atomically (temporary file, then rename); false when the folder is not writable. */
-export function writeIndex(file: string, key: string, stats: IndexStats, byPackage: Iterable<[string, OsvRecord[]]>): boolean {
+export function writeIndex(file: string, key: string, stats: IndexStats, byPackage: Iterable<[string, OsvRecord[]]>, malformed: Malformed = { count: 0, first: [] }): boolean {
   const chunks: Buffer[] = [];
   const packages: [string, number, number][] = [];
   let offset = 0;
@@ -82,7 +109,7 @@ export function writeIndex(file: string, key: string, stats: IndexStats, byPacka
     offset += b.length;
   }
   const body = Buffer.concat(chunks);
-  const header: Header = { magic: MAGIC, format: INDEX_FORMAT, key, stats, bodySha1: createHash('sha1').update(body).digest('hex'), packages };
+  const header: Header = { magic: MAGIC, format: INDEX_FORMAT, key, stats, bodySha1: createHash('sha1').update(body).digest('hex'), packages, malformed };
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -105,6 +132,7 @@ export class IndexedRecords {
     private readonly bodyStart: number,
     readonly stats: IndexStats,
     packages: [string, number, number][],
+    readonly malformed: Malformed = { count: 0, first: [] },
   ) {
     for (const [name, off, len] of packages) this.slices.set(name, [off, len]);
   }
@@ -141,8 +169,8 @@ export function readIndex(file: string, key: string): IndexedRecords | null {
   } catch {
     return null;
   }
-  if (header?.magic !== MAGIC || header.format !== INDEX_FORMAT || header.key !== key || !Array.isArray(header.packages)) return null;
+  if (header?.magic !== MAGIC || header.format !== INDEX_FORMAT || header.key !== key || !Array.isArray(header.packages) || !Array.isArray(header.malformed?.first)) return null;
   const body = buf.subarray(nl + 1);
   if (createHash('sha1').update(body).digest('hex') !== header.bodySha1) return null;
-  return new IndexedRecords(buf, nl + 1, header.stats, header.packages);
+  return new IndexedRecords(buf, nl + 1, header.stats, header.packages, header.malformed);
 }
