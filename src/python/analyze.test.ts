@@ -44,3 +44,12 @@ test('a file above the syntax node limit is counted, not analysed, and says why'
   assert.equal(capped.health.sloc, 54);
   assert.deepEqual(capped.health.noqa, full.health.noqa);
 });
+
+test('a file too long for the node limit is not even parsed: counted, with the gap said', () => {
+  const source = `# noqa: E501\nTABLE = [\n${Array.from({ length: 50 }, (_, i) => `    ${i},\n`).join('')}]\n`;
+  const capped = analyzeSource(source, 'pkg/table.py', 'pkg.table', true, 20);
+  assert.match(capped.skipped ?? '', /^\d+ characters, too long to parse within the limit of 20 syntax nodes/);
+  assert.deepEqual(capped.health.functions, []);
+  assert.equal(capped.health.loc, 53);
+  assert.deepEqual(capped.health.noqa, analyzeSource(source, 'pkg/table.py', 'pkg.table', true).health.noqa);
+});

@@ -30,9 +30,16 @@ export interface PythonFileFacts {
  * still counted (lines, noqa) and the gap is reported. PYVET_MAX_SYNTAX_NODES overrides it.
  */
 export const MAX_SYNTAX_NODES = Number(process.env.PYVET_MAX_SYNTAX_NODES ?? 400_000);
+/** Characters per syntax node above which a file is not parsed at all (see analyzeSource). */
+const BYTES_PER_NODE_BOUND = 10;
 
 /** Analyse one file's source: one tree-sitter parse, both extractors on the same tree. */
 export function analyzeSource(source: string, path: string, module: string, brief: boolean, maxNodes = MAX_SYNTAX_NODES): PythonFileFacts {
+  // Python averages well over 0.1 syntax node per character (generated tables 0.4), so a file this long
+  // is over the limit anyway: not even parsed, which keeps memory linear when the size cap is raised.
+  if (source.length > maxNodes * BYTES_PER_NODE_BOUND) {
+    return { path, module, health: skippedHealthFacts(source), skipped: `${source.length} characters, too long to parse within the limit of ${maxNodes} syntax nodes: functions, smells, imports and the brief were not extracted` };
+  }
   const tree = parsePython(source);
   const nodes = tree.rootNode.descendantCount;
   if (nodes > maxNodes) {

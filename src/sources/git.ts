@@ -53,10 +53,12 @@ export interface RepoInfo {
 }
 
 export function repoInfo(dir: string): RepoInfo | null {
-  const top = git(dir, ['rev-parse', '--show-toplevel'])?.trim();
-  if (!top) return null;
-  const head = git(dir, ['rev-parse', '--verify', '-q', 'HEAD'])?.trim() || null;
-  const branch = git(dir, ['rev-parse', '--abbrev-ref', 'HEAD'])?.trim() || null;
-  const remote = git(dir, ['config', '--get', 'remote.origin.url'])?.trim() || null;
-  return { top, head, branch, remote };
+  // One process for the common case (each start forks the whole Node process: it adds up in a fleet
+  // worker); a repository without commits fails it and is asked the long way.
+  const [top, head, branch] = git(dir, ['rev-parse', '--show-toplevel', 'HEAD', '--abbrev-ref', 'HEAD'])?.split('\n') ?? [];
+  const remote = () => git(dir, ['config', '--get', 'remote.origin.url'])?.trim() || null;
+  if (top && head && branch) return { top, head, branch, remote: remote() };
+  const unbornTop = git(dir, ['rev-parse', '--show-toplevel'])?.trim();
+  if (!unbornTop) return null;
+  return { top: unbornTop, head: null, branch: null, remote: remote() };
 }

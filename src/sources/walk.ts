@@ -51,13 +51,11 @@ export interface WalkOptions {
  */
 function trackedPaths(root: string): Set<string> {
   const out = new Set<string>();
-  const listed = git(root, ['ls-files', '-z', '--full-name', '--', '.']);
-  const prefix = listed === null ? null : git(root, ['rev-parse', '--show-prefix']);
-  if (listed === null || prefix === null) return out;
-  const base = prefix.trim();
-  for (const full of listed.split('\0')) {
-    if (!full || !full.startsWith(base)) continue;
-    const rel = full.slice(base.length);
+  // Without --full-name the paths are relative to `root`, whatever folder of the repository it is.
+  const listed = git(root, ['ls-files', '-z', '--', '.']);
+  if (listed === null) return out;
+  for (const rel of listed.split('\0')) {
+    if (!rel) continue;
     out.add(rel);
     for (let i = rel.lastIndexOf('/'); i > 0; i = rel.lastIndexOf('/', i - 1)) {
       const dir = rel.slice(0, i) + '/';
