@@ -46,7 +46,7 @@ test('k8s: containers of workloads are processes with file:line; a CronJob sched
       ['image nginx:1.27', 'deploy/app.yaml', 13, 'Deployment web, container proxy'],
       ['python manage.py clearsessions', 'deploy/app.yaml', 27, 'CronJob nightly, container job'],
     ]);
-    assert.deepEqual(r.schedules.map((s) => [s.name, s.task, s.schedule, s.kind, s.line]), [['nightly', 'python manage.py clearsessions', 'cron 0 3 * * *', 'k8s-cronjob', 20]]);
+    assert.deepEqual(r.schedules.map((s) => [s.name, s.task, s.schedule, s.kind, s.line]), [['nightly', 'python manage.py clearsessions', 'cron 0 3 * * *', 'k8s-cronjob', 21]]);
     assert.deepEqual(gaps, []);
   } finally {
     t.cleanup();
