@@ -12,6 +12,7 @@ import { runCommands } from './commands.js';
 import { djangoRoutes, sortRoutes, webRoutes } from './routes.js';
 import { cliCommands, entryPoints, schedulesOf, settingsOf, tasksOf } from './entries.js';
 import { k8sWorkloads } from './k8s.js';
+import { testServices } from './services.js';
 import { integrationsOf } from './integrations.js';
 import { modelsOf } from './models.js';
 import { graphqlOf } from './graphql.js';
@@ -74,6 +75,7 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   const commands = runCommands(ws, ix, manifest.scripts, g.run);
   const k8s = k8sWorkloads(ws, g.run);
   commands.push(...k8s.commands);
+  const services = testServices(ws);
 
   // Where work enters
   const { lookup, ...settings } = settingsOf(ws, prod, g.config);
@@ -122,7 +124,7 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   const gaps = SECTIONS.flatMap((s) => g[s].map((x) => `${s}: ${x}`));
   return {
     name, description, routes, tasks, schedules, integrations, commands, owners, gaps,
-    python, frameworks: frameworks(ix, opts.dependencies), size, entryPoints: entry, cli, envVars, settings, architecture, fragile, models, graphql, sectionGaps: g,
+    python, frameworks: frameworks(ix, opts.dependencies), size, entryPoints: entry, cli, envVars, settings, architecture, fragile, models, graphql, testServices: services, sectionGaps: g,
   };
 }
 
