@@ -6,12 +6,20 @@ import type { TestService } from './types.js';
 /** A compose file the tests or CI bring up: docker-compose.test.yml, compose.ci.yaml, docker-compose-testing.yml. */
 const TEST_COMPOSE = /^(docker-)?compose[.-](\w+[.-])*(test|tests|testing|ci)([.-]\w+)*\.ya?ml$/;
 
-/** The services the tests need: GitHub Actions `jobs.*.services` images and services of test/CI compose files. */
+/** The services the tests need: GitHub Actions `jobs.*.services` images, compose services a workflow brings up, and test/CI compose files. */
 export function testServices(ws: Workspace): TestService[] {
   const out: TestService[] = [];
   for (const f of ws.select((p) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(p))) {
     const text = ws.text(f.path);
-    if (text === null || !/^\s+services:\s*$/m.test(text)) continue;
+    if (text === null) continue;
+    // `docker compose up -d db mailpit` in a job: those services of the root compose file
+    for (const m of text.matchAll(/docker[- ]compose((?:\s+-f\s+\S+)*)\s+up\b([^\n#&|;]*)/g)) {
+      const file = /-f\s+(\S+)/.exec(m[1]!)?.[1] ?? ['compose.yml', 'compose.yaml', 'docker-compose.yml', 'docker-compose.yaml'].find((c) => ws.byPath.has(c));
+      const wanted = m[2]!.trim().split(/\s+/).filter((w) => w && !w.startsWith('-'));
+      if (!file || !wanted.length) continue;
+      for (const s of composeServices(ws, file, false)) if (s.image && wanted.includes(s.name)) out.push({ name: s.name, image: s.image, path: file, line: s.line });
+    }
+    if (!/^\s+services:\s*$/m.test(text)) continue;
     const lc = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lc, schema: 'failsafe' });
     // a broken workflow is reported by the CI facts; here it only adds nothing
@@ -33,5 +41,6 @@ export function testServices(ws: Workspace): TestService[] {
   for (const f of ws.select((_p, b) => TEST_COMPOSE.test(b))) {
     for (const s of composeServices(ws, f.path, false)) if (s.image) out.push({ name: s.name, image: s.image, path: f.path, line: s.line });
   }
-  return out;
+  const seen = new Set<string>();
+  return out.filter((s) => !seen.has(`${s.path}:${s.line}`) && !!seen.add(`${s.path}:${s.line}`));
 }
