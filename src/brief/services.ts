@@ -14,10 +14,12 @@ export function testServices(ws: Workspace): TestService[] {
     if (text === null) continue;
     // `docker compose up -d db mailpit` in a job: those services of the root compose file
     for (const m of text.matchAll(/docker[- ]compose((?:\s+-f\s+\S+)*)\s+up\b([^\n#&|;]*)/g)) {
-      const file = /-f\s+(\S+)/.exec(m[1]!)?.[1] ?? ['compose.yml', 'compose.yaml', 'docker-compose.yml', 'docker-compose.yaml'].find((c) => ws.byPath.has(c));
+      // without -f, compose reads the root file and its override
+      const named = [...m[1]!.matchAll(/-f\s+(\S+)/g)].map((x) => x[1]!);
+      const files = named.length ? named : ['compose', 'docker-compose'].flatMap((b) => [`${b}.yml`, `${b}.yaml`, `${b}.override.yml`, `${b}.override.yaml`]).filter((c) => ws.byPath.has(c));
       const wanted = m[2]!.trim().split(/\s+/).filter((w) => w && !w.startsWith('-'));
-      if (!file || !wanted.length) continue;
-      for (const s of composeServices(ws, file, false)) if (s.image && wanted.includes(s.name)) out.push({ name: s.name, image: s.image, path: file, line: s.line });
+      if (!wanted.length) continue;
+      for (const file of files) for (const s of composeServices(ws, file, false)) if (s.image && !s.built && wanted.includes(s.name)) out.push({ name: s.name, image: s.image, path: file, line: s.line });
     }
     if (!/^\s+services:\s*$/m.test(text)) continue;
     const lc = new LineCounter();
@@ -39,7 +41,7 @@ export function testServices(ws: Workspace): TestService[] {
     }
   }
   for (const f of ws.select((_p, b) => TEST_COMPOSE.test(b))) {
-    for (const s of composeServices(ws, f.path, false)) if (s.image) out.push({ name: s.name, image: s.image, path: f.path, line: s.line });
+    for (const s of composeServices(ws, f.path, false)) if (s.image && !s.built) out.push({ name: s.name, image: s.image, path: f.path, line: s.line });
   }
   const seen = new Set<string>();
   return out.filter((s) => !seen.has(`${s.path}:${s.line}`) && !!seen.add(`${s.path}:${s.line}`));
