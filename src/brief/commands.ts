@@ -273,7 +273,8 @@ function dockerCommands(text: string, file: string): Command[] {
   return out;
 }
 
-export interface ComposeService { name: string; image: string | null; command: string | null; line: number; file: string }
+/** `built`: the service has a `build:` section (the project's own image, not a service it needs). */
+export interface ComposeService { name: string; image: string | null; command: string | null; line: number; file: string; built: boolean }
 
 export function composeServices(ws: Workspace, file: string, errors: boolean): ComposeService[] {
   const text = ws.text(file);
@@ -295,6 +296,7 @@ export function composeServices(ws: Workspace, file: string, errors: boolean): C
     const svc = item.value;
     let command: string | null = null;
     let image: string | null = null;
+    const built = isMap(svc) && svc.has('build');
     if (isMap(svc)) {
       const c = svc.get('command', true) as unknown;
       if (isScalar(c)) command = String(c.value);
@@ -302,7 +304,7 @@ export function composeServices(ws: Workspace, file: string, errors: boolean): C
       const im = svc.get('image', true) as unknown;
       if (isScalar(im)) image = String(im.value);
     }
-    out.push({ name, image, command: command === null ? null : redactText(command), line, file });
+    out.push({ name, image, command: command === null ? null : redactText(command), line, file, built });
   }
   return out;
 }

@@ -73,12 +73,21 @@ export function cliCommands(ix: ModuleIndex, scripts: Script[]): CliCommand[] {
     }
   }
   const scriptOf = new Map(scripts.map((s) => [s.target.replace(':', '.'), s.name]));
+  // typer: the Typer object each sub-app is added to, and the name it is added under
+  const typerParent = new Map<string, { parent: string; name: string | null }>();
+  for (const m of ix.mods) for (const t of m.facts.typerMounts ?? []) typerParent.set(ix.qualify(m, t.child), { parent: ix.qualify(m, t.parent), name: t.name });
+  const typerPath = (obj: string, depth = 0): string => {
+    if (scriptOf.has(obj)) return scriptOf.get(obj)!;
+    const up = typerParent.get(obj);
+    if (!up || depth > 10) return '';
+    return [typerPath(up.parent, depth + 1), up.name].filter(Boolean).join(' ');
+  };
   const fullName = (n: Node, depth = 0): string => {
     const own = n.parent === null && scriptOf.has(n.handler) ? scriptOf.get(n.handler)! : n.name;
     if (!n.parent || depth > 10) return own;
     const p = byKey.get(n.parent);
     // typer: the parent is a Typer() object, not a command; a script pointing at it names the root
-    if (!p) return scriptOf.has(n.parent) ? `${scriptOf.get(n.parent)} ${own}` : own;
+    if (!p) return [typerPath(n.parent), own].filter(Boolean).join(' ');
     return `${fullName(p, depth + 1)} ${own}`;
   };
   const out: CliCommand[] = [...byKey.values()].map((n) => ({ framework: n.framework, name: fullName(n), handler: n.handler, file: n.file, line: n.line }));

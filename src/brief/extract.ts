@@ -53,6 +53,8 @@ export interface TaskFact { kind: 'celery' | 'rq' | 'dramatiq' | 'huey'; functio
 /** `ref`: `task` is a function as written in the code (to resolve), not a registered task name. */
 export interface ScheduleFact { kind: 'celery-beat' | 'apscheduler' | 'huey'; name: string; task: string; ref: boolean; schedule: string; line: number }
 export interface CliFact { framework: 'click' | 'typer' | 'argparse'; name: string; group: string | null; isGroup: boolean; handler: string; line: number }
+/** `parent.add_typer(child, name="x")`: the child Typer's commands run as `x <cmd>`; without a name they join the parent's. */
+export interface TyperMountFact { parent: string; child: string; name: string | null; line: number }
 export interface UrlFact { scheme: string; host: string; url: string; line: number }
 export interface CloudCallFact { sdk: 'boto3'; service: string; line: number }
 export interface EnvReadFact { name: string; default: string | null; line: number }
@@ -113,6 +115,8 @@ export interface BriefFacts {
   tasks: TaskFact[];
   schedules: ScheduleFact[];
   cli: CliFact[];
+  /** Absent in facts cached before sub-apps were read. */
+  typerMounts?: TyperMountFact[];
   noxSessions: { name: string; line: number }[];
   /** Line of `if __name__ == "__main__":`, or null. */
   mainGuard: number | null;
@@ -153,7 +157,7 @@ const APP_CTORS: Record<string, AppFact['kind']> = {
 };
 
 const CALLS_OF_INTEREST = new Set([
-  'register_blueprint', 'include_router', 'mount', 'add_url_rule', 'add_api_route', 'register', 'add_job', 'add_periodic_task', 'set_field',
+  'register_blueprint', 'include_router', 'mount', 'add_typer', 'add_url_rule', 'add_api_route', 'register', 'add_job', 'add_periodic_task', 'set_field',
   'enqueue', 'enqueue_call', 'enqueue_in', 'enqueue_at', 'add_parser', 'append', 'extend',
   'add_get', 'add_post', 'add_put', 'add_patch', 'add_delete', 'add_head', 'add_route', 'add_view', 'add_routes', 'add_subapp', 'Route', 'WebSocketRoute', 'client', 'resource', 'setdefault', 'get', 'getenv', 'update',
 ]);
@@ -422,7 +426,7 @@ function settingValue(n: SyntaxNode | null): { value: string; computed: boolean 
 
 function emptyFacts(): BriefFacts {
   return {
-    loc: 0, imports: [], defs: {}, classes: {}, settingValues: {}, apps: [], routes: [], mounts: [], urlLists: {}, drf: [], tasks: [], schedules: [], cli: [],
+    loc: 0, imports: [], defs: {}, classes: {}, settingValues: {}, apps: [], routes: [], mounts: [], urlLists: {}, drf: [], tasks: [], schedules: [], cli: [], typerMounts: [],
     noxSessions: [], mainGuard: null, urls: [], cloud: [], env: [], databases: [],
     settings: { rootUrlconf: null, settingsModule: null, starImports: [], upperNames: [] }, dynamic: [],
     graphqlSchemas: [], graphqlBindables: [], graphqlResolvers: [],
@@ -778,6 +782,9 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
         if (owner && field && imported.has('ariadne')) facts.graphqlResolvers!.push({ owner, field, line: at });
         return;
       }
+      case 'add_typer':
+        if (owner && a0 && imported.has('typer')) facts.typerMounts!.push({ parent: owner, child: a0.text.replace(/\s+/g, ''), name: stringValue(p.kw.get('name')), line: at });
+        return;
       case 'register_blueprint':
       case 'include_router':
         if (owner && a0) {

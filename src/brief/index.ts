@@ -11,6 +11,8 @@ import { frameworks, projectName, pythonVersions, readManifest, readmeParagraph,
 import { runCommands } from './commands.js';
 import { djangoRoutes, sortRoutes, webRoutes } from './routes.js';
 import { cliCommands, entryPoints, schedulesOf, settingsOf, tasksOf } from './entries.js';
+import { k8sWorkloads } from './k8s.js';
+import { testServices } from './services.js';
 import { integrationsOf } from './integrations.js';
 import { modelsOf } from './models.js';
 import { graphqlOf } from './graphql.js';
@@ -71,13 +73,16 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
 
   // How to run it
   const commands = runCommands(ws, ix, manifest.scripts, g.run);
+  const k8s = k8sWorkloads(ws, g.run);
+  commands.push(...k8s.commands);
+  const services = testServices(ws);
 
   // Where work enters
   const { lookup, ...settings } = settingsOf(ws, prod, g.config);
   const routes = sortRoutes([...webRoutes(prod, g.entry), ...djangoRoutes(prod, settings.rootUrlconfs ?? [], lookup, g.entry)]);
   for (const m of prod.mods) for (const d of m.facts.dynamic) if (!/settings|ROOT_URLCONF|database/.test(d.what)) g.entry.push(`${m.path}:${d.line}: ${d.what}`);
   const tasks = tasksOf(prod);
-  const schedules = schedulesOf(ws, prod, g.entry);
+  const schedules = [...schedulesOf(ws, prod, g.entry), ...k8s.schedules];
   const cli = cliCommands(prod, manifest.scripts);
   const entry = entryPoints(prod, manifest.scripts);
 
@@ -119,7 +124,7 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   const gaps = SECTIONS.flatMap((s) => g[s].map((x) => `${s}: ${x}`));
   return {
     name, description, routes, tasks, schedules, integrations, commands, owners, gaps,
-    python, frameworks: frameworks(ix, opts.dependencies), size, entryPoints: entry, cli, envVars, settings, architecture, fragile, models, graphql, sectionGaps: g,
+    python, frameworks: frameworks(ix, opts.dependencies), size, entryPoints: entry, cli, envVars, settings, architecture, fragile, models, graphql, testServices: services, sectionGaps: g,
   };
 }
 

@@ -114,6 +114,10 @@ function model(raw: Brief, base: string): Section[] {
     const cmds = [...b.commands].sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind));
     if (cmds.length) table(['Kind', 'Command', 'Runs', 'Found in'], cmds.map((c) => [[c.kind], [{ code: c.command }], c.detail ? [{ code: c.detail }] : [''], [fileLink(c.file, c.line, base)]]), blocks);
     else blocks.push({ p: ['The project documents no command to install, run or test it.'] });
+    if (b.testServices?.length) {
+      blocks.push({ h3: 'Services the tests need' });
+      table(['Service', 'Image', 'Found in'], b.testServices.map((s) => [[s.name], [{ code: s.image }], [fileLink(s.path, s.line, base)]]), blocks);
+    }
     sections.push({ id: 'run', title: 'How to run it', blocks, gaps: gaps('run') });
   }
 

@@ -53,6 +53,8 @@ export interface Command {
   /** What it runs, when the command is an alias (make target recipe, console script target, compose command). */
   detail?: string;
 }
+/** A service the tests need (database, cache, search), from CI job services or a test compose file. */
+export interface TestService { name: string; image: string; path: string; line: number }
 export interface Owner {
   area: string;
   authors: { name: string; lines: number; share: number }[];
@@ -174,6 +176,8 @@ export interface Brief {
   models?: Model[];
   /** GraphQL schemas with their root fields (production code only). */
   graphql?: GraphqlSchema[];
+  /** Services the tests need: CI job services and test/CI compose files. */
+  testServices?: TestService[];
   sectionGaps: Record<BriefSection, string[]>;
   [k: string]: unknown;
 }
