@@ -56,19 +56,24 @@ export async function checkout(cacheDir: string, key: string, source: string): P
 }
 
 async function update(base: string, mirror: string, tree: string, source: string): Promise<{ dir: string; commit: string }> {
+  // Each git start forks the worker's whole process: a fresh clone skips the steps that have nothing to do.
+  let fresh = false;
   if (!existsSync(mirror)) {
     const tmp = path.join(base, `mirror.tmp-${process.pid}`);
     rmSync(tmp, { recursive: true, force: true });
     await runGit(['clone', '--mirror', '--quiet', '--', source, tmp]);
     // The remote URL is what the scan reports as the repository's identity: never with credentials.
-    await runGit(['--git-dir', tmp, 'remote', 'set-url', 'origin', stripCredentials(source)]);
+    const clean = stripCredentials(source);
+    if (clean !== source) await runGit(['--git-dir', tmp, 'remote', 'set-url', 'origin', clean]);
     renameSync(tmp, mirror);
+    fresh = true;
   } else {
     await runGit(['--git-dir', mirror, 'fetch', '--prune', '--quiet', '--', source, '+refs/*:refs/*']);
   }
   const commit = (await runGit(['--git-dir', mirror, 'rev-parse', '--verify', 'HEAD^{commit}'])).trim();
   if (!existsSync(tree)) {
-    await runGit(['--git-dir', mirror, 'worktree', 'prune']);
+    // a work tree removed by hand (or by a killed worker) is still registered in an older mirror
+    if (!fresh) await runGit(['--git-dir', mirror, 'worktree', 'prune']);
     await runGit(['--git-dir', mirror, 'worktree', 'add', '--detach', '--force', '--quiet', tree, commit]);
   } else {
     await runGit(['checkout', '--detach', '--force', '--quiet', commit], { cwd: tree });
