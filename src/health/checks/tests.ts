@@ -21,12 +21,17 @@ export function coverageConfig(tree: TreeIndex, ciTexts: { path: string; text: s
     const text = tree.text('pyproject.toml') ?? '';
     if (typeof fu === 'number') return { configured: true, threshold: fu, source: 'pyproject.toml', line: lineOf(text, /^\s*fail_under\s*=/m) };
   }
+  // [coverage:run] or [coverage:report] in setup.cfg / tox.ini configures coverage even without a threshold.
+  let iniSection: { source: string; line: number | undefined } | null = null;
   for (const [file, sectionName] of [['.coveragerc', 'report'], ['setup.cfg', 'coverage:report'], ['tox.ini', 'coverage:report']] as const) {
-    const text = tree.text(tree.find(file));
-    if (!text) continue;
+    const path = tree.find(file);
+    const text = tree.text(path);
+    if (!path || !text) continue;
     const ini = parseIni(text);
     const fu = ini.get(sectionName)?.get('fail_under');
     if (fu && !Number.isNaN(Number(fu.value))) return { configured: true, threshold: Number(fu.value), source: file, line: fu.line };
+    const section = file === '.coveragerc' ? undefined : ['coverage:run', 'coverage:report', 'coverage:paths'].find((n) => ini.has(n));
+    if (section && !iniSection) iniSection = { source: path, line: lineOf(text, new RegExp(`^[ \\t]*\\[${section}\\]`, 'm')) };
   }
   // --cov-fail-under in pytest options, CI, tox, Makefile…
   const candidates = [
@@ -40,15 +45,7 @@ export function coverageConfig(tree: TreeIndex, ciTexts: { path: string; text: s
   }
   const rc = tree.find('.coveragerc');
   if (rc || cov) return { configured: true, threshold: null, source: rc ?? 'pyproject.toml' };
-  // [coverage:run] or [coverage:report] in setup.cfg / tox.ini configures coverage even without a threshold.
-  for (const file of ['setup.cfg', 'tox.ini']) {
-    const path = tree.find(file);
-    const text = tree.text(path);
-    if (!path || !text) continue;
-    const ini = parseIni(text);
-    const section = ['coverage:run', 'coverage:report', 'coverage:paths'].find((n) => ini.has(n));
-    if (section) return { configured: true, threshold: null, source: path, line: lineOf(text, new RegExp(`^[ \\t]*\\[${section}\\]`, 'm')) };
-  }
+  if (iniSection) return { configured: true, threshold: null, ...iniSection };
   for (const c of [...candidates, ...ciTexts]) {
     if (/--cov\b|coverage run/.test(c.text)) return { configured: true, threshold: null, source: c.path, line: lineOf(c.text, /--cov\b|coverage run/) };
   }
