@@ -1,13 +1,14 @@
 // The plain-JS copy of the tree that the health extractor walks too: native node reads cost a C++ call each.
 import type { PyNode as SyntaxNode } from '../python/tree.js';
-import { isSecretName, maskValue, redactText, redactUrl } from './redact.js';
+import { maskUrlUserinfo } from '../core/url.js';
+import { isSecretName, maskValue, redactText } from './redact.js';
 
 /**
  * A setting's or field's literal as the brief keeps it: a credential's value cut to its first characters, a
  * DSN's password masked. Facts are cached on disk per file, so a whole secret must never reach them.
  */
 function shownValue(name: string, value: string): string {
-  return isSecretName(name) ? maskValue(value) : redactUrl(value);
+  return isSecretName(name) ? maskValue(value) : maskUrlUserinfo(value);
 }
 import { own } from '../core/lookup.js';
 import { stringValue } from '../python/literals.js';
@@ -954,7 +955,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
           const k = stringValue(a0);
           if (!k) return;
           const d = literal(a1 ?? p.kw.get('default'));
-          facts.env.push({ name: k, default: d === undefined || d === null ? null : redactUrl(String(d)), line: at });
+          facts.env.push({ name: k, default: d === undefined || d === null ? null : maskUrlUserinfo(String(d)), line: at });
         }
         return;
       case 'update':
@@ -977,7 +978,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
     if (full === null && !/^[/:?#]/.test(rest)) return;
     const scheme = (m[1] ?? '').toLowerCase();
     if (!host && scheme !== 'sqlite') return;
-    facts.urls.push({ scheme, host, url: redactUrl(text.trim()), line: line(n) });
+    facts.urls.push({ scheme, host, url: maskUrlUserinfo(text.trim()), line: line(n) });
   }
 
   function readImport(n: SyntaxNode, out: ImportFact[]): void {

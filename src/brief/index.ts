@@ -19,7 +19,8 @@ import { graphqlOf } from './graphql.js';
 import { buildArchitecture } from './architecture.js';
 import { ownersOf } from './owners.js';
 import { ownershipOf } from '../facts/ownership.js';
-import { isSecretName, maskValue, redactUrl } from './redact.js';
+import { maskUrlUserinfo } from '../core/url.js';
+import { isSecretName, maskValue } from './redact.js';
 import { rolesOf } from '../facts/roles.js';
 import { isShipped } from '../core/role.js';
 
@@ -158,7 +159,7 @@ function envVarsOf(ws: Workspace, ix: ModuleIndex, health: HealthReport | null):
 
 /** A default is shown, except the part that is a credential: URL passwords, and the value of a secret-named variable. */
 function safeDefault(name: string, value: string): string {
-  const v = redactUrl(value);
+  const v = maskUrlUserinfo(value);
   return isSecretName(name) && v === value && value ? maskValue(value) : v;
 }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { redactText, redactUrl } from './redact.js';
+import { redactText } from './redact.js';
 import { admits, expandBraces, readmeParagraph } from './project.js';
 import { makeTargets, purpose, readmeCommands } from './commands.js';
 import { areaFn, ownersOf } from './owners.js';
@@ -13,14 +13,6 @@ import { parsePython } from '../python/parse.js';
 import type { ScanReport } from '../core/report.js';
 import type { Brief } from './types.js';
 import { toPyTree } from '../python/tree.js';
-
-test('redactUrl masks the password of a URL, keeps a bare user, masks a long token userinfo on https', () => {
-  assert.equal(redactUrl('postgres://app:s3cret@db:5432/app'), 'postgres://app:****@db:5432/app');
-  assert.equal(redactUrl('redis://:pw@cache:6379/0'), 'redis://:****@cache:6379/0');
-  assert.equal(redactUrl('ssh://git@github.com/x'), 'ssh://git@github.com/x');
-  assert.equal(redactUrl('https://ghp_0123456789abcdefghijklmnop@github.com/x'), 'https://****@github.com/x');
-  assert.equal(redactUrl('https://api.example.io/v1'), 'https://api.example.io/v1');
-});
 
 test('admits: requires-python clauses at minor precision, Poetry caret and tilde', () => {
   assert.equal(admits('>=3.10', '3.9'), false);

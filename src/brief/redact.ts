@@ -1,16 +1,4 @@
-/**
- * Mask the password of a URL's userinfo: `postgres://app:s3cret@db/app` → `postgres://app:****@db/app`.
- * A token given as the whole userinfo of an https URL (`https://TOKEN@host`) is masked too; a bare user is kept.
- */
-export function redactUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^\s/@]*)@/i, (_m, scheme: string, info: string) => maskInfo(scheme, info));
-}
-
-function maskInfo(scheme: string, info: string): string {
-  const colon = info.indexOf(':');
-  if (colon >= 0) return `${scheme}${info.slice(0, colon)}:****@`;
-  return /^https?:\/\//i.test(scheme) && info.length > 20 ? `${scheme}****@` : `${scheme}${info}@`;
-}
+import { maskUrlUserinfo } from '../core/url.js';
 
 const SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|PWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?|AUTH)/i;
 
@@ -30,7 +18,7 @@ export function redactText(s: string): string {
     .replace(/([a-z][a-z0-9+.-]*:\/\/)([^\s/@"'`<>]*)(@|$|(?=["'`\s<>]))/gi, (m, scheme: string, info: string, end: string) => {
       // host:port (`http://127.0.0.1:8000`) holds no password
       if ((!info.includes(':') || /:\d{1,5}$/.test(info)) && end !== '@') return m;
-      return end === '@' ? maskInfo(scheme, info) : `${scheme}${info.slice(0, Math.max(0, info.indexOf(':')))}:****`;
+      return end === '@' ? maskUrlUserinfo(m) : `${scheme}${info.slice(0, Math.max(0, info.indexOf(':')))}:****`;
     })
     .replace(/\b(Bearer|Basic|Token)(\s+)([A-Za-z0-9._~+/-]{8,}=*)/g, (_m, kind: string, sp: string, v: string) => `${kind}${sp}${maskValue(v)}`)
     .replace(/\b([A-Za-z0-9_]+)(\s*[=:]\s*)(["']?)([^\s"'$]{3,})\3/g, (m, name: string, eq: string, q: string, v: string) =>

@@ -1,21 +1,6 @@
 import type { ScanReport } from '../core/report.js';
+import { maskUrlUserinfo } from '../core/url.js';
 import { maskSecrets } from '../secrets/mask.js';
-
-/**
- * Userinfo of any URL (`git+https://TOKEN@github.com/…`, `redis://:PASSWORD@host`): a password is
- * masked whatever its length, a lone user is kept only when it is short (`git@`, `deploy@`) — a
- * long one is a token.
- */
-const URL_USERINFO = /([a-z][a-z0-9+.-]*:\/\/)([^\s/@?#"'`<>\\]+)@/gi;
-
-function maskUserinfo(s: string): string {
-  if (!s.includes('://')) return s;
-  return s.replace(URL_USERINFO, (m, scheme: string, info: string) => {
-    const colon = info.indexOf(':');
-    if (colon >= 0) return info.slice(colon + 1) === '****' ? m : `${scheme}${info.slice(0, colon)}:****@`;
-    return info.length > 16 ? `${scheme}****@` : m;
-  });
-}
 
 /** Fields that are identities, not text from the repository: masking them would break baselines and diffs. */
 const KEEP = new Set(['fingerprint', 'commit', 'rule', 'severity', 'scannedAt']);
@@ -32,7 +17,7 @@ export function maskReport(report: ScanReport): void {
   const mask = (s: string): string => {
     let out = seen.get(s);
     if (out === undefined) {
-      out = maskSecrets(maskUserinfo(s));
+      out = maskSecrets(maskUrlUserinfo(s));
       seen.set(s, out);
     }
     return out;

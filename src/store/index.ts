@@ -9,6 +9,9 @@ import { SEVERITIES } from '../core/severity.js';
 import { StoreError } from '../core/errors.js';
 import type { RepoInfo } from '../sources/git.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { stripCredentials } from '../core/url.js';
+
+export { redactUrl, stripCredentials } from '../core/url.js';
 
 /** The scan history: one SQLite file or one PostgreSQL database, many repositories. Async so both backends fit. */
 export interface HistoryStore {
@@ -64,16 +67,6 @@ export function defaultStorePath(env: NodeJS.ProcessEnv): string {
   if (env.PYVET_STORE) return isDatabaseUrl(env.PYVET_STORE) ? env.PYVET_STORE : path.resolve(env.PYVET_STORE);
   const data = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(env.HOME || os.homedir(), '.local', 'share');
   return path.join(data, 'pyvet', 'history.db');
-}
-
-/** A remote URL without user or password: `https://user:token@host/x` → `https://host/x`. */
-export function stripCredentials(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
-}
-
-/** A URL fit for logs and messages: its password replaced by `***` (`postgres://u:pw@h/db` → `postgres://u:***@h/db`). */
-export function redactUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:]*):[^/@]*@/i, '$1:***@');
 }
 
 /**
