@@ -1,6 +1,6 @@
 import { normalizeName } from './names.js';
 import type { DependencyKind } from './types.js';
-import { isTable, readToml, TomlLines } from './toml-lines.js';
+import { isTable, openToml } from './toml-lines.js';
 import type { ManifestParser, ParseResult } from './types.js';
 import { basename, emptyResult } from './types.js';
 
@@ -18,13 +18,10 @@ interface LockEntry {
  */
 function packageLock(text: string, describe: (pkg: Record<string, unknown>) => LockEntry): ParseResult {
   const out = emptyResult();
-  const parsed = readToml(text);
-  if ('error' in parsed) {
-    out.errors.push(parsed.error);
-    return out;
-  }
-  const lines = new TomlLines(text);
-  const packages = parsed.data.package;
+  const toml = openToml(text, out.errors);
+  if (!toml) return out;
+  const { data, lines } = toml;
+  const packages = data.package;
   if (packages === undefined) return out;
   if (!Array.isArray(packages)) {
     out.errors.push({ line: 1, reason: '"package" must be an array of tables' });

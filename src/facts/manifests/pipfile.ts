@@ -1,7 +1,7 @@
 import { normalizeName } from './names.js';
 import { kindOfSpecifier, pinnedVersion } from './requirement.js';
 import type { DependencyKind } from './types.js';
-import { isTable, readToml, TomlLines } from './toml-lines.js';
+import { isTable, openToml } from './toml-lines.js';
 import type { ManifestParser, ParsedDependency, ParseResult } from './types.js';
 import { basename, emptyResult } from './types.js';
 
@@ -41,15 +41,12 @@ export const pipfileParser: ManifestParser = {
   matches: (p) => basename(p) === 'Pipfile',
   parse(text) {
     const out = emptyResult();
-    const parsed = readToml(text);
-    if ('error' in parsed) {
-      out.errors.push(parsed.error);
-      return out;
-    }
-    const lines = new TomlLines(text);
-    const cats = ['packages', 'dev-packages', ...Object.keys(parsed.data).filter((k) => !NOT_CATEGORIES.has(k))];
+    const toml = openToml(text, out.errors);
+    if (!toml) return out;
+    const { data, lines } = toml;
+    const cats = ['packages', 'dev-packages', ...Object.keys(data).filter((k) => !NOT_CATEGORIES.has(k))];
     for (const cat of cats) {
-      const table = parsed.data[cat];
+      const table = data[cat];
       if (!isTable(table)) continue;
       const range = lines.locate([cat]);
       for (const [name, v] of Object.entries(table)) {

@@ -1,7 +1,7 @@
 import { normalizeName } from './names.js';
 import { kindOfUrl } from './requirement.js';
 import { poetryConstraint } from './poetry-spec.js';
-import { isTable, readToml, TomlLines } from './toml-lines.js';
+import { isTable, openToml, type TomlLines } from './toml-lines.js';
 import type { ManifestParser, ParsedDependency, ParseResult } from './types.js';
 import { addRequirement, basename, emptyResult } from './types.js';
 
@@ -110,13 +110,9 @@ export const pyprojectParser: ManifestParser = {
   matches: (p) => basename(p) === 'pyproject.toml',
   parse(text) {
     const out = emptyResult();
-    const parsed = readToml(text);
-    if ('error' in parsed) {
-      out.errors.push(parsed.error);
-      return out;
-    }
-    const doc = parsed.data;
-    const lines = new TomlLines(text);
+    const toml = openToml(text, out.errors);
+    if (!toml) return out;
+    const { data: doc, lines } = toml;
     const project = doc.project;
     if (isTable(project)) {
       const range = lines.locate(['project']);

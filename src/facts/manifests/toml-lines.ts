@@ -1,14 +1,18 @@
 import { parse as parseToml, TomlError } from 'smol-toml';
 import type { Note } from './types.js';
 
-/** Parse TOML, or a note with the line of the first syntax error. */
-export function readToml(text: string): { data: Record<string, unknown> } | { error: Note } {
+/**
+ * Parse a TOML manifest with its line index, or null after adding a note with the line of the
+ * first syntax error to `errors` (the manifest then yields nothing, and the scan goes on).
+ */
+export function openToml(text: string, errors: Note[]): { data: Record<string, unknown>; lines: TomlLines } | null {
   try {
-    return { data: parseToml(text) as Record<string, unknown> };
+    return { data: parseToml(text) as Record<string, unknown>, lines: new TomlLines(text) };
   } catch (err) {
     const line = err instanceof TomlError ? err.line : 1;
     const msg = (err as Error).message.split('\n')[0]!.replace(/^Invalid TOML document:\s*/, '');
-    return { error: { line, reason: `invalid TOML: ${msg}` } };
+    errors.push({ line, reason: `invalid TOML: ${msg}` });
+    return null;
   }
 }
 
