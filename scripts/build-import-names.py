@@ -21,7 +21,9 @@ Validation (a wrong pair hides a finding; a missing one makes pyvet call a used 
   - names that are never a distribution's import name but that packages ship by mistake (`tests`,
     `docs`, `examples`, `src`…) are dropped;
   - some rows list everything installing a project added, dependencies included: a distribution
-    whose names strictly contain another claimant's does not provide the shared name;
+    whose names strictly contain those of another claimant at least as downloaded does not provide
+    the shared name, and when
+    that happens for two names or more, it keeps only the names that resemble its own;
   - a distribution claiming a more popular distribution's own name besides names of its own (a
     vendored `six`) is dropped; one made of that module alone and named after it (a fork, a rename:
     `django-ninja`, `msgpack-python`) is kept;
@@ -464,7 +466,11 @@ def claims() -> tuple:
     return by_name, tops_of_dist, headers
 
 
-def validated(name: str, dists: dict, tops_of_dist: dict, rank: dict) -> list:
+def compact(name: str) -> str:
+    return norm(name).replace("-", "")
+
+
+def validated(name: str, dists: dict, tops_of_dist: dict, rank: dict, installed_with: dict) -> list:
     """The distributions of `dists` (distribution -> sources) that really provide `name`."""
     unranked = len(rank)
     own = norm(name)
@@ -475,8 +481,10 @@ def validated(name: str, dists: dict, tops_of_dist: dict, rank: dict) -> list:
             continue
         mine = tops_of_dist[dist]
         # Some rows list what installing the project added, dependencies included: a claimant whose
-        # names strictly contain another claimant's got `name` from that one.
-        if any(o != dist and tops_of_dist[o] < mine for o in dists):
+        # names strictly contain those of another, at least as downloaded (every install of a project
+        # installs its dependencies), got `name` from that one.
+        if any(o != dist and tops_of_dist[o] < mine and rank.get(o, unranked) <= rank.get(dist, unranked) for o in dists):
+            installed_with.setdefault(dist, set()).add(name)
             continue
         # The name is a more popular distribution's own name and this one ships more: a vendored copy
         # (a distribution made of that one module is a fork or a rename, and provides it).
@@ -486,7 +494,7 @@ def validated(name: str, dists: dict, tops_of_dist: dict, rank: dict) -> list:
         kept.append(dist)
     if len(kept) > MAX_CLAIMANTS:
         # A name many projects ship: keep the ones named after it or among the most downloaded.
-        kept = [d for d in kept if d in rank or d == own or norm(name) in d or len(dists[d]) > 1]
+        kept = [d for d in kept if d in rank or d == own or compact(name) in compact(d) or len(dists[d]) > 1]
     return kept
 
 
@@ -515,10 +523,19 @@ def build() -> dict:
     rank = read_top()
     by_name, tops_of_dist, headers = claims()
     table: dict = {}
+    installed_with: dict = {}
     for name, dists in by_name.items():
-        kept = validated(name, dists, tops_of_dist, rank)
-        if kept:
-            table[name] = kept
+        table[name] = validated(name, dists, tops_of_dist, rank, installed_with)
+    # A row that lists two or more other projects' names is an install's whole list: of its other
+    # names, only those named like the project itself are its own (the rest came from dependencies
+    # no source lists).
+    for dist, names in installed_with.items():
+        if len(names) < 2:
+            continue
+        for name in tops_of_dist[dist] - names:
+            if dist in table.get(name, []) and len(by_name[name][dist]) == 1 and compact(name) not in compact(dist) and compact(dist) not in compact(name):
+                table[name].remove(dist)
+    table = {name: dists for name, dists in table.items() if dists}
     for name, dists in families(tops_of_dist, rank).items():
         table[name] = table.get(name, []) + dists
     for name, dists in CURATED.items():
@@ -541,12 +558,11 @@ def coverage() -> None:
     _, tops_of_dist, _ = claims()
     imports = build()["imports"]
     differs = {d for name, dists in imports.items() for d in dists if norm(name) != d}
-    in_table = {d for dists in imports.values() for d in dists}
     for n in (1000, 5000):
-        known = [d for d in top[:n] if d in tops_of_dist or d in in_table]
-        diff = [d for d in known if d in differs]
-        print(f"top {n}: {len(known)} with a known import name ({len(known) - len(diff)} their own name, "
-              f"{len(diff)} a different one in the table), {n - len(known)} unknown")
+        same = [d for d in top[:n] if d not in differs and any(norm(t) == d for t in tops_of_dist.get(d, ()))]
+        diff = [d for d in top[:n] if d in differs]
+        print(f"top {n}: {len(same) + len(diff)} with a known import name ({len(same)} their own name, "
+              f"{len(diff)} a different one in the table), {n - len(same) - len(diff)} unknown")
     print(f"table: {len(imports)} import names, {len(differs)} distributions whose import name differs")
 
 
