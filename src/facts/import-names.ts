@@ -4,10 +4,11 @@ import { own } from '../core/lookup.js';
 import { PACKAGE_ROOT } from '../version.js';
 
 /**
- * Import names that differ from their distribution's name (PEP 503-normalized), from
- * data/import-names.json (built by scripts/build-import-names.py from installed distributions'
- * top_level.txt/RECORD plus a curated table). A name not listed is matched by the naming
- * conventions in `importCandidates`, then assumed to be its own distribution.
+ * Import names that differ from their distribution's name (PEP 503-normalized), or that several
+ * distributions provide, from data/import-names.json (built by scripts/build-import-names.py from
+ * the module lists of replit/upm, typeshed and pyodide in data/import-names-sources/, plus a curated
+ * table). A name not listed is matched by the naming conventions in `importCandidates`, then
+ * assumed to be its own distribution.
  */
 let table: Record<string, string[]> | null = null;
 function importTable(): Record<string, string[]> {

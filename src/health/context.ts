@@ -8,6 +8,7 @@ import { declarations } from '../facts/manifests.js';
 import { pyprojects } from '../facts/config.js';
 import { TreeIndex } from '../facts/tree-index.js';
 import { buildImportGraph, eagerEdges, importCycles, type ImportEdge, type ImportGraph } from '../facts/imports.js';
+import { ownPackages } from '../facts/own-packages.js';
 import { envVarMetrics, type EnvVarMetric } from '../facts/env.js';
 import { declaredVsImported, type DeclaredVsImported } from './checks/declared.js';
 import { ciMetrics } from './checks/ci.js';
@@ -73,7 +74,8 @@ export async function buildContext(ws: Workspace, opts: ContextOptions): Promise
   const decls = declarations(ws);
   const loadedByName = new Set(shippedFiles.flatMap((f) => f.health.stringRefs));
   for (const { doc } of pyprojects(ws)) for (const t of entryPointModules(doc)) loadedByName.add(t);
-  const declared = declaredVsImported(graph, decls, { isProduction: (p) => roles.role(p) === 'production', loadedByName });
+  const own = ownPackages(ws, shipped);
+  const declared = declaredVsImported(graph, decls, { isProduction: (p) => roles.role(p) === 'production', loadedByName, own });
   const ccByFile = new Map<string, number>();
   for (const f of files) ccByFile.set(f.path, f.health.functions.reduce((s, fn) => s + fn.complexity, 0));
   return {

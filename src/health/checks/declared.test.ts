@@ -45,3 +45,17 @@ test('declared vs imported: naming conventions, apps named in settings, extras a
   const r = declaredVsImported(g, deps, { ...production, loadedByName });
   assert.deepEqual([r.undeclared, r.unused, r.devInProduction], [[], [], []]);
 });
+
+test('declared vs imported: the project\'s own distribution is never unused, and the packages its config lists are never undeclared', () => {
+  const files = project({ 'app.py': 'import acme_core\nimport requests\n' });
+  const g = buildImportGraph(files);
+  const deps = [dep('requests'), dep('acme-tools')];
+  const own = { distributions: new Set(['acme-tools']), tops: new Set(['acme_core']) };
+  const r = declaredVsImported(g, deps, { ...production, own });
+  assert.deepEqual(r.undeclared.map((u) => u.name), []);
+  assert.deepEqual(r.unused.map((u) => u.name), []);
+  // Without the config, the same tree reports both.
+  const bare = declaredVsImported(g, deps, production);
+  assert.deepEqual(bare.undeclared.map((u) => u.name), ['acme_core']);
+  assert.deepEqual(bare.unused.map((u) => u.name), ['acme-tools']);
+});

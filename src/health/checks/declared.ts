@@ -1,6 +1,7 @@
 import type { ImportGraph, ImportUse } from '../../facts/imports.js';
 import { distributionsFor, importCandidates, isNeverImported, normalizeDist } from '../../facts/import-names.js';
 import { isMainGroup, type Declaration } from '../../facts/manifests.js';
+import type { OwnPackages } from '../../facts/own-packages.js';
 
 export interface DeclaredVsImported {
   /** Top-level import names with no declared distribution providing them. */
@@ -16,6 +17,8 @@ export interface DeclaredOptions {
   isProduction: (path: string) => boolean;
   /** Top-level module names code loads by name: INSTALLED_APPS, MIDDLEWARE, backends, entry points. */
   loadedByName?: Set<string>;
+  /** What the project's own packaging config says it provides: never undeclared, never unused. */
+  own?: OwnPackages;
 }
 
 /** Compare third-party imports with what the project's manifests declare. */
@@ -43,6 +46,7 @@ export function declaredVsImported(graph: ImportGraph, decls: Declaration[], opt
   const undeclared: DeclaredVsImported['undeclared'] = [];
   const devInProduction: DeclaredVsImported['devInProduction'] = [];
   for (const [name, uses] of [...graph.thirdParty].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (opts.own?.tops.has(name)) continue;
     const p = provider(name);
     if (!p) {
       undeclared.push({ name, uses });
@@ -58,7 +62,7 @@ export function declaredVsImported(graph: ImportGraph, decls: Declaration[], opt
   }
   const unused: DeclaredVsImported['unused'] = [];
   for (const [name, list] of [...declared].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    if (usedDists.has(name) || isNeverImported(name)) continue;
+    if (usedDists.has(name) || isNeverImported(name) || opts.own?.distributions.has(name)) continue;
     // An extra often installs a plugin or driver loaded by name; a development group holds tools run, not imported.
     if (list.every((d) => d.extra || !isMainGroup(d.group))) continue;
     // The project's own distribution (`-e .`) is provided by its own packages.
