@@ -123,6 +123,15 @@ export function removeLines(owners: Map<string, number>, n: number): void {
 
 const LOG_FORMAT = '--format=@%H%x09%aN%x09%aE%x09%aI';
 
+/** The commits that change a source file, oldest first, without merges. */
+async function sourceCommits(dir: string, pathspec: string[]): Promise<string[]> {
+  const commits: string[] = [];
+  await gitLines(dir, ['log', '--reverse', '--no-merges', LOG_FORMAT, 'HEAD', '--', ...pathspec], (l) => {
+    if (l.startsWith('@')) commits.push(l.slice(1, l.indexOf('\t')));
+  });
+  return commits;
+}
+
 /**
  * Line ownership of every Python file from the whole history, oldest commit first (`git log --numstat -M`):
  * an author's added lines become theirs, removed lines are taken from the file's owners in proportion. No blame,
@@ -133,10 +142,9 @@ export async function lineOwnership(dir: string, pathspec: string[] = SOURCE_PAT
   const ids = new Identities();
   const last = new Map<string, string>();
   let newest: string | null = null;
-  const commits: string[] = [];
-  await gitLines(dir, ['log', '--reverse', '--no-merges', LOG_FORMAT, 'HEAD', '--', ...pathspec], (l) => {
-    if (l.startsWith('@')) commits.push(l.slice(1, l.indexOf('\t')));
-  });
+  // The source commits oldest first: listed only when a read of their changes fails, so it can go on after the
+  // bad one. Otherwise one walk reads the changes (each git start forks this whole process: it adds up in a fleet worker).
+  let commits: string[] | null = null;
   // every commit counts for activity (a maintainer of docs or CI is still around)
   await gitLines(dir, ['log', LOG_FORMAT, 'HEAD'], (l) => {
     const [, name = '', email = '', date = ''] = l.slice(1).split('\t');
@@ -148,7 +156,7 @@ export async function lineOwnership(dir: string, pathspec: string[] = SOURCE_PAT
   const files = new Map<string, { owners: Map<string, number>; last: string }>();
   const skipped: string[] = [];
   let from = 0;
-  while (from < commits.length) {
+  while (commits === null || from < commits.length) {
     let current: { hash: string; author: string; date: string; stats: string[] } | null = null;
     let done = from;
     const apply = () => {
@@ -173,9 +181,10 @@ export async function lineOwnership(dir: string, pathspec: string[] = SOURCE_PAT
       }
       done++;
     };
-    const input = commits.slice(from).join('\n') + '\n';
+    const revs = commits === null ? ['--reverse', '--no-merges', 'HEAD'] : ['--no-walk=unsorted', '--stdin'];
+    const input = commits === null ? undefined : commits.slice(from).join('\n') + '\n';
     try {
-      await gitLines(dir, ['log', '--no-walk=unsorted', '--stdin', '--numstat', '-M', '--relative', LOG_FORMAT, '--', ...pathspec], (l) => {
+      await gitLines(dir, ['log', ...revs, '--numstat', '-M', '--relative', LOG_FORMAT, '--', ...pathspec], (l) => {
         if (l.startsWith('@')) {
           apply();
           const [hash = '', name = '', email = '', date = ''] = l.slice(1).split('\t');
@@ -185,6 +194,8 @@ export async function lineOwnership(dir: string, pathspec: string[] = SOURCE_PAT
       apply();
       break;
     } catch {
+      // the walk applied the same commits in the same order as a list read from 0 would have
+      if (commits === null) commits = await sourceCommits(dir, pathspec);
       // the commit being read when git stopped has unreadable objects: skip it, go on after it
       const bad = current as { hash: string } | null;
       const at = bad ? commits.indexOf(bad.hash, from) : -1;

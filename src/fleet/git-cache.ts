@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import type { RepoInfo } from '../sources/git.js';
 import { stripCredentials } from '../store/index.js';
 
 // No prompt may ever wait for a password: a worker has no terminal. Credentials come from the worker
@@ -70,14 +71,39 @@ async function update(base: string, mirror: string, tree: string, source: string
   } else {
     await runGit(['--git-dir', mirror, 'fetch', '--prune', '--quiet', '--', source, '+refs/*:refs/*']);
   }
-  const commit = (await runGit(['--git-dir', mirror, 'rev-parse', '--verify', 'HEAD^{commit}'])).trim();
+  const headOf = async () => (await runGit(['--git-dir', mirror, 'rev-parse', '--verify', 'HEAD^{commit}'])).trim();
+  if (fresh) {
+    // the new work tree is checked out at the mirror's HEAD and records the commit it detached at
+    await runGit(['--git-dir', mirror, 'worktree', 'add', '--detach', '--force', '--quiet', tree, 'HEAD']);
+    return { dir: tree, commit: detachedAt(tree) ?? (await headOf()) };
+  }
+  const commit = await headOf();
   if (!existsSync(tree)) {
     // a work tree removed by hand (or by a killed worker) is still registered in an older mirror
-    if (!fresh) await runGit(['--git-dir', mirror, 'worktree', 'prune']);
+    await runGit(['--git-dir', mirror, 'worktree', 'prune']);
     await runGit(['--git-dir', mirror, 'worktree', 'add', '--detach', '--force', '--quiet', tree, commit]);
   } else {
     await runGit(['checkout', '--detach', '--force', '--quiet', commit], { cwd: tree });
     await runGit(['clean', '-fdxq'], { cwd: tree });
   }
   return { dir: tree, commit };
+}
+
+/** The commit a detached work tree's HEAD names, read from its administrative folder; null when that is not plain. */
+function detachedAt(tree: string): string | null {
+  try {
+    const gitdir = /^gitdir: (.+)$/m.exec(readFileSync(path.join(tree, '.git'), 'utf8'))?.[1];
+    if (!gitdir) return null;
+    return /^([0-9a-f]{40}|[0-9a-f]{64})$/.exec(readFileSync(path.resolve(tree, gitdir.trim(), 'HEAD'), 'utf8').trim())?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What `pyvet scan` would ask git about a checked-out work tree, known here without asking: its top, the
+ * commit it is detached at, and the remote the mirror was cloned from (credentials removed).
+ */
+export function checkoutRepoInfo(tree: string, commit: string, source: string): RepoInfo {
+  return { top: realpathSync(tree), head: commit, branch: 'HEAD', remote: stripCredentials(source) };
 }

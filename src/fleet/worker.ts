@@ -4,7 +4,7 @@ import { loadConfig } from '../config/config.js';
 import { limitRepoConfig } from '../config/repo-policy.js';
 import { runScan } from '../pipeline/scan.js';
 import type { PostgresStore } from '../store/postgres.js';
-import { checkout, redactText } from './git-cache.js';
+import { checkout, checkoutRepoInfo, redactText } from './git-cache.js';
 import { enqueue, knownRepos, type JobOptions } from './enqueue.js';
 import { SCAN_QUEUE, TICK_QUEUE, type ScanJobData } from './queue.js';
 
@@ -51,6 +51,9 @@ export async function scanJob(store: PostgresStore, data: ScanJobData, opts: Pic
     db: opts.db,
     baseline: config.secrets.baseline ? path.resolve(dir, config.secrets.baseline) : null,
     env: opts.env,
+    repo: checkoutRepoInfo(dir, commit, data.source),
+    // Parallelism comes from jobs (worker processes, --concurrency): threads per scan would only compete for the same cores.
+    singleThread: true,
   });
   // The scan ran in the cache; the report names the repository as the fleet knows it.
   report.root = data.source;

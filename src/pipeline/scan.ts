@@ -6,6 +6,7 @@ import { SEVERITIES } from '../core/severity.js';
 import type { PyvetConfig } from '../config/config.js';
 import { Workspace } from '../sources/workspace.js';
 import type { WalkedFile } from '../sources/walk.js';
+import type { RepoInfo } from '../sources/git.js';
 import type { PythonFileFacts } from '../python/analyze.js';
 import type { CachedScan } from '../secrets/scan-files.js';
 import { VERSION } from '../version.js';
@@ -32,6 +33,10 @@ export interface ScanOptions {
   progress?: Progress;
   /** Keep per-file results (Python facts, secrets hits) in this folder between runs; null or absent: no cache. */
   cache?: { dir: string } | null;
+  /** What git would say about the root, when the caller already knows (a fleet worker's own check-out): not asked again. */
+  repo?: RepoInfo;
+  /** Scan on this thread only, even a big tree (a fleet worker's parallelism comes from its jobs); default: worker threads on big trees. */
+  singleThread?: boolean;
 }
 
 /**
@@ -53,7 +58,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
   };
   const root = path.resolve(opts.root);
   const want = new Set(opts.sections);
-  const ws = await timed('walk', () => new Workspace(root, opts.config, { files: opts.only }));
+  const ws = await timed('walk', () => new Workspace(root, opts.config, { files: opts.only, repo: opts.repo }));
   const findings: Finding[] = [];
   const report: ScanReport = {
     tool: 'pyvet',
@@ -80,7 +85,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
   if (want.has('secrets')) {
     const { scanSecrets } = await import('../secrets/index.js');
     const cache = opts.cache ? FileCache.open<CachedScan>(opts.cache.dir, root, 'secrets', cacheSalt('secrets', opts.config)) : null;
-    const s = await timed('secrets', () => scanSecrets(ws, { history: opts.history, baseline: opts.baseline, progress: opts.progress, cache }));
+    const s = await timed('secrets', () => scanSecrets(ws, { history: opts.history, baseline: opts.baseline, progress: opts.progress, cache, ...(opts.singleThread ? { workers: 0 } : {}) }));
     cache?.save();
     findings.push(...s.findings);
     report.secrets = s.summary;
@@ -90,7 +95,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     const { analyzePythonFiles } = await import('../python/analyze.js');
     const kind = want.has('brief') ? 'python-brief' : 'python';
     const cache = opts.cache ? FileCache.open<PythonFileFacts>(opts.cache.dir, root, kind, cacheSalt(kind, opts.config)) : null;
-    python = await timed('python', () => analyzePythonFiles(ws, { brief: want.has('brief'), progress: opts.progress, cache }));
+    python = await timed('python', () => analyzePythonFiles(ws, { brief: want.has('brief'), progress: opts.progress, cache, ...(opts.singleThread ? { threads: 1 } : {}) }));
     cache?.save();
   }
   if (want.has('health') || want.has('brief')) {

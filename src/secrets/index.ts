@@ -26,6 +26,8 @@ export interface SecretsOptions {
   progress?: Progress;
   /** Per-file results of earlier runs (the tree scan on this thread only). */
   cache?: FileCache<CachedScan> | null;
+  /** Worker threads for the tree scan besides this one; default: by core count, for big trees only. */
+  workers?: number;
 }
 
 export interface SecretsResult {
@@ -134,7 +136,7 @@ function historyFinding(h: HistoryHit, p: Placed, reach: Reach | undefined): Fin
 export async function scanSecrets(ws: Workspace, opts: SecretsOptions): Promise<SecretsResult> {
   // Read the baseline first: a bad file is a usage error before any work is done.
   const baseline = opts.baseline ? readBaseline(opts.baseline) : null;
-  const tree = await scanTree(ws, { cache: opts.cache });
+  const tree = await scanTree(ws, { cache: opts.cache, ...(opts.workers !== undefined ? { workers: opts.workers } : {}) });
   ws.errors.push(...tree.errors);
   const summary: SecretsSummary = {
     filesScanned: tree.filesScanned,

@@ -23,7 +23,7 @@ export class Workspace {
     /** Absolute path of the scanned directory. */
     readonly root: string,
     readonly config: PyvetConfig,
-    opts: { files?: WalkedFile[] } = {},
+    opts: { files?: WalkedFile[]; repo?: RepoInfo } = {},
   ) {
     this.single = !!opts.files;
     if (opts.files) {
@@ -36,7 +36,7 @@ export class Workspace {
       this.errors.push(...w.errors);
     }
     this.byPath = new Map(this.files.map((f) => [f.path, f]));
-    this.repo = repoInfo(root);
+    this.repo = opts.repo ?? repoInfo(root);
   }
 
   /** Files whose relative path matches the predicate. */
