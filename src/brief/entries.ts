@@ -5,6 +5,7 @@ import type { ModuleIndex, Mod } from './resolve.js';
 import type { SettingLookup } from './routes.js';
 import type { Script } from './project.js';
 import type { CliCommand, EntryPoint, Schedule, SettingsInfo, Task } from './types.js';
+import { clickName, type CliFact } from './extract.js';
 
 /** Background tasks; Celery's default name is `module.function`, as the worker registers it. */
 export function tasksOf(ix: ModuleIndex): Task[] {
@@ -66,13 +67,17 @@ export function cliCommands(ix: ModuleIndex, scripts: Script[]): CliCommand[] {
   interface Node { name: string; parent: string | null; handler: string; file: string; line: number; framework: string }
   const byKey = new Map<string, Node>();
   for (const m of ix.mods) {
-    for (const c of m.facts.cli) {
+    for (const c0 of m.facts.cli) {
+      const c = c0.inferred ? inferredCli(ix, m, c0) : c0;
+      if (!c) continue;
       const handler = [m.module, c.handler].filter(Boolean).join('.');
       const parent = c.group ? ix.qualify(m, c.group) : null;
       byKey.set(c.framework === 'argparse' ? `${handler}:${c.name}:${c.line}` : handler, { name: c.name, parent, handler: c.framework === 'argparse' ? `${m.module} (${c.handler})` : handler, file: m.path, line: c.line, framework: c.framework });
     }
   }
-  const scriptOf = new Map(scripts.map((s) => [s.target.replace(':', '.'), s.name]));
+  // two scripts for one target (`adev` and `aiohttp-devtools`): the first declared names it
+  const scriptOf = new Map<string, string>();
+  for (const s of scripts) if (!scriptOf.has(s.target.replace(':', '.'))) scriptOf.set(s.target.replace(':', '.'), s.name);
   // typer: the Typer object each sub-app is added to, and the name it is added under
   const typerParent = new Map<string, { parent: string; name: string | null }>();
   for (const m of ix.mods) for (const t of m.facts.typerMounts ?? []) typerParent.set(ix.qualify(m, t.child), { parent: ix.qualify(m, t.parent), name: t.name });
@@ -107,6 +112,16 @@ export function cliCommands(ix: ModuleIndex, scripts: Script[]): CliCommand[] {
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+/** A command declared on an imported object: a Typer app or a click group of the project, else nothing. */
+function inferredCli(ix: ModuleIndex, m: Mod, c: CliFact): CliFact | null {
+  const loc = ix.locate(ix.qualify(m, c.group!));
+  if (!loc) return null;
+  if (loc.mod.facts.apps.some((a) => a.kind === 'typer' && a.variable === loc.name)) return { ...c, framework: 'typer' };
+  const group = loc.mod.facts.cli.find((g) => g.isGroup && g.handler === loc.name && !g.inferred);
+  if (group && group.framework === 'click') return { ...c, framework: 'click', name: c.inferred!.explicit ? c.name : clickName(c.handler) };
+  return null;
+}
+
 /** Does class `cls` of `m` descend (through the project's classes) from an outside class whose qualified name passes `test`? */
 export function descendsFrom(ix: ModuleIndex, m: Mod, cls: string, test: (qualified: string) => boolean, depth = 0): boolean {
   const c = m.facts.classes[cls];
@@ -123,7 +138,11 @@ export function descendsFrom(ix: ModuleIndex, m: Mod, cls: string, test: (qualif
 
 export function entryPoints(ix: ModuleIndex, scripts: Script[]): EntryPoint[] {
   const out: EntryPoint[] = [];
-  for (const s of scripts) out.push({ kind: s.gui ? 'gui-script' : 'console-script', name: s.name, target: s.target, file: s.file, line: s.line });
+  for (const s of scripts) {
+    const loc = ix.locate(s.target.replace(':', '.'));
+    const at = loc ? { targetFile: loc.mod.path, ...(loc.mod.facts.defs[loc.name] ? { targetLine: loc.mod.facts.defs[loc.name] } : {}) } : {};
+    out.push({ kind: s.gui ? 'gui-script' : 'console-script', name: s.name, target: s.target, ...at, file: s.file, line: s.line });
+  }
   for (const m of ix.mods) {
     const base = m.path.slice(m.path.lastIndexOf('/') + 1);
     if (base === '__main__.py') {
@@ -132,7 +151,9 @@ export function entryPoints(ix: ModuleIndex, scripts: Script[]): EntryPoint[] {
     } else if (m.facts.mainGuard !== null) {
       out.push({ kind: 'main-guard', name: base === 'manage.py' ? 'python manage.py' : `python ${m.path}`, file: m.path, line: m.facts.mainGuard });
     }
-    if (base === 'wsgi.py' || base === 'asgi.py') out.push({ kind: base.slice(0, 4), name: `${m.module}:application`, file: m.path, line: 1 });
+    // saleor/asgi/__init__.py is the package `saleor.asgi`, served as `uvicorn saleor.asgi:application`
+    const gateway = /(^|\/)(wsgi|asgi)(\.py|\/__init__\.py)$/.exec(m.path);
+    if (gateway) out.push({ kind: gateway[2]!, name: `${m.module}:application`, file: m.path, line: 1 });
     const mc = /(^|\/)management\/commands\/([^/_][^/]*)\.py$/.exec(m.path);
     if (mc) out.push({ kind: 'management-command', name: `python manage.py ${mc[2]}`, target: m.module, file: m.path, line: m.facts.defs.Command ?? 1 });
   }

@@ -52,7 +52,19 @@ export interface DrfRegisterFact { router: string; prefix: string; viewset: stri
 export interface TaskFact { kind: 'celery' | 'rq' | 'dramatiq' | 'huey'; function: string; name: string | null; line: number }
 /** `ref`: `task` is a function as written in the code (to resolve), not a registered task name. */
 export interface ScheduleFact { kind: 'celery-beat' | 'apscheduler' | 'huey'; name: string; task: string; ref: boolean; schedule: string; line: number }
-export interface CliFact { framework: 'click' | 'typer' | 'argparse'; name: string; group: string | null; isGroup: boolean; handler: string; line: number }
+export interface CliFact {
+  framework: 'click' | 'typer' | 'argparse';
+  name: string;
+  group: string | null;
+  isGroup: boolean;
+  handler: string;
+  line: number;
+  /**
+   * `@generate_app.command()` in a module importing neither typer nor click (the app comes from the project):
+   * kept only when the owner resolves to a Typer app or a click group; `name` is the typer-style default unless given.
+   */
+  inferred?: { explicit: boolean };
+}
 /** `parent.add_typer(child, name="x")`: the child Typer's commands run as `x <cmd>`; without a name they join the parent's. */
 export interface TyperMountFact { parent: string; child: string; name: string | null; line: number }
 export interface UrlFact { scheme: string; host: string; url: string; line: number }
@@ -435,6 +447,13 @@ function emptyFacts(): BriefFacts {
 
 const URL_RE = /^([a-z][a-z0-9+.-]*):\/\/(?:([^\s/@]*)@)?([^\s/:?#]*)/i;
 
+/** The name of the top-level class a node sits in, or null. */
+function enclosingClass(n: SyntaxNode): string | null {
+  let cls: string | null = null;
+  for (let p = n.parent; p; p = p.parent) if (p.type === 'class_definition') cls = p.childForFieldName('name')?.text ?? cls;
+  return cls;
+}
+
 /**
  * Extract what the brief needs from one parsed Python file. Purely syntactic: nothing is imported or executed,
  * names are resolved across modules later (buildBrief) from `imports`.
@@ -561,8 +580,9 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
         continue;
       }
 
-      // Ariadne resolvers: @query.field("hello")
-      if (owner && attr === 'field' && path0 && imported.has('ariadne')) {
+      // Ariadne resolvers: @query.field("hello"); a resolver module often imports only the project's `query`,
+      // so it is kept when its owner later resolves to a QueryType/MutationType bindable
+      if (owner && attr === 'field' && path0) {
         facts.graphqlResolvers!.push({ owner, field: path0, line: at });
         continue;
       }
@@ -573,7 +593,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
         facts.tasks.push({ kind: fn.endsWith('shared_task') ? 'celery' : taskKind, function: def.name, name: taskName('name'), line: at });
         continue;
       }
-      if ((fn === 'job' || fn === 'rq.decorators.job' || fn === 'rq.job') && imported.has('rq')) {
+      if ((fn === 'job' || fn === 'rq.decorators.job' || fn === 'rq.job' || fn === 'django_rq.job') && (imported.has('rq') || imported.has('django_rq'))) {
         facts.tasks.push({ kind: 'rq', function: def.name, name: null, line: at });
         continue;
       }
@@ -598,6 +618,11 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
         const name = explicit ?? (cliFramework === 'typer' ? def.name.toLowerCase().replace(/_/g, '-') : clickName(def.name));
         const isClickModule = owner === 'click' || owner === '';
         facts.cli.push({ framework: owner === 'click' ? 'click' : cliFramework, name, group: isClickModule ? null : owner, isGroup: attr === 'group', handler: def.name, line: at });
+        continue;
+      }
+      if (!cliFramework && owner && !owner.includes('.') && (attr === 'command' || attr === 'group')) {
+        const explicit = stringValue(arg0) ?? stringValue(p?.kw.get('name'));
+        facts.cli.push({ framework: 'typer', name: explicit ?? def.name.toLowerCase().replace(/_/g, '-'), group: owner, isGroup: attr === 'group', handler: def.name, line: at, inferred: { explicit: explicit !== null } });
         continue;
       }
       if (isNoxfile && (fn === 'nox.session' || fn === 'session')) {
@@ -779,7 +804,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
     switch (attr) {
       case 'set_field': {
         const field = stringValue(a0);
-        if (owner && field && imported.has('ariadne')) facts.graphqlResolvers!.push({ owner, field, line: at });
+        if (owner && field) facts.graphqlResolvers!.push({ owner, field, line: at });
         return;
       }
       case 'add_typer':
@@ -927,8 +952,12 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
       case 'enqueue_at': {
         if (!owner) return;
         const f = attr === 'enqueue' ? a0 : attr === 'enqueue_call' ? (p.kw.get('func') ?? a0) : a1;
-        if (f && (f.type === 'identifier' || f.type === 'attribute')) facts.tasks.push({ kind: 'rq', function: f.text.replace(/\s+/g, ''), name: null, line: at });
-        else if (f && stringValue(f)) facts.tasks.push({ kind: 'rq', function: stringValue(f)!, name: null, line: at });
+        // `cls.handle` / `self.run` inside a class: that class's method (`JobRunner.handle`)
+        const self = f && /^(self|cls)\.\w+$/.test(f.text) ? enclosingClass(n) : null;
+        if (self) facts.tasks.push({ kind: 'rq', function: `${self}.${f!.text.split('.')[1]}`, name: null, line: at });
+        else if (f && (f.type === 'identifier' || f.type === 'attribute') && !/^(self|cls)\./.test(f.text)) facts.tasks.push({ kind: 'rq', function: f.text.replace(/\s+/g, ''), name: null, line: at });
+        // enqueue('pkg.mod.func'): the worker imports that dotted path as written
+        else if (f && stringValue(f)) facts.tasks.push({ kind: 'rq', function: stringValue(f)!, name: stringValue(f), line: at });
         return;
       }
       case 'add_parser': {

@@ -81,7 +81,10 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   const { lookup, ...settings } = settingsOf(ws, prod, g.config);
   const routes = sortRoutes([...webRoutes(prod, g.entry), ...djangoRoutes(prod, settings.rootUrlconfs ?? [], lookup, g.entry)]);
   for (const m of prod.mods) for (const d of m.facts.dynamic) if (!/settings|ROOT_URLCONF|database/.test(d.what)) g.entry.push(`${m.path}:${d.line}: ${d.what}`);
-  const tasks = tasksOf(prod);
+  // Celery tasks kept beside data migrations (saleor's `*/migrations/tasks/*.py`) run on the production workers too;
+  // numbered schema migrations declare none
+  const taskMods = [...prod.mods, ...mods.filter((m) => m.role === 'migration' && m.facts.tasks.length && !/(^|\/)\.[^/]+\//.test(m.path))];
+  const tasks = tasksOf(new ModuleIndex(taskMods));
   const schedules = [...schedulesOf(ws, prod, g.entry), ...k8s.schedules];
   const cli = cliCommands(prod, manifest.scripts);
   const entry = entryPoints(prod, manifest.scripts);

@@ -5,13 +5,19 @@ import { descendsFrom } from './entries.js';
 
 const DJANGO_REL: Record<string, string> = { ForeignKey: 'FK', OneToOneField: 'O2O', ManyToManyField: 'M2M', ParentalKey: 'FK', ParentalManyToManyField: 'M2M', TreeForeignKey: 'FK' };
 
+/**
+ * In a Django project, a class from another app's `models` module is a model (taggit's `GenericTaggedItemBase`,
+ * `django.contrib.contenttypes.models.ContentType`, `mptt.models.MPTTModel`); its managers, querysets and fields are not.
+ */
+const DJANGO_APP_MODEL = /^(?!django\.db\.)[\w.]+\.models\.(?![\w]*(Manager|QuerySet|Field|Choices|Form|Descriptor|Lookup)$)[A-Z]\w*$/;
+
 const last = (dotted: string): string => dotted.slice(dotted.lastIndexOf('.') + 1);
 const unquote = (s: string): string => s.replace(/^["']|["']$/g, '');
 
 /** Which kind of model a class is, by what it descends from outside the project. */
-function kindOf(ix: ModuleIndex, m: Mod, cls: string): Model['kind'] | null {
+function kindOf(ix: ModuleIndex, m: Mod, cls: string, django: boolean): Model['kind'] | null {
   const c = m.facts.classes[cls]!;
-  if (descendsFrom(ix, m, cls, (q) => /^django\.db\.models(\.base)?\.Model$/.test(q) || /^(django\.contrib\.auth\.models\.Abstract\w*User|django\.contrib\.gis\.db\.models\.Model|polymorphic\.models\.PolymorphicModel|mptt\.models\.MPTTModel)$/.test(q))) return 'django';
+  if (descendsFrom(ix, m, cls, (q) => /^django\.db\.models(\.base)?\.Model$/.test(q) || /^django\.contrib\.auth\.(models|base_user)\.(Abstract\w*User|PermissionsMixin)$/.test(q) || (django && DJANGO_APP_MODEL.test(q)))) return 'django';
   if (descendsFrom(ix, m, cls, (q) => q === 'sqlmodel.SQLModel')) return c.keywords.table === 'True' || c.fields.some((f) => f.name === '__tablename__') ? 'sqlmodel' : 'pydantic';
   if (c.fields.some((f) => f.name === '__tablename__') || descendsFrom(ix, m, cls, (q) => /^sqlalchemy\.orm\.(DeclarativeBase|DeclarativeBaseNoMeta)$/.test(q))) return 'sqlalchemy';
   if (descendsFrom(ix, m, cls, (q) => /^(pydantic\.BaseModel|pydantic\.main\.BaseModel|pydantic_settings\.BaseSettings|pydantic\.BaseSettings)$/.test(q))) return 'pydantic';
@@ -68,10 +74,11 @@ function readField(ix: ModuleIndex, m: Mod, kind: Model['kind'], f: ClassFieldFa
  */
 export function modelsOf(ix: ModuleIndex): Model[] {
   const out: Model[] = [];
+  const django = ix.mods.some((m) => m.facts.imports.some((i) => /^django(\.|$)/.test(i.module)));
   for (const m of ix.mods) {
     for (const [name, c] of Object.entries(m.facts.classes)) {
       if (!c.bases.length) continue;
-      const kind = kindOf(ix, m, name);
+      const kind = kindOf(ix, m, name, django);
       if (!kind || (kind === 'django' && c.abstract)) continue;
       const model: Model = { name, module: m.module, path: m.path, line: c.line, kind, fields: [], relations: [] };
       for (const f of c.fields) {

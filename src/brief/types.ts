@@ -69,6 +69,9 @@ export interface EntryPoint {
   kind: string;
   name: string;
   target?: string;
+  /** A console script's target module in the project (the file that runs first) and the target function's line. */
+  targetFile?: string;
+  targetLine?: number;
   file: string;
   line?: number;
 }
