@@ -50,26 +50,30 @@ test('star imports: a name from `from .views import *` resolves to the project m
   assert.equal(ix.qualify(urls, 'Unknown'), 'challenge.urls.Unknown');
 });
 
-test('typer/click: commands on an app imported from the project count; on an unknown object they do not', () => {
+test('typer/click: commands on an app imported from the project count, on an unknown object they do not; a script calling the app names it', () => {
   const app = mod('deployer.app', 'deployer/app.py', 'import typer\napp = typer.Typer()\ngenerate_app = typer.Typer()\napp.add_typer(generate_app, name="generate")\n');
   const cmd = mod('deployer.gen', 'deployer/gen.py', 'from deployer.app import generate_app\n@generate_app.command()\ndef cryptnono_config(): ...\n');
   const grp = mod('tool.cli', 'tool/cli.py', 'import click\n@click.group()\ndef cli(): ...\n');
   const sub = mod('tool.sub', 'tool/sub.py', 'from tool.cli import cli\nfrom thing import registry\n@cli.command()\ndef init_db(): ...\n@registry.command()\ndef nope(): ...\n');
-  const scripts = [{ name: 'deployer', target: 'deployer.app:app', file: 'pyproject.toml', line: 1, gui: false }, { name: 'tool', target: 'tool.cli:cli', file: 'pyproject.toml', line: 2, gui: false }];
-  assert.deepEqual(cliCommands(new ModuleIndex([app, cmd, grp, sub]), scripts).map((c) => `${c.framework} ${c.name}`), ['typer deployer generate cryptnono-config', 'click tool', 'click tool init-db']);
+  // the scripts point at functions that run the CLI objects: `def main(): app()`, `def run(): cli.main()`
+  const main = mod('deployer.__main__', 'deployer/__main__.py', 'from .app import app\ndef main():\n    validate()\n    app()\n');
+  const run = mod('tool.run', 'tool/run.py', 'from tool.cli import cli\ndef run():\n    cli.main(prog_name="tool")\n');
+  const scripts = [{ name: 'deployer', target: 'deployer.__main__:main', file: 'pyproject.toml', line: 1, gui: false }, { name: 'tool', target: 'tool.run:run', file: 'pyproject.toml', line: 2, gui: false }];
+  assert.deepEqual(cliCommands(new ModuleIndex([app, cmd, grp, sub, main, run]), scripts).map((c) => `${c.framework} ${c.name}`), ['typer deployer generate cryptnono-config', 'click tool', 'click tool init-db']);
 });
 
-test('Ariadne: resolvers in a module that imports only the project\'s bindable are read', () => {
+test('Ariadne: resolvers in a module that imports only the project\'s bindable are read, through a namespace package', () => {
+  // backend/utils has no __init__.py: the bindable's module is `graphql.mutation_type`, imported by its full path
   const ix = new ModuleIndex([
-    mod('api.types', 'api/types.py', 'from ariadne import MutationType\nmutation = MutationType()\n'),
-    mod('api.login', 'api/login.py', 'from api.types import mutation\n@mutation.field("loginUser")\nasync def login(obj, info): ...\n'),
+    mod('graphql.mutation_type', 'backend/utils/graphql/mutation_type.py', 'from ariadne import MutationType\nmutation = MutationType()\n'),
+    mod('backend.users.login', 'backend/users/login.py', 'from backend.utils.graphql.mutation_type import mutation\n@mutation.field("loginUser")\nasync def login(obj, info): ...\n'),
   ]);
   assert.deepEqual(graphqlOf(ix, [], []).map((s) => [s.framework, s.mutations]), [['ariadne', ['loginUser']]]);
 });
 
 test('README commands: rst tables of backticks are no fences; a directory tree and a bare wrapper are no commands', () => {
-  const rst = ['Intro', '', '``````````````', '', 'Since you normally', 'just return strings from views.', '', '.. code-block:: bash', '', '    pip install app'].join('\n');
-  assert.deepEqual(readmeCommands(rst, 'docs/quickstart.rst', 'docs').map((c) => c.command), ['pip install app']);
+  const rst = ['Intro', '', '``````````````', '', 'Since you normally', 'just return strings from views.', '', '.. code-block:: bash', '', '    pip install app', '', 'Activate', '~~~~~~~~', '', '.. code-block:: text', '', '    $ . .venv/bin/activate', '    (venv) ok'].join('\n');
+  assert.deepEqual(readmeCommands(rst, 'docs/quickstart.rst', 'docs').map((c) => c.command), ['pip install app', '. .venv/bin/activate']);
   const md = ['```bash', '.', '└── saleor', '    └── graphql', '```', '> when you run `docker compose` or `uv run`, the override applies', 'Then `uv run pytest` and `uv sync`.'].join('\n');
   assert.deepEqual(readmeCommands(md, 'CONTRIBUTING.md', 'docs').map((c) => c.command), ['uv run pytest', 'uv sync']);
 });

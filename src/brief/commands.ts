@@ -99,6 +99,8 @@ export function readmeCommands(text: string, file: string, source = 'readme'): C
       if (rstBlock.indent === null && indent > 0) rstBlock.indent = indent;
       if (rstBlock.indent !== null && indent >= rstBlock.indent) {
         if (SHELL_LANGS.has(rstBlock.lang)) take(raw, ln, rstBlock.lang === 'console');
+        // `.. code-block:: text` showing `$ . .venv/bin/activate`: the prompt says it is typed
+        else if (/^\s*\$ /.test(raw)) take(raw, ln, true);
         continue;
       }
       rstBlock = null;

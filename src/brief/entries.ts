@@ -78,6 +78,14 @@ export function cliCommands(ix: ModuleIndex, scripts: Script[]): CliCommand[] {
   // two scripts for one target (`adev` and `aiohttp-devtools`): the first declared names it
   const scriptOf = new Map<string, string>();
   for (const s of scripts) if (!scriptOf.has(s.target.replace(':', '.'))) scriptOf.set(s.target.replace(':', '.'), s.name);
+  // a script pointing at `def main(): app()` (or `cli.main()`) names the CLI object main runs
+  for (const s of scripts) {
+    const loc = ix.locate(s.target.replace(':', '.'));
+    for (const c of (loc && loc.mod.facts.defCalls?.[loc.name]) ?? []) {
+      const q = ix.key(loc!.mod, c.replace(/\.main$/, '')).replace(':', '.');
+      if (!scriptOf.has(q)) scriptOf.set(q, s.name);
+    }
+  }
   // typer: the Typer object each sub-app is added to, and the name it is added under
   const typerParent = new Map<string, { parent: string; name: string | null }>();
   for (const m of ix.mods) for (const t of m.facts.typerMounts ?? []) typerParent.set(ix.qualify(m, t.child), { parent: ix.qualify(m, t.parent), name: t.name });

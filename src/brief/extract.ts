@@ -114,6 +114,8 @@ export interface BriefFacts {
   imports: ImportFact[];
   /** Top-level functions and classes → line of their `def`/`class`, to resolve handlers named elsewhere. */
   defs: Record<string, number>;
+  /** What a top-level function calls as a statement of its own body (`def main(): app()` → `app`): how a console script reaches its CLI object. */
+  defCalls?: Record<string, string[]>;
   /** Top-level classes by name (models, viewsets, commands, GraphQL types). */
   classes: Record<string, ClassFact>;
   /** Module-level UPPER_CASE string settings (Django settings, API_V1_STR…), for prefixes given as settings. */
@@ -482,6 +484,12 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
     if (def && (def.type === 'function_definition' || def.type === 'class_definition')) {
       const name = def.childForFieldName('name')?.text;
       if (name) facts.defs[name] = line(def);
+      if (name && def.type === 'function_definition') {
+        const calls = (def.childForFieldName('body')?.namedChildren ?? [])
+          .map((st) => (st.type === 'expression_statement' && st.namedChildren[0]?.type === 'call' ? st.namedChildren[0].childForFieldName('function')?.text : undefined))
+          .filter((c): c is string => !!c && /^[\w.]+$/.test(c));
+        if (calls.length) (facts.defCalls ??= {})[name] = calls;
+      }
       if (name && def.type === 'class_definition') facts.classes[name] = classFact(def, n === def ? [] : decoratorsOf(n));
     }
     if (n.type === 'expression_statement') {
