@@ -38,6 +38,8 @@ test('Django models: a custom User on AbstractBaseUser and a model on another ap
     '    tag = models.ForeignKey("Tag", on_delete=models.CASCADE)',
     'class Manager(UserManager): ...',
     'class Lower(models.Func): ...',
+    'from django.forms.models import ModelFormMetaclass',
+    'class ConfigFormMetaclass(ModelFormMetaclass): ...',
   ].join('\n'));
   assert.deepEqual(modelsOf(new ModuleIndex([m])).map((x) => `${x.name} ${x.kind} ${x.relations.map((r) => r.target).join(',')}`), ['TaggedItem django Tag', 'User django ']);
 });
@@ -108,6 +110,33 @@ test('end to end: parenthesized re_path patterns, setup.py INI entry points, aio
     const md = renderBriefMarkdown({ brief, version: 'test', scannedAt: '2026-01-01T00:00:00Z' } as unknown as ScanReport);
     assert.match(md, /\*\*Read first:\*\* \[`shop\/asgi\/__init__.py:1`\]\(shop\/asgi\/__init__.py#L1\) — entry point \(shop.asgi:application\)/);
     assert.match(md, /\*\*Run it:\*\* run `uvicorn shop.asgi:application` \(\[`Dockerfile:2`\]/);
+  } finally {
+    tree.cleanup();
+  }
+});
+
+test('Start here: the FastAPI app a run command loads is read first; the root manage.py picks the settings, not a side project', async () => {
+  const { tree, brief } = await briefOf({
+    'backend/app/__init__.py': '',
+    'backend/app/backend_pre_start.py': 'def main(): ...\nif __name__ == "__main__":\n    main()\n',
+    'backend/app/api.py': 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/items")\ndef items(): ...\n',
+    'backend/app/main.py': 'from fastapi import FastAPI\nfrom app.api import router\napp = FastAPI()\napp.include_router(router, prefix="/api")\n',
+    'backend/Dockerfile': 'FROM python:3.12\nCMD ["fastapi", "run", "--workers", "4", "app/main.py"]\n',
+    'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "site.settings")\n',
+    'site/__init__.py': '',
+    'site/settings.py': 'ROOT_URLCONF = "site.urls"\n',
+    'site/urls.py': 'from django.urls import path\nfrom app.api import items\nurlpatterns = [path("x/", items)]\n',
+    'labs/lab/manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "labsite.settings")\n',
+    'labs/lab/labsite/__init__.py': '',
+    'labs/lab/labsite/settings.py': 'ROOT_URLCONF = "labsite.urls"\n',
+  });
+  try {
+    assert.deepEqual((brief.apps ?? []).map((a) => `${a.framework} ${a.name} ${a.file}:${a.line}`), ['fastapi app.main:app backend/app/main.py:3']);
+    const md = renderBriefMarkdown({ brief, version: 'test', scannedAt: '2026-01-01T00:00:00Z' } as unknown as ScanReport);
+    const start = md.slice(md.indexOf('## Start here'), md.indexOf('1. ['));
+    assert.match(start, /\[`site\/settings.py`\]\(site\/settings.py\) — settings/);
+    assert.match(start, /\[`backend\/app\/main.py:3`\]\(backend\/app\/main.py#L3\) — the fastapi app \(app.main:app\)/);
+    assert.doesNotMatch(start, /backend_pre_start/);
   } finally {
     tree.cleanup();
   }

@@ -5,7 +5,7 @@ import type { Workspace } from '../sources/workspace.js';
 import type { Dependency } from '../deps/types.js';
 import type { HealthReport } from '../health/types.js';
 import type { PythonFileFacts } from '../python/analyze.js';
-import type { Brief, BriefSection, EnvVar, FragileItem } from './types.js';
+import type { Brief, BriefSection, EnvVar, FragileItem, WebApp } from './types.js';
 import { ModuleIndex, type Mod } from './resolve.js';
 import { frameworks, projectName, pythonVersions, readManifest, readmeParagraph, readmePath } from './project.js';
 import { runCommands } from './commands.js';
@@ -127,8 +127,14 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   const gaps = SECTIONS.flatMap((s) => g[s].map((x) => `${s}: ${x}`));
   return {
     name, description, routes, tasks, schedules, integrations, commands, owners, gaps,
-    python, frameworks: frameworks(ix, opts.dependencies), size, entryPoints: entry, cli, envVars, settings, architecture, fragile, models, graphql, testServices: services, sectionGaps: g,
+    python, frameworks: frameworks(ix, opts.dependencies), size, entryPoints: entry, cli, envVars, settings, architecture, fragile, models, graphql, testServices: services, apps: webApps(prod), sectionGaps: g,
   };
+}
+
+/** The web application objects a server loads; blueprints and routers hang off them. */
+function webApps(ix: ModuleIndex): WebApp[] {
+  const ROOT = new Set(['flask', 'fastapi', 'starlette', 'aiohttp']);
+  return ix.mods.flatMap((m) => m.facts.apps.filter((a) => ROOT.has(a.kind)).map((a) => ({ framework: a.kind, name: `${m.module}:${a.variable}`, file: m.path, line: a.line })));
 }
 
 /** Health's env-var inventory when it found any (defaults redacted), else the brief's own reading of os.environ/os.getenv. */

@@ -254,11 +254,18 @@ function startHere(b: Brief, base: string): Line[] {
   };
   // the server entry a run command names (`uvicorn saleor.asgi:application`) before any other
   const gateways = b.entryPoints.filter((e) => e.kind === 'wsgi' || e.kind === 'asgi');
-  const served = gateways.find((e) => b.commands.some((c) => c.command.includes(e.name.replace(/:application$/, ''))));
+  const named = (module: string) => b.commands.some((c) => c.command.includes(module) || c.command.includes(`${module.replace(/\./g, '/')}.py`));
+  const served = gateways.find((e) => named(e.name.replace(/:application$/, '')));
+  // a Flask/FastAPI/Starlette/aiohttp service: the app object a run command loads (`fastapi run app/main.py`)
+  const apps = list(b.apps);
+  const app = served || gateways.length ? undefined : (apps.find((a) => named(a.name.split(':')[0]!)) ?? (b.routes.length ? apps[0] : undefined));
   const entry = served ?? gateways[0] ?? b.entryPoints.find((e) => e.kind === 'console-script') ?? b.entryPoints[0];
-  if (entry?.kind === 'console-script' || entry?.kind === 'gui-script') add(`entry point (${entry.name} → ${entry.target ?? '?'})`, entry.targetFile, entry.targetLine);
+  if (app) add(`the ${app.framework} app (${app.name})`, app.file, app.line);
+  else if (entry?.kind === 'console-script' || entry?.kind === 'gui-script') add(`entry point (${entry.name} → ${entry.target ?? '?'})`, entry.targetFile, entry.targetLine);
   else if (entry) add(`entry point (${entry.name})`, entry.file, entry.line);
-  const settingsMod = b.settings?.djangoSettingsModule?.[0]?.value;
+  // the settings module the shallowest selector names (manage.py at the root, not a side project's)
+  const selector = [...list(b.settings?.djangoSettingsModule)].sort((x, y) => x.file.split('/').length - y.file.split('/').length)[0];
+  const settingsMod = selector?.value;
   const settingsFile = list(b.settings?.modules).find((m) => m.module === settingsMod)?.file;
   add('settings', settingsFile);
   const byFile = new Map<string, number>();
@@ -293,7 +300,7 @@ function startHere(b: Brief, base: string): Line[] {
     out.push([{ strong: 'How a request flows: ' }, `${entry?.kind === 'asgi' || entry?.kind === 'wsgi' ? `${entry.name} → ` : ''}settings `, { code: settingsMod ?? '?' }, ' → middleware → ROOT_URLCONF ', { code: b.settings.rootUrlconf }, ` → include()d URL modules → views${api.length ? ` (and ${api.join(', ')})` : ''}${list(b.models).length ? ' → models (Django ORM)' : ''}.`]);
   } else if (b.routes.length) {
     const fw = b.routes[0]!.framework;
-    out.push([{ strong: 'How a request flows: ' }, `${fw} app → routers/blueprints (prefixes joined in the table below) → handler functions${list(b.models).length ? ' → models' : ''}.`]);
+    out.push([{ strong: 'How a request flows: ' }, `${fw} app${app ? ` ${app.name}` : ''} → routers/blueprints (prefixes joined in the table below) → handler functions${list(b.models).length ? ' → models' : ''}.`]);
   } else if (b.cli.length) out.push([{ strong: 'How a command flows: ' }, `console script → ${b.cli[0]!.framework} application → the command class or function named in the CLI table.`]);
   // Where business logic lives: the biggest packages of the map, the interface layer (API, CLI) named apart
   const nodes = [...list(b.architecture?.nodes)].sort((x, y) => y.loc - x.loc);

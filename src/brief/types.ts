@@ -181,6 +181,15 @@ export interface Brief {
   graphql?: GraphqlSchema[];
   /** Services the tests need: CI job services and test/CI compose files. */
   testServices?: TestService[];
+  /** Web application objects (Flask(), FastAPI(), Starlette(), web.Application()) created in production code. */
+  apps?: WebApp[];
   sectionGaps: Record<BriefSection, string[]>;
   [k: string]: unknown;
+}
+export interface WebApp {
+  framework: string;
+  /** `module:variable`, as a server is told to load it (`uvicorn app.main:app`). */
+  name: string;
+  file: string;
+  line: number;
 }
