@@ -84,7 +84,7 @@ test('end to end: parenthesized re_path patterns, setup.py INI entry points, aio
   const { tree, brief } = await briefOf({
     'manage.py': 'import os\nif __name__ == "__main__":\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")\n',
     'shop/__init__.py': '',
-    'shop/settings.py': 'ROOT_URLCONF = "shop.urls"\nCELERY_BEAT_SCHEDULE = {"recalc": {"task": (\n    "shop.tasks"\n    ".recalc"\n), "schedule": 60}}\n',
+    'shop/settings.py': 'ROOT_URLCONF = "shop.urls"\npromo_schedule = make_schedule()\nCELERY_BEAT_SCHEDULE = {"recalc": {"task": (\n    "shop.tasks"\n    ".recalc"\n), "schedule": 60}, "promo": {"task": "shop.tasks.promo", "schedule": promo_schedule}}\n',
     'shop/asgi/__init__.py': 'from django.core.asgi import get_asgi_application\napplication = get_asgi_application()\n',
     'shop/views.py': 'def thumb(request, pk): ...\n',
     'shop/urls.py': 'from django.urls import re_path\nfrom .views import thumb\nurlpatterns = [\n    re_path(\n        (\n            r"^thumbnail/(?P<pk>\\d+)/"\n            r"(?:(?P<fmt>[a-z]+)/)?"\n        ),\n        thumb,\n    ),\n]\n',
@@ -102,6 +102,8 @@ test('end to end: parenthesized re_path patterns, setup.py INI entry points, aio
     assert.ok(brief.routes.some((r) => r.path === '/thumbnail/(?P<pk>\\d+)/(?:(?P<fmt>[a-z]+)/)?' && r.handler === 'shop.views.thumb'), JSON.stringify(brief.routes));
     assert.equal(brief.gaps.some((g) => g.includes('not understood')), false);
     assert.equal(brief.schedules.find((s) => s.name === 'recalc')?.task, 'shop.tasks.recalc');
+    assert.ok(brief.gaps.some((g) => g.includes('schedule of "promo" is computed at run time (promo_schedule)')), brief.gaps.join('\n'));
+    assert.equal(brief.gaps.some((g) => g.includes('schedule of "recalc"')), false);
     assert.ok(brief.routes.some((r) => r.path === '/api/items' && r.handler === 'svc.api.make(…)'), JSON.stringify(brief.routes));
     assert.deepEqual(brief.entryPoints.filter((e) => e.kind === 'console-script').map((e) => [e.name, e.targetFile, e.targetLine]), [['adev', 'svc/cli.py', 3], ['shop-devtools', 'svc/cli.py', 3]]);
     assert.deepEqual(brief.cli.map((c) => c.name), ['adev', 'adev serve']);
@@ -140,4 +142,23 @@ test('Start here: the FastAPI app a run command loads is read first; the root ma
   } finally {
     tree.cleanup();
   }
+});
+
+test('SQLAlchemy Core tables: name, columns with their types, foreign keys by string or by table variable', () => {
+  const m = mod('conduit.db.tables', 'conduit/db/tables.py', [
+    'import sqlalchemy as sa',
+    'METADATA = sa.MetaData()',
+    'USER = sa.Table(',
+    '    "user",',
+    '    METADATA,',
+    '    sa.Column("id", sa.BigInteger, primary_key=True),',
+    '    sa.Column("bio", sa.Text(), nullable=False),',
+    ')',
+    'FOLLOWER = sa.Table("follower", METADATA, sa.Column("follower_id", sa.BigInteger, sa.ForeignKey(USER.c.id)), sa.Column("tag", sa.ForeignKey("tag.id")), sa.PrimaryKeyConstraint("follower_id"))',
+    'NOT_A_TABLE = make_table("x", METADATA)',
+  ].join('\n'));
+  assert.deepEqual(modelsOf(new ModuleIndex([m])).map((x) => [x.name, x.kind, x.line, x.fields.map((f) => `${f.name}:${f.type}`), x.relations.map((r) => `${r.field}->${r.target}`)]), [
+    ['follower', 'sqlalchemy', 9, ['follower_id:BigInteger', 'tag:?'], ['follower_id->user', 'tag->tag']],
+    ['user', 'sqlalchemy', 3, ['id:BigInteger', 'bio:Text'], []],
+  ]);
 });

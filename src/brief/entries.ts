@@ -35,7 +35,8 @@ export function schedulesOf(ws: Workspace, ix: ModuleIndex, gaps: string[]): Sch
       // beat entries name the task as registered; APScheduler and add_periodic_task take the function itself
       const task = !s.ref ? s.task : s.kind === 'apscheduler' ? ix.qualify(m, s.task) : qualifiedTask(ix, m, s.task);
       out.push({ name: s.name, task, schedule: s.schedule, kind: s.kind, file: m.path, line: s.line });
-      if (s.schedule.includes('{') || s.schedule === '?') gaps.push(`${m.path}:${s.line}: schedule of "${s.name}" is computed at run time`);
+      // anything not read as `every …`/`cron …` (a variable, timedelta(seconds=SETTING)) is computed
+      if (s.schedule.includes('{') || s.schedule === '?' || (s.kind === 'celery-beat' && !/^(every|cron) /.test(s.schedule))) gaps.push(`${m.path}:${s.line}: schedule of "${s.name}" is computed at run time (${s.schedule.slice(0, 60)})`);
     }
   }
   for (const f of ws.select((p, b) => b === 'crontab' || b.endsWith('.cron') || b === 'crontab.txt' || /(^|\/)cron\.d\/[^/]+$/.test(p))) {

@@ -52,6 +52,8 @@ export interface DrfRegisterFact { router: string; prefix: string; viewset: stri
 export interface TaskFact { kind: 'celery' | 'rq' | 'dramatiq' | 'huey'; function: string; name: string | null; line: number }
 /** `ref`: `task` is a function as written in the code (to resolve), not a registered task name. */
 export interface ScheduleFact { kind: 'celery-beat' | 'apscheduler' | 'huey'; name: string; task: string; ref: boolean; schedule: string; line: number }
+/** A Core table's column: its type as written (`BigInteger`) and the table a `ForeignKey("user.id")` / `ForeignKey(USER.c.id)` points at. */
+export interface TableFact { variable: string; name: string; line: number; columns: { name: string; type: string; fk: string | null }[] }
 export interface CliFact {
   framework: 'click' | 'typer' | 'argparse';
   name: string;
@@ -152,6 +154,8 @@ export interface BriefFacts {
   graphqlSchemas?: GraphqlSchemaFact[];
   graphqlBindables?: GraphqlBindableFact[];
   graphqlResolvers?: GraphqlResolverFact[];
+  /** SQLAlchemy Core tables: `USER = sa.Table("user", metadata, sa.Column("id", sa.Integer), …)`. */
+  tables?: TableFact[];
 }
 
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'trace']);
@@ -496,6 +500,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
       const a = n.namedChildren[0];
       const left = a?.type === 'assignment' ? a.childForFieldName('left') : null;
       readGraphql(a?.type === 'assignment' ? a.childForFieldName('right') : a, left?.type === 'identifier' ? left.text : null, line(n));
+      if (left?.type === 'identifier' && imported.has('sqlalchemy')) readTable(left.text, a!.childForFieldName('right'), line(n));
       if (left?.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(left.text)) {
         facts.settings.upperNames.push(left.text);
         const v = settingValue(a!.childForFieldName('right'));
@@ -534,6 +539,25 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
     }
   }
   return facts;
+
+  function readTable(variable: string, value: SyntaxNode | null | undefined, at: number): void {
+    const p = value ? callParts(value) : null;
+    const name = p && lastPart(p.fn) === 'Table' && p.positional.length > 1 ? stringValue(p.positional[0]) : null;
+    if (!p || !name) return;
+    const columns: TableFact['columns'] = [];
+    for (const c of p.positional.slice(2)) {
+      const cp = callParts(c);
+      const col = cp && lastPart(cp.fn) === 'Column' ? stringValue(cp.positional[0]) : null;
+      if (!cp || !col) continue;
+      const type = cp.positional.slice(1).map((x) => lastPart((callParts(x)?.fn ?? x.text).replace(/\(.*$/s, ''))).find((t) => /^[A-Z]\w*$/.test(t) && t !== 'ForeignKey');
+      const fkCall = cp.positional.map((x) => callParts(x)).find((x) => x && lastPart(x.fn) === 'ForeignKey');
+      const target = fkCall?.positional[0];
+      // "user.id" names the table; USER.c.id names the variable holding it
+      const fk = target ? (stringValue(target)?.split('.')[0] ?? /^(\w+)\.c\.\w+$/.exec(target.text)?.[1] ?? null) : null;
+      columns.push({ name: col, type: type ?? '?', fk });
+    }
+    (facts.tables ??= []).push({ variable, name, line: at, columns });
+  }
 
   /** A schema built from root types, or an Ariadne bindable, at module level. */
   function readGraphql(value: SyntaxNode | null | undefined, variable: string | null, at: number): void {

@@ -91,6 +91,18 @@ export function modelsOf(ix: ModuleIndex): Model[] {
       out.push(model);
     }
   }
+  // SQLAlchemy Core tables, named by their table name (what ForeignKey("user.id") points at)
+  for (const m of ix.mods) {
+    const tables = m.facts.tables ?? [];
+    for (const t of tables) {
+      const model: Model = { name: t.name, module: m.module, path: m.path, line: t.line, kind: 'sqlalchemy', fields: [], relations: [] };
+      for (const c of t.columns) {
+        model.fields.push({ name: c.name, type: c.type });
+        if (c.fk) model.relations.push({ field: c.name, kind: 'FK', target: tables.find((x) => x.variable === c.fk)?.name ?? c.fk });
+      }
+      out.push(model);
+    }
+  }
   return out.sort((a, b) => (a.module < b.module ? -1 : a.module > b.module ? 1 : a.name < b.name ? -1 : 1));
 }
 
