@@ -40,6 +40,7 @@ test('Django models: a custom User on AbstractBaseUser and a model on another ap
     'class Lower(models.Func): ...',
     'from django.forms.models import ModelFormMetaclass',
     'class ConfigFormMetaclass(ModelFormMetaclass): ...',
+    'class NotApplicable(ValueError): ...',
   ].join('\n'));
   assert.deepEqual(modelsOf(new ModuleIndex([m])).map((x) => `${x.name} ${x.kind} ${x.relations.map((r) => r.target).join(',')}`), ['TaggedItem django Tag', 'User django ']);
 });

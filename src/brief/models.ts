@@ -7,7 +7,8 @@ const DJANGO_REL: Record<string, string> = { ForeignKey: 'FK', OneToOneField: 'O
 
 /**
  * In a Django project, a class from another app's `models` module is a model (taggit's `GenericTaggedItemBase`,
- * `mptt.models.MPTTModel`); its managers, querysets, fields and form metaclasses are not.
+ * `mptt.models.MPTTModel`); its managers, querysets, fields and form metaclasses are not, nor a name the project's own
+ * `models` module does not define (a builtin base such as `ValueError`, which qualifies to that module).
  */
 const DJANGO_APP_MODEL = /^(?!django\.)[\w.]+\.models\.(?!\w*(Manager|QuerySet|Field|Choices|Form|Metaclass|Descriptor|Lookup|Serializer)$)[A-Z]\w*$/;
 /** Django's own concrete models a project extends or proxies (a custom User, netbox's ObjectType(ContentType)). */
@@ -19,7 +20,7 @@ const unquote = (s: string): string => s.replace(/^["']|["']$/g, '');
 /** Which kind of model a class is, by what it descends from outside the project. */
 function kindOf(ix: ModuleIndex, m: Mod, cls: string, django: boolean): Model['kind'] | null {
   const c = m.facts.classes[cls]!;
-  if (descendsFrom(ix, m, cls, (q) => /^django\.db\.models(\.base)?\.Model$/.test(q) || DJANGO_CONTRIB_MODEL.test(q) || (django && DJANGO_APP_MODEL.test(q)))) return 'django';
+  if (descendsFrom(ix, m, cls, (q) => /^django\.db\.models(\.base)?\.Model$/.test(q) || DJANGO_CONTRIB_MODEL.test(q) || (django && DJANGO_APP_MODEL.test(q) && !ix.byName.has(q.slice(0, q.lastIndexOf('.')))))) return 'django';
   if (descendsFrom(ix, m, cls, (q) => q === 'sqlmodel.SQLModel')) return c.keywords.table === 'True' || c.fields.some((f) => f.name === '__tablename__') ? 'sqlmodel' : 'pydantic';
   if (c.fields.some((f) => f.name === '__tablename__') || descendsFrom(ix, m, cls, (q) => /^sqlalchemy\.orm\.(DeclarativeBase|DeclarativeBaseNoMeta)$/.test(q))) return 'sqlalchemy';
   if (descendsFrom(ix, m, cls, (q) => /^(pydantic\.BaseModel|pydantic\.main\.BaseModel|pydantic_settings\.BaseSettings|pydantic\.BaseSettings)$/.test(q))) return 'pydantic';
