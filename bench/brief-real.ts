@@ -86,6 +86,7 @@ const LABELS: Record<string, Label> = {
     check: (b) => [
       ...expect(b.routes.filter((r) => r.framework === 'aiohttp').length === 20, '20 aiohttp routes from add_routes([web.get(...)])'),
       ...expect(b.routes.some((r) => r.handler === 'conduit.api.users.sign_up_endpoint(…)'), 'factory handler named by its callee'),
+      ...expect((b.models ?? []).filter((m) => m.kind === 'sqlalchemy').map((m) => m.name).sort().join() === 'article,article_tag,comment,favorite_article,follower,tag,user', 'seven SQLAlchemy Core tables'),
     ],
   },
   '060967d5': {
@@ -109,6 +110,15 @@ const LABELS: Record<string, Label> = {
       ...expect(b.cli.filter((c) => c.framework === 'typer').length === 60, 'typer commands through add_typer sub-apps'),
       ...expect(b.cli.some((c) => c.name.endsWith('generate cryptnono-secret-config')), 'command on an imported Typer app'),
       ...expect(b.gaps.some((g) => g.includes('a templated Kubernetes manifest (Helm)')), 'Helm templates named as gaps'),
+      ...expect(b.cli.some((c) => c.name === 'deployer validate cluster-config'), 'the script running `app()` in main() names the program'),
+    ],
+  },
+  '34ffea91': {
+    repo: 'GoogleCloudPlatform/microservices-demo',
+    check: (b) => [
+      // eleven Deployments and the cart's redis in kubernetes-manifests/
+      ...expect(b.commands.filter((c) => c.source === 'k8s' && c.file.startsWith('kubernetes-manifests/')).length === 12, '12 Kubernetes workloads'),
+      ...expect(b.commands.some((c) => c.source === 'k8s' && c.command === 'image redis:alpine'), 'redis workload by its image'),
     ],
   },
 };

@@ -60,9 +60,12 @@ test('typer/click: commands on an app imported from the project count, on an unk
   const sub = mod('tool.sub', 'tool/sub.py', 'from tool.cli import cli\nfrom thing import registry\n@cli.command()\ndef init_db(): ...\n@registry.command()\ndef nope(): ...\n');
   // the scripts point at functions that run the CLI objects: `def main(): app()`, `def run(): cli.main()`
   const main = mod('deployer.__main__', 'deployer/__main__.py', 'from .app import app\ndef main():\n    validate()\n    app()\n');
+  // the root app re-exported by another module and imported from there is the same object
+  const reexport = mod('deployer.dev.app', 'deployer/dev/app.py', 'from deployer.app import app\n');
+  const keys = mod('deployer.dev.keys', 'deployer/dev/keys.py', 'import typer\nfrom deployer.dev.app import app\n@app.command()\ndef decrypt_age(): ...\n');
   const run = mod('tool.run', 'tool/run.py', 'from tool.cli import cli\ndef run():\n    cli.main(prog_name="tool")\n');
   const scripts = [{ name: 'deployer', target: 'deployer.__main__:main', file: 'pyproject.toml', line: 1, gui: false }, { name: 'tool', target: 'tool.run:run', file: 'pyproject.toml', line: 2, gui: false }];
-  assert.deepEqual(cliCommands(new ModuleIndex([app, cmd, grp, sub, main, run]), scripts).map((c) => `${c.framework} ${c.name}`), ['typer deployer generate cryptnono-config', 'click tool', 'click tool init-db']);
+  assert.deepEqual(cliCommands(new ModuleIndex([app, cmd, grp, sub, main, run, reexport, keys]), scripts).map((c) => `${c.framework} ${c.name}`), ['typer deployer decrypt-age', 'typer deployer generate cryptnono-config', 'click tool', 'click tool init-db']);
 });
 
 test('Ariadne: resolvers in a module that imports only the project\'s bindable are read, through a namespace package', () => {

@@ -66,30 +66,37 @@ function qualifiedTask(ix: ModuleIndex, m: Mod, fn: string): string {
 /** CLI commands with their full path (`cli db upgrade`); a root group served by a console script takes the script's name. */
 export function cliCommands(ix: ModuleIndex, scripts: Script[]): CliCommand[] {
   interface Node { name: string; parent: string | null; handler: string; file: string; line: number; framework: string }
+  // objects by the module that defines them, so that an app re-exported by another module (`from deployer.app import app`
+  // in deployer/dev/app.py, imported from there) is one object
+  const where = (m: Mod, dotted: string): string => ix.key(m, dotted).replace(':', '.');
+  const canonical = (target: string): string => {
+    const loc = ix.locate(target.replace(':', '.'));
+    return loc ? [loc.mod.module, loc.name].filter(Boolean).join('.') : target.replace(':', '.');
+  };
   const byKey = new Map<string, Node>();
   for (const m of ix.mods) {
     for (const c0 of m.facts.cli) {
       const c = c0.inferred ? inferredCli(ix, m, c0) : c0;
       if (!c) continue;
       const handler = [m.module, c.handler].filter(Boolean).join('.');
-      const parent = c.group ? ix.qualify(m, c.group) : null;
+      const parent = c.group ? where(m, c.group) : null;
       byKey.set(c.framework === 'argparse' ? `${handler}:${c.name}:${c.line}` : handler, { name: c.name, parent, handler: c.framework === 'argparse' ? `${m.module} (${c.handler})` : handler, file: m.path, line: c.line, framework: c.framework });
     }
   }
   // two scripts for one target (`adev` and `aiohttp-devtools`): the first declared names it
   const scriptOf = new Map<string, string>();
-  for (const s of scripts) if (!scriptOf.has(s.target.replace(':', '.'))) scriptOf.set(s.target.replace(':', '.'), s.name);
+  for (const s of scripts) if (!scriptOf.has(canonical(s.target))) scriptOf.set(canonical(s.target), s.name);
   // a script pointing at `def main(): app()` (or `cli.main()`) names the CLI object main runs
   for (const s of scripts) {
     const loc = ix.locate(s.target.replace(':', '.'));
     for (const c of (loc && loc.mod.facts.defCalls?.[loc.name]) ?? []) {
-      const q = ix.key(loc!.mod, c.replace(/\.main$/, '')).replace(':', '.');
+      const q = where(loc!.mod, c.replace(/\.main$/, ''));
       if (!scriptOf.has(q)) scriptOf.set(q, s.name);
     }
   }
   // typer: the Typer object each sub-app is added to, and the name it is added under
   const typerParent = new Map<string, { parent: string; name: string | null }>();
-  for (const m of ix.mods) for (const t of m.facts.typerMounts ?? []) typerParent.set(ix.qualify(m, t.child), { parent: ix.qualify(m, t.parent), name: t.name });
+  for (const m of ix.mods) for (const t of m.facts.typerMounts ?? []) typerParent.set(where(m, t.child), { parent: where(m, t.parent), name: t.name });
   const typerPath = (obj: string, depth = 0): string => {
     if (scriptOf.has(obj)) return scriptOf.get(obj)!;
     const up = typerParent.get(obj);
