@@ -10,7 +10,7 @@ import { ModuleIndex, type Mod } from '../src/brief/resolve.js';
 import { cliCommands, tasksOf } from '../src/brief/entries.js';
 import { modelsOf } from '../src/brief/models.js';
 import { graphqlOf } from '../src/brief/graphql.js';
-import { readmeCommands } from '../src/brief/commands.js';
+import { purpose, readmeCommands } from '../src/brief/commands.js';
 import { renderBriefMarkdown } from '../src/brief/render.js';
 import type { ScanReport } from '../src/core/report.js';
 
@@ -165,4 +165,34 @@ test('SQLAlchemy Core tables: name, columns with their types, foreign keys by st
     ['follower', 'sqlalchemy', 9, ['follower_id:BigInteger', 'tag:?'], ['follower_id->user', 'tag->tag']],
     ['user', 'sqlalchemy', 3, ['id:BigInteger', 'bio:Text'], []],
   ]);
+});
+
+test('purpose: installing a test tool is an install command', () => {
+  assert.equal(purpose('pip install nox'), 'install');
+  assert.equal(purpose('python -m pip install pytest'), 'install');
+  assert.equal(purpose('nox -s tests'), 'test');
+  assert.equal(purpose('uv run pytest'), 'test');
+});
+
+test('Start here: the CLI layer is named apart only when it holds nearly all the commands', async () => {
+  const cli = (names: string[]) => `import click\nfrom tool.cli import cli\n${names.map((n) => `@cli.command()\ndef ${n}(): ...\n`).join('')}`;
+  const base = {
+    'pyproject.toml': '[project]\nname = "tool"\n[project.scripts]\ntool = "tool.cli:cli"\n',
+    'tool/__init__.py': '',
+    'tool/cli.py': 'import click\n@click.group()\ndef cli(): ...\n',
+    'tool/core/__init__.py': '',
+    'tool/core/engine.py': Array.from({ length: 40 }, (_, i) => `def f${i}():\n    return ${i}\n`).join(''),
+  };
+  for (const [files, layer] of [
+    [{ 'tool/console/__init__.py': '', 'tool/console/a.py': cli(['one', 'two', 'three', 'four']) }, true],
+    [{ 'tool/console/__init__.py': '', 'tool/console/a.py': cli(['one', 'two']), 'tool/ops/__init__.py': '', 'tool/ops/b.py': cli(['three', 'four']) }, false],
+  ] as const) {
+    const { tree, brief } = await briefOf({ ...base, ...files });
+    try {
+      const md = renderBriefMarkdown({ brief, version: 'test', scannedAt: '2026-01-01T00:00:00Z' } as unknown as ScanReport);
+      assert.equal(/the CLI layer is `tool.console`/.test(md), layer, md.slice(md.indexOf('## Start here'), md.indexOf('1. [')));
+    } finally {
+      tree.cleanup();
+    }
+  }
 });

@@ -13,6 +13,8 @@ export function purpose(cmd: string): string {
   // `uv run X`, `poetry run X`: what X is for
   const c = cmd.toLowerCase().replace(/\b(uv|poetry|pdm|hatch|pipenv|rye) run\s+/g, '');
   if (/[│├└─]/.test(c)) return 'other';
+  // installing a test tool (`pip install nox`) is installing
+  if (/^(sudo )?(python3? -m )?(pip3?|pipx|uv pip|uv tool|conda|brew|apt(-get)?) install\b/.test(c)) return 'install';
   if (/\b(pytest|tox|nox|unittest|coverage run|manage\.py test|make test|make check|hatch test|py\.test|poe test|playwright test)\b|\bscripts\/tests?([-_][\w-]+)?(\.sh)?\b/.test(c)) return 'test';
   if (/\b(pip3? install|pipx install|poetry install|uv (sync|pip install|python install)|pipenv install|pdm install|conda (env )?create|make install|make setup|hatch env create|setup\.py (install|develop)|pip-sync|brew install|apt(-get)? install|(npm|bun|yarn|pnpm) (install|ci)|installer\.sh)\b/.test(c)) return 'install';
   if (/\b(migrate|alembic (upgrade|revision)|makemigrations|flask db upgrade|db upgrade)\b/.test(c)) return 'migrate';

@@ -341,6 +341,9 @@ function interfaceLayer(b: Brief, ids: string[]): { id: string; what: string } |
   for (const g of list(b.graphql)) bump(g.schema.split(':')[0], g.queries.length + g.mutations.length);
   for (const c of b.cli) if (c.framework !== 'django') bump(c.handler);
   const top = [...count].sort((x, y) => y[1] - x[1])[0];
+  // a layer holds (nearly) all of the interface: commands spread over many packages (a CLI tool) make none
+  const total = [...count.values()].reduce((a, n) => a + n, 0);
+  if (top && top[1] < 0.75 * total) return null;
   // the root package holding the rest (flask's `flask`, with its CLI module) is the system itself, not a layer of it
   if (!top || ids.length < 2 || ids.some((id) => id.startsWith(`${top[0]}.`))) return null;
   const tables = list(b.models).filter((m) => m.kind !== 'pydantic');
