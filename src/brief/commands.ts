@@ -13,6 +13,8 @@ export function purpose(cmd: string): string {
   // `uv run X`, `poetry run X`: what X is for
   const c = cmd.toLowerCase().replace(/\b(uv|poetry|pdm|hatch|pipenv|rye) run\s+/g, '');
   if (/[│├└─]/.test(c)) return 'other';
+  // installing a test tool (`pip install nox`) is installing
+  if (/^(sudo )?(python3? -m )?(pip3?|pipx|uv pip|uv tool|conda|brew|apt(-get)?) install\b/.test(c)) return 'install';
   if (/\b(pytest|tox|nox|unittest|coverage run|manage\.py test|make test|make check|hatch test|py\.test|poe test|playwright test)\b|\bscripts\/tests?([-_][\w-]+)?(\.sh)?\b/.test(c)) return 'test';
   if (/\b(pip3? install|pipx install|poetry install|uv (sync|pip install|python install)|pipenv install|pdm install|conda (env )?create|make install|make setup|hatch env create|setup\.py (install|develop)|pip-sync|brew install|apt(-get)? install|(npm|bun|yarn|pnpm) (install|ci)|installer\.sh)\b/.test(c)) return 'install';
   if (/\b(migrate|alembic (upgrade|revision)|makemigrations|flask db upgrade|db upgrade)\b/.test(c)) return 'migrate';
@@ -40,7 +42,8 @@ export function readmeCommands(text: string, file: string, source = 'readme'): C
   let blank = true;
   const push = (cmd: string, line: number) => {
     const c = redactText(cmd.replace(/\s+/g, ' ').trim());
-    if (!c || c.length > 200) return;
+    // the `.` root of a directory tree drawn in a shell block is not a command
+    if (!c || c.length > 200 || !/[A-Za-z]/.test(c)) return;
     out.push({ command: c, source, file, line, kind: purpose(c) });
   };
   const take = (raw: string, line: number, promptOnly: boolean) => {
@@ -60,9 +63,11 @@ export function readmeCommands(text: string, file: string, source = 'readme'): C
     }
     push(t, line);
   };
+  // reStructuredText has no fences: a line of backticks there is a table border
+  const rst = /\.rst$/i.test(file);
   for (const [i, raw] of lines.entries()) {
     const ln = i + 1;
-    const f = /^\s*(```+|~~~+)\s*([\w+-]*)/.exec(raw);
+    const f = rst ? null : /^\s*(```+|~~~+)\s*([\w+-]*)/.exec(raw);
     if (f) {
       if (!fence) fence = { lang: (f[2] ?? '').toLowerCase(), marker: f[1]! };
       else if (raw.trim().startsWith(fence.marker)) {
@@ -85,9 +90,9 @@ export function readmeCommands(text: string, file: string, source = 'readme'): C
       else if (PLAIN_LANGS.has(fence.lang) && (KNOWN_TOOL.test(raw.trim()) || pending)) take(raw, ln, false);
       continue;
     }
-    const rst = /^\s*\.\. (?:code-block|code|sourcecode)::\s*(\w+)/.exec(raw);
-    if (rst) {
-      rstBlock = { indent: null, lang: rst[1]!.toLowerCase() };
+    const directive = /^\s*\.\. (?:code-block|code|sourcecode)::\s*(\w+)/.exec(raw);
+    if (directive) {
+      rstBlock = { indent: null, lang: directive[1]!.toLowerCase() };
       continue;
     }
     if (rstBlock) {
@@ -96,6 +101,8 @@ export function readmeCommands(text: string, file: string, source = 'readme'): C
       if (rstBlock.indent === null && indent > 0) rstBlock.indent = indent;
       if (rstBlock.indent !== null && indent >= rstBlock.indent) {
         if (SHELL_LANGS.has(rstBlock.lang)) take(raw, ln, rstBlock.lang === 'console');
+        // `.. code-block:: text` showing `$ . .venv/bin/activate`: the prompt says it is typed
+        else if (/^\s*\$ /.test(raw)) take(raw, ln, true);
         continue;
       }
       rstBlock = null;
@@ -103,7 +110,8 @@ export function readmeCommands(text: string, file: string, source = 'readme'): C
     if (/^\s*\$ \S/.test(raw)) take(raw, ln, true);
     else if (raw.includes('`') && !/^( {4}|\t)/.test(raw)) {
       // inline code in prose: "Install the requirements `pip install -r requirements.txt`"
-      for (const m of raw.matchAll(/`([^`]+)`/g)) if ((KNOWN_TOOL.test(`${m[1]!.trim()} `) && /\s/.test(m[1]!.trim())) || /^bash \S+\.sh\b/.test(m[1]!.trim())) push(m[1]!, ln);
+      // a wrapper named without what it runs ("run it with `uv run`", "when you run `docker compose`") is a mention
+      for (const m of raw.matchAll(/`([^`]+)`/g)) if ((KNOWN_TOOL.test(`${m[1]!.trim()} `) && /\s/.test(m[1]!.trim()) && !BARE_WRAPPER.test(m[1]!.trim())) || /^bash \S+\.sh\b/.test(m[1]!.trim())) push(m[1]!, ln);
     } else if ((literal || blank) && /^( {4}|\t)\s*/.test(raw) && KNOWN_TOOL.test(raw.trim())) take(raw, ln, false);
     if (raw.trim()) {
       if (!/^( {4}|\t)/.test(raw)) literal = /::\s*$/.test(raw);
@@ -112,6 +120,8 @@ export function readmeCommands(text: string, file: string, source = 'readme'): C
   }
   return out;
 }
+
+const BARE_WRAPPER = /^(docker[- ]compose|(uv|poetry|pdm|hatch|pipenv|rye) run)$/;
 
 /** Markdown prose that cannot be shell: a sub-heading, a numbered step, a link or an HTML entity. */
 const PROSE = /^#{2,6}\s+\w|^\d+\.\s+[A-Z]|\]\(|&[a-z]+;|<https?:/;

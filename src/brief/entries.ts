@@ -5,6 +5,7 @@ import type { ModuleIndex, Mod } from './resolve.js';
 import type { SettingLookup } from './routes.js';
 import type { Script } from './project.js';
 import type { CliCommand, EntryPoint, Schedule, SettingsInfo, Task } from './types.js';
+import { clickName, type CliFact } from './extract.js';
 
 /** Background tasks; Celery's default name is `module.function`, as the worker registers it. */
 export function tasksOf(ix: ModuleIndex): Task[] {
@@ -34,7 +35,8 @@ export function schedulesOf(ws: Workspace, ix: ModuleIndex, gaps: string[]): Sch
       // beat entries name the task as registered; APScheduler and add_periodic_task take the function itself
       const task = !s.ref ? s.task : s.kind === 'apscheduler' ? ix.qualify(m, s.task) : qualifiedTask(ix, m, s.task);
       out.push({ name: s.name, task, schedule: s.schedule, kind: s.kind, file: m.path, line: s.line });
-      if (s.schedule.includes('{') || s.schedule === '?') gaps.push(`${m.path}:${s.line}: schedule of "${s.name}" is computed at run time`);
+      // anything not read as `every …`/`cron …` (a variable, timedelta(seconds=SETTING)) is computed
+      if (s.schedule.includes('{') || s.schedule === '?' || (s.kind === 'celery-beat' && !/^(every|cron) /.test(s.schedule))) gaps.push(`${m.path}:${s.line}: schedule of "${s.name}" is computed at run time (${s.schedule.slice(0, 60)})`);
     }
   }
   for (const f of ws.select((p, b) => b === 'crontab' || b.endsWith('.cron') || b === 'crontab.txt' || /(^|\/)cron\.d\/[^/]+$/.test(p))) {
@@ -64,18 +66,37 @@ function qualifiedTask(ix: ModuleIndex, m: Mod, fn: string): string {
 /** CLI commands with their full path (`cli db upgrade`); a root group served by a console script takes the script's name. */
 export function cliCommands(ix: ModuleIndex, scripts: Script[]): CliCommand[] {
   interface Node { name: string; parent: string | null; handler: string; file: string; line: number; framework: string }
+  // objects by the module that defines them, so that an app re-exported by another module (`from deployer.app import app`
+  // in deployer/dev/app.py, imported from there) is one object
+  const where = (m: Mod, dotted: string): string => ix.key(m, dotted).replace(':', '.');
+  const canonical = (target: string): string => {
+    const loc = ix.locate(target.replace(':', '.'));
+    return loc ? [loc.mod.module, loc.name].filter(Boolean).join('.') : target.replace(':', '.');
+  };
   const byKey = new Map<string, Node>();
   for (const m of ix.mods) {
-    for (const c of m.facts.cli) {
+    for (const c0 of m.facts.cli) {
+      const c = c0.inferred ? inferredCli(ix, m, c0) : c0;
+      if (!c) continue;
       const handler = [m.module, c.handler].filter(Boolean).join('.');
-      const parent = c.group ? ix.qualify(m, c.group) : null;
+      const parent = c.group ? where(m, c.group) : null;
       byKey.set(c.framework === 'argparse' ? `${handler}:${c.name}:${c.line}` : handler, { name: c.name, parent, handler: c.framework === 'argparse' ? `${m.module} (${c.handler})` : handler, file: m.path, line: c.line, framework: c.framework });
     }
   }
-  const scriptOf = new Map(scripts.map((s) => [s.target.replace(':', '.'), s.name]));
+  // two scripts for one target (`adev` and `aiohttp-devtools`): the first declared names it
+  const scriptOf = new Map<string, string>();
+  for (const s of scripts) if (!scriptOf.has(canonical(s.target))) scriptOf.set(canonical(s.target), s.name);
+  // a script pointing at `def main(): app()` (or `cli.main()`) names the CLI object main runs
+  for (const s of scripts) {
+    const loc = ix.locate(s.target.replace(':', '.'));
+    for (const c of (loc && loc.mod.facts.defCalls?.[loc.name]) ?? []) {
+      const q = where(loc!.mod, c.replace(/\.main$/, ''));
+      if (!scriptOf.has(q)) scriptOf.set(q, s.name);
+    }
+  }
   // typer: the Typer object each sub-app is added to, and the name it is added under
   const typerParent = new Map<string, { parent: string; name: string | null }>();
-  for (const m of ix.mods) for (const t of m.facts.typerMounts ?? []) typerParent.set(ix.qualify(m, t.child), { parent: ix.qualify(m, t.parent), name: t.name });
+  for (const m of ix.mods) for (const t of m.facts.typerMounts ?? []) typerParent.set(where(m, t.child), { parent: where(m, t.parent), name: t.name });
   const typerPath = (obj: string, depth = 0): string => {
     if (scriptOf.has(obj)) return scriptOf.get(obj)!;
     const up = typerParent.get(obj);
@@ -107,6 +128,16 @@ export function cliCommands(ix: ModuleIndex, scripts: Script[]): CliCommand[] {
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+/** A command declared on an imported object: a Typer app or a click group of the project, else nothing. */
+function inferredCli(ix: ModuleIndex, m: Mod, c: CliFact): CliFact | null {
+  const loc = ix.locate(ix.qualify(m, c.group!));
+  if (!loc) return null;
+  if (loc.mod.facts.apps.some((a) => a.kind === 'typer' && a.variable === loc.name)) return { ...c, framework: 'typer' };
+  const group = loc.mod.facts.cli.find((g) => g.isGroup && g.handler === loc.name && !g.inferred);
+  if (group && group.framework === 'click') return { ...c, framework: 'click', name: c.inferred!.explicit ? c.name : clickName(c.handler) };
+  return null;
+}
+
 /** Does class `cls` of `m` descend (through the project's classes) from an outside class whose qualified name passes `test`? */
 export function descendsFrom(ix: ModuleIndex, m: Mod, cls: string, test: (qualified: string) => boolean, depth = 0): boolean {
   const c = m.facts.classes[cls];
@@ -123,7 +154,11 @@ export function descendsFrom(ix: ModuleIndex, m: Mod, cls: string, test: (qualif
 
 export function entryPoints(ix: ModuleIndex, scripts: Script[]): EntryPoint[] {
   const out: EntryPoint[] = [];
-  for (const s of scripts) out.push({ kind: s.gui ? 'gui-script' : 'console-script', name: s.name, target: s.target, file: s.file, line: s.line });
+  for (const s of scripts) {
+    const loc = ix.locate(s.target.replace(':', '.'));
+    const at = loc ? { targetFile: loc.mod.path, ...(loc.mod.facts.defs[loc.name] ? { targetLine: loc.mod.facts.defs[loc.name] } : {}) } : {};
+    out.push({ kind: s.gui ? 'gui-script' : 'console-script', name: s.name, target: s.target, ...at, file: s.file, line: s.line });
+  }
   for (const m of ix.mods) {
     const base = m.path.slice(m.path.lastIndexOf('/') + 1);
     if (base === '__main__.py') {
@@ -132,7 +167,9 @@ export function entryPoints(ix: ModuleIndex, scripts: Script[]): EntryPoint[] {
     } else if (m.facts.mainGuard !== null) {
       out.push({ kind: 'main-guard', name: base === 'manage.py' ? 'python manage.py' : `python ${m.path}`, file: m.path, line: m.facts.mainGuard });
     }
-    if (base === 'wsgi.py' || base === 'asgi.py') out.push({ kind: base.slice(0, 4), name: `${m.module}:application`, file: m.path, line: 1 });
+    // saleor/asgi/__init__.py is the package `saleor.asgi`, served as `uvicorn saleor.asgi:application`
+    const gateway = /(^|\/)(wsgi|asgi)(\.py|\/__init__\.py)$/.exec(m.path);
+    if (gateway) out.push({ kind: gateway[2]!, name: `${m.module}:application`, file: m.path, line: 1 });
     const mc = /(^|\/)management\/commands\/([^/_][^/]*)\.py$/.exec(m.path);
     if (mc) out.push({ kind: 'management-command', name: `python manage.py ${mc[2]}`, target: m.module, file: m.path, line: m.facts.defs.Command ?? 1 });
   }

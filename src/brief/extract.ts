@@ -53,7 +53,21 @@ export interface DrfRegisterFact { router: string; prefix: string; viewset: stri
 export interface TaskFact { kind: 'celery' | 'rq' | 'dramatiq' | 'huey'; function: string; name: string | null; line: number }
 /** `ref`: `task` is a function as written in the code (to resolve), not a registered task name. */
 export interface ScheduleFact { kind: 'celery-beat' | 'apscheduler' | 'huey'; name: string; task: string; ref: boolean; schedule: string; line: number }
-export interface CliFact { framework: 'click' | 'typer' | 'argparse'; name: string; group: string | null; isGroup: boolean; handler: string; line: number }
+/** A Core table's column: its type as written (`BigInteger`) and the table a `ForeignKey("user.id")` / `ForeignKey(USER.c.id)` points at. */
+export interface TableFact { variable: string; name: string; line: number; columns: { name: string; type: string; fk: string | null }[] }
+export interface CliFact {
+  framework: 'click' | 'typer' | 'argparse';
+  name: string;
+  group: string | null;
+  isGroup: boolean;
+  handler: string;
+  line: number;
+  /**
+   * `@generate_app.command()` in a module importing neither typer nor click (the app comes from the project):
+   * kept only when the owner resolves to a Typer app or a click group; `name` is the typer-style default unless given.
+   */
+  inferred?: { explicit: boolean };
+}
 /** `parent.add_typer(child, name="x")`: the child Typer's commands run as `x <cmd>`; without a name they join the parent's. */
 export interface TyperMountFact { parent: string; child: string; name: string | null; line: number }
 export interface UrlFact { scheme: string; host: string; url: string; line: number }
@@ -103,6 +117,8 @@ export interface BriefFacts {
   imports: ImportFact[];
   /** Top-level functions and classes → line of their `def`/`class`, to resolve handlers named elsewhere. */
   defs: Record<string, number>;
+  /** What a top-level function calls as a statement of its own body (`def main(): app()` → `app`): how a console script reaches its CLI object. */
+  defCalls?: Record<string, string[]>;
   /** Top-level classes by name (models, viewsets, commands, GraphQL types). */
   classes: Record<string, ClassFact>;
   /** Module-level UPPER_CASE string settings (Django settings, API_V1_STR…), for prefixes given as settings. */
@@ -139,6 +155,8 @@ export interface BriefFacts {
   graphqlSchemas?: GraphqlSchemaFact[];
   graphqlBindables?: GraphqlBindableFact[];
   graphqlResolvers?: GraphqlResolverFact[];
+  /** SQLAlchemy Core tables: `USER = sa.Table("user", metadata, sa.Column("id", sa.Integer), …)`. */
+  tables?: TableFact[];
 }
 
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'trace']);
@@ -436,6 +454,13 @@ function emptyFacts(): BriefFacts {
 
 const URL_RE = /^([a-z][a-z0-9+.-]*):\/\/(?:([^\s/@]*)@)?([^\s/:?#]*)/i;
 
+/** The name of the top-level class a node sits in, or null. */
+function enclosingClass(n: SyntaxNode): string | null {
+  let cls: string | null = null;
+  for (let p = n.parent; p; p = p.parent) if (p.type === 'class_definition') cls = p.childForFieldName('name')?.text ?? cls;
+  return cls;
+}
+
 /**
  * Extract what the brief needs from one parsed Python file. Purely syntactic: nothing is imported or executed,
  * names are resolved across modules later (buildBrief) from `imports`.
@@ -464,12 +489,19 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
     if (def && (def.type === 'function_definition' || def.type === 'class_definition')) {
       const name = def.childForFieldName('name')?.text;
       if (name) facts.defs[name] = line(def);
+      if (name && def.type === 'function_definition') {
+        const calls = (def.childForFieldName('body')?.namedChildren ?? [])
+          .map((st) => (st.type === 'expression_statement' && st.namedChildren[0]?.type === 'call' ? st.namedChildren[0].childForFieldName('function')?.text : undefined))
+          .filter((c): c is string => !!c && /^[\w.]+$/.test(c));
+        if (calls.length) (facts.defCalls ??= {})[name] = calls;
+      }
       if (name && def.type === 'class_definition') facts.classes[name] = classFact(def, n === def ? [] : decoratorsOf(n));
     }
     if (n.type === 'expression_statement') {
       const a = n.namedChildren[0];
       const left = a?.type === 'assignment' ? a.childForFieldName('left') : null;
       readGraphql(a?.type === 'assignment' ? a.childForFieldName('right') : a, left?.type === 'identifier' ? left.text : null, line(n));
+      if (left?.type === 'identifier' && imported.has('sqlalchemy')) readTable(left.text, a!.childForFieldName('right'), line(n));
       if (left?.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(left.text)) {
         facts.settings.upperNames.push(left.text);
         const v = settingValue(a!.childForFieldName('right'));
@@ -508,6 +540,25 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
     }
   }
   return facts;
+
+  function readTable(variable: string, value: SyntaxNode | null | undefined, at: number): void {
+    const p = value ? callParts(value) : null;
+    const name = p && lastPart(p.fn) === 'Table' && p.positional.length > 1 ? stringValue(p.positional[0]) : null;
+    if (!p || !name) return;
+    const columns: TableFact['columns'] = [];
+    for (const c of p.positional.slice(2)) {
+      const cp = callParts(c);
+      const col = cp && lastPart(cp.fn) === 'Column' ? stringValue(cp.positional[0]) : null;
+      if (!cp || !col) continue;
+      const type = cp.positional.slice(1).map((x) => lastPart((callParts(x)?.fn ?? x.text).replace(/\(.*$/s, ''))).find((t) => /^[A-Z]\w*$/.test(t) && t !== 'ForeignKey');
+      const fkCall = cp.positional.map((x) => callParts(x)).find((x) => x && lastPart(x.fn) === 'ForeignKey');
+      const target = fkCall?.positional[0];
+      // "user.id" names the table; USER.c.id names the variable holding it
+      const fk = target ? (stringValue(target)?.split('.')[0] ?? /^(\w+)\.c\.\w+$/.exec(target.text)?.[1] ?? null) : null;
+      columns.push({ name: col, type: type ?? '?', fk });
+    }
+    (facts.tables ??= []).push({ variable, name, line: at, columns });
+  }
 
   /** A schema built from root types, or an Ariadne bindable, at module level. */
   function readGraphql(value: SyntaxNode | null | undefined, variable: string | null, at: number): void {
@@ -562,8 +613,9 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
         continue;
       }
 
-      // Ariadne resolvers: @query.field("hello")
-      if (owner && attr === 'field' && path0 && imported.has('ariadne')) {
+      // Ariadne resolvers: @query.field("hello"); a resolver module often imports only the project's `query`,
+      // so it is kept when its owner later resolves to a QueryType/MutationType bindable
+      if (owner && attr === 'field' && path0) {
         facts.graphqlResolvers!.push({ owner, field: path0, line: at });
         continue;
       }
@@ -574,7 +626,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
         facts.tasks.push({ kind: fn.endsWith('shared_task') ? 'celery' : taskKind, function: def.name, name: taskName('name'), line: at });
         continue;
       }
-      if ((fn === 'job' || fn === 'rq.decorators.job' || fn === 'rq.job') && imported.has('rq')) {
+      if ((fn === 'job' || fn === 'rq.decorators.job' || fn === 'rq.job' || fn === 'django_rq.job') && (imported.has('rq') || imported.has('django_rq'))) {
         facts.tasks.push({ kind: 'rq', function: def.name, name: null, line: at });
         continue;
       }
@@ -599,6 +651,11 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
         const name = explicit ?? (cliFramework === 'typer' ? def.name.toLowerCase().replace(/_/g, '-') : clickName(def.name));
         const isClickModule = owner === 'click' || owner === '';
         facts.cli.push({ framework: owner === 'click' ? 'click' : cliFramework, name, group: isClickModule ? null : owner, isGroup: attr === 'group', handler: def.name, line: at });
+        continue;
+      }
+      if (!cliFramework && owner && !owner.includes('.') && (attr === 'command' || attr === 'group')) {
+        const explicit = stringValue(arg0) ?? stringValue(p?.kw.get('name'));
+        facts.cli.push({ framework: 'typer', name: explicit ?? def.name.toLowerCase().replace(/_/g, '-'), group: owner, isGroup: attr === 'group', handler: def.name, line: at, inferred: { explicit: explicit !== null } });
         continue;
       }
       if (isNoxfile && (fn === 'nox.session' || fn === 'session')) {
@@ -780,7 +837,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
     switch (attr) {
       case 'set_field': {
         const field = stringValue(a0);
-        if (owner && field && imported.has('ariadne')) facts.graphqlResolvers!.push({ owner, field, line: at });
+        if (owner && field) facts.graphqlResolvers!.push({ owner, field, line: at });
         return;
       }
       case 'add_typer':
@@ -928,8 +985,12 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
       case 'enqueue_at': {
         if (!owner) return;
         const f = attr === 'enqueue' ? a0 : attr === 'enqueue_call' ? (p.kw.get('func') ?? a0) : a1;
-        if (f && (f.type === 'identifier' || f.type === 'attribute')) facts.tasks.push({ kind: 'rq', function: f.text.replace(/\s+/g, ''), name: null, line: at });
-        else if (f && stringValue(f)) facts.tasks.push({ kind: 'rq', function: stringValue(f)!, name: null, line: at });
+        // `cls.handle` / `self.run` inside a class: that class's method (`JobRunner.handle`)
+        const self = f && /^(self|cls)\.\w+$/.test(f.text) ? enclosingClass(n) : null;
+        if (self) facts.tasks.push({ kind: 'rq', function: `${self}.${f!.text.split('.')[1]}`, name: null, line: at });
+        else if (f && (f.type === 'identifier' || f.type === 'attribute') && !/^(self|cls)\./.test(f.text)) facts.tasks.push({ kind: 'rq', function: f.text.replace(/\s+/g, ''), name: null, line: at });
+        // enqueue('pkg.mod.func'): the worker imports that dotted path as written
+        else if (f && stringValue(f)) facts.tasks.push({ kind: 'rq', function: stringValue(f)!, name: stringValue(f), line: at });
         return;
       }
       case 'add_parser': {

@@ -86,13 +86,14 @@ export function graphqlOf(ix: ModuleIndex, routes: Route[], gaps: string[]): Gra
     }
   }
   // Ariadne: resolvers may sit in other modules than the bindable they decorate (an imported `query`)
-  const roots = new Map<string, { mod: Mod; root: string }>();
-  for (const m of ix.mods) for (const b of m.facts.graphqlBindables ?? []) roots.set(`${m.module}.${b.variable}`, { mod: m, root: b.root });
   const byMod = new Map<Mod, Record<string, Set<string>>>();
   for (const m of ix.mods) {
     for (const r of m.facts.graphqlResolvers ?? []) {
+      // the bindable's module found through imports (a namespace package's module is reached by its full path)
       const local = (m.facts.graphqlBindables ?? []).some((b) => b.variable === r.owner);
-      const b = roots.get(local ? `${m.module}.${r.owner}` : ix.qualify(m, r.owner));
+      const loc = local ? { mod: m, name: r.owner } : ix.locate(ix.qualify(m, r.owner));
+      const bindable = loc ? (loc.mod.facts.graphqlBindables ?? []).find((x) => x.variable === loc.name) : undefined;
+      const b = bindable && loc ? { mod: loc.mod, root: bindable.root } : undefined;
       if (!b) continue;
       const f = byMod.get(b.mod) ?? {};
       (f[b.root] ??= new Set()).add(r.field);

@@ -5,7 +5,7 @@ import type { Workspace } from '../sources/workspace.js';
 import type { Dependency } from '../deps/types.js';
 import type { HealthReport } from '../health/types.js';
 import type { PythonFileFacts } from '../python/analyze.js';
-import type { Brief, BriefSection, EnvVar, FragileItem } from './types.js';
+import type { Brief, BriefSection, EnvVar, FragileItem, WebApp } from './types.js';
 import { ModuleIndex, type Mod } from './resolve.js';
 import { frameworks, projectName, pythonVersions, readManifest, readmeParagraph, readmePath } from './project.js';
 import { runCommands } from './commands.js';
@@ -82,7 +82,10 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   const { lookup, ...settings } = settingsOf(ws, prod, g.config);
   const routes = sortRoutes([...webRoutes(prod, g.entry), ...djangoRoutes(prod, settings.rootUrlconfs ?? [], lookup, g.entry)]);
   for (const m of prod.mods) for (const d of m.facts.dynamic) if (!/settings|ROOT_URLCONF|database/.test(d.what)) g.entry.push(`${m.path}:${d.line}: ${d.what}`);
-  const tasks = tasksOf(prod);
+  // Celery tasks kept beside data migrations (saleor's `*/migrations/tasks/*.py`) run on the production workers too;
+  // numbered schema migrations declare none
+  const taskMods = [...prod.mods, ...mods.filter((m) => m.role === 'migration' && m.facts.tasks.length && !/(^|\/)\.[^/]+\//.test(m.path))];
+  const tasks = tasksOf(new ModuleIndex(taskMods));
   const schedules = [...schedulesOf(ws, prod, g.entry), ...k8s.schedules];
   const cli = cliCommands(prod, manifest.scripts);
   const entry = entryPoints(prod, manifest.scripts);
@@ -125,8 +128,14 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   const gaps = SECTIONS.flatMap((s) => g[s].map((x) => `${s}: ${x}`));
   return {
     name, description, routes, tasks, schedules, integrations, commands, owners, gaps,
-    python, frameworks: frameworks(ix, opts.dependencies), size, entryPoints: entry, cli, envVars, settings, architecture, fragile, models, graphql, testServices: services, sectionGaps: g,
+    python, frameworks: frameworks(ix, opts.dependencies), size, entryPoints: entry, cli, envVars, settings, architecture, fragile, models, graphql, testServices: services, apps: webApps(prod), sectionGaps: g,
   };
+}
+
+/** The web application objects a server loads; blueprints and routers hang off them. */
+function webApps(ix: ModuleIndex): WebApp[] {
+  const ROOT = new Set(['flask', 'fastapi', 'starlette', 'aiohttp']);
+  return ix.mods.flatMap((m) => m.facts.apps.filter((a) => ROOT.has(a.kind)).map((a) => ({ framework: a.kind, name: `${m.module}:${a.variable}`, file: m.path, line: a.line })));
 }
 
 /** Health's env-var inventory when it found any (defaults redacted), else the brief's own reading of os.environ/os.getenv. */

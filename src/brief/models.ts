@@ -5,13 +5,22 @@ import { descendsFrom } from './entries.js';
 
 const DJANGO_REL: Record<string, string> = { ForeignKey: 'FK', OneToOneField: 'O2O', ManyToManyField: 'M2M', ParentalKey: 'FK', ParentalManyToManyField: 'M2M', TreeForeignKey: 'FK' };
 
+/**
+ * In a Django project, a class from another app's `models` module is a model (taggit's `GenericTaggedItemBase`,
+ * `mptt.models.MPTTModel`); its managers, querysets, fields and form metaclasses are not, nor a name the project's own
+ * `models` module does not define (a builtin base such as `ValueError`, which qualifies to that module).
+ */
+const DJANGO_APP_MODEL = /^(?!django\.)[\w.]+\.models\.(?!\w*(Manager|QuerySet|Field|Choices|Form|Metaclass|Descriptor|Lookup|Serializer)$)[A-Z]\w*$/;
+/** Django's own concrete models a project extends or proxies (a custom User, netbox's ObjectType(ContentType)). */
+const DJANGO_CONTRIB_MODEL = /^django\.contrib\.(auth\.(models|base_user)\.(Abstract\w*User|PermissionsMixin|User|Group|Permission)|contenttypes\.models\.ContentType)$/;
+
 const last = (dotted: string): string => dotted.slice(dotted.lastIndexOf('.') + 1);
 const unquote = (s: string): string => s.replace(/^["']|["']$/g, '');
 
 /** Which kind of model a class is, by what it descends from outside the project. */
-function kindOf(ix: ModuleIndex, m: Mod, cls: string): Model['kind'] | null {
+function kindOf(ix: ModuleIndex, m: Mod, cls: string, django: boolean): Model['kind'] | null {
   const c = m.facts.classes[cls]!;
-  if (descendsFrom(ix, m, cls, (q) => /^django\.db\.models(\.base)?\.Model$/.test(q) || /^(django\.contrib\.auth\.models\.Abstract\w*User|django\.contrib\.gis\.db\.models\.Model|polymorphic\.models\.PolymorphicModel|mptt\.models\.MPTTModel)$/.test(q))) return 'django';
+  if (descendsFrom(ix, m, cls, (q) => /^django\.db\.models(\.base)?\.Model$/.test(q) || DJANGO_CONTRIB_MODEL.test(q) || (django && DJANGO_APP_MODEL.test(q) && !ix.byName.has(q.slice(0, q.lastIndexOf('.')))))) return 'django';
   if (descendsFrom(ix, m, cls, (q) => q === 'sqlmodel.SQLModel')) return c.keywords.table === 'True' || c.fields.some((f) => f.name === '__tablename__') ? 'sqlmodel' : 'pydantic';
   if (c.fields.some((f) => f.name === '__tablename__') || descendsFrom(ix, m, cls, (q) => /^sqlalchemy\.orm\.(DeclarativeBase|DeclarativeBaseNoMeta)$/.test(q))) return 'sqlalchemy';
   if (descendsFrom(ix, m, cls, (q) => /^(pydantic\.BaseModel|pydantic\.main\.BaseModel|pydantic_settings\.BaseSettings|pydantic\.BaseSettings)$/.test(q))) return 'pydantic';
@@ -68,16 +77,29 @@ function readField(ix: ModuleIndex, m: Mod, kind: Model['kind'], f: ClassFieldFa
  */
 export function modelsOf(ix: ModuleIndex): Model[] {
   const out: Model[] = [];
+  const django = ix.mods.some((m) => m.facts.imports.some((i) => /^django(\.|$)/.test(i.module)));
   for (const m of ix.mods) {
     for (const [name, c] of Object.entries(m.facts.classes)) {
       if (!c.bases.length) continue;
-      const kind = kindOf(ix, m, name);
+      const kind = kindOf(ix, m, name, django);
       if (!kind || (kind === 'django' && c.abstract)) continue;
       const model: Model = { name, module: m.module, path: m.path, line: c.line, kind, fields: [], relations: [] };
       for (const f of c.fields) {
         const r = readField(ix, m, kind, f, name);
         if (r.field) model.fields.push(r.field);
         if (r.relation) model.relations.push(r.relation);
+      }
+      out.push(model);
+    }
+  }
+  // SQLAlchemy Core tables, named by their table name (what ForeignKey("user.id") points at)
+  for (const m of ix.mods) {
+    const tables = m.facts.tables ?? [];
+    for (const t of tables) {
+      const model: Model = { name: t.name, module: m.module, path: m.path, line: t.line, kind: 'sqlalchemy', fields: [], relations: [] };
+      for (const c of t.columns) {
+        model.fields.push({ name: c.name, type: c.type });
+        if (c.fk) model.relations.push({ field: c.name, kind: 'FK', target: tables.find((x) => x.variable === c.fk)?.name ?? c.fk });
       }
       out.push(model);
     }

@@ -104,6 +104,11 @@ export function readManifest(ws: Workspace, gaps: string[]): Manifest {
     for (const c of block.matchAll(/['"]\s*([\w.-]+)\s*=\s*([\w.]+:[\w.]+)\s*['"]/g)) {
       if (!m.scripts.some((s) => s.name === c[1])) m.scripts.push({ name: c[1]!, target: c[2]!, file: 'setup.py', line: lineOf(setupPy, c[0]), gui: false });
     }
+    // entry_points as an INI string: entry_points="""[console_scripts]\nadev=pkg.cli:cli"""
+    const iniEps = /\[console_scripts\]([^[]*?)(?:\[|"""|''')/s.exec(setupPy)?.[1] ?? '';
+    for (const c of iniEps.matchAll(/^[ \t]*([\w.-]+)[ \t]*=[ \t]*([\w.]+:[\w.]+)/gm)) {
+      if (!m.scripts.some((s) => s.name === c[1])) m.scripts.push({ name: c[1]!, target: c[2]!, file: 'setup.py', line: lineOf(setupPy, c[0].trim()), gui: false });
+    }
   }
   return m;
 }

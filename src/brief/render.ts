@@ -230,28 +230,50 @@ function model(raw: Brief, base: string): Section[] {
 }
 
 /**
- * A short orientation drawn only from the facts below it: what the system is, the files to read first, how a request
- * (or a command) flows, where the business logic lives.
+ * A short orientation drawn only from the facts below it: what the system is, how to run it, the files to read first,
+ * how a request (or a command) flows, where the business logic lives.
  */
 function startHere(b: Brief, base: string): Line[] {
   const out: Line[] = [];
   const fws = list(b.frameworks).filter((f) => f.imported).map((f) => f.name);
-  const kinds = [b.routes.length ? `${b.routes.length} HTTP routes` : '', b.cli.length ? `${b.cli.length} CLI commands` : '', b.tasks.length ? `${b.tasks.length} background tasks` : '', list(b.models).length ? `${list(b.models).filter((m) => m.kind !== 'pydantic').length} data models` : ''].filter(Boolean);
+  const gql = list(b.graphql);
+  const gqlText = gql.length ? `a GraphQL API${gql[0]!.endpoint ? ` at ${gql[0]!.endpoint}` : ''} (${[
+    `${gql.reduce((n, g) => n + g.queries.length, 0)} queries`,
+    `${gql.reduce((n, g) => n + g.mutations.length, 0)} mutations`,
+    ...(gql.some((g) => list(g.subscriptions).length) ? [`${gql.reduce((n, g) => n + list(g.subscriptions).length, 0)} subscriptions`] : []),
+  ].join(', ')})` : '';
+  const kinds = [b.routes.length ? `${b.routes.length} HTTP routes` : '', gqlText, b.cli.length ? `${b.cli.length} CLI commands` : '', b.tasks.length ? `${b.tasks.length} background tasks` : '', list(b.models).length ? `${list(b.models).filter((m) => m.kind !== 'pydantic').length} data models` : ''].filter(Boolean);
   out.push([{ strong: 'What it is: ' }, `${b.name}${b.description ? ` — ${b.description.slice(0, 160)}` : ''}${fws.length ? ` (${fws.slice(0, 4).join(', ')})` : ''}; ${kinds.join(', ') || 'a library'}.`]);
-  // Files to read first: entry point, settings, root URLs, the most connected models, the hottest module
+  // How to run it: the first install, run and test command the project documents, each with its source line
+  const run = (['install', 'run', 'test'] as const).map((k) => firstCommand(b, k)).filter((c): c is NonNullable<typeof c> => !!c);
+  if (run.length) out.push([{ strong: 'Run it: ' }, ...run.flatMap((c, i): Inline[] => [...(i ? ['; '] : []), `${c.kind} `, { code: c.command }, ' (', fileLink(c.file, c.line ?? undefined, base), ')'])]);
+  // Files to read first: entry point, settings, root URLs, the GraphQL schema, the views most routes go to, the most connected models, the hottest module
   const read: { why: string; file: string; line?: number }[] = [];
   const add = (why: string, file: string | undefined, line?: number) => {
     if (file && !read.some((r) => r.file === file)) read.push({ why, file, line });
   };
-  const entry = b.entryPoints.find((e) => e.kind === 'wsgi' || e.kind === 'asgi') ?? b.entryPoints.find((e) => e.kind === 'console-script') ?? b.entryPoints[0];
-  if (entry) add(`entry point (${entry.name})`, entry.kind === 'console-script' && entry.target ? undefined : entry.file, entry.line);
-  const settingsMod = b.settings?.djangoSettingsModule?.[0]?.value;
+  // the server entry a run command names (`uvicorn saleor.asgi:application`) before any other
+  const gateways = b.entryPoints.filter((e) => e.kind === 'wsgi' || e.kind === 'asgi');
+  const named = (module: string) => b.commands.some((c) => c.command.includes(module) || c.command.includes(`${module.replace(/\./g, '/')}.py`));
+  const served = gateways.find((e) => named(e.name.replace(/:application$/, '')));
+  // a Flask/FastAPI/Starlette/aiohttp service: the app object a run command loads (`fastapi run app/main.py`)
+  const apps = list(b.apps);
+  const app = served || gateways.length ? undefined : (apps.find((a) => named(a.name.split(':')[0]!)) ?? (b.routes.length ? apps[0] : undefined));
+  const entry = served ?? gateways[0] ?? b.entryPoints.find((e) => e.kind === 'console-script') ?? b.entryPoints[0];
+  if (app) add(`the ${app.framework} app (${app.name})`, app.file, app.line);
+  else if (entry?.kind === 'console-script' || entry?.kind === 'gui-script') add(`entry point (${entry.name} → ${entry.target ?? '?'})`, entry.targetFile, entry.targetLine);
+  else if (entry) add(`entry point (${entry.name})`, entry.file, entry.line);
+  // the settings module the shallowest selector names (manage.py at the root, not a side project's)
+  const selector = [...list(b.settings?.djangoSettingsModule)].sort((x, y) => x.file.split('/').length - y.file.split('/').length)[0];
+  const settingsMod = selector?.value;
   const settingsFile = list(b.settings?.modules).find((m) => m.module === settingsMod)?.file;
   add('settings', settingsFile);
   const byFile = new Map<string, number>();
   for (const r of b.routes) byFile.set(r.file, (byFile.get(r.file) ?? 0) + 1);
   const rootUrls = b.routes.find((r) => b.settings?.rootUrlconf && r.file.replace(/\.py$/, '').replace(/\//g, '.').endsWith(b.settings.rootUrlconf));
   if (rootUrls) add('root URL configuration', rootUrls.file);
+  const schema = [...gql].sort((x, y) => y.queries.length + y.mutations.length - x.queries.length - x.mutations.length)[0];
+  if (schema) add(`the GraphQL schema (${schema.queries.length} queries, ${schema.mutations.length} mutations)`, schema.path, schema.line);
   const views = new Map<string, number>();
   for (const r of b.routes) if (r.handlerFile) views.set(r.handlerFile, (views.get(r.handlerFile) ?? 0) + 1);
   const topViews = [...views].sort((x, y) => y[1] - x[1])[0];
@@ -260,10 +282,11 @@ function startHere(b: Brief, base: string): Line[] {
     const topRoutes = [...byFile].sort((x, y) => y[1] - x[1])[0];
     if (topRoutes) add(`where most routes are declared (${topRoutes[1]})`, topRoutes[0]);
   }
-  if (!b.routes.length && b.cli.length) {
-    const topCli = [...b.cli.reduce((m, c) => m.set(c.file.replace(/\/[^/]+$/, ''), (m.get(c.file.replace(/\/[^/]+$/, '')) ?? 0) + 1), new Map<string, number>())].sort((x, y) => y[1] - x[1])[0];
-    const first = b.cli.find((c) => topCli && c.file.startsWith(topCli[0]));
-    if (first) add(`CLI commands (${topCli![1]} in this folder)`, first.file, first.line);
+  const cliDir = (c: { file: string }) => c.file.replace(/\/[^/]+$/, '');
+  const topCli = [...b.cli.reduce((m, c) => m.set(cliDir(c), (m.get(cliDir(c)) ?? 0) + 1), new Map<string, number>())].sort((x, y) => y[1] - x[1])[0];
+  if (!b.routes.length && topCli) {
+    const first = b.cli.find((c) => cliDir(c) === topCli[0]);
+    if (first) add(`one of the CLI commands (${topCli[1]} in ${topCli[0]}/)`, first.file, first.line);
   }
   const models = mostConnected(list(b.models), 3);
   if (models[0]) add(`the most connected models (${models.map((m) => m.name).join(', ')})`, models[0].path, models[0].line);
@@ -272,16 +295,61 @@ function startHere(b: Brief, base: string): Line[] {
   if (read.length) out.push([{ strong: 'Read first: ' }, ...read.slice(0, 5).flatMap((r, i): Inline[] => [...(i ? ['; '] : []), fileLink(r.file, r.line, base), ` — ${r.why}`])]);
   // How a request flows
   const dj = b.routes.some((r) => r.framework.startsWith('django'));
+  const api = [b.routes.some((r) => r.framework === 'django-rest-framework') ? 'DRF viewsets' : '', schema ? `GraphQL resolvers${schema.endpoint ? ` behind ${schema.endpoint}` : ''}` : ''].filter(Boolean);
   if (dj && b.settings?.rootUrlconf) {
-    out.push([{ strong: 'How a request flows: ' }, `${entry?.kind === 'asgi' || entry?.kind === 'wsgi' ? `${entry.name} → ` : ''}settings `, { code: settingsMod ?? '?' }, ' → ROOT_URLCONF ', { code: b.settings.rootUrlconf }, ` → include()d URL modules → views${list(b.models).length ? ' → models (Django ORM)' : ''}.`]);
+    out.push([{ strong: 'How a request flows: ' }, `${entry?.kind === 'asgi' || entry?.kind === 'wsgi' ? `${entry.name} → ` : ''}settings `, { code: settingsMod ?? '?' }, ' → middleware → ROOT_URLCONF ', { code: b.settings.rootUrlconf }, ` → include()d URL modules → views${api.length ? ` (and ${api.join(', ')})` : ''}${list(b.models).length ? ' → models (Django ORM)' : ''}.`]);
   } else if (b.routes.length) {
     const fw = b.routes[0]!.framework;
-    out.push([{ strong: 'How a request flows: ' }, `${fw} app → routers/blueprints (prefixes joined in the table below) → handler functions${list(b.models).length ? ' → models' : ''}.`]);
+    out.push([{ strong: 'How a request flows: ' }, `${fw} app${app ? ` ${app.name}` : ''} → routers/blueprints (prefixes joined in the table below) → handler functions${list(b.models).length ? ' → models' : ''}.`]);
   } else if (b.cli.length) out.push([{ strong: 'How a command flows: ' }, `console script → ${b.cli[0]!.framework} application → the command class or function named in the CLI table.`]);
-  // Where business logic lives: the biggest packages of the map
-  const pk = [...list(b.architecture?.nodes)].sort((x, y) => y.loc - x.loc).slice(0, 3);
-  if (pk.length) out.push([{ strong: 'Business logic lives in: ' }, ...pk.flatMap((n, i): Inline[] => [...(i ? [', '] : []), { code: n.id }, ` (${n.loc} lines)`]), '.']);
+  // Where business logic lives: the biggest packages of the map, the interface layer (API, CLI) named apart
+  const nodes = [...list(b.architecture?.nodes)].sort((x, y) => y.loc - x.loc);
+  const layer = interfaceLayer(b, nodes.map((n) => n.id));
+  const logic = nodes.filter((n) => n.id !== layer?.id).slice(0, 3);
+  const layerNode = layer ? nodes.find((n) => n.id === layer.id) : undefined;
+  if (logic.length) {
+    out.push([{ strong: 'Business logic lives in: ' }, ...logic.flatMap((n, i): Inline[] => [...(i ? [', '] : []), { code: n.id }, ` (${n.loc} lines)`]), ...(layer && layerNode ? ['; the ', layer.what, ' is ', { code: layer.id }, ` (${layerNode.loc} lines)`] : []), '.']);
+  }
   return out;
+}
+
+/** The documented command of a kind a newcomer should type first: the project's own tooling before system packages and containers. */
+function firstCommand(b: Brief, kind: 'install' | 'run' | 'test') {
+  const of = b.commands.filter((c) => c.kind === kind);
+  const rank = (c: Brief['commands'][number]): number => {
+    const t = c.command;
+    if (kind === 'install') return /\b(pip3? install -(r|e)|pip3? install \.|uv sync|poetry install|pipenv install|pdm install|make install|conda env create)\b/.test(t) ? 0 : /\b(brew|apt(-get)?|npm|bun|yarn|pnpm)\b/.test(t) ? 2 : 1;
+    if (kind === 'run') return /\b(runserver|uvicorn|gunicorn|flask run|fastapi (dev|run)|poe (start|dev|serve)|make (run|dev|serve))\b/.test(t) && c.source !== 'compose' ? 0 : c.source === 'compose' || c.source === 'k8s' ? 2 : 1;
+    return /\bpytest|manage\.py test|\btox\b|\bnox\b|poe test|make test/.test(t) ? 0 : 1;
+  };
+  return [...of].sort((x, y) => rank(x) - rank(y))[0];
+}
+
+/**
+ * The package holding the system's interface (the views most routes go to, the GraphQL schema, the CLI commands) when it
+ * holds none of the data model: saleor's `saleor.graphql`, poetry's `poetry.console`. A Django app with its own models
+ * and views (netbox's `dcim`) is business logic.
+ */
+function interfaceLayer(b: Brief, ids: string[]): { id: string; what: string } | null {
+  const owner = (module: string): string | undefined => ids.filter((id) => module === id || module.startsWith(`${id}.`)).sort((x, y) => y.length - x.length)[0];
+  const count = new Map<string, number>();
+  const bump = (module: string | undefined, n = 1) => {
+    const id = module ? owner(module) : undefined;
+    if (id) count.set(id, (count.get(id) ?? 0) + n);
+  };
+  for (const r of b.routes) bump(r.handler.replace(/\(.*$/, ''));
+  for (const g of list(b.graphql)) bump(g.schema.split(':')[0], g.queries.length + g.mutations.length);
+  for (const c of b.cli) if (c.framework !== 'django') bump(c.handler);
+  const top = [...count].sort((x, y) => y[1] - x[1])[0];
+  // a layer holds (nearly) all of the interface: commands spread over many packages (a CLI tool) make none
+  const total = [...count.values()].reduce((a, n) => a + n, 0);
+  if (top && top[1] < 0.75 * total) return null;
+  // the root package holding the rest (flask's `flask`, with its CLI module) is the system itself, not a layer of it
+  if (!top || ids.length < 2 || ids.some((id) => id.startsWith(`${top[0]}.`))) return null;
+  const tables = list(b.models).filter((m) => m.kind !== 'pydantic');
+  if (tables.some((m) => owner(m.module) === top[0])) return null;
+  const what = list(b.graphql).some((g) => owner(g.schema.split(':')[0]!) === top[0]) || b.routes.length ? 'API layer' : 'CLI layer';
+  return { id: top[0], what };
 }
 
 // --- Markdown ---------------------------------------------------------------

@@ -58,6 +58,14 @@ export class ModuleIndex {
         return [base, imp.name, ...rest].filter(Boolean).join('.');
       }
     }
+    // `from .views import *`: the name comes from the project module that binds it
+    for (let i = m.facts.imports.length - 1; i >= 0; i--) {
+      const imp = m.facts.imports[i]!;
+      if (imp.name !== '*') continue;
+      const base = this.absolute(m, imp.level, imp.module);
+      const star = base === null ? undefined : this.byName.get(base);
+      if (star && star !== m && (this.definesLocally(star, head) || star.facts.imports.some((x) => x.name !== '*' && (x.alias ?? x.name) === head))) return [base, dotted].join('.');
+    }
     return [m.module, dotted].filter(Boolean).join('.');
   }
 

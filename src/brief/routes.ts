@@ -100,7 +100,7 @@ export function webRoutes(ix: ModuleIndex, gaps: string[]): Route[] {
       const r = routers.get(key);
       if (!r && f.owner) gaps.push(`${mod.path}:${f.line}: routes on \`${f.owner}\`, an object not created in this project: its prefix is unknown`);
       const fw = frameworkOf(r?.kind ?? 'unknown', r?.mod ?? mod);
-      const handler = f.via === 'decorator' ? [mod.module, f.handler].filter(Boolean).join('.') : ix.qualify(mod, f.handler);
+      const handler = f.via === 'decorator' ? [mod.module, f.handler].filter(Boolean).join('.') : qualifyHandler(ix, mod, f.handler);
       for (const prefix of prefixesOf(key, new Set())) {
         const full = fw === 'flask' ? (prefix ? flaskJoin(prefix, f.path) : f.path) : prefix + f.path;
         for (const method of f.methods) routes.push({ method, path: withSlash(full), handler, file: mod.path, line: f.line, framework: fw });
@@ -352,4 +352,11 @@ export function sortRoutes(routes: Route[]): Route[] {
       return true;
     })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.method < b.method ? -1 : a.method > b.method ? 1 : a.line - b.line));
+}
+
+/** A handler as written: a name, or a factory call (`sign_up_endpoint(use_cases.sign_up())`) named by its callee. */
+function qualifyHandler(ix: ModuleIndex, mod: Mod, written: string): string {
+  const call = /^([\w.]+)\((.*)\)$/s.exec(written);
+  if (!call) return /^[\w.]+$/.test(written) ? ix.qualify(mod, written) : written;
+  return `${ix.qualify(mod, call[1]!)}(${call[2] ? '…' : ''})`;
 }

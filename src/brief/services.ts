@@ -1,6 +1,6 @@
 import { parseDocument, LineCounter, isMap, isScalar, type Node as YamlNode } from 'yaml';
 import type { Workspace } from '../sources/workspace.js';
-import { composeServices } from './commands.js';
+import { composeServices, purpose } from './commands.js';
 import type { TestService } from './types.js';
 
 /** A compose file the tests or CI bring up: docker-compose.test.yml, compose.ci.yaml, docker-compose-testing.yml. */
@@ -19,6 +19,10 @@ export function testServices(ws: Workspace): TestService[] {
       const files = named.length ? named : ['compose', 'docker-compose'].flatMap((b) => [`${b}.yml`, `${b}.yaml`, `${b}.override.yml`, `${b}.override.yaml`]).filter((c) => ws.byPath.has(c));
       const wanted = m[2]!.trim().split(/\s+/).filter((w) => w && !w.startsWith('-'));
       if (!wanted.length) continue;
+      // a stack brought up to be curled (a smoke test of the deployment) is not what the tests need:
+      // only services started before a test command of the same workflow count
+      const after = text.slice(m.index! + m[0].length).split(/docker[- ]compose\s[^\n]*\bdown\b/)[0]!;
+      if (!after.split('\n').some((l) => purpose(l.replace(/^\s*(-\s*)?(run:\s*)?/, '')) === 'test')) continue;
       for (const file of files) for (const s of composeServices(ws, file, false)) if (s.image && !s.built && wanted.includes(s.name)) out.push({ name: s.name, image: s.image, path: file, line: s.line });
     }
     if (!/^\s+services:\s*$/m.test(text)) continue;

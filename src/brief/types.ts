@@ -69,6 +69,9 @@ export interface EntryPoint {
   kind: string;
   name: string;
   target?: string;
+  /** A console script's target module in the project (the file that runs first) and the target function's line. */
+  targetFile?: string;
+  targetLine?: number;
   file: string;
   line?: number;
 }
@@ -178,6 +181,15 @@ export interface Brief {
   graphql?: GraphqlSchema[];
   /** Services the tests need: CI job services and test/CI compose files. */
   testServices?: TestService[];
+  /** Web application objects (Flask(), FastAPI(), Starlette(), web.Application()) created in production code. */
+  apps?: WebApp[];
   sectionGaps: Record<BriefSection, string[]>;
   [k: string]: unknown;
+}
+export interface WebApp {
+  framework: string;
+  /** `module:variable`, as a server is told to load it (`uvicorn app.main:app`). */
+  name: string;
+  file: string;
+  line: number;
 }

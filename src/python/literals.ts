@@ -13,10 +13,12 @@ const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '
 
 /**
  * The value of a plain string literal (no f-string interpolation), or null. Implicit concatenation is
- * joined; escapes are decoded except in raw strings (r"\d"), whose escape nodes tree-sitter still emits.
+ * joined and parentheses around it dropped; escapes are decoded except in raw strings (r"\d"), whose escape nodes tree-sitter still emits.
  */
 export function stringValue(node: LiteralNode | null | undefined): string | null {
   if (!node) return null;
+  // ("a" "b"): a string wrapped in parentheses to span lines is still that string
+  if (node.type === 'parenthesized_expression') return node.namedChildren.length === 1 ? stringValue(node.namedChildren[0]) : null;
   if (node.type === 'concatenated_string') {
     let s = '';
     for (const c of node.namedChildren) {
