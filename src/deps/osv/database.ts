@@ -196,7 +196,7 @@ export class OsvDatabase {
     const n = normalizeName(name);
     let idx = this.indexes.get(n);
     if (!idx) {
-      idx = new PackageIndex(n, this.recordsOf(n), this.keyCache);
+      idx = new PackageIndex(n, this.recordsOf(n), this.keyCache, this.indexed?.tableOf(n) ?? undefined);
       this.indexes.set(n, idx);
     }
     return idx;
