@@ -20,7 +20,10 @@ interface TableRange {
 interface TableEntry {
   /** ECOSYSTEM ranges, each with events sorted by version (GIT and SEMVER ranges are ignored). */
   ranges: TableRange[];
-  /** Ranks of the `versions` list (PEP 440 equality is rank equality), ascending, distinct. */
+  /**
+   * Ranks of the `versions` list (PEP 440 equality is rank equality) as runs of neighbouring versions,
+   * `[first, last, first, last…]` ascending: a list usually names every release between two.
+   */
   listed: number[];
   /** List entries PEP 440 cannot read: they match only verbatim. */
   raw: string[];
@@ -106,7 +109,12 @@ export function buildMatchTable(name: string, records: OsvRecord[]): MatchTable 
       if (r === null) raw.push(v);
       else listed.add(r);
     }
-    const entry: TableEntry = { ranges: [], listed: [...listed].sort((x, y) => x - y), raw, fixed: [] };
+    const runs: number[] = [];
+    for (const r of [...listed].sort((x, y) => x - y)) {
+      if (runs.length && runs[runs.length - 1] === r - 2) runs[runs.length - 1] = r;
+      else runs.push(r, r);
+    }
+    const entry: TableEntry = { ranges: [], listed: runs, raw, fixed: [] };
     for (const rg of a.ranges ?? []) {
       if (rg.type !== 'ECOSYSTEM') continue;
       const events: RankedEvent[] = [];
@@ -133,16 +141,16 @@ interface Prepared {
   entries: TableEntry[];
 }
 
-/** Whether a sorted list of integers holds x. */
-function holds(sorted: number[], x: number): boolean {
+/** Whether runs `[first, last, …]` (ascending, disjoint) hold the rank x of a named version. */
+function holds(runs: number[], x: number): boolean {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = runs.length >> 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < x) lo = mid + 1;
+    if (runs[2 * mid + 1]! < x) lo = mid + 1;
     else hi = mid;
   }
-  return lo < sorted.length && sorted[lo] === x;
+  return 2 * lo < runs.length && runs[2 * lo]! <= x;
 }
 
 /**
