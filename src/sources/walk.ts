@@ -1,7 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import { existsSync, lstatSync, readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
+import { ignore } from './ignore.js';
 import type { ScanError } from '../core/errors.js';
 import { git, mayBeInRepository } from './git.js';
 import { readSmallFile, resolveInside } from './read.js';
