@@ -171,6 +171,7 @@ export class PackageIndex {
   private readonly ranks = new Map<string, number | null>();
   private readonly fixedCache = new Map<OsvRecord, string[]>();
   private readonly cleanCache: (boolean | undefined)[] = [];
+  private listed: Uint8Array | null = null;
 
   constructor(
     readonly name: string,
@@ -275,12 +276,24 @@ export class PackageIndex {
   smallestFix(current: string): string | null {
     const rank = this.rank(current) ?? -1;
     let pre: string | null = null;
+    const listed = this.listedAnywhere();
     for (let i = 0; i < this.versions.length; i++) {
-      if (2 * i + 1 <= rank || !this.clean(i)) continue;
+      if (2 * i + 1 <= rank || listed[i] || !this.clean(i)) continue;
       if (!this.isPrerelease(i)) return this.versions[i]!;
       pre ??= this.versions[i]!;
     }
     return pre;
+  }
+
+  /** Which named versions some `versions` list names: those are affected by their own record. */
+  private listedAnywhere(): Uint8Array {
+    if (!this.listed) {
+      this.listed = new Uint8Array(this.versions.length);
+      for (const p of this.prepared) {
+        for (const e of p.entries) for (let j = 0; j < e.listed.length; j += 2) this.listed.fill(1, (e.listed[j]! - 1) / 2, (e.listed[j + 1]! + 1) / 2);
+      }
+    }
+    return this.listed;
   }
 
   private isPrerelease(i: number): boolean {
