@@ -78,7 +78,8 @@ export function databaseKey(parts: (string | Uint8Array)[]): string {
 /**
  * What matching and reporting read of a record: id, withdrawn, aliases, severities, the one-line
  * summary (computed here, so the long `details` can go), and the affected entries' package, versions
- * and ECOSYSTEM ranges (GIT and SEMVER ranges are never evaluated).
+ * and ECOSYSTEM ranges (GIT and SEMVER ranges are never evaluated). The index stores them without
+ * the versions lists, which its match table holds.
  */
 export function trimRecord(r: OsvRecord): OsvRecord {
   const out: OsvRecord = { id: r.id, summary: summaryOf(r) };
@@ -106,7 +107,10 @@ export function writeIndex(file: string, key: string, stats: IndexStats, byPacka
   let offset = 0;
   for (const [name, records] of byPackage) {
     const trimmed = records.map(trimRecord);
-    const b = Buffer.from(JSON.stringify([trimmed, buildMatchTable(name, trimmed)]));
+    // The table holds the versions lists as ranks: the records are stored without them.
+    const table = buildMatchTable(name, trimmed);
+    const stored = trimmed.map((r) => (r.affected ? { ...r, affected: r.affected.map(({ versions: _, ...a }) => a) } : r));
+    const b = Buffer.from(JSON.stringify([stored, table]));
     packages.push([name, offset, b.length]);
     chunks.push(b);
     offset += b.length;

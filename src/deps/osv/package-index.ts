@@ -1,5 +1,5 @@
 import { satisfies } from '@renovatebot/pep440';
-import { compareKeys, isNormal, isPrerelease, orderKey, sortVersions, versionKey, type KeyPart, type VersionKey } from './version-order.js';
+import { compareKeys, isNormal, isPrerelease, orderKey, sortVersions, versionKey, type KeyPart } from './version-order.js';
 import { normalizeName } from '../../facts/manifests/names.js';
 import type { OsvAffected, OsvEvent, OsvRecord } from './types.js';
 
@@ -11,7 +11,8 @@ export interface RankedEvent {
 
 /** One ECOSYSTEM range: its events sorted for evaluation, and its `limit` ranks (the schema's BeforeLimits; null is `*`). */
 interface TableRange {
-  events: RankedEvent[];
+  /** `[type, rank, type, rank…]`, the type an index in EVENT_TYPES (introduced, fixed, last_affected). */
+  events: number[];
   /** Empty: no limit (an implicit `*`). */
   limits: (number | null)[];
 }
@@ -36,11 +37,13 @@ interface TableEntry {
  * per database (when the index is written), a run only reads it. `groups` are the versions the
  * package's advisories name, ascending, equal ones together (the first of a group is its name);
  * `prepared` holds, for each record (its position among the package's records) that has entries
- * for this package, those entries.
+ * for this package, those entries; `named` says which member of a group namedVersions gives, where
+ * it is not the first (the first one a record names, lists before events; -1: none, a list's "0").
  */
 export interface MatchTable {
   groups: string[][];
   prepared: [number, TableEntry[]][];
+  named: [number, number][];
 }
 
 const EVENT_TYPES = ['introduced', 'fixed', 'last_affected', 'limit'] as const;
@@ -129,11 +132,25 @@ export function buildMatchTable(name: string, records: OsvRecord[]): MatchTable 
         }
         if (e.fixed && rank(e.fixed) !== null && !entry.fixed.includes(e.fixed)) entry.fixed.push(e.fixed);
       }
-      entry.ranges.push({ events: sortEvents(events), limits });
+      entry.ranges.push({ events: sortEvents(events).flatMap((ev) => [EVENT_TYPES.indexOf(ev.type), ev.rank]), limits });
     }
     return entry;
   };
-  return { groups, prepared: live.map(({ i, entries }) => [i, entries.map(prepare)]) };
+  // namedVersions' order of first appearance: each entry's list, then its events.
+  const seen = new Map<string, number>();
+  for (const { entries } of live) {
+    for (const a of entries) {
+      const events = (a.ranges ?? []).filter((rg) => rg.type === 'ECOSYSTEM').flatMap((rg) => (rg.events ?? []).flatMap((e) => EVENT_TYPES.map((t) => e[t])));
+      for (const v of [...(a.versions ?? []), ...events]) if (v && v !== '0' && ranks.has(v) && !seen.has(v)) seen.set(v, seen.size);
+    }
+  }
+  const named: [number, number][] = [];
+  groups.forEach((g, i) => {
+    let first = -1;
+    for (let j = 0; j < g.length; j++) if (seen.has(g[j]!) && (first < 0 || seen.get(g[j]!)! < seen.get(g[first]!)!)) first = j;
+    if (first !== 0) named.push([i, first]);
+  });
+  return { groups, prepared: live.map(({ i, entries }) => [i, entries.map(prepare)]), named };
 }
 
 interface Prepared {
@@ -160,9 +177,7 @@ function holds(runs: number[], x: number): boolean {
 export class PackageIndex {
   /** The versions the advisories name, ascending, one per PEP 440 value (each group's name). */
   readonly versions: string[];
-  private readonly live: OsvRecord[];
-  private readonly keyCache: Map<string, VersionKey | null>;
-  private allNamed: string[] | null = null;
+  private readonly named: string[];
   private readonly prepared: Prepared[];
   /** Sort keys of `versions`, computed as a binary search reaches them. */
   private readonly keys: (KeyPart[] | undefined)[] = [];
@@ -176,14 +191,13 @@ export class PackageIndex {
   constructor(
     readonly name: string,
     records: OsvRecord[],
-    /** Version keys already computed for other packages of the same database ("1.0" recurs everywhere). */
-    keyCache: Map<string, VersionKey | null> = new Map(),
     /** The package's match table, when the database index has it; else computed from the records. */
     table: MatchTable = buildMatchTable(name, records),
   ) {
-    this.live = records.filter((r) => !r.withdrawn);
-    this.keyCache = keyCache;
     this.versions = table.groups.map((g) => g[0]!);
+    const named: (string | null)[] = [...this.versions];
+    for (const [i, j] of table.named) named[i] = j < 0 ? null : table.groups[i]![j]!;
+    this.named = named.filter((v) => v !== null);
     table.groups.forEach((g, i) => {
       for (const v of g) this.ranks.set(v, 2 * i + 1);
     });
@@ -219,12 +233,14 @@ export class PackageIndex {
     for (const { events, limits } of e.ranges) {
       if (limits.length && !limits.some((l) => l === null || rank < l)) continue;
       let affected = false;
-      for (const ev of events) {
-        if (ev.type === 'introduced') {
-          if (rank >= ev.rank) affected = true;
-        } else if (ev.type === 'fixed') {
-          if (rank >= ev.rank) affected = false;
-        } else if (rank > ev.rank) affected = false;
+      for (let j = 0; j < events.length; j += 2) {
+        const type = events[j]!;
+        const at = events[j + 1]!;
+        if (type === 0) {
+          if (rank >= at) affected = true;
+        } else if (type === 1) {
+          if (rank >= at) affected = false;
+        } else if (rank > at) affected = false;
       }
       if (affected) return true;
     }
@@ -319,25 +335,9 @@ export class PackageIndex {
     return { versions, records: [...records] };
   }
 
-  /** Every distinct version the advisories name (events and lists), ascending; built on first use. */
+  /** Every distinct version the advisories name (events and lists), ascending. */
   namedVersions(): string[] {
-    if (!this.allNamed) {
-      const named = new Map<string, VersionKey>();
-      for (const r of this.live) {
-        for (const a of r.affected ?? []) {
-          if (!a.package?.name || normalizeName(a.package.name) !== this.name || !(a.package.ecosystem ?? '').startsWith('PyPI')) continue;
-          const strings = [...(a.versions ?? []), ...(a.ranges ?? []).filter((rg) => rg.type === 'ECOSYSTEM').flatMap((rg) => (rg.events ?? []).flatMap((e) => EVENT_TYPES.map((t) => e[t])))];
-          for (const v of strings) {
-            if (!v || v === '0' || named.has(v)) continue;
-            let k = this.keyCache.get(v);
-            if (k === undefined) this.keyCache.set(v, (k = versionKey(v)));
-            if (k) named.set(v, k);
-          }
-        }
-      }
-      this.allNamed = sortVersions([...named].map(([v, key]) => ({ v, key }))).map((g) => g[0]!);
-    }
-    return this.allNamed;
+    return this.named;
   }
 }
 
