@@ -342,9 +342,9 @@ interface DetectOptions {
 /** Find the secrets in one fragment of text (a file, or the added lines of a file in one commit). */
 export function detect(path: string, text: string, opts: DetectOptions = {}): DetectResult {
   if (readsEveryLine(path, opts.kind)) return scanFragment(path, Buffer.from(text, 'utf8'), UTF8, opts);
-  // The one mask step runs this on every string of a report, most of them short and ASCII: their
-  // candidate lines are found by the anchors as a regex (anchors are ASCII, so a line of the bytes
-  // the prefilter reads holds one exactly when the line of text does), and most hold none at all.
+  // The one mask step runs this on every string of a report, most of them short: their candidate
+  // lines are found by the anchors as a regex (anchors are ASCII, so a line of the bytes the SIMD
+  // prefilter reads holds one exactly when the line of text does), and most hold none at all.
   const c = opts.compiled ?? DEFAULT;
   const lines: number[] = [];
   let ascii = true;
@@ -354,16 +354,24 @@ export function detect(path: string, text: string, opts: DetectOptions = {}): De
       break;
     }
   }
+  // Character offsets to byte offsets, in one pass (lines come in order; a line never splits a surrogate pair).
+  let char = 0;
+  let byte = 0;
+  const at = (i: number) => {
+    if (ascii) return i;
+    byte += Buffer.byteLength(text.slice(char, i), 'utf8');
+    char = i;
+    return byte;
+  };
   const anchor = new RegExp(c.anchor); // own lastIndex: detect may run re-entrantly
   for (let m = anchor.exec(text); m; m = anchor.exec(text)) {
     const end = text.indexOf('\n', m.index);
-    lines.push(text.lastIndexOf('\n', m.index) + 1, end < 0 ? text.length : end);
+    lines.push(at(text.lastIndexOf('\n', m.index) + 1), at(end < 0 ? text.length : end));
     if (end < 0) break;
     anchor.lastIndex = end;
   }
   if (!lines.length) return { hits: [], suppressed: 0 };
-  const buf = Buffer.from(text, 'utf8');
-  return scanFragment(path, buf, UTF8, opts, ascii ? { lines, ascii } : undefined);
+  return scanFragment(path, Buffer.from(text, 'utf8'), UTF8, opts, { lines, ascii });
 }
 
 /** A .pgpass line (host:port:db:user:password) names no credential, a .netrc line has no operator: every line of these small files is read. */
@@ -395,7 +403,6 @@ function scanFragment(path: string, buf: Buffer, enc: TextEncoding | null, opts:
   let suppressed = 0;
   let kind = opts.kind;
   const everyLine = readsEveryLine(path, kind);
-  // Lines found in an ASCII string are byte offsets too.
   const { lines, ascii } = everyLine ? { lines: lineSpans(buf), ascii: false } : (found ?? c.prefilter.scan(buf));
   if (lines.length === 0) return { hits, suppressed };
   if (ascii) enc = ASCII;
