@@ -77,7 +77,7 @@ export function buildMatchTable(name: string, records: OsvRecord[]): MatchTable 
   const add = (v: string) => {
     if (!order.has(v)) order.set(v, orderKey(v) !== null);
   };
-  const live = records.map((record, i) => ({ record, i, entries: record.withdrawn ? [] : entriesOf(record, name) })).filter((x) => x.entries.length);
+  const live = records.map((r, i) => ({ i, entries: r.withdrawn ? [] : entriesOf(r, name) })).filter((x) => x.entries.length);
   for (const { entries } of live) {
     for (const a of entries) {
       for (const v of a.versions ?? []) if (!isNormal(v)) add(v);

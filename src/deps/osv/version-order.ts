@@ -73,8 +73,19 @@ interface Parsed {
  * it on every version of the snapshot.
  */
 export function orderKey(v: string): KeyPart[] | null {
+  // Canonical spellings, most versions, need not go through the library's long regex: the tuples are plain.
+  const m = CANONICAL.exec(v);
   // The library's declared type is explain()'s; parse() gives the tuples calculateKey reads.
-  const p = parse(v) as unknown as Parsed | null;
+  const p = m
+    ? {
+        epoch: 0,
+        release: m[1]!.split('.').map(Number),
+        pre: m[2] ? ([m[2], Number(m[3])] as [string, number]) : null,
+        post: m[4] !== undefined ? (['post', Number(m[4])] as [string, number]) : null,
+        dev: m[5] !== undefined ? (['dev', Number(m[5])] as [string, number]) : null,
+        local: null,
+      }
+    : (parse(v) as unknown as Parsed | null);
   if (!p) return null;
   let n = p.release.length;
   while (n > 0 && p.release[n - 1] === 0) n--;
