@@ -102,21 +102,26 @@ function pinsDir(): string {
   return dir;
 }
 
+/** `pyvet deps` on 257 pins against the zip floor, both as whole processes, alternating; prints its line. */
+export function depsProcess(): Record<string, unknown> {
+  const pins = pinsDir();
+  try {
+    pyvet('deps', pins)(); // writes the OSV index if this checkout has none yet
+    const d = pair(RUNS, { floor: node(path.join(FLOORS, 'zip.js'), BUNDLED_DB), pyvet: pyvet('deps', pins) });
+    line('deps, 257 pins', d.pyvet!, 'read+inflate+parse zip', d.floor!, '<= 1.5x');
+    return { pyvet: d.pyvet, floor: d.floor, ...ratios(d.pyvet!, d.floor!) };
+  } finally {
+    rmSync(pins, { recursive: true, force: true });
+  }
+}
+
 export async function benchCli(): Promise<Record<string, unknown>> {
   const stdlib = stdlibPath();
   const result: Record<string, unknown> = {};
   console.log(`whole processes, medians; ${load()}`);
   console.log(`  ${''.padEnd(34)} ${'pyvet'.padStart(9)}   ${'reference'.padEnd(26)} ${''.padStart(9)}   ratio  target`);
 
-  const pins = pinsDir();
-  try {
-    pyvet('deps', pins)(); // writes the OSV index if this checkout has none yet
-    const d = pair(RUNS, { floor: node(path.join(FLOORS, 'zip.js'), BUNDLED_DB), pyvet: pyvet('deps', pins) });
-    line('deps, 257 pins', d.pyvet!, 'read+inflate+parse zip', d.floor!, '<= 1.5x');
-    result.deps = { pyvet: d.pyvet, floor: d.floor, ...ratios(d.pyvet!, d.floor!) };
-  } finally {
-    rmSync(pins, { recursive: true, force: true });
-  }
+  result.deps = depsProcess();
 
   const s = pair(RUNS, { floor: node(path.join(FLOORS, 'read.js'), stdlib), pyvet: pyvet('secrets', stdlib, '--no-cache') });
   line('secrets, stdlib', s.pyvet!, 'walk + read every file', s.floor!, '<= 2x');

@@ -141,13 +141,23 @@ function typosquatFinding(d: Located, like: string, evidence: string | undefined
  * database (the GHSA copy of a PYSEC record usually carries the vector): the worst of them.
  */
 function aliasSeverity(all: OsvRecord[]): (r: OsvRecord) => { severity: Severity; score: number | null; from: string } | null {
+  // The records of each alias group, in database order: a record's aliases are its group's other records.
+  let members: Map<string, OsvRecord[]> | null = null;
   let groups: Map<string, { primary: string; ids: string[] }> | null = null;
   return (r) => {
-    groups ??= aliasGroups(all);
-    const ids = new Set(groups.get(r.id)?.ids ?? []);
+    if (!members || !groups) {
+      groups = aliasGroups(all);
+      members = new Map();
+      for (const o of all) {
+        const p = groups.get(o.id)!.primary;
+        const list = members.get(p);
+        if (list) list.push(o);
+        else members.set(p, [o]);
+      }
+    }
     let best: { severity: Severity; score: number | null; from: string } | null = null;
-    for (const o of all) {
-      if (o === r || !ids.has(o.id)) continue;
+    for (const o of members.get(groups.get(r.id)?.primary ?? '') ?? []) {
+      if (o === r) continue;
       const d = describe(o);
       if (d.severity === 'unknown') continue;
       if (!best || bySeverity(d.severity, best.severity) < 0) best = { severity: d.severity, score: d.score, from: o.id };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import ignore from 'ignore';
+import { ignore } from '../sources/ignore.js';
 import type { FileRole } from '../core/role.js';
 import type { Workspace } from '../sources/workspace.js';
 import { readHead } from '../sources/head.js';

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { isUtf8 } from 'node:buffer';
-import ignore from 'ignore';
+import { ignore } from '../sources/ignore.js';
 import { fingerprint } from '../core/finding.js';
 import { git } from '../sources/git.js';
 import { SKIP_DIRS } from '../sources/walk.js';

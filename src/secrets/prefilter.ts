@@ -9,7 +9,9 @@ import { classChars } from './triggers.js';
  * library's bytes). The search is Teddy (teddy.wat) in WebAssembly SIMD.
  */
 
-const WASM = new WebAssembly.Module(readFileSync(new URL('./teddy.wasm', import.meta.url)));
+// Compiled on first use: a process that only masks short strings (`pyvet deps`) never needs it.
+let wasm: WebAssembly.Module | undefined;
+const teddy = () => (wasm ??= new WebAssembly.Module(readFileSync(new URL('./teddy.wasm', import.meta.url))));
 const PAGE = 65536;
 /** Candidates written per call of the wasm scan; the scan resumes after the last one. */
 const OUT_CAP = 4096;
@@ -123,7 +125,7 @@ export class Prefilter {
   private view: Buffer;
 
   constructor(anchors: readonly string[]) {
-    const instance = new WebAssembly.Instance(WASM, {});
+    const instance = new WebAssembly.Instance(teddy(), {});
     this.memory = instance.exports.memory as WebAssembly.Memory;
     this.run = instance.exports.scan as Prefilter['run'];
     this.view = Buffer.from(this.memory.buffer);

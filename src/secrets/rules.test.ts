@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detect } from './detect.js';
+import { detect, detectBytes } from './detect.js';
 import { RULES } from './rules/index.js';
 import { SECRET_RULES } from './registry.js';
 
@@ -43,3 +43,12 @@ for (const rule of RULES) {
     }
   });
 }
+
+test('a string is read as its bytes would be: the anchor regex (strings) and the SIMD prefilter (files) find the same secrets', () => {
+  const texts = RULES.flatMap((r) => [...r.examples.bad, ...r.examples.good]).map((ex) => ({ file: ex.file ?? 'app/settings.py', text: ex.text }));
+  // Every example once more behind a line that holds an anchor but no secret, and behind non-ASCII text (byte and character offsets differ).
+  texts.push(...texts.flatMap((t) => [{ ...t, text: `# the key to it\n${t.text}` }, { ...t, text: `# café — ключ 🔑 key\n${t.text}\n# naïve` }]));
+  for (const { file, text } of texts) {
+    assert.deepEqual(detect(file, text, { withSuppressed: true }), detectBytes(file, Buffer.from(text), { withSuppressed: true }), `${file}: ${text.slice(0, 60)}`);
+  }
+});

@@ -1,4 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 
 const GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_CONFIG_NOSYSTEM: '1' };
@@ -52,7 +54,20 @@ export interface RepoInfo {
   remote: string | null;
 }
 
+/**
+ * Whether git could find a repository from `dir`: a `.git` (folder, or file of a worktree) there or
+ * above, or GIT_DIR set. Without one, git is not started at all (two process starts per scan).
+ */
+export function mayBeInRepository(dir: string): boolean {
+  if (process.env.GIT_DIR) return true;
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, '.git'))) return true;
+    if (path.dirname(d) === d) return false;
+  }
+}
+
 export function repoInfo(dir: string): RepoInfo | null {
+  if (!mayBeInRepository(dir)) return null;
   // One process for the common case (each start forks the whole Node process: it adds up in a fleet
   // worker); a repository without commits fails it and is asked the long way.
   const [top, head, branch] = git(dir, ['rev-parse', '--show-toplevel', 'HEAD', '--abbrev-ref', 'HEAD'])?.split('\n') ?? [];

@@ -1,9 +1,10 @@
 import { isUtf8 } from 'node:buffer';
 import { existsSync, lstatSync, readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
+import { ignore } from './ignore.js';
 import type { ScanError } from '../core/errors.js';
-import { git } from './git.js';
+import { git, mayBeInRepository } from './git.js';
 import { readSmallFile, resolveInside } from './read.js';
 
 export interface WalkedFile {
@@ -51,6 +52,7 @@ export interface WalkOptions {
  */
 function trackedPaths(root: string): Set<string> {
   const out = new Set<string>();
+  if (!mayBeInRepository(root)) return out;
   // Without --full-name the paths are relative to `root`, whatever folder of the repository it is.
   const listed = git(root, ['ls-files', '-z', '--', '.']);
   if (listed === null) return out;

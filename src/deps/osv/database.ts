@@ -8,7 +8,6 @@ import { readRawBytes } from '../../sources/read.js';
 import { normalizeName } from '../../facts/manifests/names.js';
 import { PackageIndex } from './package-index.js';
 import { databaseKey, IndexedRecords, malformedOf, malformedProblems, readIndex, writeIndex } from './index-file.js';
-import type { VersionKey } from './version-order.js';
 import type { OsvRecord } from './types.js';
 import { contentsOf, type DatabaseContents } from './provenance.js';
 
@@ -95,7 +94,6 @@ export class OsvDatabase {
   private statsCache: DatabaseStats | null = null;
   /** Records (or entries) skipped as malformed, each with why; the scan reports them in `errors`. */
   readonly problems: string[] = [];
-  private readonly keyCache = new Map<string, VersionKey | null>();
   private contentsCache: DatabaseContents | null = null;
   private readonly indexed: IndexedRecords | null;
 
@@ -196,7 +194,7 @@ export class OsvDatabase {
     const n = normalizeName(name);
     let idx = this.indexes.get(n);
     if (!idx) {
-      idx = new PackageIndex(n, this.recordsOf(n), this.keyCache);
+      idx = new PackageIndex(n, this.recordsOf(n), this.indexed?.tableOf(n) ?? undefined);
       this.indexes.set(n, idx);
     }
     return idx;

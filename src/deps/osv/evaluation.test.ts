@@ -53,6 +53,9 @@ test('last_affected and introduced at one version: that version alone', () => {
 test('an affected entry with only a versions list matches those versions and nothing between them', () => {
   const idx = index([], ['1.0', '1.2']);
   assert.deepEqual(hits(idx, ['1.0', '1.0.0', '1.1', '1.2', '1.3']), ['1.0', '1.0.0', '1.2']);
+  // PEP 440 equality, whatever the spelling on either side (the list ranked with the events).
+  assert.deepEqual(hits(index([], ['v1.0', '2.0-RC1', '0']), ['1', '1.0.0', '2.0rc1', '2.0.0.rc1', '0.0', '1.0.post0', '1.0+local']), ['1', '1.0.0', '2.0rc1', '2.0.0.rc1', '0.0']);
+  assert.deepEqual(index([], ['0', '1.0']).namedVersions(), ['1.0'], 'a listed "0" is not named, as an introduced "0" is not');
 });
 
 test('withdrawn records never match (the snapshot withdraws 10; PYSEC-2022-15 on loguru)', () => {

@@ -31,6 +31,7 @@ test('the index gives the same matches, fixes, severities and summaries as the z
     const recs: OsvRecord[] = indexed.recordsOf(name);
     assert.deepEqual(recs.map((r) => [r.id, describe(r)]), plain.recordsOf(name).map((r) => [r.id, describe(r)]), name);
     const b = loadDatabase(zip, env).package(name);
+    assert.deepEqual(b.namedVersions(), a.namedVersions(), `${name} named versions`);
     for (const v of [...a.namedVersions(), '0.0.1', '99.0']) {
       assert.deepEqual(b.affecting(v).map((r) => r.id), a.affecting(v).map((r) => r.id), `${name} ${v}`);
       assert.equal(b.smallestFix(v), a.smallestFix(v), `${name} ${v} fix`);

@@ -2,21 +2,23 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { summaryOf } from './advisory.js';
+import { buildMatchTable, type MatchTable } from './package-index.js';
 import type { OsvAffected, OsvRecord } from './types.js';
 import type { DatabaseContents } from './provenance.js';
 
 /**
  * A compact per-package index of an OSV database, written once beside it (or in the cache dir) so that
  * later runs skip the unzip and the scan of every record: the file is a JSON header line (the
- * database's key, its stats, and where each package's records sit) followed by one JSON array of
- * trimmed records per package. A run parses only the arrays of the packages it matches.
+ * database's key, its stats, and where each package's records sit) followed by one JSON array per
+ * package: its trimmed records and its match table (its versions sorted and every event and list
+ * entry ranked, the PEP 440 work of matching done once). A run parses only the packages it matches.
  *
  * The header carries a hash of the body: an index whose key or body hash does not match is ignored
  * and rebuilt, never trusted.
  */
 
 /** Bumped whenever the trimmed record or the layout changes: an older index is then rebuilt. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 const MAGIC = 'pyvet-osv-index';
 
 export interface IndexStats {
@@ -76,7 +78,8 @@ export function databaseKey(parts: (string | Uint8Array)[]): string {
 /**
  * What matching and reporting read of a record: id, withdrawn, aliases, severities, the one-line
  * summary (computed here, so the long `details` can go), and the affected entries' package, versions
- * and ECOSYSTEM ranges (GIT and SEMVER ranges are never evaluated).
+ * and ECOSYSTEM ranges (GIT and SEMVER ranges are never evaluated). The index stores them without
+ * the versions lists, which its match table holds.
  */
 export function trimRecord(r: OsvRecord): OsvRecord {
   const out: OsvRecord = { id: r.id, summary: summaryOf(r) };
@@ -103,7 +106,11 @@ export function writeIndex(file: string, key: string, stats: IndexStats, byPacka
   const packages: [string, number, number][] = [];
   let offset = 0;
   for (const [name, records] of byPackage) {
-    const b = Buffer.from(JSON.stringify(records.map(trimRecord)));
+    const trimmed = records.map(trimRecord);
+    // The table holds the versions lists as ranks: the records are stored without them.
+    const table = buildMatchTable(name, trimmed);
+    const stored = trimmed.map((r) => (r.affected ? { ...r, affected: r.affected.map(({ versions: _, ...a }) => a) } : r));
+    const b = Buffer.from(JSON.stringify([stored, table]));
     packages.push([name, offset, b.length]);
     chunks.push(b);
     offset += b.length;
@@ -125,7 +132,7 @@ export function writeIndex(file: string, key: string, stats: IndexStats, byPacka
 /** The records of an index file, parsed one package at a time on first use. */
 export class IndexedRecords {
   private readonly slices = new Map<string, [number, number]>();
-  private readonly parsed = new Map<string, OsvRecord[]>();
+  private readonly parsed = new Map<string, [OsvRecord[], MatchTable | null]>();
 
   constructor(
     private readonly buf: Buffer,
@@ -141,15 +148,24 @@ export class IndexedRecords {
     return [...this.slices.keys()];
   }
 
-  /** The trimmed records of one package (a normalized name). */
-  recordsOf(name: string): OsvRecord[] {
+  private read(name: string): [OsvRecord[], MatchTable | null] {
     let out = this.parsed.get(name);
     if (!out) {
       const s = this.slices.get(name);
-      out = s ? (JSON.parse(this.buf.toString('utf8', this.bodyStart + s[0], this.bodyStart + s[0] + s[1])) as OsvRecord[]) : [];
+      out = s ? (JSON.parse(this.buf.toString('utf8', this.bodyStart + s[0], this.bodyStart + s[0] + s[1])) as [OsvRecord[], MatchTable]) : [[], null];
       this.parsed.set(name, out);
     }
     return out;
+  }
+
+  /** The trimmed records of one package (a normalized name). */
+  recordsOf(name: string): OsvRecord[] {
+    return this.read(name)[0];
+  }
+
+  /** The match table of one package, over the records recordsOf gives; null when it has none. */
+  tableOf(name: string): MatchTable | null {
+    return this.read(name)[1];
   }
 }
 

@@ -1,5 +1,5 @@
-import { compare, satisfies } from '@renovatebot/pep440';
-import { isNormal, isPrerelease, sortVersions, spellings, versionKey, type VersionKey } from './version-order.js';
+import { satisfies } from '@renovatebot/pep440';
+import { compareKeys, isNormal, isPrerelease, orderKey, sortVersions, versionKey, type KeyPart } from './version-order.js';
 import { normalizeName } from '../../facts/manifests/names.js';
 import type { OsvAffected, OsvEvent, OsvRecord } from './types.js';
 
@@ -9,26 +9,41 @@ export interface RankedEvent {
   rank: number;
 }
 
-/** One ECOSYSTEM range: its events sorted for evaluation, and its `limit` ranks (the schema's BeforeLimits). */
-interface PreparedRange {
-  events: RankedEvent[];
+/** One ECOSYSTEM range: its events sorted for evaluation, and its `limit` ranks (the schema's BeforeLimits; null is `*`). */
+interface TableRange {
+  /** `[type, rank, type, rank…]`, the type an index in EVENT_TYPES (introduced, fixed, last_affected). */
+  events: number[];
   /** Empty: no limit (an implicit `*`). */
-  limits: number[];
+  limits: (number | null)[];
 }
 
-interface Entry {
+/** One affected entry of a record, as matching reads it. */
+interface TableEntry {
   /** ECOSYSTEM ranges, each with events sorted by version (GIT and SEMVER ranges are ignored). */
-  ranges: PreparedRange[];
-  /** The `versions` list as written: a version equals a normal-form entry when one of its spellings is here. */
-  listed: Set<string>;
-  /** Ranks of the list entries not in normal form that PEP 440 reads (`v1.0`, `1.0-RC1`…). */
-  versionRanks: Set<number>;
+  ranges: TableRange[];
+  /**
+   * Ranks of the `versions` list (PEP 440 equality is rank equality) as runs of neighbouring versions,
+   * `[first, last, first, last…]` ascending: a list usually names every release between two.
+   */
+  listed: number[];
+  /** List entries PEP 440 cannot read: they match only verbatim. */
+  raw: string[];
+  /** Fixed versions its ranges name (those PEP 440 reads), in the order written. */
   fixed: string[];
 }
 
-interface Prepared {
-  record: OsvRecord;
-  entries: Entry[];
+/**
+ * What matching needs of one package, JSON-safe so that the database index stores it: computed once
+ * per database (when the index is written), a run only reads it. `groups` are the versions the
+ * package's advisories name, ascending, equal ones together (the first of a group is its name);
+ * `prepared` holds, for each record (its position among the package's records) that has entries
+ * for this package, those entries; `named` says which member of a group namedVersions gives, where
+ * it is not the first (the first one a record names, lists before events; -1: none, a list's "0").
+ */
+export interface MatchTable {
+  groups: string[][];
+  prepared: [number, TableEntry[]][];
+  named: [number, number][];
 }
 
 const EVENT_TYPES = ['introduced', 'fixed', 'last_affected', 'limit'] as const;
@@ -46,107 +61,147 @@ export function sortEvents(events: RankedEvent[]): RankedEvent[] {
   return events.sort((x, y) => x.rank - y.rank || TIE_ORDER[x.type] - TIE_ORDER[y.type]);
 }
 
+const entriesOf = (r: OsvRecord, name: string): OsvAffected[] =>
+  (r.affected ?? []).filter((a) => a.package?.name && normalizeName(a.package.name) === name && (a.package.ecosystem ?? '').startsWith('PyPI'));
+
 /**
- * The versions one package's range events name, sorted once with PEP 440 ordering. A version is then
- * a rank — twice its index plus one when it is one of them (equal under PEP 440, so 1.0 and 1.0.0
- * share it), an even rank between two of them otherwise — and every event comparison is an integer
- * comparison. `versions` lists, often hundreds long, are not sorted: a version is in a list when one
- * of its normal-form spellings is (1.0 → "1", "1.0", "1.0.0"…); the rare entries not in normal form
- * are ranked like events.
+ * The match table of one package from its records. Every version the advisories name is sorted
+ * once with PEP 440 ordering; a version is then a rank — twice its group's index plus one when it
+ * is one of them (equal under PEP 440, so 1.0 and 1.0.0 share it), an even rank between two of them
+ * otherwise — and every comparison, a `versions` list lookup included, is an integer comparison.
+ * Range events and list entries not in normal form come first, so that a group is named by one of
+ * them when it has one (the name a fix is reported under).
  */
-export class PackageIndex {
-  /** Distinct versions named by range events and by list entries not in normal form, ascending. */
-  readonly versions: string[];
-  private readonly live: OsvRecord[];
-  private readonly keyCache: Map<string, VersionKey | null>;
-  private readonly spelled = new Map<string, string[]>();
-  private allNamed: string[] | null = null;
-  private readonly keys: VersionKey[];
-  private readonly prepared: Prepared[];
-  private readonly prerelease: boolean[];
-  /** Advisories repeat the same version strings hundreds of times: each is ranked once. */
-  private readonly ranks = new Map<string, number | null>();
-  private readonly fixedCache = new Map<OsvRecord, string[]>();
-  private readonly cleanCache: (boolean | undefined)[] = [];
-
-  constructor(
-    readonly name: string,
-    records: OsvRecord[],
-    /** Version keys already computed for other packages of the same database ("1.0" recurs everywhere). */
-    keyCache: Map<string, VersionKey | null> = new Map(),
-  ) {
-    const live = records.filter((r) => !r.withdrawn);
-    this.live = live;
-    this.keyCache = keyCache;
-    const keys = new Map<string, VersionKey | null>();
-    const keyOf = (v: string) => {
-      if (keys.has(v)) return;
-      let k = keyCache.get(v);
-      if (k === undefined) keyCache.set(v, (k = versionKey(v)));
-      keys.set(v, k);
-    };
-    const entriesOf = (r: OsvRecord): OsvAffected[] =>
-      (r.affected ?? []).filter((a) => a.package?.name && normalizeName(a.package.name) === name && (a.package.ecosystem ?? '').startsWith('PyPI'));
-    for (const r of live) {
-      for (const a of entriesOf(r)) {
-        for (const v of a.versions ?? []) if (!isNormal(v)) keyOf(v);
-        for (const rg of a.ranges ?? []) {
-          if (rg.type !== 'ECOSYSTEM') continue;
-          for (const e of rg.events ?? []) for (const t of EVENT_TYPES) if (e[t] && e[t] !== '0') keyOf(e[t]!);
-        }
+export function buildMatchTable(name: string, records: OsvRecord[]): MatchTable {
+  const order = new Map<string, boolean>();
+  const add = (v: string) => {
+    if (!order.has(v)) order.set(v, orderKey(v) !== null);
+  };
+  const live = records.map((r, i) => ({ i, entries: r.withdrawn ? [] : entriesOf(r, name) })).filter((x) => x.entries.length);
+  for (const { entries } of live) {
+    for (const a of entries) {
+      for (const v of a.versions ?? []) if (!isNormal(v)) add(v);
+      for (const rg of a.ranges ?? []) {
+        if (rg.type !== 'ECOSYSTEM') continue;
+        for (const e of rg.events ?? []) for (const t of EVENT_TYPES) if (e[t] && e[t] !== '0') add(e[t]!);
       }
     }
-    const named: { v: string; key: VersionKey }[] = [];
-    for (const [v, key] of keys) {
-      if (key) named.push({ v, key });
-      else this.ranks.set(v, null);
-    }
-    const groups = sortVersions(named);
-    this.versions = groups.map((g) => g[0]!);
-    this.keys = this.versions.map((v) => keys.get(v)!);
-    this.prerelease = this.keys.map(isPrerelease);
-    groups.forEach((g, i) => {
-      for (const v of g) this.ranks.set(v, 2 * i + 1);
-    });
-    this.prepared = live.map((record) => ({ record, entries: entriesOf(record).map((a) => this.prepare(a)) })).filter((p) => p.entries.length);
   }
-
-  private prepare(a: OsvAffected): Entry {
-    const entry: Entry = { ranges: [], listed: new Set(a.versions ?? []), versionRanks: new Set(), fixed: [] };
-    for (const v of a.versions ?? []) {
-      if (isNormal(v)) continue;
-      const r = this.rank(v);
-      if (r !== null) entry.versionRanks.add(r);
-    }
-    for (const rg of a.ranges ?? []) {
-      if (rg.type !== 'ECOSYSTEM') continue;
-      const events: RankedEvent[] = [];
-      const limits: number[] = [];
-      for (const e of rg.events ?? []) {
-        // `limit: "*"` is infinity: the same as no limit, which the schema assumes when there is none.
-        if (e.limit !== undefined && e.limit.includes('*')) limits.push(Infinity);
-        else {
-          const ev = this.event(e);
-          if (ev?.type === 'limit') limits.push(ev.rank);
-          else if (ev) events.push(ev);
-        }
-        if (e.fixed && this.rank(e.fixed) !== null && !entry.fixed.includes(e.fixed)) entry.fixed.push(e.fixed);
-      }
-      entry.ranges.push({ events: sortEvents(events), limits });
-    }
-    return entry;
-  }
-
-  /** An event with a version PEP 440 cannot read is dropped: it cannot be ordered. */
-  private event(e: OsvEvent): RankedEvent | null {
+  for (const { entries } of live) for (const a of entries) for (const v of a.versions ?? []) if (isNormal(v)) add(v);
+  const groups = sortVersions([...order].filter(([, ok]) => ok).map(([v]) => ({ v })));
+  const ranks = new Map<string, number>();
+  groups.forEach((g, i) => {
+    for (const v of g) ranks.set(v, 2 * i + 1);
+  });
+  const rank = (v: string) => ranks.get(v) ?? null;
+  const event = (e: OsvEvent): RankedEvent | null => {
     for (const t of EVENT_TYPES) {
       const v = e[t];
       if (v === undefined) continue;
       if (t === 'introduced' && v === '0') return { type: t, rank: -1 };
-      const r = this.rank(v);
+      const r = rank(v);
       return r === null ? null : { type: t, rank: r };
     }
     return null;
+  };
+  const prepare = (a: OsvAffected): TableEntry => {
+    const listed = new Set<number>();
+    const raw: string[] = [];
+    for (const v of a.versions ?? []) {
+      const r = rank(v);
+      if (r === null) raw.push(v);
+      else listed.add(r);
+    }
+    const runs: number[] = [];
+    for (const r of [...listed].sort((x, y) => x - y)) {
+      if (runs.length && runs[runs.length - 1] === r - 2) runs[runs.length - 1] = r;
+      else runs.push(r, r);
+    }
+    const entry: TableEntry = { ranges: [], listed: runs, raw, fixed: [] };
+    for (const rg of a.ranges ?? []) {
+      if (rg.type !== 'ECOSYSTEM') continue;
+      const events: RankedEvent[] = [];
+      const limits: (number | null)[] = [];
+      for (const e of rg.events ?? []) {
+        // `limit: "*"` is infinity: the same as no limit, which the schema assumes when there is none.
+        if (e.limit !== undefined && e.limit.includes('*')) limits.push(null);
+        else {
+          const ev = event(e);
+          if (ev?.type === 'limit') limits.push(ev.rank);
+          else if (ev) events.push(ev);
+        }
+        if (e.fixed && rank(e.fixed) !== null && !entry.fixed.includes(e.fixed)) entry.fixed.push(e.fixed);
+      }
+      entry.ranges.push({ events: sortEvents(events).flatMap((ev) => [EVENT_TYPES.indexOf(ev.type), ev.rank]), limits });
+    }
+    return entry;
+  };
+  // namedVersions' order of first appearance: each entry's list, then its events.
+  const seen = new Map<string, number>();
+  for (const { entries } of live) {
+    for (const a of entries) {
+      const events = (a.ranges ?? []).filter((rg) => rg.type === 'ECOSYSTEM').flatMap((rg) => (rg.events ?? []).flatMap((e) => EVENT_TYPES.map((t) => e[t])));
+      for (const v of [...(a.versions ?? []), ...events]) if (v && v !== '0' && ranks.has(v) && !seen.has(v)) seen.set(v, seen.size);
+    }
+  }
+  const named: [number, number][] = [];
+  groups.forEach((g, i) => {
+    let first = -1;
+    for (let j = 0; j < g.length; j++) if (seen.has(g[j]!) && (first < 0 || seen.get(g[j]!)! < seen.get(g[first]!)!)) first = j;
+    if (first !== 0) named.push([i, first]);
+  });
+  return { groups, prepared: live.map(({ i, entries }) => [i, entries.map(prepare)]), named };
+}
+
+interface Prepared {
+  record: OsvRecord;
+  entries: TableEntry[];
+}
+
+/** Whether runs `[first, last, …]` (ascending, disjoint) hold the rank x of a named version. */
+function holds(runs: number[], x: number): boolean {
+  let lo = 0;
+  let hi = runs.length >> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[2 * mid + 1]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return 2 * lo < runs.length && runs[2 * lo]! <= x;
+}
+
+/**
+ * One package's advisories, ready to match: built from its match table (read from the database
+ * index, or computed from the records when there is none).
+ */
+export class PackageIndex {
+  /** The versions the advisories name, ascending, one per PEP 440 value (each group's name). */
+  readonly versions: string[];
+  private readonly named: string[];
+  private readonly prepared: Prepared[];
+  /** Sort keys of `versions`, computed as a binary search reaches them. */
+  private readonly keys: (KeyPart[] | undefined)[] = [];
+  private readonly prerelease: (boolean | undefined)[] = [];
+  /** Advisories repeat the same version strings hundreds of times: each is ranked once. */
+  private readonly ranks = new Map<string, number | null>();
+  private readonly fixedCache = new Map<OsvRecord, string[]>();
+  private readonly cleanCache: (boolean | undefined)[] = [];
+  private listed: Uint8Array | null = null;
+
+  constructor(
+    readonly name: string,
+    records: OsvRecord[],
+    /** The package's match table, when the database index has it; else computed from the records. */
+    table: MatchTable = buildMatchTable(name, records),
+  ) {
+    this.versions = table.groups.map((g) => g[0]!);
+    const named: (string | null)[] = [...this.versions];
+    for (const [i, j] of table.named) named[i] = j < 0 ? null : table.groups[i]![j]!;
+    this.named = named.filter((v) => v !== null);
+    table.groups.forEach((g, i) => {
+      for (const v of g) this.ranks.set(v, 2 * i + 1);
+    });
+    this.prepared = table.prepared.map(([i, entries]) => ({ record: records[i]!, entries }));
   }
 
   /** The rank of any version, or null when it is not PEP 440. */
@@ -157,8 +212,9 @@ export class PackageIndex {
   }
 
   private computeRank(version: string): number | null {
-    if (!versionKey(version)) return null;
-    const cmp = (i: number) => compare(this.versions[i]!, version);
+    const key = orderKey(version);
+    if (!key) return null;
+    const cmp = (i: number) => compareKeys((this.keys[i] ??= orderKey(this.versions[i]!)!), key);
     let lo = 0;
     let hi = this.versions.length;
     while (lo < hi) {
@@ -169,48 +225,36 @@ export class PackageIndex {
     return lo < this.versions.length && cmp(lo) === 0 ? 2 * lo + 1 : 2 * lo;
   }
 
-  /** Normal-form spellings of a version (none when PEP 440 cannot read it). */
-  private spellingsOf(version: string): string[] {
-    let out = this.spelled.get(version);
-    if (!out) {
-      let k = this.keyCache.get(version);
-      if (k === undefined) this.keyCache.set(version, (k = versionKey(version)));
-      out = k ? spellings(k) : [];
-      this.spelled.set(version, out);
-    }
-    return out;
-  }
-
   /** The OSV evaluation of one affected entry: the versions list, then each ECOSYSTEM range (BeforeLimits, then its sorted events). */
-  private entryAffects(e: Entry, rank: number | null, raw: string, spelled: string[]): boolean {
-    if (e.listed.has(raw)) return true;
-    for (const s of spelled) if (e.listed.has(s)) return true;
+  private entryAffects(e: TableEntry, rank: number | null, raw: string): boolean {
+    if (e.raw.length && e.raw.includes(raw)) return true;
     if (rank === null) return false;
-    if (e.versionRanks.has(rank)) return true;
+    if (rank & 1 && holds(e.listed, rank)) return true;
     for (const { events, limits } of e.ranges) {
-      if (limits.length && !limits.some((l) => rank < l)) continue;
+      if (limits.length && !limits.some((l) => l === null || rank < l)) continue;
       let affected = false;
-      for (const ev of events) {
-        if (ev.type === 'introduced') {
-          if (rank >= ev.rank) affected = true;
-        } else if (ev.type === 'fixed') {
-          if (rank >= ev.rank) affected = false;
-        } else if (rank > ev.rank) affected = false;
+      for (let j = 0; j < events.length; j += 2) {
+        const type = events[j]!;
+        const at = events[j + 1]!;
+        if (type === 0) {
+          if (rank >= at) affected = true;
+        } else if (type === 1) {
+          if (rank >= at) affected = false;
+        } else if (rank > at) affected = false;
       }
       if (affected) return true;
     }
     return false;
   }
 
-  private recordAffects(p: Prepared, rank: number | null, raw: string, spelled: string[]): boolean {
-    return p.entries.some((e) => this.entryAffects(e, rank, raw, spelled));
+  private recordAffects(p: Prepared, rank: number | null, raw: string): boolean {
+    return p.entries.some((e) => this.entryAffects(e, rank, raw));
   }
 
   /** Records (not withdrawn) that affect this version. */
   affecting(version: string): OsvRecord[] {
     const rank = this.rank(version);
-    const spelled = this.spellingsOf(version);
-    return this.prepared.filter((p) => this.recordAffects(p, rank, version, spelled)).map((p) => p.record);
+    return this.prepared.filter((p) => this.recordAffects(p, rank, version)).map((p) => p.record);
   }
 
   /** Fixed versions an advisory names for this package. */
@@ -235,26 +279,41 @@ export class PackageIndex {
     if (c === undefined) {
       const rank = 2 * i + 1;
       const v = this.versions[i]!;
-      const spelled = this.spellingsOf(v);
-      c = this.cleanCache[i] = !this.prepared.some((p) => this.recordAffects(p, rank, v, spelled));
+      c = this.cleanCache[i] = !this.prepared.some((p) => this.recordAffects(p, rank, v));
     }
     return c;
   }
 
   /**
    * The smallest version above `current` that no advisory of the package affects, among the versions
-   * the advisories name. Listed versions are affected by their own record, so the candidates that can
-   * be clean are those of range events. A final release is preferred to a pre-release.
+   * the advisories name (a listed one is affected by its own record, so never clean). A final release
+   * is preferred to a pre-release.
    */
   smallestFix(current: string): string | null {
     const rank = this.rank(current) ?? -1;
     let pre: string | null = null;
+    const listed = this.listedAnywhere();
     for (let i = 0; i < this.versions.length; i++) {
-      if (2 * i + 1 <= rank || !this.clean(i)) continue;
-      if (!this.prerelease[i]) return this.versions[i]!;
+      if (2 * i + 1 <= rank || listed[i] || !this.clean(i)) continue;
+      if (!this.isPrerelease(i)) return this.versions[i]!;
       pre ??= this.versions[i]!;
     }
     return pre;
+  }
+
+  /** Which named versions some `versions` list names: those are affected by their own record. */
+  private listedAnywhere(): Uint8Array {
+    if (!this.listed) {
+      this.listed = new Uint8Array(this.versions.length);
+      for (const p of this.prepared) {
+        for (const e of p.entries) for (let j = 0; j < e.listed.length; j += 2) this.listed.fill(1, (e.listed[j]! - 1) / 2, (e.listed[j + 1]! + 1) / 2);
+      }
+    }
+    return this.listed;
+  }
+
+  private isPrerelease(i: number): boolean {
+    return (this.prerelease[i] ??= isPrerelease(versionKey(this.versions[i]!)!));
   }
 
   /**
@@ -268,8 +327,7 @@ export class PackageIndex {
     for (const v of this.namedVersions()) {
       if (!alternatives.some((alt) => alt === '' || safeSatisfies(v, alt))) continue;
       const rank = this.rank(v);
-      const spelled = this.spellingsOf(v);
-      const hits = this.prepared.filter((p) => this.recordAffects(p, rank, v, spelled));
+      const hits = this.prepared.filter((p) => this.recordAffects(p, rank, v));
       if (!hits.length) continue;
       versions.push(v);
       for (const h of hits) records.add(h.record);
@@ -277,25 +335,9 @@ export class PackageIndex {
     return { versions, records: [...records] };
   }
 
-  /** Every distinct version the advisories name (events and lists), ascending; built on first use. */
+  /** Every distinct version the advisories name (events and lists), ascending. */
   namedVersions(): string[] {
-    if (!this.allNamed) {
-      const named = new Map<string, VersionKey>();
-      for (const r of this.live) {
-        for (const a of r.affected ?? []) {
-          if (!a.package?.name || normalizeName(a.package.name) !== this.name || !(a.package.ecosystem ?? '').startsWith('PyPI')) continue;
-          const strings = [...(a.versions ?? []), ...(a.ranges ?? []).filter((rg) => rg.type === 'ECOSYSTEM').flatMap((rg) => (rg.events ?? []).flatMap((e) => EVENT_TYPES.map((t) => e[t])))];
-          for (const v of strings) {
-            if (!v || v === '0' || named.has(v)) continue;
-            let k = this.keyCache.get(v);
-            if (k === undefined) this.keyCache.set(v, (k = versionKey(v)));
-            if (k) named.set(v, k);
-          }
-        }
-      }
-      this.allNamed = sortVersions([...named].map(([v, key]) => ({ v, key }))).map((g) => g[0]!);
-    }
-    return this.allNamed;
+    return this.named;
   }
 }
 

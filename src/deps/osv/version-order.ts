@@ -1,9 +1,6 @@
-import { compare, parse } from '@renovatebot/pep440';
+import { parse } from '@renovatebot/pep440';
 
-/**
- * The parts of a version, read once: used for its normal-form spellings (list membership) and to
- * tell pre-releases. Ordering is never done on these parts: it is the library's `compare`.
- */
+/** The parts of a version, read once: tells pre-releases. Ordering is the library's (see orderKey). */
 export interface VersionKey {
   epoch: number;
   release: number[];
@@ -11,8 +8,6 @@ export interface VersionKey {
   pre: [number, number] | null;
   post: number | null;
   dev: number | null;
-  /** Local versions (`+abc`) have no normal-form spelling to match. */
-  local: boolean;
 }
 
 const CANONICAL = /^(\d+(?:\.\d+)*)(?:(a|b|rc)(\d+))?(?:\.post(\d+))?(?:\.dev(\d+))?$/;
@@ -20,28 +15,10 @@ const PHASE: Record<string, number> = { a: 0, b: 1, rc: 2 };
 
 // PEP 440's normal form: no leading zeros, no separators or spellings to normalize.
 const NORMAL = /^(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*)){0,7}(?:(?:a|b|rc)(?:0|[1-9]\d*))?(?:\.post(?:0|[1-9]\d*))?(?:\.dev(?:0|[1-9]\d*))?$/;
-const MAX_COMPONENTS = 8;
 
-/** Written in PEP 440's normal form, with at most 8 release components: equal versions differ only by trailing `.0`s. */
+/** Written in PEP 440's normal form, with at most 8 release components (the usual spelling of a version). */
 export function isNormal(v: string): boolean {
   return NORMAL.test(v);
-}
-
-/**
- * Every normal-form spelling of a version (no local part): `1.0` → `1`, `1.0`, `1.0.0`… up to 8
- * components. A normal-form string equals the version under PEP 440 exactly when it is one of these.
- */
-export function spellings(k: VersionKey): string[] {
-  if (k.local) return [];
-  const suffix = (k.pre ? `${['a', 'b', 'rc'][k.pre[0]]}${k.pre[1]}` : '') + (k.post !== null ? `.post${k.post}` : '') + (k.dev !== null ? `.dev${k.dev}` : '');
-  const prefix = k.epoch ? `${k.epoch}!` : '';
-  const release = [...k.release];
-  const out: string[] = [];
-  while (release.length <= MAX_COMPONENTS) {
-    out.push(prefix + release.join('.') + suffix);
-    release.push(0);
-  }
-  return out;
 }
 
 /** The parts of a version, or null when PEP 440 cannot read it. Canonical spellings (`1.2.3`, `1.2rc1`) need no parse. */
@@ -54,7 +31,6 @@ export function versionKey(v: string): VersionKey | null {
       pre: m[2] ? [PHASE[m[2]]!, Number(m[3])] : null,
       post: m[4] !== undefined ? Number(m[4]) : null,
       dev: m[5] !== undefined ? Number(m[5]) : null,
-      local: false,
     };
   }
   const p = parse(v);
@@ -66,7 +42,6 @@ export function versionKey(v: string): VersionKey | null {
     pre: p.pre && phase !== undefined ? [phase, Number(p.pre[1])] : null,
     post: p.post ? Number(p.post[1]) : null,
     dev: p.dev ? Number(p.dev[1]) : null,
-    local: !!p.local || (!!p.pre && phase === undefined),
   };
 }
 
@@ -80,17 +55,78 @@ export function isPrerelease(k: VersionKey): boolean {
   return k.pre !== null || k.dev !== null;
 }
 
+export type KeyPart = number | string | KeyPart[];
+
+interface Parsed {
+  epoch: number;
+  release: number[];
+  pre: [string, number] | null;
+  post: [string, number] | null;
+  dev: [string, number] | null;
+  local: (string | number)[] | null;
+}
+
+/**
+ * The library's sort key of a version (its `calculateKey`, which it rebuilds, with a parse, on every
+ * `compare`): computed once per version, so a sort parses each version once instead of twice per
+ * comparison. `compareKeys` on two keys is the library's `compare` on the two versions; a test checks
+ * it on every version of the snapshot.
+ */
+export function orderKey(v: string): KeyPart[] | null {
+  // Canonical spellings, most versions, need not go through the library's long regex: the tuples are plain.
+  const m = CANONICAL.exec(v);
+  // The library's declared type is explain()'s; parse() gives the tuples calculateKey reads.
+  const p = m
+    ? {
+        epoch: 0,
+        release: m[1]!.split('.').map(Number),
+        pre: m[2] ? ([m[2], Number(m[3])] as [string, number]) : null,
+        post: m[4] !== undefined ? (['post', Number(m[4])] as [string, number]) : null,
+        dev: m[5] !== undefined ? (['dev', Number(m[5])] as [string, number]) : null,
+        local: null,
+      }
+    : (parse(v) as unknown as Parsed | null);
+  if (!p) return null;
+  let n = p.release.length;
+  while (n > 0 && p.release[n - 1] === 0) n--;
+  const dev: KeyPart = p.dev ?? Infinity;
+  const pre: KeyPart = p.pre ?? (!p.post && p.dev ? -Infinity : Infinity);
+  const local: KeyPart = p.local ? p.local.map((i) => (Number.isNaN(Number(i)) ? [-Infinity, i] : [Number(i), ''])) : -Infinity;
+  return [p.epoch, p.release.slice(0, n), pre, p.post ?? -Infinity, dev, local];
+}
+
+/** The library's `pyCompare`: Python's ordering of nested tuples, a bare value read as a one-element tuple. */
+export function compareKeys(a: KeyPart, b: KeyPart): number {
+  if (a === b) return 0;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    const x = Array.isArray(a) ? a : [a];
+    const y = Array.isArray(b) ? b : [b];
+    const len = Math.min(x.length, y.length);
+    for (let i = 0; i < len; i++) {
+      const r = compareKeys(x[i]!, y[i]!);
+      if (r !== 0) return r;
+    }
+    return x.length - y.length;
+  }
+  if (a === -Infinity || b === Infinity) return -1;
+  if (a === Infinity || b === -Infinity) return 1;
+  return a < b ? -1 : 1;
+}
+
 /**
  * Sort distinct PEP 440 versions ascending with the library's order and merge the equal ones
- * (1.0 and 1.0.0), returning the groups. Done once per package; matching then compares ranks.
+ * (1.0 and 1.0.0), returning the groups; the first of a group is the first given. Done once per
+ * package (when its index is built); matching then compares ranks.
  */
-export function sortVersions(versions: { v: string; key: VersionKey }[]): string[][] {
-  const sorted = versions.map((x) => x.v).sort(compare);
+export function sortVersions(versions: { v: string }[]): string[][] {
+  const keyed = versions.map(({ v }) => ({ v, k: orderKey(v)! }));
+  keyed.sort((a, b) => compareKeys(a.k, b.k));
   const out: string[][] = [];
-  for (const v of sorted) {
-    const last = out[out.length - 1];
-    if (last && compare(last[0]!, v) === 0) last.push(v);
+  let last: KeyPart[] | null = null;
+  for (const { v, k } of keyed) {
+    if (last && compareKeys(last, k) === 0) out[out.length - 1]!.push(v);
     else out.push([v]);
+    last = k;
   }
   return out;
 }
