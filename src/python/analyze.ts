@@ -77,31 +77,39 @@ export interface SourceItem {
  */
 export async function analyzeMany(
   items: SourceItem[],
-  opts: { brief: boolean; threads: number; onDone?: (done: number) => void },
+  opts: { brief: boolean; threads: number; onDone?: (done: number) => void; consume?: boolean },
 ): Promise<(PythonFileFacts | { error: string })[]> {
   const results: (PythonFileFacts | { error: string })[] = new Array(items.length);
   let done = 0;
   const finish = (i: number, r: PythonFileFacts | { error: string }) => {
+    if (results[i] !== undefined) return;
     results[i] = r;
+    // With `consume`, a source is dropped once analysed: a stdlib scan held 40 MB of them to the end.
+    if (opts.consume) items[i]!.source = '';
     done++;
     opts.onDone?.(done);
   };
-  if (opts.threads <= 1 || items.length < 2) {
+  const here = async () => {
     for (const [i, it] of items.entries()) {
+      if (results[i] !== undefined) continue;
       try {
         finish(i, analyzeSource(it.source, it.path, it.module, opts.brief));
       } catch (err) {
         finish(i, { error: (err as Error).message });
       }
-      if (done % 200 === 0) await new Promise((r) => setImmediate(r));
+      // The finalizers of collected trees free their native memory only when the event loop turns:
+      // a stdlib analysed in one go without yielding grew past 1 GB of dead trees.
+      if (done % 10 === 0) await new Promise((r) => setImmediate(r));
     }
     return results;
-  }
+  };
+  if (opts.threads <= 1 || items.length < 2) return here();
   try {
     return await analyzeOnWorkers(items, opts, finish, results);
   } catch {
-    // A worker that cannot start or dies (native module, memory) must not end the scan: redo it on this thread.
-    return analyzeMany(items, { ...opts, threads: 1 });
+    // A worker that cannot start or dies (native module, memory) must not end the scan: the files
+    // it did not finish are done on this thread.
+    return here();
   }
 }
 
@@ -111,13 +119,28 @@ async function analyzeOnWorkers(
   finish: (i: number, r: PythonFileFacts | { error: string }) => void,
   results: (PythonFileFacts | { error: string })[],
 ): Promise<(PythonFileFacts | { error: string })[]> {
-  const workers = Array.from({ length: Math.min(opts.threads, items.length) }, () => new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: WORKER_LIMITS }));
+  const workers = Array.from({ length: Math.max(1, Math.min(opts.threads, items.length) - 1) }, () => new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: WORKER_LIMITS }));
   let next = 0;
-  // A few files in flight per worker keep it busy without copying the whole tree into its queue.
+  let failed = false;
+  // A few files in flight per worker keep it busy without copying the whole tree into its queue,
+  // and while this thread analyses a file of its own.
   const IN_FLIGHT = 4;
+  const here = async (): Promise<void> => {
+    while (!failed && next < items.length) {
+      const id = next++;
+      const it = items[id]!;
+      try {
+        finish(id, analyzeSource(it.source, it.path, it.module, opts.brief));
+      } catch (err) {
+        finish(id, { error: (err as Error).message });
+      }
+      // Lets the workers' messages in, and the finalizers of collected trees free their native memory.
+      await new Promise((r) => setImmediate(r));
+    }
+  };
   try {
-    await Promise.all(
-      workers.map(
+    await Promise.all([
+      ...workers.map(
         (w) =>
           new Promise<void>((resolve, reject) => {
             let inFlight = 0;
@@ -135,11 +158,15 @@ async function analyzeOnWorkers(
               finish(m.id, m.facts ?? { error: m.error ?? 'unknown error' });
               send();
             });
-            w.on('error', reject);
+            w.on('error', (err) => {
+              failed = true;
+              reject(err);
+            });
             send();
           }),
       ),
-    );
+      here(),
+    ]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
@@ -187,7 +214,9 @@ export async function analyzePythonFiles(
     items.push({ source: text, path: f.path, module: names.get(f.path) ?? f.path });
   }
   const threads = opts.threads ?? (items.length >= MIN_FILES_FOR_THREADS ? Math.min(4, availableParallelism()) : 1);
-  const results = await analyzeMany(items, { brief: opts.brief, threads, onDone: (d) => opts.progress?.tick(d, items.length, 'files') });
+  // The items hold the sources now; the workspace need not keep them for the rest of the scan.
+  for (const it of items) ws.forget(it.path);
+  const results = await analyzeMany(items, { brief: opts.brief, threads, consume: true, onDone: (d) => opts.progress?.tick(d, items.length, 'files') });
   const fresh = new Map(results.map((r, i) => [items[i]!.path, r]));
   const out: PythonFileFacts[] = [];
   for (const f of files) {
