@@ -119,28 +119,13 @@ async function analyzeOnWorkers(
   finish: (i: number, r: PythonFileFacts | { error: string }) => void,
   results: (PythonFileFacts | { error: string })[],
 ): Promise<(PythonFileFacts | { error: string })[]> {
-  const workers = Array.from({ length: Math.max(1, Math.min(opts.threads, items.length) - 1) }, () => new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: WORKER_LIMITS }));
+  const workers = Array.from({ length: Math.min(opts.threads, items.length) }, () => new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: WORKER_LIMITS }));
   let next = 0;
-  let failed = false;
-  // A few files in flight per worker keep it busy without copying the whole tree into its queue,
-  // and while this thread analyses a file of its own.
+  // A few files in flight per worker keep it busy without copying the whole tree into its queue.
   const IN_FLIGHT = 4;
-  const here = async (): Promise<void> => {
-    while (!failed && next < items.length) {
-      const id = next++;
-      const it = items[id]!;
-      try {
-        finish(id, analyzeSource(it.source, it.path, it.module, opts.brief));
-      } catch (err) {
-        finish(id, { error: (err as Error).message });
-      }
-      // Lets the workers' messages in, and the finalizers of collected trees free their native memory.
-      await new Promise((r) => setImmediate(r));
-    }
-  };
   try {
-    await Promise.all([
-      ...workers.map(
+    await Promise.all(
+      workers.map(
         (w) =>
           new Promise<void>((resolve, reject) => {
             let inFlight = 0;
@@ -158,15 +143,11 @@ async function analyzeOnWorkers(
               finish(m.id, m.facts ?? { error: m.error ?? 'unknown error' });
               send();
             });
-            w.on('error', (err) => {
-              failed = true;
-              reject(err);
-            });
+            w.on('error', reject);
             send();
           }),
       ),
-      here(),
-    ]);
+    );
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
