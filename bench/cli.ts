@@ -11,6 +11,7 @@
  *            peak RSS of the cold scan (target <= 400 MB)
  *
  * BENCH_RUNS sets the runs of the quick pairs (default 7), BENCH_SLOW_RUNS those of health and scan (3).
+ * `npm run bench -- health-cli` runs the health pair alone, `npm run bench -- scan-rss` the scans alone.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -127,6 +128,15 @@ export async function benchCli(): Promise<Record<string, unknown>> {
   line('secrets, stdlib', s.pyvet!, 'walk + read every file', s.floor!, '<= 2x');
   result.secrets = { pyvet: s.pyvet, floor: s.floor, ...ratios(s.pyvet!, s.floor!) };
 
+  Object.assign(result, cliHealth(stdlib), cliScan(stdlib));
+  console.log(`  ${load()} at the end`);
+  result.loadAverage = os.loadavg()[0];
+  return result;
+}
+
+/** `pyvet health <stdlib> --no-cache` against `radon cc -j` and the bare parse, interleaved. */
+function cliHealth(stdlib: string): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
   const radon = existsSync(RADON) ? () => run(RADON, ['cc', '-j', '-e', '*/site-packages/*', stdlib]) : null;
   const h = pair(SLOW_RUNS, {
     parse: node(path.join(FLOORS, 'parse.js'), stdlib),
@@ -138,6 +148,12 @@ export async function benchCli(): Promise<Record<string, unknown>> {
   line('health, stdlib, cold', h.pyvet!, 'bare parse, one thread', h.parse!, '');
   result.health = { pyvet: h.pyvet, parseFloor: h.parse, toParse: ratios(h.pyvet!, h.parse!), ...(h.radon ? { radon: h.radon, toRadon: ratios(h.pyvet!, h.radon) } : { radon: 'not installed' }) };
 
+  return result;
+}
+
+/** Cold and warm `pyvet scan <stdlib>`, and the cold scan's peak RSS. */
+function cliScan(stdlib: string): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
   const cache = mkdtempSync(path.join(os.tmpdir(), 'pyvet-bench-cache-'));
   try {
     const cold: Sample[] = [];
@@ -161,9 +177,24 @@ export async function benchCli(): Promise<Record<string, unknown>> {
   } finally {
     rmSync(cache, { recursive: true, force: true });
   }
-  console.log(`  ${load()} at the end`);
-  result.loadAverage = os.loadavg()[0];
   return result;
+}
+
+const header = () => {
+  console.log(`whole processes, medians; ${load()}`);
+  console.log(`  ${''.padEnd(34)} ${'pyvet'.padStart(9)}   ${'reference'.padEnd(26)} ${''.padStart(9)}   ratio  target`);
+};
+
+/** `npm run bench -- health-cli`: the health processes alone. */
+export async function benchCliHealth(): Promise<Record<string, unknown>> {
+  header();
+  return { ...cliHealth(stdlibPath()), loadAverage: os.loadavg()[0] };
+}
+
+/** `npm run bench -- scan-rss`: cold and warm scans and the cold scan's peak RSS alone. */
+export async function benchCliScan(): Promise<Record<string, unknown>> {
+  header();
+  return { ...cliScan(stdlibPath()), loadAverage: os.loadavg()[0] };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await benchCli();

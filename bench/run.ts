@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- deps secrets health scan cli hostile fleet]`: each benchmark prints its figures and the reference
+ * `npm run bench [-- deps secrets health scan cli health-cli scan-rss hostile fleet]`: each benchmark prints its figures and the reference
  * measured in the same run (the raw read/unzip floor, secretlint, radon), then a JSON summary.
  */
 import { benchDeps } from './deps.js';
@@ -7,7 +7,7 @@ import { benchSecrets } from './secrets.js';
 import { benchHealth } from './health.js';
 import { benchScan } from './scan.js';
 import { benchHostile } from './hostile.js';
-import { benchCli } from './cli.js';
+import { benchCli, benchCliHealth, benchCliScan } from './cli.js';
 import { benchFleet } from './fleet.js';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -17,6 +17,8 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   scan: benchScan,
   hostile: benchHostile,
   cli: benchCli,
+  'health-cli': benchCliHealth,
+  'scan-rss': benchCliScan,
   fleet: benchFleet,
 };
 

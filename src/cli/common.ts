@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, writeFileSync, writeSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../core/errors.js';
@@ -121,6 +121,21 @@ export function failOnOf(opts: CommonOptions, cfg: PyvetConfig): FailOn {
   return v;
 }
 
+/** Write one format to a file; JSON in pieces, never as one string (a stdlib report is 14 MB). */
+async function writeReport(file: string, format: Format, report: ScanReport): Promise<void> {
+  if (format !== 'json') {
+    writeFileSync(file, await render(format, report, { color: false }));
+    return;
+  }
+  const { renderJsonChunks } = await import('../report/json.js');
+  const fd = openSync(file, 'w');
+  try {
+    for (const chunk of renderJsonChunks(report)) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Render each format; to stdout when one format and no file/dir given, else to files. Returns written paths. */
 export async function emit(io: Io, report: ScanReport, formats: Format[], opts: CommonOptions, defaultDir?: string): Promise<string[]> {
   const color = opts.color !== false && !!io.stdout.isTTY && !io.env.NO_COLOR;
@@ -129,7 +144,7 @@ export async function emit(io: Io, report: ScanReport, formats: Format[], opts: 
     if (formats.length > 1) throw new UsageError('--output takes one format; use --output-dir for several');
     const file = path.resolve(io.cwd, opts.output);
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, await render(formats[0]!, report, { color: false }));
+    await writeReport(file, formats[0]!, report);
     return [file];
   }
   const dir = opts.outputDir ?? (formats.length > 1 ? defaultDir ?? 'pyvet-report' : undefined);
@@ -138,7 +153,7 @@ export async function emit(io: Io, report: ScanReport, formats: Format[], opts: 
     mkdirSync(abs, { recursive: true });
     for (const f of formats) {
       const file = path.join(abs, FILE_NAMES[f]);
-      writeFileSync(file, await render(f, report, { color: false }));
+      await writeReport(file, f, report);
       written.push(file);
     }
     return written;

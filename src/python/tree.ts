@@ -23,6 +23,9 @@ function pointAt(ctx: Ctx, index: number): Point {
   return { row: lo, column: index - starts[lo]! };
 }
 
+/** Children of a leaf: one shared empty array instead of one per node (most nodes are leaves). */
+const NO_NODES: PyNode[] = Object.freeze([]) as unknown as PyNode[];
+
 /**
  * A plain-JavaScript copy of a tree-sitter tree, with each child's field name. Reading properties of
  * native nodes crosses into C++ and allocates a node object per call; the health extractor walks the
@@ -30,10 +33,11 @@ function pointAt(ctx: Ctx, index: number): Point {
  */
 export class PyNode {
   parent: PyNode | null = null;
-  readonly children: PyNode[] = [];
+  /** Set once the node's subtree has been copied (sized exactly; leaves share one empty array). */
+  children: PyNode[] = NO_NODES;
   hasError = false;
   isMissing = false;
-  private named?: PyNode[];
+  private named: PyNode[] = NO_NODES;
   constructor(
     private readonly ctx: Ctx,
     readonly id: number,
@@ -58,19 +62,20 @@ export class PyNode {
   }
 
   get namedChildren(): PyNode[] {
-    return (this.named ??= this.children.filter((c) => c.isNamed));
+    return this.named;
   }
 
   get namedChildCount(): number {
-    return this.namedChildren.length;
+    return this.named.length;
   }
 
   namedChild(i: number): PyNode | null {
-    return this.namedChildren[i] ?? null;
+    return this.named[i] ?? null;
   }
 
   childForFieldName(name: string): PyNode | null {
-    return this.children.find((c) => c.field === name) ?? null;
+    for (const c of this.children) if (c.field === name) return c;
+    return null;
   }
 
   childrenForFieldName(name: string): PyNode[] {
@@ -81,7 +86,8 @@ export class PyNode {
   descendantsOfType(types: readonly string[]): PyNode[] {
     const want = new Set(types);
     const out: PyNode[] = [];
-    const stack: PyNode[] = [...this.children].reverse();
+    const stack: PyNode[] = [];
+    for (let i = this.children.length - 1; i >= 0; i--) stack.push(this.children[i]!);
     while (stack.length) {
       const n = stack.pop()!;
       if (want.has(n.type)) out.push(n);
@@ -89,14 +95,28 @@ export class PyNode {
     }
     return out;
   }
+
+  /** Called by toPyTree when every child has been copied. */
+  static close(n: PyNode, children: PyNode[], withErrors: boolean): void {
+    n.children = children;
+    let named = 0;
+    for (const c of children) {
+      if (c.isNamed) named++;
+      if (withErrors && c.hasError) n.hasError = true;
+    }
+    n.named = named === children.length ? children : named === 0 ? NO_NODES : children.filter((c) => c.isNamed);
+  }
 }
 
-// Per language symbol / field id: names, and whether the symbol is a named node.
-const typeNames = new Map<number, string>();
-const namedTypes = new Map<number, boolean>();
-const fieldNames = new Map<number, string>();
+// Per language symbol / field id: names, and whether the symbol is a named node (arrays: ids are small).
+const typeNames: string[] = [];
+const namedTypes: boolean[] = [];
+const fieldNames: string[] = [];
 
-/** Copy the tree under `root` into PyNodes with one TreeCursor walk. */
+/**
+ * Copy the tree under `root` into PyNodes with one TreeCursor walk. Children are gathered on one shared
+ * stack and sliced off when their parent closes, so each node's array is allocated once at its size.
+ */
 export function toPyTree(root: SyntaxNode, source: string): PyNode {
   const lineStarts = [0];
   for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) lineStarts.push(i + 1);
@@ -104,42 +124,43 @@ export function toPyTree(root: SyntaxNode, source: string): PyNode {
   const withErrors = root.hasError;
   const cursor = root.walk();
   let nextId = 0;
-  const make = (): PyNode => {
+  const make = (parent: PyNode | null): PyNode => {
     const typeId = cursor.nodeTypeId;
-    let type = typeNames.get(typeId);
+    let type = typeNames[typeId];
     if (type === undefined) {
       type = cursor.nodeType;
-      typeNames.set(typeId, type);
-      namedTypes.set(typeId, cursor.nodeIsNamed);
+      typeNames[typeId] = type;
+      namedTypes[typeId] = cursor.nodeIsNamed;
     }
     const fieldId = cursor.currentFieldId;
     let field: string | null = null;
     if (fieldId) {
-      field = fieldNames.get(fieldId) ?? null;
+      field = fieldNames[fieldId] ?? null;
       if (field === null) {
         field = cursor.currentFieldName;
-        fieldNames.set(fieldId, field);
+        fieldNames[fieldId] = field;
       }
     }
     const start = cursor.startIndex;
     const end = cursor.endIndex;
-    const n = new PyNode(ctx, nextId++, type, namedTypes.get(typeId)!, field, start, end);
+    const n = new PyNode(ctx, nextId++, type, namedTypes[typeId]!, field, start, end);
+    n.parent = parent;
     if (withErrors && (type === 'ERROR' || (start === end && cursor.nodeIsMissing))) {
       n.hasError = true;
       n.isMissing = type !== 'ERROR';
     }
     return n;
   };
-  const top = make();
-  const all: PyNode[] = [top];
+  const top = make(null);
+  // Children copied so far of every open node, innermost last; `from` holds where each open node's begin.
+  const kids: PyNode[] = [];
+  const from: number[] = [];
   let current = top;
   for (;;) {
     if (cursor.gotoFirstChild()) {
-      const child = make();
-      child.parent = current;
-      current.children.push(child);
-      all.push(child);
-      current = child;
+      from.push(kids.length);
+      current = make(current);
+      kids.push(current);
       continue;
     }
     let done = false;
@@ -148,21 +169,15 @@ export function toPyTree(root: SyntaxNode, source: string): PyNode {
         done = true;
         break;
       }
-      current = current.parent!;
+      const parent = current.parent!;
+      const at = from.pop()!;
+      PyNode.close(parent, kids.slice(at), withErrors);
+      kids.length = at;
+      current = parent;
     }
     if (done) break;
-    const sibling = make();
-    sibling.parent = current.parent;
-    current.parent!.children.push(sibling);
-    all.push(sibling);
-    current = sibling;
-  }
-  if (withErrors) {
-    // `all` is in pre-order: walking it backwards reaches every child before its parent.
-    for (let i = all.length - 1; i >= 0; i--) {
-      const n = all[i]!;
-      if (n.hasError && n.parent) n.parent.hasError = true;
-    }
+    current = make(current.parent);
+    kids.push(current);
   }
   return top;
 }

@@ -4,3 +4,64 @@ import type { ScanReport } from '../core/report.js';
 export function renderJson(report: ScanReport): string {
   return JSON.stringify(report, null, 2) + '\n';
 }
+
+/** Containers this deep are written member by member; deeper values by one JSON.stringify each. */
+const SPLIT_DEPTH = 4;
+const CHUNK = 1 << 16;
+
+/**
+ * The text of renderJson in pieces of about 64 KB, for writing to a file: a stdlib report is 14 MB,
+ * and one JSON.stringify of it held about 60 MB at the end of a scan (the builder's parts, the string,
+ * its UTF-8 copy). Members of the outer levels are serialized one at a time with JSON.stringify's
+ * own rules (toJSON, undefined members left out, undefined array items as null).
+ */
+export function* renderJsonChunks(report: ScanReport): Generator<string> {
+  let buf = '';
+  const parts: string[] = [];
+  const out = (s: string): void => {
+    buf += s;
+    if (buf.length >= CHUNK) {
+      parts.push(buf);
+      buf = '';
+    }
+  };
+  const resolve = (key: string, v: unknown): unknown =>
+    v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function' ? (v as { toJSON: (k: string) => unknown }).toJSON(key) : v;
+  function* value(raw: unknown, v: unknown, depth: number, inArray: boolean): Generator<string> {
+    const pad = '  '.repeat(depth);
+    if (depth >= SPLIT_DEPTH || v === null || typeof v !== 'object') {
+      const s = JSON.stringify(raw, null, 2) as string | undefined;
+      out(s === undefined ? (inArray ? 'null' : '') : depth ? s.replaceAll('\n', '\n' + pad) : s);
+      return;
+    }
+    const inner = pad + '  ';
+    if (Array.isArray(v)) {
+      if (v.length === 0) {
+        out('[]');
+        return;
+      }
+      out('[');
+      for (let i = 0; i < v.length; i++) {
+        out((i ? ',\n' : '\n') + inner);
+        yield* value(v[i], resolve(String(i), v[i]), depth + 1, true);
+        while (parts.length) yield parts.shift()!;
+      }
+      out('\n' + pad + ']');
+      return;
+    }
+    const obj = v as Record<string, unknown>;
+    let first = true;
+    for (const k of Object.keys(obj)) {
+      const m = resolve(k, obj[k]);
+      if (m === undefined || typeof m === 'function' || typeof m === 'symbol') continue;
+      out((first ? '{\n' : ',\n') + inner + JSON.stringify(k) + ': ');
+      first = false;
+      yield* value(obj[k], m, depth + 1, false);
+      while (parts.length) yield parts.shift()!;
+    }
+    out(first ? '{}' : '\n' + pad + '}');
+  }
+  yield* value(report, resolve('', report), 0, false);
+  while (parts.length) yield parts.shift()!;
+  yield buf + '\n';
+}

@@ -63,6 +63,11 @@ export class Workspace {
     return null;
   }
 
+  /** Drop one file's cached text (its reader holds it now); a later read reads the file again. */
+  forget(relPath: string): void {
+    this.cache.delete(relPath);
+  }
+
   /** Drop cached text once every analyzer that needs it is done, to bound memory on big trees. */
   release(): void {
     this.cache.clear();
