@@ -15,6 +15,7 @@ import { testChecks, testMetrics } from './checks/tests.js';
 import { ciChecks } from './checks/ci.js';
 import { docsChecks, toolChecks } from './checks/hygiene.js';
 import { historyChecks } from './checks/history.js';
+import { pinnedBySibling } from './checks/pinned.js';
 
 export interface HealthOptions {
   dependencies: Dependency[];
@@ -191,8 +192,10 @@ function scoredChecks(ctx: HealthContext, now: Date): { checks: CheckResult[]; t
       { coveredByFindings: true, skip: projectDeps.length === 0 },
     ),
   );
-  const locked = projectDeps.filter((d) => d.version !== null);
-  const unlocked = projectDeps.filter((d) => d.version === null);
+  // A hand-edited requirements input beside the file that pins all its names is resolved, not loose.
+  const bySibling = pinnedBySibling(projectDeps);
+  const locked = projectDeps.filter((d) => d.version !== null || bySibling.has(d));
+  const unlocked = projectDeps.filter((d) => d.version === null && !bySibling.has(d));
   checks.push(
     check(
       'dependencies.pinned',
