@@ -225,7 +225,7 @@ function scoredChecks(ctx: HealthContext, now: Date): { checks: CheckResult[]; t
   checks.push(...ciChecks(ci));
 
   // Tests.
-  const tm = testMetrics(files, graph, tree, ci.texts);
+  const tm = testMetrics(files, graph, tree, ci.texts, (p) => roles.role(p) === 'production');
   const codeModules = files.filter((f) => roles.role(f.path) === 'production' && f.health.functions.length > 0).length;
   checks.push(...testChecks(tm, codeModules));
 
