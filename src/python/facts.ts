@@ -139,6 +139,14 @@ function exceptCatches(clause: SyntaxNode): string[] {
   return names;
 }
 
+/** The name an `except … as e:` binds, or null. */
+function exceptBinding(clause: SyntaxNode): string | null {
+  const pattern = clause.namedChildren.find((c) => c.type === 'as_pattern');
+  const alias = pattern?.childForFieldName('alias') ?? pattern?.namedChild(1);
+  const name = alias?.type === 'identifier' ? alias : alias?.namedChild(0);
+  return name?.type === 'identifier' ? name.text : null;
+}
+
 function isBareExcept(clause: SyntaxNode): boolean {
   return clause.namedChildren.every((c) => c.type === 'block' || c.type === 'comment');
 }
@@ -306,8 +314,8 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
   facts.logs = importsTop.has('logging') || importsTop.has('structlog') || importsTop.has('loguru');
   // Names assigned SQL built from values, per scope: `q = f"SELECT … {x}"; cur.execute(q)`.
   const builtSql = new Set<string>();
-  // Enclosing except clauses, innermost last, and whether each re-raises.
-  const handlers: { reraises: boolean }[] = [];
+  // Enclosing except clauses, innermost last: whether each re-raises, catches everything, and the name it binds.
+  const handlers: { reraises: boolean; broad: boolean; bound: string | null }[] = [];
 
   const resolveCallee = (fn: SyntaxNode | null): string | null => {
     const d = dottedName(fn);
@@ -373,8 +381,13 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
     const logCall = isLoggerCall(fn);
     if (logCall) {
       const handler = handlers[handlers.length - 1];
-      if (handler && !handler.reraises && (logCall.method === 'error' || logCall.method === 'critical') && !keywords.has('exc_info') && !keywords.has('stack_info')) smell('health.log-without-traceback', call);
       const args = call.childForFieldName('arguments');
+      // A specific exception caught and described needs no traceback (`except Group.DoesNotExist: log.error("no group")`);
+      // one that catches everything, or logs the caught error's text, throws away where it came from.
+      const losesTrace = handler && (handler.broad || (handler.bound !== null && new RegExp(`(^|[^\\w.])${handler.bound}\\b`).test(args?.text ?? '')));
+      if (handler && losesTrace && !handler.reraises && (logCall.method === 'error' || logCall.method === 'critical') && !keywords.has('exc_info') && !keywords.has('stack_info')) {
+        smell('health.log-without-traceback', call);
+      }
       if (args && sensitiveName(args)) smell('health.secret-in-log', call);
     }
     if (callee && /^(logging\.(basicConfig|config\.dictConfig|config\.fileConfig)|dictConfig|fileConfig|structlog\.configure|loguru\.logger\.add)$/.test(callee)) facts.configuresLogging = true;
@@ -483,7 +496,8 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
         else if (exceptCatches(node).some((x) => x === 'Exception' || x === 'BaseException') && isEmptyBody(node.namedChildren.find((c) => c.type === 'block'))) {
           smell('health.swallowed-exception', node);
         }
-        handlers.push({ reraises: /(^|\n)\s*raise\b/.test(node.text) });
+        const caught = exceptCatches(node);
+        handlers.push({ reraises: /(^|\n)\s*raise\b/.test(node.text), broad: isBareExcept(node) || caught.some((x) => x === 'Exception' || x === 'BaseException'), bound: exceptBinding(node) });
         for (const c of node.namedChildren) visit(c);
         handlers.pop();
         return;
