@@ -6,6 +6,7 @@ import { isShipped } from '../core/role.js';
 import { rolesOf, type FileRoles } from '../facts/roles.js';
 import { declarations } from '../facts/manifests.js';
 import { pyprojects } from '../facts/config.js';
+import { deptryConfig } from '../facts/deptry.js';
 import { TreeIndex } from '../facts/tree-index.js';
 import { buildImportGraph, eagerEdges, importCycles, type ImportEdge, type ImportGraph } from '../facts/imports.js';
 import { envVarMetrics, type EnvVarMetric } from '../facts/env.js';
@@ -73,7 +74,14 @@ export async function buildContext(ws: Workspace, opts: ContextOptions): Promise
   const decls = declarations(ws);
   const loadedByName = new Set(shippedFiles.flatMap((f) => f.health.stringRefs));
   for (const { doc } of pyprojects(ws)) for (const t of entryPointModules(doc)) loadedByName.add(t);
-  const declared = declaredVsImported(graph, decls, { isProduction: (p) => roles.role(p) === 'production', loadedByName });
+  // What the project already told deptry (the same checks) it wants is not a finding here either.
+  const deptry = deptryConfig(pyprojects(ws));
+  const found = declaredVsImported(graph, decls, { isProduction: (p) => roles.role(p) === 'production', loadedByName, moduleMap: deptry.moduleMap });
+  const declared: DeclaredVsImported = {
+    undeclared: found.undeclared.filter((u) => !deptry.ignored('DEP001', u.name) && !deptry.ignored('DEP003', u.name)),
+    unused: found.unused.filter((u) => !deptry.ignored('DEP002', u.name)),
+    devInProduction: found.devInProduction.filter((d) => !deptry.ignored('DEP004', d.name)),
+  };
   const ccByFile = new Map<string, number>();
   for (const f of files) ccByFile.set(f.path, f.health.functions.reduce((s, fn) => s + fn.complexity, 0));
   return {
