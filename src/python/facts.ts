@@ -50,6 +50,8 @@ export interface HealthFacts {
   sloc: number;
   imports: ImportFact[];
   envReads: EnvReadFact[];
+  /** Variables the file itself sets (`os.environ["X"] = …`): a signal between the project's own processes. */
+  envWrites?: string[];
   smells: SmellFact[];
   /** Test functions: `test*` functions and methods of `Test*`/TestCase classes. */
   testFunctions: number;
@@ -483,7 +485,8 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
           // A store (`os.environ["X"] = …`) sets a variable; only reads are configuration.
           const parent = node.parent;
           const isStore = parent?.type === 'assignment' && parent.childForFieldName('left')?.id === node.id;
-          if (name && !isStore) facts.envReads.push({ name, line: node.startPosition.row + 1, default: null, via: 'os.environ' });
+          if (name && isStore) (facts.envWrites ??= []).push(name);
+          else if (name) facts.envReads.push({ name, line: node.startPosition.row + 1, default: null, via: 'os.environ' });
         }
         break;
       }
