@@ -153,6 +153,28 @@ function isBareExcept(clause: SyntaxNode): boolean {
   return clause.namedChildren.every((c) => c.type === 'block' || c.type === 'comment');
 }
 
+/**
+ * A do-nothing handler the code itself explains: a comment saying why (`# keep the value as a string`),
+ * or a `try … else: break/return` that takes the first candidate that works and falls back otherwise.
+ */
+function isDeliberateSwallow(clause: SyntaxNode): boolean {
+  const block = clause.namedChildren.find((c) => c.type === 'block');
+  const comments = [...clause.namedChildren, ...(block?.namedChildren ?? [])].filter((c) => c.type === 'comment');
+  if (comments.some((c) => !/^#\s*(noqa|nosec|pragma|type:|pylint:|fmt:|pyright:)/i.test(c.text))) return true;
+  const orElse = clause.parent?.type === 'try_statement' ? clause.parent.namedChildren.find((c) => c.type === 'else_clause') : undefined;
+  const elseBody = orElse?.namedChildren.find((c) => c.type === 'block');
+  return elseBody?.namedChildren.some((c) => c.type === 'break_statement' || c.type === 'return_statement') ?? false;
+}
+
+/** `exec(compile(f.read(), filename, "exec"), ns)`: run a Python file under its own name, as runpy and config loaders do. */
+function isFileRun(call: SyntaxNode): boolean {
+  const first = call.childForFieldName('arguments')?.namedChildren[0];
+  if (first?.type !== 'call' || first.childForFieldName('function')?.text !== 'compile') return false;
+  const [src, name, mode] = first.childForFieldName('arguments')?.namedChildren ?? [];
+  const reads = src?.type === 'call' && /\.read$/.test(src.childForFieldName('function')?.text ?? '');
+  return reads && name !== undefined && !/^[rbuf]*['"]</i.test(name.text) && /^['"]exec['"]$/.test(mode?.text ?? '');
+}
+
 /** A body that does nothing: only `pass`, `...` and comments. */
 function isEmptyBody(block: SyntaxNode | undefined): boolean {
   if (!block) return false;
@@ -355,7 +377,7 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
     const { positional, keywords } = callArgs(call);
     if (callee) {
       envCall(call, callee);
-      if (fn?.type === 'identifier' && (callee === 'eval' || callee === 'exec')) smell('health.eval-exec', call);
+      if (fn?.type === 'identifier' && (callee === 'eval' || callee === 'exec') && !isFileRun(call)) smell('health.eval-exec', call);
       if (fn?.type === 'identifier' && callee === 'print' && facts.logs && !testFile && !facts.hasMainGuard && !isScriptLike(path) && !cliModule) {
         smell('health.print-in-library', call);
       }
@@ -496,7 +518,7 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
       case 'except_clause': {
         // A bare except that re-raises (cleanup, then `raise`) lets Ctrl-C and SystemExit through.
         if (isBareExcept(node) && !/(^|\n)\s*raise\s*($|\n)/.test(node.text)) smell('health.bare-except', node.children[0] ?? node);
-        else if (exceptCatches(node).some((x) => x === 'Exception' || x === 'BaseException') && isEmptyBody(node.namedChildren.find((c) => c.type === 'block'))) {
+        else if (exceptCatches(node).some((x) => x === 'Exception' || x === 'BaseException') && isEmptyBody(node.namedChildren.find((c) => c.type === 'block')) && !isDeliberateSwallow(node)) {
           smell('health.swallowed-exception', node);
         }
         const caught = exceptCatches(node);
