@@ -4,7 +4,7 @@ import type { Workspace } from '../sources/workspace.js';
 import { isAside, type Dependency } from '../deps/types.js';
 import type { PythonFileFacts } from '../python/analyze.js';
 import type { Evidence, HealthCategory, HealthReport, ImportMetrics } from './types.js';
-import { HEALTH_RULES, isSuppressed, ruleForCheck } from './registry.js';
+import { HEALTH_RULES, healthRule, isSuppressed, ruleForCheck } from './registry.js';
 import type { HealthRule, SmellScore } from './rule.js';
 import { buildContext, COMPLEX_THRESHOLD, type HealthContext, type RuleHit } from './context.js';
 import { check, type CheckResult } from './checks/model.js';
@@ -228,19 +228,25 @@ function scoredChecks(ctx: HealthContext, now: Date): { checks: CheckResult[]; t
   const tm = testMetrics(files, graph, tree, ci.texts, (p) => roles.role(p) === 'production');
   const codeModules = files.filter((f) => roles.role(f.path) === 'production' && f.health.functions.length > 0).length;
   checks.push(...testChecks(tm, codeModules));
+  // CI cannot run tests that do not exist: tests.present's finding says it.
+  const runsTests = checks.find((c) => c.id === 'ci.runs-tests');
+  if (runsTests && tm.testFunctions === 0) runsTests.coveredByFindings = true;
 
   // Docs and tooling.
   checks.push(...docsChecks(tree));
   checks.push(...toolChecks(tree));
 
   // Code smells.
+  // A smell in a migration is history (a migration is never edited again) for the rules that say so.
+  const scored = (f: PythonFileFacts, s: PythonFileFacts['health']['smells'][number]) =>
+    !isSuppressed(s.rule, f.health.noqa, s.line) && !(healthRule(s.rule)?.historyInMigrations && roles.role(f.path) === 'migration');
   const smellCounts = new Map<string, number>();
   for (const f of shippedFiles) {
-    for (const s of f.health.smells) if (!isSuppressed(s.rule, f.health.noqa, s.line)) smellCounts.set(s.rule, (smellCounts.get(s.rule) ?? 0) + 1);
+    for (const s of f.health.smells) if (scored(f, s)) smellCounts.set(s.rule, (smellCounts.get(s.rule) ?? 0) + 1);
   }
   const countOf = (set: Set<string>) => [...smellCounts].filter(([r]) => set.has(r)).reduce((n, [, c]) => n + c, 0);
   const smellEvidence = (set: Set<string>): Evidence[] =>
-    shippedFiles.flatMap((f) => f.health.smells.filter((s) => set.has(s.rule) && !isSuppressed(s.rule, f.health.noqa, s.line)).map((s) => ({ path: f.path, line: s.line, message: `${s.rule}: ${s.snippet}` }))).slice(0, 20);
+    shippedFiles.flatMap((f) => f.health.smells.filter((s) => set.has(s.rule) && scored(f, s)).map((s) => ({ path: f.path, line: s.line, message: `${s.rule}: ${s.snippet}` }))).slice(0, 20);
   const dangerous = countOf(SECURITY_SMELLS);
   checks.push(
     check('security.dangerous-calls', 'security', 10 - 2 * dangerous, dangerous ? smellEvidence(SECURITY_SMELLS) : [{ message: 'no eval/exec, shell=True, pickle/yaml unsafe loads, verify=False or debug mode found' }], 'Fix each reported call (see the rule docs).', {

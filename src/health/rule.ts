@@ -22,7 +22,7 @@ export interface HealthRule extends RuleMeta {
   check?: (ctx: HealthContext, rule: HealthRule) => RuleHit[];
   /** The scored check (`tests.present`) whose failure this rule reports, for rules that report no place of their own. */
   failedCheck?: string;
-  /** A migration runs once and is never edited again: what this rule reports there is history, not debt (info). */
+  /** A migration runs once and is never edited again: what this rule reports there is history, not debt (info, unscored). */
   historyInMigrations?: boolean;
 }
 

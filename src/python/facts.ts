@@ -339,7 +339,7 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
   // Names assigned SQL built from values, per scope: `q = f"SELECT … {x}"; cur.execute(q)`.
   const builtSql = new Set<string>();
   // Enclosing except clauses, innermost last: whether each re-raises, catches everything, and the name it binds.
-  const handlers: { reraises: boolean; broad: boolean; bound: string | null }[] = [];
+  const handlers: { reraises: boolean; broad: boolean; bound: string | null; keepsTrace: boolean }[] = [];
 
   const resolveCallee = (fn: SyntaxNode | null): string | null => {
     const d = dottedName(fn);
@@ -408,7 +408,7 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
       const args = call.childForFieldName('arguments');
       // A specific exception caught and described needs no traceback (`except Group.DoesNotExist: log.error("no group")`);
       // one that catches everything, or logs the caught error's text, throws away where it came from.
-      const losesTrace = handler && (handler.broad || (handler.bound !== null && new RegExp(`(^|[^\\w.])${handler.bound}\\b`).test(args?.text ?? '')));
+      const losesTrace = handler && !handler.keepsTrace && (handler.broad || (handler.bound !== null && new RegExp(`(^|[^\\w.])${handler.bound}\\b`).test(args?.text ?? '')));
       if (handler && losesTrace && !handler.reraises && (logCall.method === 'error' || logCall.method === 'critical') && !keywords.has('exc_info') && !keywords.has('stack_info')) {
         smell('health.log-without-traceback', call);
       }
@@ -522,7 +522,13 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
           smell('health.swallowed-exception', node);
         }
         const caught = exceptCatches(node);
-        handlers.push({ reraises: /(^|\n)\s*raise\b/.test(node.text), broad: isBareExcept(node) || caught.some((x) => x === 'Exception' || x === 'BaseException'), bound: exceptBinding(node) });
+        handlers.push({
+          reraises: /(^|\n)\s*raise\b/.test(node.text),
+          broad: isBareExcept(node) || caught.some((x) => x === 'Exception' || x === 'BaseException'),
+          bound: exceptBinding(node),
+          // The handler keeps the traceback another way (format_exc into a job log, print_exc).
+          keepsTrace: /\btraceback\.(format_exc|print_exc|format_exception|print_exception|format_tb)\b|\bsys\.exc_info\(/.test(node.text),
+        });
         for (const c of node.namedChildren) visit(c);
         handlers.pop();
         return;

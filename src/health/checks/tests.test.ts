@@ -62,9 +62,11 @@ test('tests: [coverage:run] in setup.cfg configures coverage without a threshold
   }
 });
 
-test('tests: only production modules can be untested; without any test the other tests.* checks are explained by tests.present', async () => {
+test('tests: only production modules outside the framework\'s conventions can be untested; without any test the other tests.* checks are explained by tests.present', async () => {
   const t = new TempTree().files({
-    'shop/__init__.py': '',
+    // A package is tested when a module below it is; Django's apps.py is loaded by the framework.
+    'shop/__init__.py': 'def version():\n    return 1\n',
+    'shop/apps.py': 'class ShopConfig:\n    def ready(self):\n        return None\n',
     'shop/cart.py': 'def add(c, x):\n    return c + [x]\n',
     '.semgrep/rules/sample.py': 'def f(x):\n    return x\n',
     'tests/test_cart.py': 'from shop.cart import add\n\ndef test_add():\n    assert add([], 1) == [1]\n',

@@ -12,6 +12,9 @@ const LAYER_PATTERNS: [string, RegExp][] = [
   ['unit', /(^|[/_.-])unit([/_.-]|$)/i],
 ];
 
+/** Modules the framework loads by convention (Django's apps, admin, urls; WSGI/ASGI entry points): tests reach them through the test client, not an import. */
+const FRAMEWORK_LOADED = /(^|\/)(apps|admin|urls|wsgi|asgi)\.py$/;
+
 /** Coverage configuration and its fail-under threshold, from every place it is usually set. */
 export function coverageConfig(tree: TreeIndex, ciTexts: { path: string; text: string }[]): TestMetrics['coverage'] & { line?: number } {
   const pp = pyproject(tree.ws);
@@ -100,9 +103,13 @@ export function testMetrics(
   const codeSloc = code.reduce((s, f) => s + f.health.sloc, 0);
   // Modules of the library (not tests, scripts, packaging or empty __init__) that no test file imports.
   const testModules = new Set(tests.map((t) => t.module));
+  const tested = new Set([...graph.importedBy].filter(([, by]) => [...by].some((m) => testModules.has(m))).map(([mod]) => mod));
+  const testedList = [...tested];
+  // Importing `pkg.mod` runs `pkg/__init__.py` first: a package is tested when anything below it is.
+  const isTested = (f: PythonFileFacts) => tested.has(f.module) || (/(^|\/)__init__\.py$/.test(f.path) && testedList.some((m) => m.startsWith(`${f.module}.`)));
   const untested = code
-    .filter((f) => isProduction(f.path) && !isScriptLike(f.path) && f.health.functions.length > 0 && !/(^|\/)migrations\//.test(f.path))
-    .filter((f) => ![...(graph.importedBy.get(f.module) ?? [])].some((m) => testModules.has(m)))
+    .filter((f) => isProduction(f.path) && !isScriptLike(f.path) && !FRAMEWORK_LOADED.test(f.path) && f.health.functions.length > 0 && !/(^|\/)migrations\//.test(f.path))
+    .filter((f) => !isTested(f))
     .map((f) => f.module)
     .sort();
   const coverage = coverageConfig(tree, ciTexts);

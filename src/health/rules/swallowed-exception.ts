@@ -4,6 +4,7 @@ export const swallowedException = defineHealthRule({
   id: 'health.swallowed-exception',
   severity: 'medium',
   scoredBy: 'error-handling',
+  historyInMigrations: true,
   summary: '`except Exception: pass` silently discards every error',
   docs: {
     what: 'Flags handlers for Exception/BaseException whose body does nothing (`pass` or `...`). A handler the code explains is a decision, not an accident, and is not reported: a comment in it saying why, or a `try … else: break`/`return` that takes the first candidate that works.',
