@@ -1,7 +1,8 @@
 /**
  * Draw the hand-read sample of health findings: per repository, N findings above `info`, taken
  * round-robin over the rules that reported (rule order and the findings within each rule shuffled by
- * a seeded generator), so a rule with 900 findings does not fill the sample and the draw repeats.
+ * a generator seeded with the seed and the repository's name), so a rule with 900 findings does not
+ * fill the sample, the draw repeats, and one repository's draw does not move when another's findings change.
  *
  *   node dist/bench/health-sample.js [--seed 29] [--per-repo 10] [--json] DIR|REPORT.json ...
  *
@@ -85,10 +86,10 @@ function main(argv: string[]): void {
     else if (a === '--json') json = true;
     else targets.push(a);
   }
-  const rand = seeded(seed);
   const sample: SampledFinding[] = [];
   for (const t of targets) {
     const { repo, findings } = report(t);
+    const rand = seeded([...repo].reduce((h, c) => Math.imul(h, 31) + c.charCodeAt(0), seed));
     for (const f of sampleFindings(findings, perRepo, rand)) sample.push({ repo, rule: f.rule, severity: f.severity, path: f.path, line: f.line, message: f.message });
   }
   if (json) process.stdout.write(JSON.stringify({ seed, perRepo, sample }, null, 2) + '\n');

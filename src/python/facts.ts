@@ -141,14 +141,6 @@ function exceptCatches(clause: SyntaxNode): string[] {
   return names;
 }
 
-/** The name an `except … as e:` binds, or null. */
-function exceptBinding(clause: SyntaxNode): string | null {
-  const pattern = clause.namedChildren.find((c) => c.type === 'as_pattern');
-  const alias = pattern?.childForFieldName('alias') ?? pattern?.namedChild(1);
-  const name = alias?.type === 'identifier' ? alias : alias?.namedChild(0);
-  return name?.type === 'identifier' ? name.text : null;
-}
-
 function isBareExcept(clause: SyntaxNode): boolean {
   return clause.namedChildren.every((c) => c.type === 'block' || c.type === 'comment');
 }
@@ -338,8 +330,8 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
   facts.logs = importsTop.has('logging') || importsTop.has('structlog') || importsTop.has('loguru');
   // Names assigned SQL built from values, per scope: `q = f"SELECT … {x}"; cur.execute(q)`.
   const builtSql = new Set<string>();
-  // Enclosing except clauses, innermost last: whether each re-raises, catches everything, and the name it binds.
-  const handlers: { reraises: boolean; broad: boolean; bound: string | null; keepsTrace: boolean }[] = [];
+  // Enclosing except clauses, innermost last: whether each re-raises, catches everything, and keeps the traceback.
+  const handlers: { reraises: boolean; broad: boolean; keepsTrace: boolean }[] = [];
 
   const resolveCallee = (fn: SyntaxNode | null): string | null => {
     const d = dottedName(fn);
@@ -406,9 +398,10 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
     if (logCall) {
       const handler = handlers[handlers.length - 1];
       const args = call.childForFieldName('arguments');
-      // A specific exception caught and described needs no traceback (`except Group.DoesNotExist: log.error("no group")`);
-      // one that catches everything, or logs the caught error's text, throws away where it came from.
-      const losesTrace = handler && !handler.keepsTrace && (handler.broad || (handler.bound !== null && new RegExp(`(^|[^\\w.])${handler.bound}\\b`).test(args?.text ?? '')));
+      // A specific exception caught needs no traceback: its type says what happened (`except Group.DoesNotExist:
+      // log.error("no group")`, `except InvalidCondition as e: log.error(f"… {e}")`). One that catches everything
+      // throws away where it came from.
+      const losesTrace = handler && handler.broad && !handler.keepsTrace;
       if (handler && losesTrace && !handler.reraises && (logCall.method === 'error' || logCall.method === 'critical') && !keywords.has('exc_info') && !keywords.has('stack_info')) {
         smell('health.log-without-traceback', call);
       }
@@ -525,7 +518,6 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
         handlers.push({
           reraises: /(^|\n)\s*raise\b/.test(node.text),
           broad: isBareExcept(node) || caught.some((x) => x === 'Exception' || x === 'BaseException'),
-          bound: exceptBinding(node),
           // The handler keeps the traceback another way (format_exc into a job log, print_exc).
           keepsTrace: /\btraceback\.(format_exc|print_exc|format_exception|print_exception|format_tb)\b|\bsys\.exc_info\(/.test(node.text),
         });
