@@ -16,6 +16,10 @@ import { ciChecks } from './checks/ci.js';
 import { docsChecks, toolChecks } from './checks/hygiene.js';
 import { historyChecks } from './checks/history.js';
 import { pinnedBySibling } from './checks/pinned.js';
+import { dependenciesDeclared } from './rules/dependencies-declared.js';
+import { dependenciesPinned } from './rules/dependencies-pinned.js';
+import { structureLoggingConfig } from './rules/structure-logging-config.js';
+import { structureMaintainability } from './rules/structure-maintainability.js';
 
 export interface HealthOptions {
   dependencies: Dependency[];
@@ -116,7 +120,7 @@ function scoredChecks(ctx: HealthContext, now: Date): { checks: CheckResult[]; t
       lowMi.length
         ? [...lowMi].sort((a, b) => a.health.maintainability! - b.health.maintainability!).slice(0, 10).map((f) => ({ path: f.path, message: `maintainability index ${f.health.maintainability!.toFixed(1)}` }))
         : [{ message: `${shippedFiles.length} modules, all with maintainability index above 19 (radon rank A)` }],
-      'Split and simplify the listed modules.',
+      structureMaintainability.docs.fix,
       { skip: shippedFiles.length === 0 },
     ),
   );
@@ -143,7 +147,7 @@ function scoredChecks(ctx: HealthContext, now: Date): { checks: CheckResult[]; t
       'dependencies',
       projectDeps.length ? 10 : 0,
       [{ message: projectDeps.length ? `${decls.length} declared dependencies` : `${thirdPartyCount} third-party packages imported, none declared in a manifest` }],
-      'Declare dependencies in pyproject.toml or requirements.txt, with a lock file.',
+      dependenciesDeclared.docs.fix,
       { skip: !projectDeps.length && thirdPartyCount === 0 },
     ),
   );
@@ -202,7 +206,7 @@ function scoredChecks(ctx: HealthContext, now: Date): { checks: CheckResult[]; t
       'dependencies',
       projectDeps.length ? (10 * locked.length) / projectDeps.length : 0,
       unlocked.length ? unlocked.slice(0, 20).map((d) => ({ path: d.path, line: d.line, message: `${d.name} ${d.specifier || '(any version)'} is ${d.kind}` })) : [{ message: `${locked.length} dependencies pinned or locked` }],
-      'Lock dependencies (uv.lock, poetry.lock, pip-compile) or pin them with ==.',
+      dependenciesPinned.docs.fix,
       // A library declares ranges on purpose (its users resolve them); pinning is for what is deployed.
       { skip: projectDeps.length === 0 || !isApplication(tree) },
     ),
@@ -358,7 +362,7 @@ function loggingConfigCheck(tree: TreeIndex, files: PythonFileFacts[]): CheckRes
     'structure',
     configured ? 10 : 0,
     [configured ? { path: configured, message: 'logging configured' } : { path: logs[0]?.path, message: `${logs.length} modules log, but nothing configures logging (basicConfig, dictConfig, Django LOGGING, a logging config file)` }],
-    'Configure logging once at start-up (logging.basicConfig or dictConfig; Django: the LOGGING setting) with a level and a format that has time and logger name.',
+    structureLoggingConfig.docs.fix,
     { skip: !app || logs.length === 0 },
   );
 }

@@ -5,6 +5,11 @@ import { check, type CheckResult } from './model.js';
 import { lineOf, type TreeIndex } from '../../facts/tree-index.js';
 import { parseIni, pyproject, toolTable } from '../../facts/config.js';
 import type { ImportGraph } from '../../facts/imports.js';
+import { testsCoverage } from '../rules/tests-coverage.js';
+import { testsLayers } from '../rules/tests-layers.js';
+import { testsPresent } from '../rules/tests-present.js';
+import { testsRatio } from '../rules/tests-ratio.js';
+import { testsUntestedModules } from '../rules/tests-untested-modules.js';
 
 const LAYER_PATTERNS: [string, RegExp][] = [
   ['integration', /(^|[/_.-])(integration|integ|it)([/_.-]|$)/i],
@@ -136,7 +141,7 @@ export function testChecks(m: TestMetrics & { coverageLine?: number }, codeModul
       'tests',
       m.testFunctions > 0 ? 10 : 0,
       [{ message: m.testFunctions > 0 ? `${m.testFunctions} test functions in ${m.testFiles} files (${m.framework.join(', ') || 'framework not identified'})` : 'no test functions found (test_*.py, *_test.py, tests/)' }],
-      'Add tests with pytest: files named test_*.py under tests/, functions named test_*.',
+      testsPresent.docs.fix,
     ),
   );
   const ratioScore = Math.min(10, (m.ratio / 0.5) * 10);
@@ -146,7 +151,7 @@ export function testChecks(m: TestMetrics & { coverageLine?: number }, codeModul
       'tests',
       ratioScore,
       [{ message: `test-to-code ratio ${m.ratio} (test SLOC / code SLOC); 0.5 or more scores 10` }],
-      'Grow the tests where the risk is: the most complex and most changed modules first.',
+      testsRatio.docs.fix,
       { skip: m.testFunctions === 0 && codeModules === 0, ...none },
     ),
   );
@@ -157,7 +162,7 @@ export function testChecks(m: TestMetrics & { coverageLine?: number }, codeModul
       'tests',
       layerScore,
       [{ message: m.layers.length ? `layers present: ${m.layers.join(', ')}` : 'no test layers identified' }],
-      'Separate fast unit tests from integration/end-to-end tests (tests/unit, tests/integration or pytest markers) so each can run on its own.',
+      testsLayers.docs.fix,
       none,
     ),
   );
@@ -166,7 +171,7 @@ export function testChecks(m: TestMetrics & { coverageLine?: number }, codeModul
   const ev: Evidence = c.configured
     ? { path: c.source ?? undefined, line: m.coverageLine, message: c.threshold === null ? 'coverage configured without a fail-under threshold' : `coverage fail-under ${c.threshold}%` }
     : { message: 'no coverage configuration (.coveragerc, [tool.coverage], --cov-fail-under)' };
-  out.push(check('tests.coverage', 'tests', covScore, [ev], 'Measure coverage in CI and fail under a threshold: [tool.coverage.report] fail_under = 80, or pytest --cov --cov-fail-under=80.', none));
+  out.push(check('tests.coverage', 'tests', covScore, [ev], testsCoverage.docs.fix, none));
   const untestedScore = codeModules ? 10 * (1 - m.untestedModules.length / codeModules) : 10;
   out.push(
     check(
@@ -174,7 +179,7 @@ export function testChecks(m: TestMetrics & { coverageLine?: number }, codeModul
       'tests',
       m.testFunctions === 0 ? 0 : untestedScore,
       m.testFunctions === 0 ? [{ message: `no test functions: none of ${codeModules} modules is tested` }] : m.untestedModules.slice(0, 50).map((mod) => ({ message: `${mod}: no test imports it` })),
-      'Add tests that import the listed modules directly.',
+      testsUntestedModules.docs.fix,
       { skip: codeModules === 0, ...none },
     ),
   );

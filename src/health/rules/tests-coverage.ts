@@ -11,7 +11,7 @@ export const testsCoverage = defineHealthRule({
   docs: {
     what: 'Fails when no coverage configuration is found; warns when coverage has no fail-under threshold.',
     why: 'Unmeasured coverage drifts down unnoticed.',
-    fix: 'Set [tool.coverage.report] fail_under = 80 or pass --cov-fail-under=80 in CI.',
+    fix: 'Measure coverage in CI and fail under a threshold: [tool.coverage.report] fail_under = 80, or pytest --cov --cov-fail-under=80.',
   },
   examples: {
     bad: [{ ...py('def f():\n    return 1\n'), ...TESTED }],
