@@ -27,6 +27,8 @@ export interface HealthContext {
   /** Files of shipped code (not tests, fixtures, examples, docs or vendored code). */
   shippedFiles: PythonFileFacts[];
   dependencies: Dependency[];
+  /** The project's own dependencies: manifests and locks of fixtures, examples and docs describe other projects. */
+  projectDependencies: Dependency[];
   roles: FileRoles;
   shipped: (path: string) => boolean;
   /** A path whose imports must be declared: shipped code that is neither build nor CI glue. */
@@ -90,6 +92,7 @@ export async function buildContext(ws: Workspace, opts: ContextOptions): Promise
     files,
     shippedFiles,
     dependencies: opts.dependencies,
+    projectDependencies: opts.dependencies.filter((d) => shipped(d.path)),
     roles,
     shipped,
     // setup.py and noxfile.py import what [build-system] or the tool installs for them: not runtime dependencies.
@@ -108,6 +111,14 @@ export async function buildContext(ws: Workspace, opts: ContextOptions): Promise
     docker: dockerSmells(tree, (p) => shipped(p) && roles.role(p) !== 'config'),
     history: await gitHistory(ws, { pyFiles: files.map((f) => ({ path: f.path, complexity: ccByFile.get(f.path) ?? 0 })) }),
   };
+}
+
+/** Files that make a repository an application (something deployed and run), not a library. */
+const APP_MARKERS = /(^|\/)(manage\.py|wsgi\.py|asgi\.py|Procfile|Dockerfile|docker-compose\.ya?ml|compose\.ya?ml)$/;
+
+/** An application is deployed: it pins what it installs and configures its logging; a library does neither. */
+export function isApplication(tree: TreeIndex): boolean {
+  return tree.paths.some((p) => APP_MARKERS.test(p) && p.split('/').length <= 3);
 }
 
 /** Top-level modules named by entry points and plugins (`"pkg.cli:main"`): loaded by name, never imported. */

@@ -108,13 +108,9 @@ export function testMetrics(
   const codeSloc = code.reduce((s, f) => s + f.health.sloc, 0);
   // Modules of the library (not tests, scripts, packaging or empty __init__) that no test file imports.
   const testModules = new Set(tests.map((t) => t.module));
-  const tested = new Set([...graph.importedBy].filter(([, by]) => [...by].some((m) => testModules.has(m))).map(([mod]) => mod));
-  const testedList = [...tested];
-  // Importing `pkg.mod` runs `pkg/__init__.py` first: a package is tested when anything below it is.
-  const isTested = (f: PythonFileFacts) => tested.has(f.module) || (/(^|\/)__init__\.py$/.test(f.path) && testedList.some((m) => m.startsWith(`${f.module}.`)));
   const untested = code
     .filter((f) => isProduction(f.path) && !isScriptLike(f.path) && !FRAMEWORK_LOADED.test(f.path) && f.health.functions.length > 0 && !/(^|\/)migrations\//.test(f.path))
-    .filter((f) => !isTested(f))
+    .filter((f) => ![...(graph.importedBy.get(f.module) ?? [])].some((m) => testModules.has(m)))
     .map((f) => f.module)
     .sort();
   const coverage = coverageConfig(tree, ciTexts);
