@@ -54,6 +54,10 @@ export function envVarMetrics(files: PythonFileFacts[], tree: TreeIndex): EnvVar
     }
   }
   if (!vars.size) return [];
+  // A variable the project sets itself (flask's CLI sets FLASK_RUN_FROM_CLI for the app it starts) is
+  // a signal between its own processes: nobody deploying it has to know.
+  const setBy = new Map<string, string>();
+  for (const f of files) for (const n of f.health.envWrites ?? []) if (!setBy.has(n)) setBy.set(n, `${f.path} (set by the project itself)`);
   // One pass over the doc files: identifier-like words → first file mentioning them.
   const mentioned = new Map<string, string>();
   for (const p of tree.paths.filter(isEnvDocPath)) {
@@ -62,7 +66,7 @@ export function envVarMetrics(files: PythonFileFacts[], tree: TreeIndex): EnvVar
     for (const m of text.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) if (!mentioned.has(m[0])) mentioned.set(m[0], p);
   }
   for (const v of vars.values()) {
-    const where = WELL_KNOWN.has(v.name) ? 'a variable every Python or shell user knows' : mentioned.get(v.name);
+    const where = WELL_KNOWN.has(v.name) ? 'a variable every Python or shell user knows' : (mentioned.get(v.name) ?? setBy.get(v.name));
     if (where) {
       v.documented = true;
       v.documentedIn = where;

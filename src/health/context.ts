@@ -6,6 +6,7 @@ import { isShipped } from '../core/role.js';
 import { rolesOf, type FileRoles } from '../facts/roles.js';
 import { declarations } from '../facts/manifests.js';
 import { pyprojects } from '../facts/config.js';
+import { deptryConfig } from '../facts/deptry.js';
 import { TreeIndex } from '../facts/tree-index.js';
 import { buildImportGraph, eagerEdges, importCycles, type ImportEdge, type ImportGraph } from '../facts/imports.js';
 import { ownPackages } from '../facts/own-packages.js';
@@ -27,6 +28,8 @@ export interface HealthContext {
   /** Files of shipped code (not tests, fixtures, examples, docs or vendored code). */
   shippedFiles: PythonFileFacts[];
   dependencies: Dependency[];
+  /** The project's own dependencies: manifests and locks of fixtures, examples and docs describe other projects. */
+  projectDependencies: Dependency[];
   roles: FileRoles;
   shipped: (path: string) => boolean;
   /** A path whose imports must be declared: shipped code that is neither build nor CI glue. */
@@ -75,7 +78,14 @@ export async function buildContext(ws: Workspace, opts: ContextOptions): Promise
   const loadedByName = new Set(shippedFiles.flatMap((f) => f.health.stringRefs));
   for (const { doc } of pyprojects(ws)) for (const t of entryPointModules(doc)) loadedByName.add(t);
   const own = ownPackages(ws, shipped);
-  const declared = declaredVsImported(graph, decls, { isProduction: (p) => roles.role(p) === 'production', loadedByName, own });
+  // What the project already told deptry (the same checks) it wants is not a finding here either.
+  const deptry = deptryConfig(pyprojects(ws));
+  const found = declaredVsImported(graph, decls, { isProduction: (p) => roles.role(p) === 'production', loadedByName, own, moduleMap: deptry.moduleMap });
+  const declared: DeclaredVsImported = {
+    undeclared: found.undeclared.filter((u) => !deptry.ignored('DEP001', u.name) && !deptry.ignored('DEP003', u.name)),
+    unused: found.unused.filter((u) => !deptry.ignored('DEP002', u.name)),
+    devInProduction: found.devInProduction.filter((d) => !deptry.ignored('DEP004', d.name)),
+  };
   const ccByFile = new Map<string, number>();
   for (const f of files) ccByFile.set(f.path, f.health.functions.reduce((s, fn) => s + fn.complexity, 0));
   return {
@@ -84,6 +94,7 @@ export async function buildContext(ws: Workspace, opts: ContextOptions): Promise
     files,
     shippedFiles,
     dependencies: opts.dependencies,
+    projectDependencies: opts.dependencies.filter((d) => shipped(d.path)),
     roles,
     shipped,
     // setup.py and noxfile.py import what [build-system] or the tool installs for them: not runtime dependencies.
@@ -102,6 +113,14 @@ export async function buildContext(ws: Workspace, opts: ContextOptions): Promise
     docker: dockerSmells(tree, (p) => shipped(p) && roles.role(p) !== 'config'),
     history: await gitHistory(ws, { pyFiles: files.map((f) => ({ path: f.path, complexity: ccByFile.get(f.path) ?? 0 })) }),
   };
+}
+
+/** Files that make a repository an application (something deployed and run), not a library. */
+const APP_MARKERS = /(^|\/)(manage\.py|wsgi\.py|asgi\.py|Procfile|Dockerfile|docker-compose\.ya?ml|compose\.ya?ml)$/;
+
+/** An application is deployed: it pins what it installs and configures its logging; a library does neither. */
+export function isApplication(tree: TreeIndex): boolean {
+  return tree.paths.some((p) => APP_MARKERS.test(p) && p.split('/').length <= 3);
 }
 
 /** Top-level modules named by entry points and plugins (`"pkg.cli:main"`): loaded by name, never imported. */

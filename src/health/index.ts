@@ -4,17 +4,20 @@ import type { Workspace } from '../sources/workspace.js';
 import { isAside, type Dependency } from '../deps/types.js';
 import type { PythonFileFacts } from '../python/analyze.js';
 import type { Evidence, HealthCategory, HealthReport, ImportMetrics } from './types.js';
-import { HEALTH_RULES, isSuppressed, ruleForCheck } from './registry.js';
-import type { HealthRule, SmellScore } from './rule.js';
+import { HEALTH_RULES, healthRule, isSuppressed, ruleForCheck } from './registry.js';
+import type { HealthRule, ScoredRule, SmellScore } from './rule.js';
 import { buildContext, COMPLEX_THRESHOLD, type HealthContext, type RuleHit } from './context.js';
 import { check, type CheckResult } from './checks/model.js';
-import type { TreeIndex } from '../facts/tree-index.js';
 import { cyclePath } from '../facts/imports.js';
 import { distributionsFor } from '../facts/import-names.js';
 import { testChecks, testMetrics } from './checks/tests.js';
 import { ciChecks } from './checks/ci.js';
 import { docsChecks, toolChecks } from './checks/hygiene.js';
 import { historyChecks } from './checks/history.js';
+import { dependenciesDeclared } from './rules/dependencies-declared.js';
+import { dependenciesPinned } from './rules/dependencies-pinned.js';
+import { structureLoggingConfig } from './rules/structure-logging-config.js';
+import { structureMaintainability } from './rules/structure-maintainability.js';
 
 export interface HealthOptions {
   dependencies: Dependency[];
@@ -92,6 +95,7 @@ function toFinding(ctx: HealthContext, rule: HealthRule, hit: RuleHit): Finding 
 function scoredChecks(ctx: HealthContext, now: Date): { checks: CheckResult[]; tests: ReturnType<typeof testMetrics> } {
   const { tree, files, shippedFiles, roles, shipped, functions, complex, graph, eager, cycles, declarations: decls, declared: dvi, ci, docker, envVars, dependencies } = ctx;
   const checks: CheckResult[] = [];
+  const scoreOf = (rule: ScoredRule) => rule.score(ctx, rule);
   const realFunctions = functions.filter((f) => shipped(f.path) && roles.role(f.path) !== 'migration');
   const complexShare = realFunctions.length ? complex.filter((f) => shipped(f.path) && roles.role(f.path) !== 'migration').length / realFunctions.length : 0;
   checks.push(
@@ -106,19 +110,7 @@ function scoredChecks(ctx: HealthContext, now: Date): { checks: CheckResult[]; t
       { coveredByFindings: true, skip: functions.length === 0 },
     ),
   );
-  const lowMi = shippedFiles.filter((f) => f.health.maintainability !== null && f.health.maintainability <= 19 && f.health.sloc > 0);
-  checks.push(
-    check(
-      'structure.maintainability',
-      'structure',
-      shippedFiles.length ? 10 * (1 - Math.min(1, (lowMi.length / shippedFiles.length) * 3)) : 10,
-      lowMi.length
-        ? [...lowMi].sort((a, b) => a.health.maintainability! - b.health.maintainability!).slice(0, 10).map((f) => ({ path: f.path, message: `maintainability index ${f.health.maintainability!.toFixed(1)}` }))
-        : [{ message: `${shippedFiles.length} modules, all with maintainability index above 19 (radon rank A)` }],
-      'Split and simplify the listed modules.',
-      { skip: shippedFiles.length === 0 },
-    ),
-  );
+  checks.push(scoreOf(structureMaintainability));
 
   // A cycle among tests or fixtures is reported for the record; only cycles through shipped modules score.
   const shippedCycles = cycles.filter((c) => c.some((m) => shipped(graph.modules.get(m) ?? '')));
@@ -134,18 +126,8 @@ function scoredChecks(ctx: HealthContext, now: Date): { checks: CheckResult[]; t
   );
   const undeclaredShipped = dvi.undeclared.filter((u) => u.uses.some((x) => ctx.needsDeclaring(x.path)));
   const thirdPartyCount = graph.thirdParty.size;
-  // Manifests and locks of fixtures, examples and docs describe other projects.
-  const projectDeps = dependencies.filter((d) => shipped(d.path));
-  checks.push(
-    check(
-      'dependencies.declared',
-      'dependencies',
-      projectDeps.length ? 10 : 0,
-      [{ message: projectDeps.length ? `${decls.length} declared dependencies` : `${thirdPartyCount} third-party packages imported, none declared in a manifest` }],
-      'Declare dependencies in pyproject.toml or requirements.txt, with a lock file.',
-      { skip: !projectDeps.length && thirdPartyCount === 0 },
-    ),
-  );
+  const projectDeps = ctx.projectDependencies;
+  checks.push(scoreOf(dependenciesDeclared));
   checks.push(
     check(
       'dependencies.undeclared',
@@ -191,19 +173,7 @@ function scoredChecks(ctx: HealthContext, now: Date): { checks: CheckResult[]; t
       { coveredByFindings: true, skip: projectDeps.length === 0 },
     ),
   );
-  const locked = projectDeps.filter((d) => d.version !== null);
-  const unlocked = projectDeps.filter((d) => d.version === null);
-  checks.push(
-    check(
-      'dependencies.pinned',
-      'dependencies',
-      projectDeps.length ? (10 * locked.length) / projectDeps.length : 0,
-      unlocked.length ? unlocked.slice(0, 20).map((d) => ({ path: d.path, line: d.line, message: `${d.name} ${d.specifier || '(any version)'} is ${d.kind}` })) : [{ message: `${locked.length} dependencies pinned or locked` }],
-      'Lock dependencies (uv.lock, poetry.lock, pip-compile) or pin them with ==.',
-      // A library declares ranges on purpose (its users resolve them); pinning is for what is deployed.
-      { skip: projectDeps.length === 0 || !isApplication(tree) },
-    ),
-  );
+  checks.push(scoreOf(dependenciesPinned));
 
   const undocumented = envVars.filter((v) => !v.documented);
   checks.push(
@@ -222,22 +192,28 @@ function scoredChecks(ctx: HealthContext, now: Date): { checks: CheckResult[]; t
   checks.push(...ciChecks(ci));
 
   // Tests.
-  const tm = testMetrics(files, graph, tree, ci.texts);
+  const tm = testMetrics(files, graph, tree, ci.texts, (p) => roles.role(p) === 'production');
   const codeModules = files.filter((f) => roles.role(f.path) === 'production' && f.health.functions.length > 0).length;
   checks.push(...testChecks(tm, codeModules));
+  // CI cannot run tests that do not exist: tests.present's finding says it.
+  const runsTests = checks.find((c) => c.id === 'ci.runs-tests');
+  if (runsTests && tm.testFunctions === 0) runsTests.coveredByFindings = true;
 
   // Docs and tooling.
   checks.push(...docsChecks(tree));
   checks.push(...toolChecks(tree));
 
   // Code smells.
+  // A smell in a migration is history (a migration is never edited again) for the rules that say so.
+  const scored = (f: PythonFileFacts, s: PythonFileFacts['health']['smells'][number]) =>
+    !isSuppressed(s.rule, f.health.noqa, s.line) && !(healthRule(s.rule)?.historyInMigrations && roles.role(f.path) === 'migration');
   const smellCounts = new Map<string, number>();
   for (const f of shippedFiles) {
-    for (const s of f.health.smells) if (!isSuppressed(s.rule, f.health.noqa, s.line)) smellCounts.set(s.rule, (smellCounts.get(s.rule) ?? 0) + 1);
+    for (const s of f.health.smells) if (scored(f, s)) smellCounts.set(s.rule, (smellCounts.get(s.rule) ?? 0) + 1);
   }
   const countOf = (set: Set<string>) => [...smellCounts].filter(([r]) => set.has(r)).reduce((n, [, c]) => n + c, 0);
   const smellEvidence = (set: Set<string>): Evidence[] =>
-    shippedFiles.flatMap((f) => f.health.smells.filter((s) => set.has(s.rule) && !isSuppressed(s.rule, f.health.noqa, s.line)).map((s) => ({ path: f.path, line: s.line, message: `${s.rule}: ${s.snippet}` }))).slice(0, 20);
+    shippedFiles.flatMap((f) => f.health.smells.filter((s) => set.has(s.rule) && scored(f, s)).map((s) => ({ path: f.path, line: s.line, message: `${s.rule}: ${s.snippet}` }))).slice(0, 20);
   const dangerous = countOf(SECURITY_SMELLS);
   checks.push(
     check('security.dangerous-calls', 'security', 10 - 2 * dangerous, dangerous ? smellEvidence(SECURITY_SMELLS) : [{ message: 'no eval/exec, shell=True, pickle/yaml unsafe loads, verify=False or debug mode found' }], 'Fix each reported call (see the rule docs).', {
@@ -261,7 +237,7 @@ function scoredChecks(ctx: HealthContext, now: Date): { checks: CheckResult[]; t
     }),
   );
 
-  checks.push(loggingConfigCheck(tree, shippedFiles));
+  checks.push(scoreOf(structureLoggingConfig));
 
   // Containers.
   checks.push(
@@ -329,27 +305,4 @@ export function scoreChecks(checks: CheckResult[], override: Record<string, numb
     wsum += w;
   }
   return { score: wsum ? Math.round(total / wsum) : 0, categories, weights };
-}
-
-/** Files that make a repository an application (something deployed and run), not a library. */
-const APP_MARKERS = /(^|\/)(manage\.py|wsgi\.py|asgi\.py|Procfile|Dockerfile|docker-compose\.ya?ml|compose\.ya?ml)$/;
-const LOG_CONFIG_FILE = /(^|\/)(logging|log_config|log-config|logger)[^/]*\.(conf|ini|cfg|ya?ml|json|toml)$/i;
-
-/** An application that logs should configure logging once; a library must not, so it is not asked to. */
-function isApplication(tree: TreeIndex): boolean {
-  return tree.paths.some((p) => APP_MARKERS.test(p) && p.split('/').length <= 3);
-}
-
-function loggingConfigCheck(tree: TreeIndex, files: PythonFileFacts[]): CheckResult {
-  const app = isApplication(tree);
-  const logs = files.filter((f) => f.health.logs);
-  const configured = files.find((f) => f.health.configuresLogging)?.path ?? tree.match(LOG_CONFIG_FILE)[0] ?? tree.paths.find((p) => /(^|\/)(Procfile|Dockerfile|[^/]*\.ya?ml|Makefile)$/.test(p) && /--log-config/.test(tree.text(p) ?? ''));
-  return check(
-    'structure.logging-config',
-    'structure',
-    configured ? 10 : 0,
-    [configured ? { path: configured, message: 'logging configured' } : { path: logs[0]?.path, message: `${logs.length} modules log, but nothing configures logging (basicConfig, dictConfig, Django LOGGING, a logging config file)` }],
-    'Configure logging once at start-up (logging.basicConfig or dictConfig; Django: the LOGGING setting) with a level and a format that has time and logger name.',
-    { skip: !app || logs.length === 0 },
-  );
 }

@@ -1,5 +1,6 @@
 import type { RuleMeta } from '../core/rule.js';
 import type { HealthContext, RuleHit } from './context.js';
+import type { CheckResult } from './checks/model.js';
 
 /** A tree for an example: relative path → content. */
 export type ExampleTree = Record<string, string>;
@@ -22,8 +23,18 @@ export interface HealthRule extends RuleMeta {
   check?: (ctx: HealthContext, rule: HealthRule) => RuleHit[];
   /** The scored check (`tests.present`) whose failure this rule reports, for rules that report no place of their own. */
   failedCheck?: string;
-  /** A migration runs once and is never edited again: what this rule reports there is history, not debt (info). */
+  /** A migration runs once and is never edited again: what this rule reports there is history, not debt (info, unscored). */
   historyInMigrations?: boolean;
+}
+
+/** A rule that reports the failure of a scored check and computes that check itself, from the facts. */
+export interface ScoredRule extends HealthRule {
+  failedCheck: string;
+  score: (ctx: HealthContext, rule: HealthRule) => CheckResult;
+}
+
+export function defineScoredRule(r: ScoredRule): ScoredRule {
+  return { ...r, ...defineHealthRule(r) };
 }
 
 /** An example tree holding one production module. */

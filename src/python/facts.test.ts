@@ -188,7 +188,7 @@ test('new smells: SQL built from values, weak password hash, HTTP without timeou
     '    requests.post(name)',
     '    try:',
     '        pass',
-    '    except OSError:',
+    '    except Exception:',
     '        log.error("failed for %s", password)',
     'async def h():',
     '    time.sleep(1)',

@@ -50,6 +50,8 @@ export interface HealthFacts {
   sloc: number;
   imports: ImportFact[];
   envReads: EnvReadFact[];
+  /** Variables the file itself sets (`os.environ["X"] = …`): a signal between the project's own processes. */
+  envWrites?: string[];
   smells: SmellFact[];
   /** Test functions: `test*` functions and methods of `Test*`/TestCase classes. */
   testFunctions: number;
@@ -141,6 +143,28 @@ function exceptCatches(clause: SyntaxNode): string[] {
 
 function isBareExcept(clause: SyntaxNode): boolean {
   return clause.namedChildren.every((c) => c.type === 'block' || c.type === 'comment');
+}
+
+/**
+ * A do-nothing handler the code itself explains: a comment saying why (`# keep the value as a string`),
+ * or a `try … else: break/return` that takes the first candidate that works and falls back otherwise.
+ */
+function isDeliberateSwallow(clause: SyntaxNode): boolean {
+  const block = clause.namedChildren.find((c) => c.type === 'block');
+  const comments = [...clause.namedChildren, ...(block?.namedChildren ?? [])].filter((c) => c.type === 'comment');
+  if (comments.some((c) => !/^#\s*(noqa|nosec|pragma|type:|pylint:|fmt:|pyright:)/i.test(c.text))) return true;
+  const orElse = clause.parent?.type === 'try_statement' ? clause.parent.namedChildren.find((c) => c.type === 'else_clause') : undefined;
+  const elseBody = orElse?.namedChildren.find((c) => c.type === 'block');
+  return elseBody?.namedChildren.some((c) => c.type === 'break_statement' || c.type === 'return_statement') ?? false;
+}
+
+/** `exec(compile(f.read(), filename, "exec"), ns)`: run a Python file under its own name, as runpy and config loaders do. */
+function isFileRun(call: SyntaxNode): boolean {
+  const first = call.childForFieldName('arguments')?.namedChildren[0];
+  if (first?.type !== 'call' || first.childForFieldName('function')?.text !== 'compile') return false;
+  const [src, name, mode] = first.childForFieldName('arguments')?.namedChildren ?? [];
+  const reads = src?.type === 'call' && /\.read$/.test(src.childForFieldName('function')?.text ?? '');
+  return reads && name !== undefined && !/^[rbuf]*['"]</i.test(name.text) && /^['"]exec['"]$/.test(mode?.text ?? '');
 }
 
 /** A body that does nothing: only `pass`, `...` and comments. */
@@ -306,8 +330,8 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
   facts.logs = importsTop.has('logging') || importsTop.has('structlog') || importsTop.has('loguru');
   // Names assigned SQL built from values, per scope: `q = f"SELECT … {x}"; cur.execute(q)`.
   const builtSql = new Set<string>();
-  // Enclosing except clauses, innermost last, and whether each re-raises.
-  const handlers: { reraises: boolean }[] = [];
+  // Enclosing except clauses, innermost last: whether each re-raises, catches everything, and keeps the traceback.
+  const handlers: { reraises: boolean; broad: boolean; keepsTrace: boolean }[] = [];
 
   const resolveCallee = (fn: SyntaxNode | null): string | null => {
     const d = dottedName(fn);
@@ -345,7 +369,7 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
     const { positional, keywords } = callArgs(call);
     if (callee) {
       envCall(call, callee);
-      if (fn?.type === 'identifier' && (callee === 'eval' || callee === 'exec')) smell('health.eval-exec', call);
+      if (fn?.type === 'identifier' && (callee === 'eval' || callee === 'exec') && !isFileRun(call)) smell('health.eval-exec', call);
       if (fn?.type === 'identifier' && callee === 'print' && facts.logs && !testFile && !facts.hasMainGuard && !isScriptLike(path) && !cliModule) {
         smell('health.print-in-library', call);
       }
@@ -373,8 +397,14 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
     const logCall = isLoggerCall(fn);
     if (logCall) {
       const handler = handlers[handlers.length - 1];
-      if (handler && !handler.reraises && (logCall.method === 'error' || logCall.method === 'critical') && !keywords.has('exc_info') && !keywords.has('stack_info')) smell('health.log-without-traceback', call);
       const args = call.childForFieldName('arguments');
+      // A specific exception caught needs no traceback: its type says what happened (`except Group.DoesNotExist:
+      // log.error("no group")`, `except InvalidCondition as e: log.error(f"… {e}")`). One that catches everything
+      // throws away where it came from.
+      const losesTrace = handler && handler.broad && !handler.keepsTrace;
+      if (handler && losesTrace && !handler.reraises && (logCall.method === 'error' || logCall.method === 'critical') && !keywords.has('exc_info') && !keywords.has('stack_info')) {
+        smell('health.log-without-traceback', call);
+      }
       if (args && sensitiveName(args)) smell('health.secret-in-log', call);
     }
     if (callee && /^(logging\.(basicConfig|config\.dictConfig|config\.fileConfig)|dictConfig|fileConfig|structlog\.configure|loguru\.logger\.add)$/.test(callee)) facts.configuresLogging = true;
@@ -470,7 +500,8 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
           // A store (`os.environ["X"] = …`) sets a variable; only reads are configuration.
           const parent = node.parent;
           const isStore = parent?.type === 'assignment' && parent.childForFieldName('left')?.id === node.id;
-          if (name && !isStore) facts.envReads.push({ name, line: node.startPosition.row + 1, default: null, via: 'os.environ' });
+          if (name && isStore) (facts.envWrites ??= []).push(name);
+          else if (name) facts.envReads.push({ name, line: node.startPosition.row + 1, default: null, via: 'os.environ' });
         }
         break;
       }
@@ -480,10 +511,16 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
       case 'except_clause': {
         // A bare except that re-raises (cleanup, then `raise`) lets Ctrl-C and SystemExit through.
         if (isBareExcept(node) && !/(^|\n)\s*raise\s*($|\n)/.test(node.text)) smell('health.bare-except', node.children[0] ?? node);
-        else if (exceptCatches(node).some((x) => x === 'Exception' || x === 'BaseException') && isEmptyBody(node.namedChildren.find((c) => c.type === 'block'))) {
+        else if (exceptCatches(node).some((x) => x === 'Exception' || x === 'BaseException') && isEmptyBody(node.namedChildren.find((c) => c.type === 'block')) && !isDeliberateSwallow(node)) {
           smell('health.swallowed-exception', node);
         }
-        handlers.push({ reraises: /(^|\n)\s*raise\b/.test(node.text) });
+        const caught = exceptCatches(node);
+        handlers.push({
+          reraises: /(^|\n)\s*raise\b/.test(node.text),
+          broad: isBareExcept(node) || caught.some((x) => x === 'Exception' || x === 'BaseException'),
+          // The handler keeps the traceback another way (format_exc into a job log, print_exc).
+          keepsTrace: /\btraceback\.(format_exc|print_exc|format_exception|print_exception|format_tb)\b|\bsys\.exc_info\(/.test(node.text),
+        });
         for (const c of node.namedChildren) visit(c);
         handlers.pop();
         return;

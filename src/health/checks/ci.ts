@@ -3,6 +3,14 @@ import type { CiMetrics, Evidence } from '../types.js';
 import { check, type CheckResult } from './model.js';
 import type { TreeIndex } from '../../facts/tree-index.js';
 import { ciFacts } from '../../facts/ci.js';
+import { ciFormatCheck } from '../rules/ci-format-check.js';
+import { ciInstalls } from '../rules/ci-installs.js';
+import { ciLints } from '../rules/ci-lints.js';
+import { ciPresent } from '../rules/ci-present.js';
+import { ciPythonMatrix } from '../rules/ci-python-matrix.js';
+import { ciRunsTests } from '../rules/ci-runs-tests.js';
+import { ciSecurityScan } from '../rules/ci-security-scan.js';
+import { ciTypeCheck } from '../rules/ci-type-check.js';
 
 const KINDS: Record<'installs' | 'tests' | 'lints' | 'formatCheck' | 'typeCheck' | 'securityScan', RegExp> = {
   installs: /\b(pip3?|uv pip|python -m pip) install\b|\b(poetry|pipenv|pdm|hatch|conda|mamba) install\b|\buv sync\b|setup-python|\bpip-sync\b|install-poetry|\bpip install\b/,
@@ -48,25 +56,25 @@ export function ciChecks(ci: ReturnType<typeof ciMetrics>): CheckResult[] {
       'ci',
       none ? 0 : 10,
       [{ message: none ? `no CI configuration found${ci.tools.length ? ` (local automation only: ${ci.tools.join(', ')})` : ''}` : `CI: ${m.systems.join(', ')}` }],
-      'Add a CI workflow (e.g. .github/workflows/ci.yml) that installs, lints and tests on every push and pull request.',
+      ciPresent.docs.fix,
     ),
   ];
   // Without any CI, ci.present's finding explains every CI step's lost points.
   const step = (id: string, flag: boolean, kind: string, what: string, fix: string) =>
     out.push(check(id, 'ci', flag ? 10 : 0, flag ? ci.evidence[kind]! : [{ message: none ? 'no CI configuration' : `no CI step ${what}` }], fix, { coveredByFindings: none }));
-  step('ci.installs', m.installs, 'installs', 'installs the project', 'Install the project and its locked dependencies in CI (pip install -r requirements.txt / poetry install / uv sync).');
-  step('ci.runs-tests', m.tests, 'tests', 'runs the tests (pytest, unittest, tox, nox…)', 'Run the test suite in CI, e.g. `python -m pytest`.');
-  step('ci.lints', m.lints, 'lints', 'runs a linter (ruff, flake8, pylint)', 'Run a linter in CI, e.g. `ruff check .`.');
-  step('ci.format-check', m.formatCheck, 'formatCheck', 'checks formatting (black --check, ruff format --check, isort --check)', 'Check formatting in CI, e.g. `ruff format --check .` or `black --check .`.');
-  step('ci.type-check', m.typeCheck, 'typeCheck', 'type-checks (mypy, pyright)', 'Type-check in CI, e.g. `mypy .`.');
-  step('ci.security-scan', m.securityScan, 'securityScan', 'scans for vulnerabilities (pip-audit, bandit, CodeQL, zizmor, pyvet…)', 'Scan dependencies and code in CI, e.g. `pip-audit` and `bandit -r src`.');
+  step('ci.installs', m.installs, 'installs', 'installs the project', ciInstalls.docs.fix);
+  step('ci.runs-tests', m.tests, 'tests', 'runs the tests (pytest, unittest, tox, nox…)', ciRunsTests.docs.fix);
+  step('ci.lints', m.lints, 'lints', 'runs a linter (ruff, flake8, pylint)', ciLints.docs.fix);
+  step('ci.format-check', m.formatCheck, 'formatCheck', 'checks formatting (black --check, ruff format --check, isort --check)', ciFormatCheck.docs.fix);
+  step('ci.type-check', m.typeCheck, 'typeCheck', 'type-checks (mypy, pyright)', ciTypeCheck.docs.fix);
+  step('ci.security-scan', m.securityScan, 'securityScan', 'scans for vulnerabilities (pip-audit, bandit, CodeQL, zizmor, pyvet…)', ciSecurityScan.docs.fix);
   out.push(
     check(
       'ci.python-matrix',
       'ci',
       m.pythonVersions.length > 1 ? 10 : m.pythonVersions.length === 1 ? 5 : 0,
       [{ message: m.pythonVersions.length ? `Python versions tested: ${m.pythonVersions.join(', ')}` : 'no Python version matrix found' }],
-      'Test on every Python version you support (a strategy.matrix of python-version, or a tox envlist).',
+      ciPythonMatrix.docs.fix,
       { skip: none },
     ),
   );

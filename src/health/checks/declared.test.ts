@@ -5,6 +5,7 @@ import { analyzeSource, type PythonFileFacts } from '../../python/analyze.js';
 import { moduleNames } from '../../python/modules.js';
 import { buildImportGraph } from '../../facts/imports.js';
 import { declaredVsImported } from './declared.js';
+import { deptryConfig } from '../../facts/deptry.js';
 
 function project(files: Record<string, string>): PythonFileFacts[] {
   const names = moduleNames(Object.keys(files));
@@ -58,4 +59,20 @@ test('declared vs imported: the project\'s own distribution is never unused, and
   const bare = declaredVsImported(g, deps, production);
   assert.deepEqual(bare.undeclared.map((u) => u.name), ['acme_core']);
   assert.deepEqual(bare.unused.map((u) => u.name), ['acme-tools']);
+});
+
+test('declared vs imported: deptry per_rule_ignores and package_module_name_map are the project\'s own decisions', () => {
+  const files = project({ 'svc/__init__.py': '', 'svc/main.py': 'import acmetk\nimport prometheus_client\n' });
+  const doc = {
+    tool: { deptry: { per_rule_ignores: { DEP002: ['Azure_Common'], DEP003: ['prometheus_client'] }, package_module_name_map: { 'acme-toolkit': ['acmetk'] } } },
+  };
+  const deptry = deptryConfig([{ doc }]);
+  const r = declaredVsImported(buildImportGraph(files), [dep('azure-common'), dep('acme-toolkit')], { ...production, moduleMap: deptry.moduleMap });
+  // The map makes `acmetk` acme-toolkit's: neither undeclared nor unused.
+  assert.deepEqual(r.undeclared.map((u) => u.name), ['prometheus_client']);
+  assert.deepEqual(r.unused.map((u) => u.name), ['azure-common']);
+  assert.equal(deptry.ignored('DEP002', 'azure-common'), true);
+  assert.equal(deptry.ignored('DEP003', 'prometheus_client'), true);
+  assert.equal(deptry.ignored('DEP001', 'prometheus_client'), false);
+  assert.equal(deptryConfig([{ doc: { tool: { deptry: { ignore: ['DEP004'], ignore_obsolete: ['pyxb'] } } } }]).ignored('DEP002', 'pyxb'), true);
 });

@@ -19,6 +19,8 @@ export interface DeclaredOptions {
   loadedByName?: Set<string>;
   /** What the project's own packaging config says it provides: never undeclared, never unused. */
   own?: OwnPackages;
+  /** Import name (lower case) → distribution, as the project maps it (deptry's package_module_name_map). */
+  moduleMap?: Map<string, string>;
 }
 
 /** Compare third-party imports with what the project's manifests declare. */
@@ -33,7 +35,11 @@ export function declaredVsImported(graph: ImportGraph, decls: Declaration[], opt
   // Reverse index by naming convention: django-taggit → taggit, python-dateutil → dateutil, pyjwt → jwt.
   const byCandidate = new Map<string, string>();
   for (const n of declared.keys()) for (const c of importCandidates(n)) if (!byCandidate.has(c.toLowerCase())) byCandidate.set(c.toLowerCase(), n);
-  const provider = (name: string) => distributionsFor(name).find((d) => declared.has(d)) ?? byCandidate.get(name.toLowerCase()) ?? null;
+  const mapped = (name: string) => {
+    const d = opts.moduleMap?.get(name.toLowerCase());
+    return d && declared.has(d) ? d : undefined;
+  };
+  const provider = (name: string) => mapped(name) ?? distributionsFor(name).find((d) => declared.has(d)) ?? byCandidate.get(name.toLowerCase()) ?? null;
   const usedDists = new Set<string>();
   // A namespace top (`azure`, `google`, `opentelemetry`) is shared by many distributions: an import of it
   // counts as a use of each declared one, since the top-level name alone cannot tell them apart.

@@ -4,6 +4,9 @@ import { ownershipOf } from '../../facts/ownership.js';
 import { isTestPath } from '../../python/facts.js';
 import type { GitMetrics } from '../types.js';
 import { check, type CheckResult } from './model.js';
+import { historyActivity } from '../rules/history-activity.js';
+import { historyBusFactor } from '../rules/history-bus-factor.js';
+import { historyCommitHygiene } from '../rules/history-commit-hygiene.js';
 
 export interface HistoryOptions {
   /** Python files with the sum of their functions' complexity. */
@@ -157,7 +160,7 @@ export function historyChecks(h: { metrics: GitMetrics; commits: CommitInfo[] } 
       'history',
       total === 0 ? 0 : m.busFactor >= 3 ? 10 : m.busFactor === 2 ? 6 : 2,
       [{ message: `bus factor ${m.busFactor}: fewest authors who wrote 80% of the current source lines` }, ...top],
-      'Spread knowledge: review each other\'s changes, pair on the core modules, write down how they work.',
+      historyBusFactor.docs.fix,
       { skip: total === 0 },
     ),
   );
@@ -190,7 +193,7 @@ export function historyChecks(h: { metrics: GitMetrics; commits: CommitInfo[] } 
         ...poor.slice(0, 10).map((c) => ({ message: `${c.sha.slice(0, 12)} "${c.subject}" (${c.author})` })),
         ...giantCounted.slice(0, 10).map((c) => ({ message: `${c.sha.slice(0, 12)} changes ${c.lines} lines in ${c.files} files` })),
       ],
-      'Write messages that say what and why; split large changes into reviewable commits.',
+      historyCommitHygiene.docs.fix,
     ),
   );
   const last = m.lastCommit ? new Date(m.lastCommit) : null;
@@ -201,7 +204,7 @@ export function historyChecks(h: { metrics: GitMetrics; commits: CommitInfo[] } 
       'history',
       days === null ? 0 : days <= 90 ? 10 : days <= 365 ? 6 : 2,
       [{ message: `${m.commits} commits by ${m.authors} authors from ${m.firstCommit?.slice(0, 10)} to ${m.lastCommit?.slice(0, 10)}${days !== null ? ` (last ${days} days ago)` : ''}` }],
-      'A long-quiet repository needs its dependencies and CI re-checked before changes.',
+      historyActivity.docs.fix,
     ),
   );
   return out;

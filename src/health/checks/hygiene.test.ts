@@ -5,6 +5,7 @@ import { defaultConfig } from '../../config/config.js';
 import { TempTree } from '../../../test/helpers.js';
 import { dockerSmells, docsChecks, toolConfigs } from './hygiene.js';
 import { TreeIndex } from '../../facts/tree-index.js';
+import { analyzeSource } from '../../python/analyze.js';
 import { envVarMetrics } from '../../facts/env.js';
 import { coverageConfig } from './tests.js';
 
@@ -84,6 +85,25 @@ test('coverage threshold from setup.cfg, and env vars documented by docker-compo
       [
         ['REDIS_URL', true, 'docker-compose.yml'],
         ['SECRET_KEY', false, null],
+      ],
+    );
+  } finally {
+    done();
+  }
+});
+
+test('env vars: one the project sets itself is a signal between its own processes, not configuration', () => {
+  const { tree: tr, done } = tree({});
+  try {
+    const files = [
+      analyzeSource('import os\n\ndef run_command():\n    os.environ["APP_RUN_FROM_CLI"] = "true"\n', 'app/cli.py', 'app.cli', false),
+      analyzeSource('import os\n\ndef run():\n    if os.environ.get("APP_RUN_FROM_CLI") == "true":\n        return\n    return os.environ["APP_TOKEN"]\n', 'app/core.py', 'app.core', false),
+    ];
+    assert.deepEqual(
+      envVarMetrics(files, tr).map((v) => [v.name, v.documented, v.documentedIn ?? null]),
+      [
+        ['APP_RUN_FROM_CLI', true, 'app/cli.py (set by the project itself)'],
+        ['APP_TOKEN', false, null],
       ],
     );
   } finally {

@@ -2,6 +2,14 @@ import type { Evidence } from '../types.js';
 import { check, type CheckResult } from './model.js';
 import { lineOf, type TreeIndex } from '../../facts/tree-index.js';
 import { parseIni, pyproject, pyprojects, toolTable } from '../../facts/config.js';
+import { docsArchitecture } from '../rules/docs-architecture.js';
+import { docsChangelog } from '../rules/docs-changelog.js';
+import { docsContributing } from '../rules/docs-contributing.js';
+import { docsLicense } from '../rules/docs-license.js';
+import { docsSecurityPolicy } from '../rules/docs-security-policy.js';
+import { structureFormatConfig } from '../rules/structure-format-config.js';
+import { structureLintConfig } from '../rules/structure-lint-config.js';
+import { structureTypeConfig } from '../rules/structure-type-config.js';
 
 export interface ToolConfig {
   tool: string;
@@ -49,9 +57,9 @@ export function toolChecks(tree: TreeIndex): CheckResult[] {
   const t = toolConfigs(tree);
   const ev = (list: ToolConfig[], none: string): Evidence[] => (list.length ? list.map((x) => ({ path: x.path, message: `${x.tool} configured` })) : [{ message: none }]);
   return [
-    check('structure.lint-config', 'structure', t.lint.length ? 10 : 0, ev(t.lint, 'no linter configured (ruff, flake8, pylint)'), 'Configure a linter, e.g. [tool.ruff] in pyproject.toml.'),
-    check('structure.format-config', 'structure', t.format.length ? 10 : 0, ev(t.format, 'no formatter configured (black, ruff format, isort)'), 'Configure a formatter, e.g. [tool.ruff.format] or [tool.black] in pyproject.toml.'),
-    check('structure.type-config', 'structure', t.types.length ? 10 : 0, ev(t.types, 'no type checker configured (mypy, pyright)'), 'Configure a type checker, e.g. [tool.mypy] in pyproject.toml, and run it in CI.'),
+    check('structure.lint-config', 'structure', t.lint.length ? 10 : 0, ev(t.lint, 'no linter configured (ruff, flake8, pylint)'), structureLintConfig.docs.fix),
+    check('structure.format-config', 'structure', t.format.length ? 10 : 0, ev(t.format, 'no formatter configured (black, ruff format, isort)'), structureFormatConfig.docs.fix),
+    check('structure.type-config', 'structure', t.types.length ? 10 : 0, ev(t.types, 'no type checker configured (mypy, pyright)'), structureTypeConfig.docs.fix),
   ];
 }
 
@@ -106,21 +114,21 @@ export function docsChecks(tree: TreeIndex): CheckResult[] {
   const doc = (id: string, what: string, paths: string | null, fix: string, weightless = false) =>
     out.push(check(id, 'docs', paths ? 10 : weightless ? 5 : 0, [{ path: paths ?? undefined, message: paths ? `${what}: ${paths}` : `no ${what}` }], fix));
   const inRootOrGithub = (...names: string[]) => tree.find(...names.flatMap((n) => [n, `.github/${n}`, `docs/${n}`]));
-  doc('docs.contributing', 'contributing guide', inRootOrGithub('CONTRIBUTING.md', 'CONTRIBUTING.rst', 'CONTRIBUTING.txt', 'CONTRIBUTING'), 'Add CONTRIBUTING.md: how to set up, test, and submit a change.');
+  doc('docs.contributing', 'contributing guide', inRootOrGithub('CONTRIBUTING.md', 'CONTRIBUTING.rst', 'CONTRIBUTING.txt', 'CONTRIBUTING'), docsContributing.docs.fix);
   doc(
     'docs.architecture',
     'architecture notes or ADRs',
     tree.find('ARCHITECTURE.md', 'docs/architecture.md', 'docs/ARCHITECTURE.md', 'DESIGN.md', 'docs/design.md') ??
       tree.match(/(^|\/)(adr|adrs|decisions|architecture)\/[^/]+\.(md|rst|txt)$/i)[0] ??
       null,
-    'Write down the architecture (ARCHITECTURE.md) and record decisions as ADRs (docs/adr/0001-….md).',
+    docsArchitecture.docs.fix,
   );
-  doc('docs.changelog', 'changelog', tree.find('CHANGELOG.md', 'CHANGELOG.rst', 'CHANGELOG', 'CHANGES.md', 'CHANGES.rst', 'CHANGES', 'HISTORY.md', 'HISTORY.rst', 'NEWS.md', 'NEWS'), 'Keep a CHANGELOG.md (https://keepachangelog.com).');
+  doc('docs.changelog', 'changelog', tree.find('CHANGELOG.md', 'CHANGELOG.rst', 'CHANGELOG', 'CHANGES.md', 'CHANGES.rst', 'CHANGES', 'HISTORY.md', 'HISTORY.rst', 'NEWS.md', 'NEWS'), docsChangelog.docs.fix);
   const pp = pyproject(tree.ws);
   const licenseFile = tree.find('LICENSE', 'LICENSE.md', 'LICENSE.txt', 'LICENSE.rst', 'COPYING', 'LICENCE', 'LICENCE.md');
   const ppLicense = (pp?.project as Record<string, unknown> | undefined)?.license ? 'pyproject.toml' : null;
-  doc('docs.license', 'license', licenseFile ?? ppLicense, 'Add a LICENSE file so others know how they may use the code.');
-  doc('docs.security-policy', 'security policy', inRootOrGithub('SECURITY.md', 'SECURITY.rst', 'SECURITY.txt'), 'Add SECURITY.md: how to report a vulnerability privately.');
+  doc('docs.license', 'license', licenseFile ?? ppLicense, docsLicense.docs.fix);
+  doc('docs.security-policy', 'security policy', inRootOrGithub('SECURITY.md', 'SECURITY.rst', 'SECURITY.txt'), docsSecurityPolicy.docs.fix);
   return out;
 }
 

@@ -61,3 +61,34 @@ test('tests: [coverage:run] in setup.cfg configures coverage without a threshold
     t.cleanup();
   }
 });
+
+test('tests: only production modules outside the framework\'s conventions can be untested; without any test the other tests.* checks are explained by tests.present', async () => {
+  const t = new TempTree().files({
+    // Django's apps.py is loaded by the framework, not imported by tests.
+    'shop/__init__.py': '',
+    'shop/apps.py': 'class ShopConfig:\n    def ready(self):\n        return None\n',
+    'shop/cart.py': 'def add(c, x):\n    return c + [x]\n',
+    '.semgrep/rules/sample.py': 'def f(x):\n    return x\n',
+    'tests/test_cart.py': 'from shop.cart import add\n\ndef test_add():\n    assert add([], 1) == [1]\n',
+  });
+  try {
+    const ws = new Workspace(t.dir, defaultConfig());
+    const files = await analyzePythonFiles(ws, { brief: false });
+    const m = testMetrics(files, buildImportGraph(files), new TreeIndex(ws), [], (p) => !p.startsWith('.'));
+    assert.deepEqual(m.untestedModules, []);
+    const none = testChecks({ ...m, testFunctions: 0, testFiles: 0, ratio: 0, layers: [], untestedModules: [] }, 1);
+    assert.deepEqual(
+      none.map((c) => [c.id, c.score, c.coveredByFindings ?? false]),
+      [
+        ['tests.present', 0, false],
+        ['tests.ratio', 0, true],
+        ['tests.layers', 0, true],
+        ['tests.coverage', 0, true],
+        ['tests.untested-modules', 0, true],
+      ],
+    );
+    assert.deepEqual(none.at(-1)!.evidence, [{ message: 'no test functions: none of 1 modules is tested' }]);
+  } finally {
+    t.cleanup();
+  }
+});

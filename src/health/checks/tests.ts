@@ -5,12 +5,20 @@ import { check, type CheckResult } from './model.js';
 import { lineOf, type TreeIndex } from '../../facts/tree-index.js';
 import { parseIni, pyproject, toolTable } from '../../facts/config.js';
 import type { ImportGraph } from '../../facts/imports.js';
+import { testsCoverage } from '../rules/tests-coverage.js';
+import { testsLayers } from '../rules/tests-layers.js';
+import { testsPresent } from '../rules/tests-present.js';
+import { testsRatio } from '../rules/tests-ratio.js';
+import { testsUntestedModules } from '../rules/tests-untested-modules.js';
 
 const LAYER_PATTERNS: [string, RegExp][] = [
   ['integration', /(^|[/_.-])(integration|integ|it)([/_.-]|$)/i],
   ['e2e', /(^|[/_.-])(e2e|end[_-]?to[_-]?end|functional|acceptance|system|smoke)([/_.-]|$)/i],
   ['unit', /(^|[/_.-])unit([/_.-]|$)/i],
 ];
+
+/** Modules the framework loads by convention (Django's apps, admin, urls; WSGI/ASGI entry points): tests reach them through the test client, not an import. */
+const FRAMEWORK_LOADED = /(^|\/)(apps|admin|urls|wsgi|asgi)\.py$/;
 
 /** Coverage configuration and its fail-under threshold, from every place it is usually set. */
 export function coverageConfig(tree: TreeIndex, ciTexts: { path: string; text: string }[]): TestMetrics['coverage'] & { line?: number } {
@@ -52,7 +60,17 @@ export function coverageConfig(tree: TreeIndex, ciTexts: { path: string; text: s
   return { configured: false, threshold: null, source: null };
 }
 
-export function testMetrics(files: PythonFileFacts[], graph: ImportGraph, tree: TreeIndex, ciTexts: { path: string; text: string }[]): TestMetrics & { coverageLine?: number } {
+/**
+ * `isProduction` names the modules a test should import: a tool's dot-folder (`.semgrep/` samples),
+ * docs, examples and scripts are not the library under test.
+ */
+export function testMetrics(
+  files: PythonFileFacts[],
+  graph: ImportGraph,
+  tree: TreeIndex,
+  ciTexts: { path: string; text: string }[],
+  isProduction: (path: string) => boolean = () => true,
+): TestMetrics & { coverageLine?: number } {
   const tests = files.filter((f) => isTestPath(f.path));
   const code = files.filter((f) => !isTestPath(f.path));
   const framework = new Set<string>();
@@ -91,7 +109,7 @@ export function testMetrics(files: PythonFileFacts[], graph: ImportGraph, tree: 
   // Modules of the library (not tests, scripts, packaging or empty __init__) that no test file imports.
   const testModules = new Set(tests.map((t) => t.module));
   const untested = code
-    .filter((f) => !isScriptLike(f.path) && f.health.functions.length > 0 && !/(^|\/)migrations\//.test(f.path))
+    .filter((f) => isProduction(f.path) && !isScriptLike(f.path) && !FRAMEWORK_LOADED.test(f.path) && f.health.functions.length > 0 && !/(^|\/)migrations\//.test(f.path))
     .filter((f) => ![...(graph.importedBy.get(f.module) ?? [])].some((m) => testModules.has(m)))
     .map((f) => f.module)
     .sort();
@@ -110,13 +128,16 @@ export function testMetrics(files: PythonFileFacts[], graph: ImportGraph, tree: 
 
 export function testChecks(m: TestMetrics & { coverageLine?: number }, codeModules: number): CheckResult[] {
   const out: CheckResult[] = [];
+  // Without a single test, ratio, layers, coverage and untested modules only restate tests.present:
+  // they score 0, and that one finding explains them.
+  const none = m.testFunctions === 0 ? { coveredByFindings: true } : {};
   out.push(
     check(
       'tests.present',
       'tests',
       m.testFunctions > 0 ? 10 : 0,
       [{ message: m.testFunctions > 0 ? `${m.testFunctions} test functions in ${m.testFiles} files (${m.framework.join(', ') || 'framework not identified'})` : 'no test functions found (test_*.py, *_test.py, tests/)' }],
-      'Add tests with pytest: files named test_*.py under tests/, functions named test_*.',
+      testsPresent.docs.fix,
     ),
   );
   const ratioScore = Math.min(10, (m.ratio / 0.5) * 10);
@@ -126,8 +147,8 @@ export function testChecks(m: TestMetrics & { coverageLine?: number }, codeModul
       'tests',
       ratioScore,
       [{ message: `test-to-code ratio ${m.ratio} (test SLOC / code SLOC); 0.5 or more scores 10` }],
-      'Grow the tests where the risk is: the most complex and most changed modules first.',
-      { skip: m.testFunctions === 0 && codeModules === 0 },
+      testsRatio.docs.fix,
+      { skip: m.testFunctions === 0 && codeModules === 0, ...none },
     ),
   );
   const layerScore = m.layers.length >= 2 ? 10 : m.layers.length === 1 ? 5 : 0;
@@ -137,7 +158,8 @@ export function testChecks(m: TestMetrics & { coverageLine?: number }, codeModul
       'tests',
       layerScore,
       [{ message: m.layers.length ? `layers present: ${m.layers.join(', ')}` : 'no test layers identified' }],
-      'Separate fast unit tests from integration/end-to-end tests (tests/unit, tests/integration or pytest markers) so each can run on its own.',
+      testsLayers.docs.fix,
+      none,
     ),
   );
   const c = m.coverage;
@@ -145,16 +167,16 @@ export function testChecks(m: TestMetrics & { coverageLine?: number }, codeModul
   const ev: Evidence = c.configured
     ? { path: c.source ?? undefined, line: m.coverageLine, message: c.threshold === null ? 'coverage configured without a fail-under threshold' : `coverage fail-under ${c.threshold}%` }
     : { message: 'no coverage configuration (.coveragerc, [tool.coverage], --cov-fail-under)' };
-  out.push(check('tests.coverage', 'tests', covScore, [ev], 'Measure coverage in CI and fail under a threshold: [tool.coverage.report] fail_under = 80, or pytest --cov --cov-fail-under=80.'));
+  out.push(check('tests.coverage', 'tests', covScore, [ev], testsCoverage.docs.fix, none));
   const untestedScore = codeModules ? 10 * (1 - m.untestedModules.length / codeModules) : 10;
   out.push(
     check(
       'tests.untested-modules',
       'tests',
       m.testFunctions === 0 ? 0 : untestedScore,
-      m.untestedModules.slice(0, 50).map((mod) => ({ message: `${mod}: no test imports it` })),
-      'Add tests that import the listed modules directly.',
-      { skip: codeModules === 0 },
+      m.testFunctions === 0 ? [{ message: `no test functions: none of ${codeModules} modules is tested` }] : m.untestedModules.slice(0, 50).map((mod) => ({ message: `${mod}: no test imports it` })),
+      testsUntestedModules.docs.fix,
+      { skip: codeModules === 0, ...none },
     ),
   );
   return out;

@@ -4,6 +4,7 @@ export const bareExcept = defineHealthRule({
   id: 'health.bare-except',
   severity: 'low',
   scoredBy: 'error-handling',
+  historyInMigrations: true,
   summary: 'A bare `except:` catches everything, including KeyboardInterrupt and SystemExit',
   docs: {
     what: 'Flags `except:` clauses without an exception type.',

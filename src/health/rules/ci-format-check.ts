@@ -8,6 +8,6 @@ export const ciFormatCheck = defineHealthRule({
   docs: {
     what: 'Fails when no CI command runs black --check, ruff format --check or isort --check.',
     why: 'Unchecked formatting turns reviews into whitespace debates and noisy diffs.',
-    fix: 'Run `ruff format --check .` in CI.',
+    fix: 'Check formatting in CI, e.g. `ruff format --check .` or `black --check .`.',
   },
 });

@@ -8,6 +8,6 @@ export const ciInstalls = defineHealthRule({
   docs: {
     what: 'Fails when no CI command installs dependencies (pip/poetry/uv/pdm/pipenv).',
     why: 'A CI that does not install cannot test what users get.',
-    fix: 'Install the locked dependencies as the first CI step.',
+    fix: 'Install the project and its locked dependencies in CI (pip install -r requirements.txt / poetry install / uv sync).',
   },
 });

@@ -8,6 +8,6 @@ export const ciLints = defineHealthRule({
   docs: {
     what: 'Fails when no CI command runs ruff, flake8 or pylint.',
     why: 'Lint catches bugs and keeps the style uniform without review effort.',
-    fix: 'Run `ruff check .` in CI.',
+    fix: 'Run a linter in CI, e.g. `ruff check .`.',
   },
 });

@@ -8,7 +8,7 @@ export const ciPresent = defineHealthRule({
   docs: {
     what: 'Fails when no GitHub Actions, GitLab CI, CircleCI, Azure Pipelines, Travis, Bitbucket or Jenkins configuration exists.',
     why: 'Without CI nothing checks a change before it lands.',
-    fix: 'Add .github/workflows/ci.yml running install, lint and tests.',
+    fix: 'Add a CI workflow (e.g. .github/workflows/ci.yml) that installs, lints and tests on every push and pull request.',
   },
   examples: {
     bad: [py('x = 1\n')],

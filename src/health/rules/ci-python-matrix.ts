@@ -8,6 +8,6 @@ export const ciPythonMatrix = defineHealthRule({
   docs: {
     what: 'Warns when CI tests one Python version; fails when no version is identifiable.',
     why: 'Code that claims several versions but tests one breaks on the others.',
-    fix: 'Use a matrix of python-version (or a tox envlist) covering supported versions.',
+    fix: 'Test on every Python version you support (a strategy.matrix of python-version, or a tox envlist).',
   },
 });

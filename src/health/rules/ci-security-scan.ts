@@ -8,6 +8,6 @@ export const ciSecurityScan = defineHealthRule({
   docs: {
     what: 'Fails when no CI command runs pip-audit, safety, bandit, semgrep, CodeQL, trivy or similar.',
     why: 'Known-vulnerable dependencies and risky code ship unnoticed.',
-    fix: 'Add `pip-audit` (and `bandit -r src`) to CI.',
+    fix: 'Scan dependencies and code in CI, e.g. `pip-audit` and `bandit -r src`.',
   },
 });

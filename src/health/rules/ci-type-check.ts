@@ -8,6 +8,6 @@ export const ciTypeCheck = defineHealthRule({
   docs: {
     what: 'Fails when no CI command runs mypy or pyright.',
     why: 'Type checking finds whole classes of bugs before runtime.',
-    fix: 'Run `mypy` in CI.',
+    fix: 'Type-check in CI, e.g. `mypy .`.',
   },
 });

@@ -8,6 +8,6 @@ export const docsArchitecture = defineHealthRule({
   docs: {
     what: 'Fails when no ARCHITECTURE/DESIGN document or ADR folder exists.',
     why: 'Why the system is shaped the way it is leaves with its authors.',
-    fix: 'Add ARCHITECTURE.md and record decisions in docs/adr/.',
+    fix: 'Write down the architecture (ARCHITECTURE.md) and record decisions as ADRs (docs/adr/0001-….md).',
   },
 });

@@ -8,6 +8,6 @@ export const docsChangelog = defineHealthRule({
   docs: {
     what: 'Fails when no CHANGELOG/CHANGES/HISTORY/NEWS file exists.',
     why: 'Users and maintainers cannot see what changed between versions.',
-    fix: 'Keep a CHANGELOG.md.',
+    fix: 'Keep a CHANGELOG.md (https://keepachangelog.com).',
   },
 });

@@ -8,6 +8,6 @@ export const docsContributing = defineHealthRule({
   docs: {
     what: 'Fails when no CONTRIBUTING file exists (root, .github/ or docs/).',
     why: 'Contributors guess how to set up, test and submit changes.',
-    fix: 'Add CONTRIBUTING.md.',
+    fix: 'Add CONTRIBUTING.md: how to set up, test, and submit a change.',
   },
 });

@@ -8,7 +8,7 @@ export const docsLicense = defineHealthRule({
   docs: {
     what: 'Fails when no LICENSE/COPYING file or project.license exists.',
     why: 'Without a license nobody may legally reuse the code.',
-    fix: 'Add a LICENSE file.',
+    fix: 'Add a LICENSE file so others know how they may use the code.',
   },
   examples: {
     bad: [py('x = 1\n')],

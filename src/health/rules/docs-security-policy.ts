@@ -8,6 +8,6 @@ export const docsSecurityPolicy = defineHealthRule({
   docs: {
     what: 'Fails when no SECURITY file exists (root, .github/ or docs/).',
     why: 'Reporters of vulnerabilities do not know how to reach you privately.',
-    fix: 'Add SECURITY.md.',
+    fix: 'Add SECURITY.md: how to report a vulnerability privately.',
   },
 });

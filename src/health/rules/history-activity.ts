@@ -8,6 +8,6 @@ export const historyActivity = defineHealthRule({
   docs: {
     what: 'Fails when the last commit is more than a year old (warns after 90 days).',
     why: 'A quiet repository has stale dependencies and CI that may no longer run.',
-    fix: 'Re-run CI and update dependencies before changing it.',
+    fix: 'A long-quiet repository needs its dependencies and CI re-checked before changes.',
   },
 });

@@ -8,6 +8,6 @@ export const historyBusFactor = defineHealthRule({
   docs: {
     what: 'Fails when the fewest authors who wrote 80% of the current source lines is 1 (warns at 2).',
     why: 'When they leave, the knowledge leaves with them.',
-    fix: 'Spread ownership: reviews, pairing, documentation of the core modules.',
+    fix: 'Spread knowledge: review each other\'s changes, pair on the core modules, write down how they work.',
   },
 });

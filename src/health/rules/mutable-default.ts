@@ -4,6 +4,7 @@ export const mutableDefault = defineHealthRule({
   id: 'health.mutable-default',
   severity: 'medium',
   scoredBy: 'quality',
+  historyInMigrations: true,
   summary: 'A mutable default argument is shared between calls',
   docs: {
     what: 'Flags parameters whose default is a list, dict or set literal (or list()/dict()/set()).',

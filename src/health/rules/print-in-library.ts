@@ -4,6 +4,7 @@ export const printInLibrary = defineHealthRule({
   id: 'health.print-in-library',
   severity: 'info',
   scoredBy: 'quality',
+  historyInMigrations: true,
   summary: '`print()` in library code instead of logging',
   docs: {
     what: 'Flags `print(...)` calls in modules that log elsewhere (they import logging, structlog or loguru) and are not tests, scripts, CLIs or `__main__` entry points.',

@@ -8,6 +8,6 @@ export const structureFormatConfig = defineHealthRule({
   docs: {
     what: 'Fails when no black, ruff format or isort configuration exists.',
     why: 'Formatting by hand wastes review time.',
-    fix: 'Add [tool.ruff.format] or [tool.black].',
+    fix: 'Configure a formatter, e.g. [tool.ruff.format] or [tool.black] in pyproject.toml.',
   },
 });

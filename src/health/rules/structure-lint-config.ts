@@ -8,6 +8,6 @@ export const structureLintConfig = defineHealthRule({
   docs: {
     what: 'Fails when no ruff, flake8 or pylint configuration exists.',
     why: 'Lint rules are the cheapest code review.',
-    fix: 'Add [tool.ruff] to pyproject.toml.',
+    fix: 'Configure a linter, e.g. [tool.ruff] in pyproject.toml.',
   },
 });

@@ -8,6 +8,6 @@ export const structureTypeConfig = defineHealthRule({
   docs: {
     what: 'Fails when no mypy or pyright configuration exists.',
     why: 'Type hints that nothing checks drift from the code.',
-    fix: 'Add [tool.mypy] to pyproject.toml.',
+    fix: 'Configure a type checker, e.g. [tool.mypy] in pyproject.toml, and run it in CI.',
   },
 });

@@ -8,6 +8,6 @@ export const testsLayers = defineHealthRule({
   docs: {
     what: 'Fails when no unit / integration / end-to-end layer can be identified by folder, marker or name.',
     why: 'Without layers, slow and fast tests mix and developers stop running them.',
-    fix: 'Split tests into tests/unit and tests/integration, or mark them with pytest markers.',
+    fix: 'Separate fast unit tests from integration/end-to-end tests (tests/unit, tests/integration or pytest markers) so each can run on its own.',
   },
 });

@@ -8,7 +8,7 @@ export const testsPresent = defineHealthRule({
   docs: {
     what: 'Fails when no test function (test_*.py / *_test.py / tests/) exists.',
     why: 'Without tests every change is a guess; the next maintainer cannot refactor safely.',
-    fix: 'Add pytest tests under tests/.',
+    fix: 'Add tests with pytest: files named test_*.py under tests/, functions named test_*.',
   },
   examples: {
     bad: [py('def f():\n    return 1\n')],

@@ -8,6 +8,6 @@ export const testsRatio = defineHealthRule({
   docs: {
     what: 'Fails when test SLOC is under 25% of code SLOC (10 points at 50%).',
     why: 'A thin test suite leaves most paths unverified.',
-    fix: 'Add tests for the most complex and most changed modules first.',
+    fix: 'Grow the tests where the risk is: the most complex and most changed modules first.',
   },
 });

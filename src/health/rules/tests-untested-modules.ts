@@ -8,6 +8,6 @@ export const testsUntestedModules = defineHealthRule({
   docs: {
     what: 'Fails when fewer than half of the library modules with functions are imported by a test.',
     why: 'Modules no test imports are changed blind.',
-    fix: 'Add tests importing the listed modules.',
+    fix: 'Add tests that import the listed modules directly.',
   },
 });
