@@ -67,6 +67,14 @@ test('django: settings-valued prefix, tuple urlpatterns, router.urls with viewse
   ]);
   assert.ok(gaps.some((g) => g.includes('settings.BASE_PATH is computed') && g.includes('"nb/"')));
   assert.ok(gaps.some((g) => g.includes('include(get_model_urls())') && g.includes('/nb/users/x/')));
+  // A router class pyvet does not model may add routes at run time: a gap names it and where it is made.
+  assert.ok(gaps.includes("users/api.py:10: router `router` is a NetBoxRouter, not a class of this project; routes it adds beyond DRF's standard viewset actions and @action methods (under /nb/api/) are not listed"), gaps.join('\n'));
+  // The project's own router class is named with its definition; DRF's DefaultRouter needs no gap.
+  const own = mod('app.routers', 'app/routers.py', 'from rest_framework.routers import DefaultRouter\nclass BulkRouter(DefaultRouter):\n    pass\n');
+  const appUrls = mod('app.urls', 'app/urls.py', "from django.urls import include, path\nfrom rest_framework.routers import DefaultRouter\nfrom app.routers import BulkRouter\nfrom app.views import A\nbulk = BulkRouter()\nbulk.register('a', A)\nplain = DefaultRouter()\nplain.register('b', A)\nurlpatterns = [path('x/', include(bulk.urls)), path('y/', include(plain.urls))]\n");
+  const gaps2: string[] = [];
+  djangoRoutes(new ModuleIndex([own, appUrls]), ['app.urls'], () => null, gaps2);
+  assert.deepEqual(gaps2.filter((g) => g.includes('router')), ["app/urls.py:5: router `bulk` is a BulkRouter (app/routers.py:2); routes it adds beyond DRF's standard viewset actions and @action methods (under /x/) are not listed"]);
 });
 
 test('aiohttp and FastAPI settings prefixes; cleo commands', () => {

@@ -129,6 +129,8 @@ export interface BriefFacts {
   /** Module-level lists of Django URL patterns by variable name (`urlpatterns` and any list `include()` may name). */
   urlLists: Record<string, DjangoPatternFact[]>;
   drf: DrfRegisterFact[];
+  /** Module-level objects made by a class named `*Router` that pyvet does not model (`router = NetBoxRouter()`): variable → class as written. */
+  routerClasses?: Record<string, { cls: string; line: number }>;
   tasks: TaskFact[];
   schedules: ScheduleFact[];
   cli: CliFact[];
@@ -672,6 +674,9 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
     const augmented = n.type === 'augmented_assignment';
     const callee = right.type === 'call' ? right.childForFieldName('function') : null;
     const calleeName = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
+    if (calleeName && /Router$/.test(calleeName) && !own(APP_CTORS, calleeName) && left.type === 'identifier' && !augmented && n.parent?.parent?.type === 'module') {
+      (facts.routerClasses ??= {})[target] = { cls: callee!.text.replace(/\s+/g, ''), line: line(n) };
+    }
     const rp = calleeName && own(APP_CTORS, calleeName) ? callParts(right) : null;
     if (rp && left.type === 'identifier' && !augmented) {
       const kind = own(APP_CTORS, lastPart(rp.fn));

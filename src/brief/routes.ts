@@ -180,7 +180,7 @@ export function djangoRoutes(ix: ModuleIndex, rootUrlconfs: string[], setting: S
           if (mod.facts.urlLists[v]) {
             target = mod;
             list = mod.facts.urlLists[v];
-          } else if (v.endsWith('.urls') && drfRoutes(ix, mod, v.slice(0, -5), full, routes)) {
+          } else if (v.endsWith('.urls') && drfRoutes(ix, mod, v.slice(0, -5), full, routes, gaps)) {
             continue;
           } else {
             const loc = ix.locate(ix.qualify(mod, v));
@@ -310,17 +310,27 @@ export function viewsetActions(ix: ModuleIndex, mod: Mod, expr: string): Viewset
 }
 
 /** A DRF router's routes (`include(router.urls)`, `urlpatterns = router.urls`): each registration's standard actions and @action extras. */
-function drfRoutes(ix: ModuleIndex, mod: Mod, router: string, prefix: string, out: Route[]): boolean {
+function drfRoutes(ix: ModuleIndex, mod: Mod, router: string, prefix: string, out: Route[], gaps: string[]): boolean {
   let owner = mod;
+  let name = router;
   let regs = mod.facts.drf.filter((d) => d.router === router);
   if (!regs.length) {
     const loc = ix.locate(ix.qualify(mod, router));
     if (loc && loc.name) {
       owner = loc.mod;
+      name = loc.name;
       regs = loc.mod.facts.drf.filter((d) => d.router === loc.name);
     }
   }
   if (!regs.length) return false;
+  // A router class of its own (or a third-party one) may add routes DRF's don't have (bulk methods, nested
+  // resources) by changing its route table at run time: say so instead of listing less without a word.
+  const made = owner.facts.routerClasses?.[name];
+  if (made) {
+    const def = ix.locate(ix.qualify(owner, made.cls));
+    const where = def?.name && def.mod.facts.classes[def.name] ? ` (${def.mod.path}:${def.mod.facts.classes[def.name]!.line})` : ', not a class of this project';
+    gaps.push(`${owner.path}:${made.line}: router \`${name}\` is a ${made.cls}${where}; routes it adds beyond DRF's standard viewset actions and @action methods (under ${withSlash(prefix)}) are not listed`);
+  }
   for (const r of regs) {
     const base = prefix + r.prefix.replace(/^\^/, '').replace(/\$$/, '').replace(/\/?$/, '/');
     const handler = ix.qualify(owner, r.viewset);
