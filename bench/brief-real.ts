@@ -27,6 +27,7 @@ const LABELS: Record<string, Label> = {
       ...expect((b.models ?? []).some((m) => m.name === 'TaggedItem'), 'TaggedItem(GenericTaggedItemBase) is a model'),
       ...expect(b.tasks.some((t) => t.name === 'extras.webhooks.send_webhook') && !b.tasks.some((t) => t.name.includes('events.extras')), "enqueue('extras.webhooks.send_webhook') named as written"),
       ...expect(!b.tasks.some((t) => /\.cls\./.test(t.name)), 'no task named after cls.'),
+      ...expect(b.tasks.some((t) => t.name === 'core.jobs.SyncDataSourceJob.handle'), 'a JobRunner subclass is a job of its own'),
     ],
   },
   '19d17cc8': {

@@ -16,11 +16,15 @@ import type { ScanReport } from '../src/core/report.js';
 
 const mod = (module: string, path: string, src: string): Mod => ({ module, path, facts: extractBriefFacts(toPyTree(parsePython(src).rootNode, src), src, path), role: 'production' });
 
-test('RQ: a dotted string is the job as written, django_rq @job counts, cls.handle is the enclosing class method', () => {
+test('RQ: a dotted string is the job as written, django_rq @job counts, cls.handle is the enclosing class method and each subclass\'s', () => {
   const events = mod('extras.events', 'extras/events.py', "import django_rq\ndef flush(q):\n    q.enqueue('extras.webhooks.send_webhook', data=1)\n");
   const hooks = mod('extras.webhooks', 'extras/webhooks.py', "from django_rq import job\n@job('default')\ndef send_webhook(data): ...\n");
   const jobs = mod('netbox.jobs', 'netbox/jobs.py', 'from core.models import Job\nclass JobRunner:\n    @classmethod\n    def enqueue(cls, *a):\n        return Job.enqueue(cls.handle, *a)\n');
-  assert.deepEqual(tasksOf(new ModuleIndex([hooks, events, jobs])).map((t) => `${t.kind} ${t.name} ${t.file}`), [
+  // Each subclass of the class that enqueues `cls.handle` is a job of its own, through another subclass too.
+  const subs = mod('core.jobs', 'core/jobs.py', 'from netbox.jobs import JobRunner\nclass SyncJob(JobRunner):\n    def run(self): ...\nclass NightlySync(SyncJob): ...\nclass Other: ...\n');
+  assert.deepEqual(tasksOf(new ModuleIndex([hooks, events, jobs, subs])).map((t) => `${t.kind} ${t.name} ${t.file}`), [
+    'rq core.jobs.NightlySync.handle core/jobs.py',
+    'rq core.jobs.SyncJob.handle core/jobs.py',
     'rq extras.webhooks.send_webhook extras/webhooks.py',
     'rq netbox.jobs.JobRunner.handle netbox/jobs.py',
   ]);

@@ -22,9 +22,39 @@ export function tasksOf(ix: ModuleIndex): Task[] {
       if (seen.has(k)) continue;
       seen.add(k);
       out.push({ name, kind: t.kind, file: m.path, line: t.line });
+      // `cls.handle` enqueued by a base class (netbox's JobRunner) runs as each subclass's job: list them too.
+      const [cls, method] = t.kind === 'rq' && !t.name ? t.function.split('.') : [];
+      if (cls && method && m.facts.classes[cls] && !t.function.includes('.', cls.length + 1)) {
+        for (const sub of subclassesOf(ix, `${m.module}.${cls}`)) {
+          const k2 = `rq:${sub.name}.${method}`;
+          if (!seen.has(k2)) {
+            seen.add(k2);
+            out.push({ name: `${sub.name}.${method}`, kind: 'rq', file: sub.file, line: sub.line });
+          }
+        }
+      }
     }
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The project's classes deriving from `qualified`, directly or through each other, by qualified name. */
+function subclassesOf(ix: ModuleIndex, qualified: string): { name: string; file: string; line: number }[] {
+  const found = new Map<string, { name: string; file: string; line: number }>();
+  const bases = new Set([qualified]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const m of ix.mods) {
+      for (const [name, c] of Object.entries(m.facts.classes)) {
+        const q = `${m.module}.${name}`;
+        if (bases.has(q) || !c.bases.some((b) => bases.has(ix.qualify(m, b)))) continue;
+        bases.add(q);
+        found.set(q, { name: q, file: m.path, line: c.line });
+        grew = true;
+      }
+    }
+  }
+  return [...found.values()];
 }
 
 /** Celery beat, APScheduler and Huey schedules from the code, and crontab files. */
