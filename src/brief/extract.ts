@@ -724,9 +724,13 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
       return any || allPaths ? out : null;
     }
     if (n.type === 'binary_operator') {
-      const l = urlPatternList(n.childForFieldName('left')!);
-      const r = urlPatternList(n.childForFieldName('right')!);
+      const left = n.childForFieldName('left')!;
+      const right = n.childForFieldName('right')!;
+      const l = urlPatternList(left);
+      const r = urlPatternList(right);
       if (!l && !r) return null;
+      // `static("/media/", …) + [...]`: the list is read, the part built by a call is a gap, not a silent drop
+      for (const [side, pats] of [[left, l], [right, r]] as const) if (!pats) facts.dynamic.push({ line: line(side), what: `URL patterns added at run time: ${snippet(side, 60)}` });
       return [...(l ?? []), ...(r ?? [])];
     }
     // urlpatterns = router.urls: a DRF router's routes, resolved with its registrations
