@@ -23,8 +23,9 @@ export function tasksOf(ix: ModuleIndex): Task[] {
       seen.add(k);
       out.push({ name, kind: t.kind, file: m.path, line: t.line });
       // `cls.handle` enqueued by a base class (netbox's JobRunner) runs as each subclass's job: list them too.
-      const [cls, method] = t.kind === 'rq' && !t.name ? t.function.split('.') : [];
-      if (cls && method && m.facts.classes[cls] && !t.function.includes('.', cls.length + 1)) {
+      const parts = t.kind === 'rq' && !t.name ? t.function.split('.') : [];
+      const [cls, method] = parts;
+      if (parts.length === 2 && m.facts.classes[cls!]) {
         for (const sub of subclassesOf(ix, `${m.module}.${cls}`)) {
           const k2 = `rq:${sub.name}.${method}`;
           if (!seen.has(k2)) {
