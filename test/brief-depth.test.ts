@@ -5,7 +5,6 @@ import { ownersOf } from '../src/brief/owners.js';
 import { identityKeys, lineOwnership, removeLines, renamePaths } from '../src/facts/ownership.js';
 import { extractBriefFacts } from '../src/brief/extract.js';
 import { parsePython } from '../src/python/parse.js';
-import { toPyTree } from '../src/python/tree.js';
 import { ModuleIndex, type Mod } from '../src/brief/resolve.js';
 import { djangoRoutes, webRoutes } from '../src/brief/routes.js';
 import { cliCommands } from '../src/brief/entries.js';
@@ -14,7 +13,7 @@ import { readmeCommands, pyprojectTox } from '../src/brief/commands.js';
 import { redactText } from '../src/brief/redact.js';
 
 const mod = (module: string, path: string, src: string): Mod => {
-  return { module, path, facts: extractBriefFacts(toPyTree(parsePython(src).rootNode, src), src, path), role: 'production' };
+  return { module, path, facts: extractBriefFacts(parsePython(src), src, path), role: 'production' };
 };
 
 test('owners: line ownership from the whole history, aliases merged, identical on every run', async () => {

@@ -15,7 +15,7 @@ function heavyLoadedBy(args: string[], env: NodeJS.ProcessEnv): string[] {
     const sink = { write: () => true, isTTY: false, columns: 100 };
     await main(${JSON.stringify(args)}, { stdout: sink, stderr: sink, cwd: process.cwd(), env: process.env });
     const loaded = Object.keys(createRequire(import.meta.url).cache);
-    console.log(JSON.stringify(['better-sqlite3', 'pg', 'pg-boss', 'tree-sitter', 'elkjs'].filter((m) => loaded.some((f) => f.includes('/node_modules/' + m + '/')))));
+    console.log(JSON.stringify(['better-sqlite3', 'pg', 'pg-boss', 'tree-sitter', 'tree-sitter-python', 'elkjs'].filter((m) => loaded.some((f) => f.includes('/node_modules/' + m + '/')))));
   `;
   return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' })) as string[];
 }

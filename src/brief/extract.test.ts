@@ -2,9 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePython } from '../python/parse.js';
 import { clickName, extractBriefFacts, type BriefFacts } from './extract.js';
-import { toPyTree } from '../python/tree.js';
 
-const facts = (src: string, path = 'pkg/mod.py'): BriefFacts => extractBriefFacts(toPyTree(parsePython(src).rootNode, src), src, path);
+const facts = (src: string, path = 'pkg/mod.py'): BriefFacts => extractBriefFacts(parsePython(src), src, path);
 
 test('Flask: app and blueprint objects, decorator routes with methods, register_blueprint prefixes', () => {
   const f = facts(`from flask import Flask, Blueprint

@@ -4,9 +4,8 @@ import { graphqlOf } from './graphql.js';
 import { ModuleIndex } from './resolve.js';
 import { extractBriefFacts } from './extract.js';
 import { parsePython } from '../python/parse.js';
-import { toPyTree } from '../python/tree.js';
 
-const file = (module: string, path: string, src: string) => ({ module, path, facts: extractBriefFacts(toPyTree(parsePython(src).rootNode, src), src, path) });
+const file = (module: string, path: string, src: string) => ({ module, path, facts: extractBriefFacts(parsePython(src), src, path) });
 const route = { method: 'ANY', path: '/graphql/', handler: 'GraphQLView.as_view', file: 'urls.py', line: 3, framework: 'graphql' };
 
 test('graphene: root fields merged from per-app Query mixins, Mutation fields from X.Field(); resolve_ methods and Meta are not fields', () => {

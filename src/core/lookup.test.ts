@@ -4,7 +4,6 @@ import { own } from './lookup.js';
 import { distributionsFor } from '../facts/import-names.js';
 import { parsePython } from '../python/parse.js';
 import { extractBriefFacts } from '../brief/extract.js';
-import { toPyTree } from '../python/tree.js';
 
 test('own() finds only a table\'s own keys, never Object.prototype members', () => {
   const table = { yaml: 'pyyaml' };
@@ -15,6 +14,6 @@ test('own() finds only a table\'s own keys, never Object.prototype members', () 
 test('names from scanned code that spell Object.prototype members stay plain data', () => {
   assert.deepEqual(distributionsFor('constructor'), ['constructor']);
   const src = 'import constructor\ncontainer = constructor(values)\nx = timedelta(toString=3)\n';
-  const facts = extractBriefFacts(toPyTree(parsePython(src).rootNode, src), src, 'app.py');
+  const facts = extractBriefFacts(parsePython(src), src, 'app.py');
   assert.doesNotThrow(() => structuredClone(facts));
 });

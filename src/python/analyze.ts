@@ -3,8 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { Workspace } from '../sources/workspace.js';
 import { extractBriefFacts, type BriefFacts } from '../brief/extract.js';
 import type { Progress } from '../pipeline/progress.js';
-import { parsePython } from './parse.js';
-import { toPyTree } from './tree.js';
+import { MAX_SYNTAX_NODES, parseTree } from './parse.js';
 import { extractHealthFacts, skippedHealthFacts, type HealthFacts } from './facts.js';
 import { moduleNames } from './modules.js';
 import { contentHash, type FileCache } from '../cache/file-cache.js';
@@ -22,14 +21,6 @@ export interface PythonFileFacts {
   skipped?: string;
 }
 
-/**
- * Above this many syntax nodes a file's facts are not extracted: the JavaScript copy of the tree and
- * the extractors cost about 500 bytes and several microseconds per node, so a 5 MB generated table
- * (2 million nodes) took 30–50 s and over 1 GB. The largest files of the CPython stdlib and the
- * sample repositories stay far below it (netbox's iata.py, 480 KB: 127 000 nodes). The file is
- * still counted (lines, noqa) and the gap is reported. PYVET_MAX_SYNTAX_NODES overrides it.
- */
-export const MAX_SYNTAX_NODES = Number(process.env.PYVET_MAX_SYNTAX_NODES ?? 400_000);
 /** Characters per syntax node above which a file is not parsed at all (see analyzeSource). */
 const BYTES_PER_NODE_BOUND = 10;
 
@@ -40,12 +31,10 @@ export function analyzeSource(source: string, path: string, module: string, brie
   if (source.length > maxNodes * BYTES_PER_NODE_BOUND) {
     return { path, module, health: skippedHealthFacts(source), skipped: `${source.length} characters, too long to parse within the limit of ${maxNodes} syntax nodes: functions, smells, imports and the brief were not extracted` };
   }
-  const tree = parsePython(source);
-  const nodes = tree.rootNode.descendantCount;
-  if (nodes > maxNodes) {
+  const { root, nodes } = parseTree(source, maxNodes);
+  if (!root) {
     return { path, module, health: skippedHealthFacts(source), skipped: `${nodes} syntax nodes, above the limit of ${maxNodes}: functions, smells, imports and the brief were not extracted` };
   }
-  const root = toPyTree(tree.rootNode, source);
   const health = extractHealthFacts(root, source, path);
   const facts: PythonFileFacts = { path, module, health };
   if (brief) facts.brief = extractBriefFacts(root, source, path);

@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePython } from './parse.js';
-import { toPyTree } from './tree.js';
 import { extractHealthFacts } from './facts.js';
 
-const facts = (code: string, path = 'app/mod.py') => extractHealthFacts(toPyTree(parsePython(code).rootNode, code), code, path);
+const facts = (code: string, path = 'app/mod.py') => extractHealthFacts(parsePython(code), code, path);
 
 test('env vars: os.environ, getenv, environ (from os), setdefault, django-environ, decouple, pydantic settings', () => {
   const code = [

@@ -1,7 +1,7 @@
 import type { PyNode as SyntaxNode } from './tree.js';
 import { own } from '../core/lookup.js';
 
-/** What reading a literal needs of a node: satisfied by native tree-sitter nodes and by PyNode copies. */
+/** What reading a literal needs of a node (a PyNode satisfies it). */
 export interface LiteralNode {
   readonly type: string;
   readonly text: string;

@@ -1,50 +1,53 @@
 import { createRequire } from 'node:module';
-import type ParserT from 'tree-sitter';
+import { PyNode, fromRecords } from './tree.js';
 
 const require = createRequire(import.meta.url);
 
-export type Tree = ParserT.Tree;
-export type SyntaxNode = ParserT.SyntaxNode;
-
-/**
- * `node.type` crosses into native code and builds a new string on every read; tree walks read it
- * for every node. The type of a node is a function of its numeric `typeId`, which is cheap to read,
- * so the name is looked up once per type id and served from a table afterwards.
- */
-function cacheTypeNames(Parser: typeof ParserT): void {
-  const proto = (Parser as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype;
-  const desc = Object.getOwnPropertyDescriptor(proto, 'type');
-  const typeIdDesc = Object.getOwnPropertyDescriptor(proto, 'typeId');
-  if (!desc?.get || !typeIdDesc?.get) return;
-  const nativeType = desc.get;
-  const nativeTypeId = typeIdDesc.get;
-  const names = new Map<number, string>();
-  Object.defineProperty(proto, 'type', {
-    configurable: true,
-    enumerable: desc.enumerable,
-    get(this: ParserT.SyntaxNode) {
-      const id = nativeTypeId.call(this) as number;
-      let name = names.get(id);
-      if (name === undefined) {
-        name = nativeType.call(this) as string;
-        names.set(id, name);
-      }
-      return name;
-    },
-  });
+/** The addon built from native/parse.c at install (`npm run build:native` rebuilds it). */
+interface Native {
+  setLanguage(language: unknown): void;
+  symbols(): string[];
+  fields(): string[];
+  parse(source: string, maxNodes: number): { records: Uint32Array; hasError: boolean } | { nodes: number };
 }
 
-let parser: ParserT | null = null;
+/**
+ * Above this many syntax nodes a file's facts are not extracted: the JavaScript tree and the
+ * extractors cost about 500 bytes and several microseconds per node, so a 5 MB generated table
+ * (2 million nodes) took 30–50 s and over 1 GB. The largest files of the CPython stdlib and the
+ * sample repositories stay far below it (netbox's iata.py, 480 KB: 127 000 nodes). The file is
+ * still counted (lines, noqa) and the gap is reported. PYVET_MAX_SYNTAX_NODES overrides it.
+ */
+export const MAX_SYNTAX_NODES = Number(process.env.PYVET_MAX_SYNTAX_NODES ?? 400_000);
 
-/** Parse Python source with tree-sitter. Never throws on bad syntax: the tree holds ERROR nodes instead. */
-export function parsePython(source: string): Tree {
-  if (!parser) {
-    // Loaded on the first parse, not on import: `pyvet deps` imports the setup.py reader but rarely parses one.
-    const Parser = require('tree-sitter') as typeof ParserT;
-    cacheTypeNames(Parser);
-    parser = new Parser();
-    parser.setLanguage(require('tree-sitter-python') as ParserT.Language);
-  }
-  // The default input buffer is 32 KiB; larger files need a bigger one.
-  return parser.parse(source, undefined, { bufferSize: Math.max(32 * 1024, source.length * 2 + 1024) });
+let native: Native | null = null;
+let typeNames: string[] = [];
+let fieldNames: string[] = [];
+
+function load(): Native {
+  // Loaded on the first parse, not on import: `pyvet deps` imports the setup.py reader but rarely parses one.
+  const addon = require('../../../build/Release/pyvet_parse.node') as Native;
+  addon.setLanguage((require('tree-sitter-python') as { language: unknown }).language);
+  typeNames = addon.symbols();
+  // Symbol 65535 is tree-sitter's ERROR node, outside the grammar's own symbols.
+  typeNames[0xffff] = 'ERROR';
+  fieldNames = addon.fields();
+  return addon;
+}
+
+/**
+ * Parse Python source with tree-sitter into a JavaScript tree. Never throws on bad syntax: the tree
+ * holds ERROR nodes instead. `root` is null when the tree has more than `maxNodes` syntax nodes
+ * (`nodes` says how many), and then nothing is copied.
+ */
+export function parseTree(source: string, maxNodes = MAX_SYNTAX_NODES): { root: PyNode | null; nodes: number } {
+  native ??= load();
+  const r = native.parse(source, maxNodes);
+  if ('nodes' in r) return { root: null, nodes: r.nodes };
+  return { root: fromRecords(r.records, r.hasError, source, typeNames, fieldNames), nodes: r.records.length / 4 };
+}
+
+/** The tree of a source without a node limit: for inputs already known to be small (tests, snippets). */
+export function parsePython(source: string): PyNode {
+  return parseTree(source, Number.MAX_SAFE_INTEGER).root!;
 }

@@ -1,5 +1,3 @@
-import type { SyntaxNode } from './parse.js';
-
 export interface Point {
   row: number;
   column: number;
@@ -27,9 +25,9 @@ function pointAt(ctx: Ctx, index: number): Point {
 const NO_NODES: PyNode[] = Object.freeze([]) as unknown as PyNode[];
 
 /**
- * A plain-JavaScript copy of a tree-sitter tree, with each child's field name. Reading properties of
- * native nodes crosses into C++ and allocates a node object per call; the health extractor walks the
- * tree several times, so it walks this copy, built in one pass of a TreeCursor (numbers only).
+ * A syntax node of the JavaScript tree the extractors walk, with its field name in its parent. The
+ * tree is built from the numbers native/parse.c writes in one pass over tree-sitter's tree, which is
+ * freed before the extractors start: no walk crosses into native code.
  */
 export class PyNode {
   parent: PyNode | null = null;
@@ -96,7 +94,7 @@ export class PyNode {
     return out;
   }
 
-  /** Called by toPyTree when every child has been copied. */
+  /** Called by fromRecords when every child has been read. */
   static close(n: PyNode, children: PyNode[], withErrors: boolean): void {
     n.children = children;
     let named = 0;
@@ -108,76 +106,60 @@ export class PyNode {
   }
 }
 
-// Per language symbol / field id: names, and whether the symbol is a named node (arrays: ids are small).
-const typeNames: string[] = [];
-const namedTypes: boolean[] = [];
-const fieldNames: string[] = [];
+/** Layout of the records native/parse.c writes: four words per node, in document order. */
+const RECORD = 4;
+const IS_NAMED = 1 << 30;
+const IS_MISSING = 2 ** 31;
+const COUNT_MASK = (1 << 28) - 1;
 
 /**
- * Copy the tree under `root` into PyNodes with one TreeCursor walk. Children are gathered on one shared
- * stack and sliced off when their parent closes, so each node's array is allocated once at its size.
+ * Build the PyNode tree from the parser's records: per node its symbol and field ids, start and end
+ * offsets, child count and flags, in document order. One pass with a stack of the open parents;
+ * each children array is allocated once at its size.
  */
-export function toPyTree(root: SyntaxNode, source: string): PyNode {
+export function fromRecords(records: Uint32Array, hasError: boolean, source: string, typeNames: readonly string[], fieldNames: readonly string[]): PyNode {
   const lineStarts = [0];
   for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const ctx: Ctx = { source, lineStarts };
-  const withErrors = root.hasError;
-  const cursor = root.walk();
-  let nextId = 0;
-  const make = (parent: PyNode | null): PyNode => {
-    const typeId = cursor.nodeTypeId;
-    let type = typeNames[typeId];
-    if (type === undefined) {
-      type = cursor.nodeType;
-      typeNames[typeId] = type;
-      namedTypes[typeId] = cursor.nodeIsNamed;
-    }
-    const fieldId = cursor.currentFieldId;
-    let field: string | null = null;
-    if (fieldId) {
-      field = fieldNames[fieldId] ?? null;
-      if (field === null) {
-        field = cursor.currentFieldName;
-        fieldNames[fieldId] = field;
-      }
-    }
-    const start = cursor.startIndex;
-    const end = cursor.endIndex;
-    const n = new PyNode(ctx, nextId++, type, namedTypes[typeId]!, field, start, end);
+  const count = records.length / RECORD;
+  // Open parents with the child count each still waits for; children gather on one shared stack and
+  // are sliced off when their parent closes (packed arrays, allocated once at their size).
+  const open: PyNode[] = [];
+  const waiting: number[] = [];
+  const from: number[] = [];
+  const kids: PyNode[] = [];
+  let top: PyNode | null = null;
+  for (let i = 0; i < count; i++) {
+    const at = i * RECORD;
+    const word = records[at]!;
+    const flags = records[at + 3]!;
+    const field = word >>> 16;
+    const type = typeNames[word & 0xffff]!;
+    const parent = open.length ? open[open.length - 1]! : null;
+    const n = new PyNode(ctx, i, type, (flags & IS_NAMED) !== 0, field ? (fieldNames[field] ?? null) : null, records[at + 1]!, records[at + 2]!);
     n.parent = parent;
-    if (withErrors && (type === 'ERROR' || (start === end && cursor.nodeIsMissing))) {
+    if (hasError && (type === 'ERROR' || (flags & IS_MISSING) !== 0)) {
       n.hasError = true;
       n.isMissing = type !== 'ERROR';
     }
-    return n;
-  };
-  const top = make(null);
-  // Children copied so far of every open node, innermost last; `from` holds where each open node's begin.
-  const kids: PyNode[] = [];
-  const from: number[] = [];
-  let current = top;
-  for (;;) {
-    if (cursor.gotoFirstChild()) {
+    if (parent) {
+      kids.push(n);
+      waiting[waiting.length - 1]!--;
+    } else top = n;
+    const children = flags & COUNT_MASK;
+    if (children) {
+      open.push(n);
+      waiting.push(children);
       from.push(kids.length);
-      current = make(current);
-      kids.push(current);
       continue;
     }
-    let done = false;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) {
-        done = true;
-        break;
-      }
-      const parent = current.parent!;
-      const at = from.pop()!;
-      PyNode.close(parent, kids.slice(at), withErrors);
-      kids.length = at;
-      current = parent;
+    // Close every parent whose last child this was.
+    while (waiting.length && waiting[waiting.length - 1] === 0) {
+      const first = from.pop()!;
+      waiting.pop();
+      PyNode.close(open.pop()!, kids.slice(first), hasError);
+      kids.length = first;
     }
-    if (done) break;
-    current = make(current.parent);
-    kids.push(current);
   }
-  return top;
+  return top!;
 }

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { analyzeSource } from './analyze.js';
 
-/** A worker thread that parses and analyses files sent by analyzeMany; native tree-sitter loads per thread. */
+/** A worker thread that parses and analyses files sent by analyzeMany; the native parser loads per thread. */
 export interface WorkItem {
   id: number;
   source: string;

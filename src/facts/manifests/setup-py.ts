@@ -1,4 +1,5 @@
-import { parsePython, type SyntaxNode } from '../../python/parse.js';
+import { parseTree } from '../../python/parse.js';
+import type { PyNode as SyntaxNode } from '../../python/tree.js';
 import { stringValue } from '../../python/literals.js';
 import type { ManifestParser, ParseResult } from './types.js';
 import { addRequirement, basename, emptyResult } from './types.js';
@@ -102,7 +103,11 @@ export const setupPyParser: ManifestParser = {
   matches: (p) => basename(p) === 'setup.py',
   parse(text) {
     const out = emptyResult();
-    const root = parsePython(text).rootNode;
+    const { root, nodes } = parseTree(text);
+    if (!root) {
+      out.errors.push({ line: 1, reason: `setup.py has ${nodes} syntax nodes, too many to read; its dependencies were not read` });
+      return out;
+    }
     const scope: Scope = { names: new Map(), out };
     for (const stmt of root.namedChildren) {
       const a = stmt.type === 'expression_statement' ? stmt.namedChildren[0] : null;

@@ -1,0 +1,16 @@
+{
+  # The Python parser: tree-sitter's runtime (C sources shipped in the tree-sitter package) and a small
+  # N-API addon that walks the tree in C (native/parse.c). The grammar is tree-sitter-python's.
+  "variables": {
+    "ts_lib%": "<!(node -p \"require('path').relative('.', require('path').join(require('path').dirname(require.resolve('tree-sitter/package.json')), 'vendor/tree-sitter/lib'))\")",
+  },
+  "targets": [
+    {
+      "target_name": "pyvet_parse",
+      "sources": ["native/parse.c", "<(ts_lib)/src/lib.c"],
+      "include_dirs": ["<(ts_lib)/include", "<(ts_lib)/src"],
+      "defines": ["_POSIX_C_SOURCE=200112L", "_DEFAULT_SOURCE", "NAPI_VERSION=8"],
+      "cflags_c": ["-std=c11", "-O2", "-fvisibility=hidden"],
+    }
+  ]
+}
