@@ -20,13 +20,19 @@ interface Native {
  */
 export const MAX_SYNTAX_NODES = Number(process.env.PYVET_MAX_SYNTAX_NODES ?? 400_000);
 
+const ADDON = '../../../build/Release/pyvet_parse.node';
 let native: Native | null = null;
 let typeNames: string[] = [];
 let fieldNames: string[] = [];
 
 function load(): Native {
   // Loaded on the first parse, not on import: `pyvet deps` imports the setup.py reader but rarely parses one.
-  const addon = require('../../../build/Release/pyvet_parse.node') as Native;
+  let addon: Native;
+  try {
+    addon = require(ADDON) as Native;
+  } catch (err) {
+    throw new Error(`pyvet's Python parser is not built (${(err as Error).message.split('\n')[0]}): run \`npm run build:native\` in pyvet's folder (needs a C compiler, Python 3 and node-gyp)`);
+  }
   addon.setLanguage((require('tree-sitter-python') as { language: unknown }).language);
   typeNames = addon.symbols();
   // Symbol 65535 is tree-sitter's ERROR node, outside the grammar's own symbols.
