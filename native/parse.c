@@ -170,8 +170,13 @@ static napi_value parse(napi_env env, napi_callback_info info) {
   uint32_t cap = 64, depth = 0, n = 0;
   uint32_t *open = malloc(cap * sizeof *open);
   TSTreeCursor cursor = ts_tree_cursor_new(root);
+  bool overflow = false;
   for (bool ok = open != NULL; ok;) {
-    if (n == count) break; /* never write past the array, whatever the cursor does */
+    if (n == count) {
+      /* Never write past the array, whatever the cursor does. */
+      overflow = true;
+      break;
+    }
     TSNode node = ts_tree_cursor_current_node(&cursor);
     uint32_t *r = rec + (size_t)n * RECORD;
     r[0] = (uint32_t)ts_node_symbol(node) | ((uint32_t)ts_tree_cursor_current_field_id(&cursor) << 16);
@@ -204,11 +209,12 @@ static napi_value parse(napi_env env, napi_callback_info info) {
   bool has_error = ts_node_has_error(root);
   ts_tree_cursor_delete(&cursor);
   ts_tree_delete(tree);
-  if (!open) {
-    napi_throw_error(env, NULL, "pyvet parse: out of memory");
+  bool oom = open == NULL;
+  free(open);
+  if (oom || overflow) {
+    napi_throw_error(env, NULL, oom ? "pyvet parse: out of memory" : "pyvet parse: the tree has more nodes than it counts");
     return NULL;
   }
-  free(open);
   CHECK(napi_create_typedarray(env, napi_uint32_array, (size_t)n * RECORD, buffer, 0, &records));
   CHECK(napi_set_named_property(env, out, "records", records));
   CHECK(napi_get_boolean(env, has_error, &v));
