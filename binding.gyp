@@ -10,7 +10,7 @@
       "sources": ["native/parse.c", "<(ts_lib)/src/lib.c"],
       "include_dirs": ["<(ts_lib)/include", "<(ts_lib)/src"],
       "defines": ["_POSIX_C_SOURCE=200112L", "_DEFAULT_SOURCE", "NAPI_VERSION=8"],
-      "cflags_c": ["-std=c11", "-O2", "-fvisibility=hidden"],
+      "cflags_c": ["-std=c11", "-fvisibility=hidden"],
     }
   ]
 }
