@@ -10,6 +10,9 @@
  *   [0] symbol (low 16 bits) | field id (high 16 bits)
  *   [1] start, [2] end: offsets in UTF-16 code units (JavaScript string indices)
  *   [3] visible child count (low 28 bits) | IS_NAMED | IS_MISSING
+ *
+ * Punctuation tokens ( ) [ ] { } , : . ; that carry no field and are not missing are left out: no
+ * extractor reads them (ranges give every node's text), and they are a quarter of a Python tree.
  */
 #include <node_api.h>
 #include <stdlib.h>
@@ -24,6 +27,9 @@
 typedef struct {
   TSParser *parser;
   const TSLanguage *language;
+  /* Per symbol id: a punctuation token left out of the records. */
+  bool *punctuation;
+  uint32_t symbols;
 } State;
 
 /* "tree-sitter", "language" hashed with BLAKE2: the tag tree-sitter grammars put on their external. */
@@ -42,6 +48,7 @@ static void free_state(napi_env env, void *data, void *hint) {
   (void)hint;
   State *s = data;
   if (s->parser) ts_parser_delete(s->parser);
+  free(s->punctuation);
   free(s);
 }
 
@@ -81,6 +88,19 @@ static napi_value set_language(napi_env env, napi_callback_info info) {
     napi_throw_error(env, NULL, "pyvet parse: incompatible grammar version");
     return NULL;
   }
+  uint32_t n = ts_language_symbol_count(lang);
+  bool *punctuation = calloc(n ? n : 1, sizeof *punctuation);
+  if (!punctuation) {
+    napi_throw_error(env, NULL, "pyvet parse: out of memory");
+    return NULL;
+  }
+  for (uint32_t i = 0; i < n; i++) {
+    const char *name = ts_language_symbol_name(lang, (TSSymbol)i);
+    punctuation[i] = ts_language_symbol_type(lang, (TSSymbol)i) == TSSymbolTypeAnonymous && name && name[0] && !name[1] && strchr("()[]{},:.;", name[0]);
+  }
+  free(s->punctuation);
+  s->punctuation = punctuation;
+  s->symbols = n;
   s->language = lang;
   return NULL;
 }
@@ -116,9 +136,18 @@ static napi_value fields(napi_env env, napi_callback_info info) {
   return out;
 }
 
+/* Move past the current node's subtree: to its next sibling, or up to an ancestor's. False at the end. */
+static bool advance(TSTreeCursor *cursor, uint32_t *depth) {
+  while (!ts_tree_cursor_goto_next_sibling(cursor)) {
+    if (!ts_tree_cursor_goto_parent(cursor)) return false;
+    (*depth)--;
+  }
+  return true;
+}
+
 /*
- * parse(source, maxNodes): { records: Uint32Array, hasError } or, when the tree has more than
- * maxNodes nodes, { nodes } alone (nothing is copied).
+ * parse(source, maxNodes): { nodes, records: Uint32Array, hasError }, where nodes counts every node
+ * of the tree; when it is above maxNodes, { nodes } alone (nothing is copied).
  */
 static napi_value parse(napi_env env, napi_callback_info info) {
   size_t argc = 2;
@@ -152,10 +181,10 @@ static napi_value parse(napi_env env, napi_callback_info info) {
   uint32_t count = ts_node_descendant_count(root);
   napi_value out, v;
   CHECK(napi_create_object(env, &out));
+  CHECK(napi_create_uint32(env, count, &v));
+  CHECK(napi_set_named_property(env, out, "nodes", v));
   if ((double)count > max_nodes) {
     ts_tree_delete(tree);
-    CHECK(napi_create_uint32(env, count, &v));
-    CHECK(napi_set_named_property(env, out, "nodes", v));
     return out;
   }
   void *data = NULL;
@@ -178,11 +207,18 @@ static napi_value parse(napi_env env, napi_callback_info info) {
       break;
     }
     TSNode node = ts_tree_cursor_current_node(&cursor);
+    TSSymbol symbol = ts_node_symbol(node);
+    TSFieldId field = ts_tree_cursor_current_field_id(&cursor);
+    bool missing = ts_node_is_missing(node);
+    if (symbol < s->symbols && s->punctuation[symbol] && !field && !missing) {
+      ok = advance(&cursor, &depth); /* a punctuation token is a leaf */
+      continue;
+    }
     uint32_t *r = rec + (size_t)n * RECORD;
-    r[0] = (uint32_t)ts_node_symbol(node) | ((uint32_t)ts_tree_cursor_current_field_id(&cursor) << 16);
+    r[0] = (uint32_t)symbol | ((uint32_t)field << 16);
     r[1] = ts_node_start_byte(node) / 2;
     r[2] = ts_node_end_byte(node) / 2;
-    r[3] = (ts_node_is_named(node) ? IS_NAMED : 0) | (ts_node_is_missing(node) ? IS_MISSING : 0);
+    r[3] = (ts_node_is_named(node) ? IS_NAMED : 0) | (missing ? IS_MISSING : 0);
     if (depth) rec[(size_t)open[depth - 1] * RECORD + 3]++;
     if (ts_tree_cursor_goto_first_child(&cursor)) {
       if (depth == cap) {
@@ -198,13 +234,7 @@ static napi_value parse(napi_env env, napi_callback_info info) {
       continue;
     }
     n++;
-    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
-      if (!ts_tree_cursor_goto_parent(&cursor)) {
-        ok = false;
-        break;
-      }
-      depth--;
-    }
+    ok = advance(&cursor, &depth);
   }
   bool has_error = ts_node_has_error(root);
   ts_tree_cursor_delete(&cursor);

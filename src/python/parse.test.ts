@@ -5,11 +5,12 @@ import type { PyNode } from './tree.js';
 
 const outline = (n: PyNode): string => `${n.field ? `${n.field}:` : ''}${n.isNamed ? n.type : JSON.stringify(n.type)}${n.children.length ? `(${n.children.map(outline).join(' ')})` : ''}`;
 
-test('the tree: types, fields, named and anonymous nodes, parents, document-order ids', () => {
-  const root = parsePython('x = f(a, b=1)\n');
+test('the tree: types, fields, named and anonymous nodes, parents, document-order ids; punctuation without a field left out', () => {
+  const root = parsePython('x = f(a, b=1)\nif a < b: y = c.d[0]\n');
   assert.equal(
     outline(root),
-    'module(expression_statement(assignment(left:identifier "=" right:call(function:identifier arguments:argument_list("(" identifier "," keyword_argument(name:identifier "=" value:integer) ")")))))',
+    'module(expression_statement(assignment(left:identifier "=" right:call(function:identifier arguments:argument_list(identifier keyword_argument(name:identifier "=" value:integer))))) ' +
+      'if_statement("if" condition:comparison_operator(identifier operators:"<" identifier) consequence:block(expression_statement(assignment(left:identifier "=" right:subscript(value:attribute(object:identifier attribute:identifier) subscript:integer))))))',
   );
   const call = root.descendantsOfType(['call'])[0]!;
   assert.equal(call.text, 'f(a, b=1)');
@@ -50,7 +51,16 @@ test('syntax errors: ERROR and missing nodes are marked and the marks reach the 
 test('above maxNodes nothing is copied and the count is returned', () => {
   const src = 'x = [' + Array.from({ length: 200 }, (_, i) => String(i)).join(', ') + ']\n';
   const full = parseTree(src);
-  assert.ok(full.root && full.nodes > 400);
+  // Every node is counted, punctuation included: module, statement, assignment, x, =, list, [ ], 200
+  // integers and 199 commas; the tree keeps 206 of them.
+  assert.equal(full.nodes, 407);
+  let kept = 0;
+  const walk = (n: PyNode) => {
+    kept++;
+    n.children.forEach(walk);
+  };
+  walk(full.root!);
+  assert.equal(kept, 206);
   const capped = parseTree(src, 100);
   assert.equal(capped.root, null);
   assert.equal(capped.nodes, full.nodes);

@@ -8,7 +8,7 @@ interface Native {
   setLanguage(language: unknown): void;
   symbols(): string[];
   fields(): string[];
-  parse(source: string, maxNodes: number): { records: Uint32Array; hasError: boolean } | { nodes: number };
+  parse(source: string, maxNodes: number): { nodes: number; records?: Uint32Array; hasError?: boolean };
 }
 
 /**
@@ -43,14 +43,14 @@ function load(): Native {
 
 /**
  * Parse Python source with tree-sitter into a JavaScript tree. Never throws on bad syntax: the tree
- * holds ERROR nodes instead. `root` is null when the tree has more than `maxNodes` syntax nodes
- * (`nodes` says how many), and then nothing is copied.
+ * holds ERROR nodes instead. Punctuation without a field is left out (see native/parse.c). `nodes`
+ * counts every syntax node; above `maxNodes`, `root` is null and nothing is copied.
  */
 export function parseTree(source: string, maxNodes = MAX_SYNTAX_NODES): { root: PyNode | null; nodes: number } {
   native ??= load();
   const r = native.parse(source, maxNodes);
-  if ('nodes' in r) return { root: null, nodes: r.nodes };
-  return { root: fromRecords(r.records, r.hasError, source, typeNames, fieldNames), nodes: r.records.length / 4 };
+  if (!r.records) return { root: null, nodes: r.nodes };
+  return { root: fromRecords(r.records, r.hasError === true, source, typeNames, fieldNames), nodes: r.nodes };
 }
 
 /** The tree of a source without a node limit: for inputs already known to be small (tests, snippets). */

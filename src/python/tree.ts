@@ -27,7 +27,8 @@ const NO_NODES: PyNode[] = Object.freeze([]) as unknown as PyNode[];
 /**
  * A syntax node of the JavaScript tree the extractors walk, with its field name in its parent. The
  * tree is built from the numbers native/parse.c writes in one pass over tree-sitter's tree, which is
- * freed before the extractors start: no walk crosses into native code.
+ * freed before the extractors start: no walk crosses into native code. Punctuation tokens without a
+ * field (`(`, `,`, `:`…) are not in it; keywords, operators and every named node are.
  */
 export class PyNode {
   parent: PyNode | null = null;
