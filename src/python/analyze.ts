@@ -116,6 +116,8 @@ async function analyzeOnWorkers(
   results: (PythonFileFacts | { error: string })[],
 ): Promise<(PythonFileFacts | { error: string })[]> {
   const workers = Array.from({ length: Math.min(opts.threads, items.length) }, () => new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: WORKER_LIMITS }));
+  // Largest files first, so that no worker is left with a big one while the others are done.
+  const order = items.map((_, i) => i).sort((a, b) => items[b]!.source.length - items[a]!.source.length);
   let next = 0;
   // A few files in flight per worker keep it busy without copying the whole tree into its queue.
   const IN_FLIGHT = 4;
@@ -127,7 +129,7 @@ async function analyzeOnWorkers(
             let inFlight = 0;
             const send = () => {
               while (inFlight < IN_FLIGHT && next < items.length) {
-                const id = next++;
+                const id = order[next++]!;
                 const it = items[id]!;
                 inFlight++;
                 w.postMessage({ id, source: it.source, path: it.path, module: it.module, brief: opts.brief });
