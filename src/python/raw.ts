@@ -13,7 +13,22 @@ export interface RawMetrics {
   singleComments: number;
 }
 
-type Tok = { t: 'comment' | 'string' | 'op' | 'other' | 'nl' | 'end'; v?: string; multiline?: boolean };
+type Tok = { readonly t: 'comment' | 'string' | 'op' | 'other' | 'nl' | 'end'; readonly v?: string; readonly multiline?: boolean };
+
+// Tokens carry no position, so equal tokens are one shared object: a module of 10,000 lines made
+// a token object per name, number and operator.
+const OTHER: Tok = { t: 'other' };
+const COMMENT: Tok = { t: 'comment' };
+const NL: Tok = { t: 'nl' };
+const END: Tok = { t: 'end' };
+const STRING: Tok = { t: 'string', multiline: false };
+const MULTILINE_STRING: Tok = { t: 'string', multiline: true };
+const OPS = new Map<string, Tok>();
+const op = (v: string): Tok => {
+  let t = OPS.get(v);
+  if (!t) OPS.set(v, (t = { t: 'op', v }));
+  return t;
+};
 
 const PREFIX = /^(?:[rRuUbBfF]|[rR][bBfF]|[bBfF][rR])$/;
 const NAME = /[A-Za-z_\u00c0-\uffff][\w\u00c0-\uffff]*/y;
@@ -54,7 +69,7 @@ function scanString(buf: string, j: number, st: TokState): number {
       continue;
     }
     if (c === s.q && (!s.triple || buf.startsWith(s.q.repeat(3), j))) {
-      st.toks.push({ t: 'string', multiline: s.multiline });
+      st.toks.push(s.multiline ? MULTILINE_STRING : STRING);
       st.str = null;
       return j + (s.triple ? 3 : 1);
     }
@@ -67,7 +82,7 @@ function scanString(buf: string, j: number, st: TokState): number {
 
 /** Feed one (stripped) line to the tokenizer. */
 function feedLine(buf: string, st: TokState, first: boolean): void {
-  if (!first && !st.str) st.toks.push({ t: 'nl' });
+  if (!first && !st.str) st.toks.push(NL);
   st.cont = false;
   let i = 0;
   const n = buf.length;
@@ -82,7 +97,7 @@ function feedLine(buf: string, st: TokState, first: boolean): void {
       continue;
     }
     if (ch === '#') {
-      st.toks.push({ t: 'comment' });
+      st.toks.push(COMMENT);
       return;
     }
     if (ch === '\\') {
@@ -90,7 +105,7 @@ function feedLine(buf: string, st: TokState, first: boolean): void {
         st.cont = true;
         return;
       }
-      st.toks.push({ t: 'op', v: ch });
+      st.toks.push(op(ch));
       i++;
       continue;
     }
@@ -101,7 +116,7 @@ function feedLine(buf: string, st: TokState, first: boolean): void {
       const after = i + name[0].length;
       if ((buf[after] === '"' || buf[after] === "'") && PREFIX.test(name[0])) quoteAt = after;
       else {
-        st.toks.push({ t: 'other' });
+        st.toks.push(OTHER);
         i = after;
         continue;
       }
@@ -117,18 +132,18 @@ function feedLine(buf: string, st: TokState, first: boolean): void {
     NUMBER.lastIndex = i;
     const num = /[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(buf[i + 1] ?? '')) ? NUMBER.exec(buf) : null;
     if (num && num[0].length > 0) {
-      st.toks.push({ t: 'other' });
+      st.toks.push(OTHER);
       i += num[0].length;
       continue;
     }
     if (ch === '(' || ch === '[' || ch === '{') st.depth++;
     else if (ch === ')' || ch === ']' || ch === '}') st.depth--;
     if (ch === ':' && buf[i + 1] === '=') {
-      st.toks.push({ t: 'op', v: ':=' });
+      st.toks.push(op(':='));
       i += 2;
       continue;
     }
-    st.toks.push({ t: 'op', v: ch });
+    st.toks.push(op(ch));
     i++;
   }
 }
@@ -139,33 +154,36 @@ function complete(st: TokState): boolean {
 }
 
 /** radon's `_logical`: per `;`-separated part, 2 when a `:` is followed by more code, else 1 (0 when empty). */
-function logical(toks: Tok[]): number {
+function logical(toks: readonly Tok[]): number {
   let total = 0;
-  let seg: Tok[] = [];
+  // Per part, over its tokens other than comments and newlines: how many, where the last `:` is, and
+  // whether any is not the end marker.
+  let count = 0;
+  let colon = -1;
+  let code = false;
   const flush = () => {
-    const processed = seg.filter((t) => t.t !== 'comment' && t.t !== 'nl');
-    let pos = -1;
-    for (let k = processed.length - 1; k >= 0; k--) {
-      const t = processed[k]!;
-      if (t.t === 'op' && t.v === ':') {
-        pos = k;
-        break;
-      }
-    }
-    if (pos >= 0) total += pos === processed.length - 2 ? 1 : 2;
-    else if (processed.some((t) => t.t !== 'end')) total += 1;
-    seg = [];
+    if (colon >= 0) total += colon === count - 2 ? 1 : 2;
+    else if (code) total += 1;
+    count = 0;
+    colon = -1;
+    code = false;
   };
   for (const t of toks) {
     if (t.t === 'op' && t.v === ';') flush();
-    else seg.push(t);
+    else if (t.t !== 'comment' && t.t !== 'nl') {
+      if (t.t === 'op' && t.v === ':') colon = count;
+      if (t.t !== 'end') code = true;
+      count++;
+    }
   }
   flush();
   return total;
 }
 
-function isSingle(toks: Tok[], kind: Tok['t']): boolean {
-  return toks[0]?.t === kind && toks.slice(1).every((t) => t.t === 'nl' || t.t === 'end');
+function isSingle(toks: readonly Tok[], kind: Tok['t']): boolean {
+  if (toks[0]?.t !== kind) return false;
+  for (let k = 1; k < toks.length; k++) if (toks[k]!.t !== 'nl' && toks[k]!.t !== 'end') return false;
+  return true;
 }
 
 /** Python's str.splitlines separators. */
@@ -191,8 +209,8 @@ export function rawMetrics(source: string): RawMetrics | null {
       i++;
     }
     const toks = st.toks;
-    toks.push({ t: 'end' });
-    m.comments += toks.filter((t) => t.t === 'comment').length;
+    toks.push(END);
+    for (const t of toks) if (t === COMMENT) m.comments++;
     if (isSingle(toks, 'comment')) m.singleComments++;
     else if (isSingle(toks, 'string')) {
       if (!toks[0]!.multiline) m.singleComments++;
