@@ -11,7 +11,8 @@
  *            peak RSS of the cold scan (target <= 400 MB)
  *
  * BENCH_RUNS sets the runs of the quick pairs (default 7), BENCH_SLOW_RUNS those of health and scan (3).
- * `npm run bench -- health-cli` runs the health pair alone, `npm run bench -- scan-rss` the scans alone.
+ * `npm run bench -- deps-cli` runs the deps pair alone, `npm run bench -- health-cli` the health pair alone,
+ * `npm run bench -- scan-rss` the scans alone.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -184,6 +185,14 @@ const header = () => {
   console.log(`whole processes, medians; ${load()}`);
   console.log(`  ${''.padEnd(34)} ${'pyvet'.padStart(9)}   ${'reference'.padEnd(26)} ${''.padStart(9)}   ratio  target`);
 };
+
+/** `npm run bench -- deps-cli`: the deps processes alone (`pyvet deps` on 257 pins vs the zip floor). */
+export async function benchCliDeps(): Promise<Record<string, unknown>> {
+  header();
+  const deps = depsProcess();
+  console.log(`  ${load()} at the end`);
+  return { deps, loadAverage: os.loadavg()[0] };
+}
 
 /** `npm run bench -- health-cli`: the health processes alone. */
 export async function benchCliHealth(): Promise<Record<string, unknown>> {

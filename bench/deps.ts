@@ -52,13 +52,15 @@ function measure<T>(fn: () => T): { value: T; t: Sample } {
 const best = (xs: Sample[], k: keyof Sample) => Math.min(...xs.map((x) => x[k]));
 
 /**
- * The floor: read + unzip the bundled OSV snapshot. Against it, in the same run: load (read, unzip,
- * index the records by package) and match 1,000 pins drawn from the snapshot (parse the records
- * of the packages asked for, build their version indexes, find the affecting advisories and the
- * smallest fix of each pin) — the target is < 500 ms and < 3x the floor. Then the rest of
- * `pyvet deps` after parsing: building the dependencies and findings. Best of RUNS each, the
- * measurements interleaved so all see the same warm JIT; wall and CPU time both printed, since on a
- * busy machine wall time mostly measures the scheduler.
+ * In-process, warm JIT: the cost of matching when the database is built from the zip itself, as on
+ * a first run before the per-package index exists (databaseFromZip never reads the index). Against
+ * read + unzip of the bundled OSV snapshot: load from the zip (read, unzip, group the records by
+ * package) and match 1,000 pins drawn from the snapshot (parse the records of the packages asked
+ * for, build their version indexes, find the affecting advisories and the smallest fix of each pin);
+ * then the rest of matching: building the dependencies and findings. Best of RUNS each, interleaved
+ * so all see the same warm JIT; wall and CPU time both printed. No target here: what a user runs
+ * reads the index, and its target (<= 1.5x the zip floor, whole processes, start-up included) is
+ * measured at the end, as `npm run bench -- deps-cli` does alone.
  */
 export async function benchDeps(): Promise<Record<string, unknown>> {
   const pins = drawPins(databaseFromZip(readFileSync(BUNDLED_DB), BUNDLED_DB));
@@ -100,13 +102,13 @@ export async function benchDeps(): Promise<Record<string, unknown>> {
   console.log(`deps: OSV snapshot ${BUNDLED_DB}; ${PINS} pins drawn from it (${vulnerable} vulnerable, ${findings} findings)`);
   const row = (label: string, wall: number, cpu: number) => console.log(`  ${label.padEnd(36)}${fmt(wall).padStart(8)} ${fmt(cpu).padStart(8)}`);
   console.log(`  ${''.padEnd(36)}${'wall ms'.padStart(8)} ${'cpu ms'.padStart(8)}`);
-  row('floor: read + unzip', r.floorMs, r.floorCpuMs);
-  row(`load + match ${PINS} pins`, r.loadAndMatchMs, r.loadAndMatchCpuMs);
+  row('read + unzip', r.floorMs, r.floorCpuMs);
+  row(`load from the zip + match ${PINS} pins`, r.loadAndMatchMs, r.loadAndMatchCpuMs);
   row('… + dependencies and findings', r.withFindingsMs, r.withFindingsCpuMs);
-  console.log(`  load + match / floor: ${fmt(ratio, 2)} wall, ${fmt(cpuRatio, 2)} cpu (target < 3); total ${r.loadAndMatchMs < 500 ? 'under' : 'OVER'} 500 ms`);
-  console.log(`  with findings / floor: ${fmt(r.withFindingsMs / r.floorMs, 2)} wall, ${fmt(r.withFindingsCpuMs / r.floorCpuMs, 2)} cpu; load average ${r.loadAverage!.toFixed(1)} on ${os.cpus().length} CPUs`);
-  // What a user feels, and the target (<= 1.5x): whole processes, start-up included, medians of BENCH_RUNS.
-  console.log(`  whole processes, medians of ${Number(process.env.BENCH_RUNS) || 7}, alternating:`);
+  console.log(`  load from the zip (no index) + match / read + unzip: ${fmt(ratio, 2)} wall, ${fmt(cpuRatio, 2)} cpu (a first run's cost; no target)`);
+  console.log(`  … with findings / read + unzip: ${fmt(r.withFindingsMs / r.floorMs, 2)} wall, ${fmt(r.withFindingsCpuMs / r.floorCpuMs, 2)} cpu; load average ${r.loadAverage!.toFixed(1)} on ${os.cpus().length} CPUs`);
+  // What a user feels, and the target (<= 1.5x): whole processes reading the index, start-up included, medians of BENCH_RUNS.
+  console.log(`  whole processes (the index read, as every run after the first), medians of ${Number(process.env.BENCH_RUNS) || 7}, alternating:`);
   const processes = depsProcess();
   return { ...r, ratio, cpuRatio, processes };
 }

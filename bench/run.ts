@@ -1,13 +1,14 @@
 /**
- * `npm run bench [-- deps secrets health scan cli health-cli scan-rss hostile fleet]`: each benchmark prints its figures and the reference
- * measured in the same run (the raw read/unzip floor, secretlint, radon), then a JSON summary.
+ * `npm run bench [-- deps secrets health scan cli deps-cli health-cli scan-rss hostile fleet]`: each benchmark prints its figures and
+ * the reference measured in the same run (the raw read/unzip floor, secretlint, radon), then a JSON summary.
+ * `deps-cli` runs only the whole-process `pyvet deps` pair of `cli` (257 pins vs the zip floor, target <= 1.5x).
  */
 import { benchDeps } from './deps.js';
 import { benchSecrets } from './secrets.js';
 import { benchHealth } from './health.js';
 import { benchScan } from './scan.js';
 import { benchHostile } from './hostile.js';
-import { benchCli, benchCliHealth, benchCliScan } from './cli.js';
+import { benchCli, benchCliDeps, benchCliHealth, benchCliScan } from './cli.js';
 import { benchFleet } from './fleet.js';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   scan: benchScan,
   hostile: benchHostile,
   cli: benchCli,
+  'deps-cli': benchCliDeps,
   'health-cli': benchCliHealth,
   'scan-rss': benchCliScan,
   fleet: benchFleet,

@@ -5,7 +5,7 @@ import type { Script } from './project.js';
 import { expandBraces, readmePath } from './project.js';
 import type { Command } from './types.js';
 import { redactText } from './redact.js';
-import { parse as parseToml } from 'smol-toml';
+import { parseToml } from '../core/toml.js';
 import { rolesOf } from '../facts/roles.js';
 
 /** What a command is for, from its words: install, test, run, lint, migrate, build, docs, other. */

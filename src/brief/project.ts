@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parse as parseToml } from 'smol-toml';
+import { parseToml } from '../core/toml.js';
 import { parse as parseYaml } from 'yaml';
 import type { Workspace } from '../sources/workspace.js';
 import { parseIni } from '../facts/config.js';

@@ -5,7 +5,6 @@ import { runScan, type Section } from '../pipeline/scan.js';
 import { silentProgress, ttyProgress } from '../pipeline/progress.js';
 import type { ScanReport } from '../core/report.js';
 import { categoryOf } from '../core/finding.js';
-import { writeBaseline } from '../secrets/baseline.js';
 import type { Format } from '../report/index.js';
 import type { Io } from './io.js';
 import type { PyvetConfig } from '../config/config.js';
@@ -65,6 +64,7 @@ export async function analyze(
     if (!opts.quiet) io.stderr.write(`pyvet: warning: ${where}: ${message}\n`);
   }
   if (opts.writeBaseline) {
+    const { writeBaseline } = await import('../secrets/baseline.js');
     writeBaseline(path.resolve(io.cwd, opts.writeBaseline), report.findings.filter((f) => categoryOf(f.rule) === 'secrets'));
   }
   const written = noEmit ? [] : await emit(io, report, formats, opts, defaultDir);

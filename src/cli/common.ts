@@ -7,7 +7,6 @@ import type { ScanReport } from '../core/report.js';
 import { loadConfig, type PyvetConfig } from '../config/config.js';
 import { limitRepoConfig } from '../config/repo-policy.js';
 import { FILE_NAMES, isFormat, render, type Format } from '../report/index.js';
-import { terminalWidth } from '../report/terminal.js';
 import { git } from '../sources/git.js';
 import type { Io } from './io.js';
 
@@ -158,6 +157,7 @@ export async function emit(io: Io, report: ScanReport, formats: Format[], opts: 
     }
     return written;
   }
+  const { terminalWidth } = await import('../report/terminal.js');
   io.stdout.write(await render(formats[0]!, report, { color, width: terminalWidth(io.stdout, io.env) }));
   return written;
 }

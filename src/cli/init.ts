@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { parse as parseToml } from 'smol-toml';
+import { parseToml } from '../core/toml.js';
 import { ConfigError, UsageError } from '../core/errors.js';
 import type { Io } from './io.js';
 

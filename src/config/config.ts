@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parse as parseToml } from 'smol-toml';
+import { parseToml } from '../core/toml.js';
 import { ConfigError } from '../core/errors.js';
 import { isSeverity, type FailOn, type Severity } from '../core/severity.js';
 import { FILE_ROLES, isFileRole, type FileRole } from '../core/role.js';

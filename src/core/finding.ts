@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import type { Severity } from './severity.js';
 import type { FileRole } from './role.js';
 
@@ -42,7 +42,14 @@ export function categoryOf(rule: string): Category {
   return 'health';
 }
 
+/**
+ * One-shot hashing (Node >= 20.12) costs a quarter of a Hash object per call, and a report may carry
+ * thousands of fingerprints; older Node 20 releases build the object.
+ */
+const sha256Hex: (s: string) => string =
+  typeof crypto.hash === 'function' ? (s) => crypto.hash('sha256', s, 'hex') : (s) => crypto.createHash('sha256').update(s).digest('hex');
+
 /** A stable fingerprint from the parts that identify a finding regardless of where it sits. */
 export function fingerprint(...parts: string[]): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+  return sha256Hex(parts.join('\u0000')).slice(0, 32);
 }

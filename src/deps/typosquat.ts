@@ -10,28 +10,39 @@ let cache: { rank: Map<string, number>; byLength: Map<number, string[]> } | null
 /** data/top-pypi-packages.txt: 5,000 PEP 503 names, most downloaded first (its header names the source). */
 function topPackages(): { rank: Map<string, number>; byLength: Map<number, string[]> } {
   if (!cache) {
-    const names = readFileSync(path.join(PACKAGE_ROOT, 'data', 'top-pypi-packages.txt'), 'utf8')
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l && !l.startsWith('#'));
+    const rank = new Map<string, number>();
     // Targets by length: a name one edit away is one character longer, shorter or the same length.
     const byLength = new Map<number, string[]>();
-    for (const t of names.slice(0, TARGETS)) byLength.set(t.length, [...(byLength.get(t.length) ?? []), t]);
-    cache = { rank: new Map(names.map((n, i) => [n, i])), byLength };
+    let i = 0;
+    for (const line of readFileSync(path.join(PACKAGE_ROOT, 'data', 'top-pypi-packages.txt'), 'utf8').split('\n')) {
+      const t = line.trim();
+      if (!t || t.startsWith('#')) continue;
+      if (i < TARGETS) {
+        const same = byLength.get(t.length);
+        if (same) same.push(t);
+        else byLength.set(t.length, [t]);
+      }
+      rank.set(t, i++);
+    }
+    cache = { rank, byLength };
   }
   return cache;
 }
 
 /** Levenshtein distance, stopping early: true when a and b are exactly one edit (insert, delete, substitute, or swap of neighbours) apart. */
 export function oneEditApart(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  const la = a.length;
+  const lb = b.length;
+  if (a === b || la - lb > 1 || lb - la > 1) return false;
+  // The common prefix and the common suffix (not overlapping it), compared in place: this runs for
+  // every dependency against a few hundred targets.
   let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  let j = 0;
+  while (j < la - i && j < lb - i && a.charCodeAt(la - 1 - j) === b.charCodeAt(lb - 1 - j)) j++;
+  // All but one character of the longer name shared: one substitution, insertion or deletion.
+  if (i + j >= Math.max(la, lb) - 1) return true;
+  return la === lb && i + j === la - 2 && a[i] === b[i + 1] && a[i + 1] === b[i];
 }
 
 /**
@@ -45,9 +56,17 @@ export function resemblance(name: string): string | null {
   if (rank.has(name)) return null;
   // The most downloaded look-alike wins when there are several.
   let best: string | null = null;
-  for (const len of [name.length - 1, name.length, name.length + 1]) {
+  let bestRank = Infinity;
+  // One edit leaves the first or the last character in place (names of five characters or more).
+  const first = name.charCodeAt(0);
+  const last = name.charCodeAt(name.length - 1);
+  for (let len = Math.max(5, name.length - 1); len <= name.length + 1; len++) {
     for (const t of byLength.get(len) ?? []) {
-      if (len >= 5 && oneEditApart(name, t) && (best === null || rank.get(t)! < rank.get(best)!)) best = t;
+      if (t.charCodeAt(0) !== first && t.charCodeAt(len - 1) !== last) continue;
+      if (oneEditApart(name, t) && rank.get(t)! < bestRank) {
+        best = t;
+        bestRank = rank.get(t)!;
+      }
     }
   }
   return best;

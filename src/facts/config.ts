@@ -1,4 +1,4 @@
-import { parse as parseToml } from 'smol-toml';
+import { parseToml } from '../core/toml.js';
 import type { Workspace } from '../sources/workspace.js';
 
 /** Sections of an INI file (setup.cfg, tox.ini, .coveragerc…): name → key → value (continuation lines joined). */

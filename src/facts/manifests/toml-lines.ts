@@ -1,4 +1,4 @@
-import { parse as parseToml, TomlError } from 'smol-toml';
+import { parseToml, TomlError } from '../../core/toml.js';
 import type { Note } from './types.js';
 
 /**
