@@ -55,9 +55,19 @@ export function pyvetCodeHash(): string {
   if (codeHash) return codeHash;
   const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
   const h = createHash('sha1').update(VERSION);
-  const files = (readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => /\.(js|wasm)$/.test(f) && !f.endsWith('.test.js')).sort();
-  for (const f of files) h.update(f).update(readFileSync(path.join(root, f)));
+  for (const f of codeFiles(root, '').sort()) h.update(f).update(readFileSync(path.join(root, f)));
   return (codeHash = h.digest('hex'));
+}
+
+/** Compiled files under `dir`, relative to `root`: a walk by hand, as Node 20's recursive readdir costs ~40 ms here against ~2. */
+function codeFiles(root: string, dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(path.join(root, dir), { withFileTypes: true })) {
+    const rel = dir ? `${dir}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...codeFiles(root, rel));
+    else if (/\.(js|wasm)$/.test(e.name) && !e.name.endsWith('.test.js')) out.push(rel);
+  }
+  return out;
 }
 
 export function contentHash(data: string | Uint8Array): string {
