@@ -71,6 +71,8 @@ test('scan results are identical with and without the cache: cold, warm, after a
     }
     assert.deepEqual(await scan('--cache-dir', cache), edited, 'a damaged pack is ignored');
     assert.deepEqual(await scan('--cache-dir', cache), edited, 'and rewritten whole');
+    for (const p of packs(cache)) writeFileSync(p, readFileSync(p).subarray(0, -10));
+    assert.deepEqual(await scan('--cache-dir', cache), edited, 'a truncated pack is ignored');
   } finally {
     repo.cleanup();
     rmSync(cache, { recursive: true, force: true });

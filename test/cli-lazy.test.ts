@@ -15,18 +15,32 @@ function heavyLoadedBy(args: string[], env: NodeJS.ProcessEnv): string[] {
     const sink = { write: () => true, isTTY: false, columns: 100 };
     await main(${JSON.stringify(args)}, { stdout: sink, stderr: sink, cwd: process.cwd(), env: process.env });
     const loaded = Object.keys(createRequire(import.meta.url).cache);
-    console.log(JSON.stringify(['better-sqlite3', 'pg', 'pg-boss', 'tree-sitter', 'tree-sitter-python', 'elkjs'].filter((m) => loaded.some((f) => f.includes('/node_modules/' + m + '/')))));
+    console.log(JSON.stringify(['better-sqlite3', 'pg', 'pg-boss', 'tree-sitter', 'tree-sitter-python', 'elkjs', 'yaml'].filter((m) => loaded.some((f) => f.includes('/node_modules/' + m + '/')))));
   `;
   return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' })) as string[];
 }
 
-test('pyvet deps loads neither SQLite, PostgreSQL, tree-sitter nor the diagram layout', () => {
+test('pyvet deps loads neither SQLite, PostgreSQL, tree-sitter, YAML nor the diagram layout', () => {
   const t = new TempTree().write('requirements.txt', 'requests==2.19.0\n');
   try {
     const env = { ...process.env, PYVET_CACHE_DIR: t.path('.cache') };
     assert.deepEqual(heavyLoadedBy(['deps', t.dir, '-q', '--format', 'json', '-o', t.path('out.json')], env), []);
     // The check can fail: a command that needs SQLite does load it.
     assert.ok(heavyLoadedBy(['history', t.dir, '--store', t.path('h.db')], env).includes('better-sqlite3'));
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('pyvet scan --no-store loads neither SQLite nor, on a tree without YAML, the YAML parser', () => {
+  const t = new TempTree().write('app/main.py', 'import os\n\nprint(os.getcwd())\n').write('requirements.txt', 'requests==2.19.0\n');
+  try {
+    const env = { ...process.env, PYVET_CACHE_DIR: t.path('.cache') };
+    const scan = () => heavyLoadedBy(['scan', t.dir, '--no-store', '-q', '--format', 'json', '-o', t.path('out.json')], env);
+    const loaded = scan();
+    assert.ok(!loaded.includes('better-sqlite3') && !loaded.includes('yaml'), loaded.join());
+    t.write('.github/workflows/ci.yml', 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n');
+    assert.ok(scan().includes('yaml'), 'a workflow file is read with it');
   } finally {
     t.cleanup();
   }

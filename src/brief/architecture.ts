@@ -12,7 +12,9 @@ const ROOT = '(top-level modules)';
 const OTHER = '(other packages)';
 
 // The bundled build lays out in-process (no worker thread); it is CommonJS exporting the constructor.
-const ELK = createRequire(import.meta.url)('elkjs/lib/elk.bundled.js') as new () => ElkApi;
+// Loaded on first layout only: compiling its 1.5 MB costs ~130 ms, which a remembered layout does not need.
+let ELK: (new () => ElkApi) | undefined;
+const elk = (): ElkApi => new (ELK ??= createRequire(import.meta.url)('elkjs/lib/elk.bundled.js') as new () => ElkApi)();
 
 interface ModInfo { module: string; path: string; loc: number }
 
@@ -151,7 +153,7 @@ export async function buildArchitecture(ix: ModuleIndex, health: HealthReport | 
     children: names.map((n, i) => ({ id: `n${i}`, width: Math.max(110, Math.min(n.length, 40) * 7.2 + 24), height: 44 })),
     edges: edgeList.map((e, i): ElkExtendedEdge => ({ id: `e${i}`, sources: [`n${names.indexOf(e.from)}`], targets: [`n${names.indexOf(e.to)}`] })),
   };
-  const laid = await memoized(cacheDir, 'elk-layout', graph, () => new ELK().layout(graph));
+  const laid = await memoized(cacheDir, 'elk-layout', graph, () => elk().layout(graph));
   arch.width = Math.ceil(laid.width ?? 0);
   arch.height = Math.ceil(laid.height ?? 0);
   const round = (x: number) => Math.round(x * 10) / 10;

@@ -1,4 +1,5 @@
-import { parseDocument, LineCounter, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { parseDocument, LineCounter, isMap, isScalar, isSeq } from '../facts/yaml.js';
 import type { Workspace } from '../sources/workspace.js';
 import type { ModuleIndex } from './resolve.js';
 import type { Script } from './project.js';

@@ -148,7 +148,7 @@ export function cliCommands(ix: ModuleIndex, scripts: Script[]): CliCommand[] {
   for (const m of ix.mods) {
     for (const [cls, c] of Object.entries(m.facts.classes)) {
       const name = c.fields.find((f) => f.name === 'name' && f.value)?.value;
-      if (name && /^[\w][\w: -]*$/.test(name) && descendsFrom(ix, m, cls, (q) => /^cleo\..*Command$/.test(q))) {
+      if (name && /^[\w][\w: -]*$/.test(name) && outsideBases(ix, m, cls).some((q) => /^cleo\..*Command$/.test(q))) {
         out.push({ framework: 'cleo', name: `${program}${name}`, handler: `${m.module}.${cls}`, file: m.path, line: c.line });
       }
     }
@@ -169,18 +169,17 @@ function inferredCli(ix: ModuleIndex, m: Mod, c: CliFact): CliFact | null {
   return null;
 }
 
-/** Does class `cls` of `m` descend (through the project's classes) from an outside class whose qualified name passes `test`? */
-export function descendsFrom(ix: ModuleIndex, m: Mod, cls: string, test: (qualified: string) => boolean, depth = 0): boolean {
+/** The qualified names of the outside classes `cls` of `m` descends from through the project's classes (8 levels at most), depth first. */
+export function outsideBases(ix: ModuleIndex, m: Mod, cls: string, depth = 0, out: string[] = []): string[] {
   const c = m.facts.classes[cls];
-  if (!c || depth > 8) return false;
+  if (!c || depth > 8) return out;
   for (const b of c.bases) {
     const q = ix.qualify(m, b);
     const loc = ix.locate(q);
-    if (loc && loc.mod.facts.classes[loc.name]) {
-      if (descendsFrom(ix, loc.mod, loc.name, test, depth + 1)) return true;
-    } else if (test(q)) return true;
+    if (loc && loc.mod.facts.classes[loc.name]) outsideBases(ix, loc.mod, loc.name, depth + 1, out);
+    else out.push(q);
   }
-  return false;
+  return out;
 }
 
 export function entryPoints(ix: ModuleIndex, scripts: Script[]): EntryPoint[] {

@@ -1,4 +1,5 @@
-import { parseAllDocuments, LineCounter, isMap, isScalar, isSeq, type Node as YamlNode, type YAMLMap } from 'yaml';
+import type { Node as YamlNode, YAMLMap } from 'yaml';
+import { parseAllDocuments, LineCounter, isMap, isScalar, isSeq } from '../facts/yaml.js';
 import type { Workspace } from '../sources/workspace.js';
 import { rolesOf } from '../facts/roles.js';
 import { redactText } from './redact.js';

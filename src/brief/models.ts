@@ -1,7 +1,7 @@
 import type { ClassFieldFact } from './extract.js';
 import type { ModuleIndex, Mod } from './resolve.js';
 import type { Model } from './types.js';
-import { descendsFrom } from './entries.js';
+import { outsideBases } from './entries.js';
 
 const DJANGO_REL: Record<string, string> = { ForeignKey: 'FK', OneToOneField: 'O2O', ManyToManyField: 'M2M', ParentalKey: 'FK', ParentalManyToManyField: 'M2M', TreeForeignKey: 'FK' };
 
@@ -20,10 +20,12 @@ const unquote = (s: string): string => s.replace(/^["']|["']$/g, '');
 /** Which kind of model a class is, by what it descends from outside the project. */
 function kindOf(ix: ModuleIndex, m: Mod, cls: string, django: boolean): Model['kind'] | null {
   const c = m.facts.classes[cls]!;
-  if (descendsFrom(ix, m, cls, (q) => /^django\.db\.models(\.base)?\.Model$/.test(q) || DJANGO_CONTRIB_MODEL.test(q) || (django && DJANGO_APP_MODEL.test(q) && !ix.byName.has(q.slice(0, q.lastIndexOf('.')))))) return 'django';
-  if (descendsFrom(ix, m, cls, (q) => q === 'sqlmodel.SQLModel')) return c.keywords.table === 'True' || c.fields.some((f) => f.name === '__tablename__') ? 'sqlmodel' : 'pydantic';
-  if (c.fields.some((f) => f.name === '__tablename__') || descendsFrom(ix, m, cls, (q) => /^sqlalchemy\.orm\.(DeclarativeBase|DeclarativeBaseNoMeta)$/.test(q))) return 'sqlalchemy';
-  if (descendsFrom(ix, m, cls, (q) => /^(pydantic\.BaseModel|pydantic\.main\.BaseModel|pydantic_settings\.BaseSettings|pydantic\.BaseSettings)$/.test(q))) return 'pydantic';
+  // Walked once for the four questions below: the walk (qualify, locate) is what costs on a large tree.
+  const bases = outsideBases(ix, m, cls);
+  if (bases.some((q) => /^django\.db\.models(\.base)?\.Model$/.test(q) || DJANGO_CONTRIB_MODEL.test(q) || (django && DJANGO_APP_MODEL.test(q) && !ix.byName.has(q.slice(0, q.lastIndexOf('.')))))) return 'django';
+  if (bases.some((q) => q === 'sqlmodel.SQLModel')) return c.keywords.table === 'True' || c.fields.some((f) => f.name === '__tablename__') ? 'sqlmodel' : 'pydantic';
+  if (c.fields.some((f) => f.name === '__tablename__') || bases.some((q) => /^sqlalchemy\.orm\.(DeclarativeBase|DeclarativeBaseNoMeta)$/.test(q))) return 'sqlalchemy';
+  if (bases.some((q) => /^(pydantic\.BaseModel|pydantic\.main\.BaseModel|pydantic_settings\.BaseSettings|pydantic\.BaseSettings)$/.test(q))) return 'pydantic';
   return null;
 }
 

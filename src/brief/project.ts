@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseToml } from '../core/toml.js';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml } from '../facts/yaml.js';
 import type { Workspace } from '../sources/workspace.js';
 import { parseIni } from '../facts/config.js';
 import type { Dependency } from '../deps/types.js';

@@ -1,4 +1,5 @@
-import { parseDocument, LineCounter, isMap, isScalar, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { parseDocument, LineCounter, isMap, isScalar } from '../facts/yaml.js';
 import type { Workspace } from '../sources/workspace.js';
 import { composeServices, purpose } from './commands.js';
 import type { TestService } from './types.js';

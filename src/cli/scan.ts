@@ -4,15 +4,12 @@ import { atOrAbove, SEVERITIES } from '../core/severity.js';
 import { categoryOf } from '../core/finding.js';
 import type { ScanReport } from '../core/report.js';
 import { FORMATS } from '../report/index.js';
-import { defaultStorePath, redactUrl, repoIdentity } from '../store/index.js';
-import { openHistory, resolveStoreSpec } from '../store/open.js';
 import { makeStyle } from '../report/style.js';
 import { escapeStrings } from '../report/escape.js';
 import { loc, renderErrors } from '../report/text.js';
 import { DEFAULT_WIDTH, terminalWidth, wrap } from '../report/terminal.js';
 import { defaultReportDir, markReportDir, reportSourceOf } from './report-dir.js';
 import { repoInfo } from '../sources/git.js';
-import { configuredStore } from '../store/locate.js';
 import type { Io } from './io.js';
 import { analyze, type AnalyzeOptions } from './analyze.js';
 import { staleWarning } from '../deps/osv/provenance.js';
@@ -136,6 +133,12 @@ The summary printed at the end names both.`,
     if (!opts.trustRepoConfig) limitRepoConfig(cfg);
     let exit = code;
     if (opts.store !== false) {
+      // Loaded only when a scan is recorded: SQLite's binding and the store cost a --no-store run ~40 ms.
+      const [{ defaultStorePath, redactUrl, repoIdentity }, { openHistory, resolveStoreSpec }, { configuredStore }] = await Promise.all([
+        import('../store/index.js'),
+        import('../store/open.js'),
+        import('../store/locate.js'),
+      ]);
       const named = typeof opts.store === 'string' ? null : configuredStore(report.root, cfg, io.env);
       if (named?.warning) {
         report.errors.push({ path: cfg.source ?? '.pyvet.toml', message: named.warning });

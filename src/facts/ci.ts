@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar } from './yaml.js';
 import type { ScanError } from '../core/errors.js';
 import type { TreeIndex } from './tree-index.js';
 import { parseIni, parseTomlText, tableAt } from './config.js';

@@ -263,7 +263,7 @@ function healthReport(ctx: HealthContext, checks: CheckResult[], tm: ReturnType<
     undeclared: dvi.undeclared.map((u) => u.name),
     unused: dvi.unused.map((u) => u.name),
     devOnlyInProduction: dvi.devInProduction.map((d) => d.name),
-    edges: [...graph.edges].flatMap(([a, m]) => [...m.keys()].map((b) => [a, b] as [string, string])).sort((x, y) => (x[0] + '\0' + x[1] < y[0] + '\0' + y[1] ? -1 : 1)),
+    edges: [...graph.edges].flatMap(([a, m]) => [...m.keys()].map((b) => [a, b] as [string, string])).sort((x, y) => (x[0] !== y[0] ? (x[0] < y[0] ? -1 : 1) : x[1] < y[1] ? -1 : 1)),
     modules: files.map((f) => ({ module: f.module, path: f.path, loc: f.health.loc })).sort((a, b) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0)),
   };
   return {

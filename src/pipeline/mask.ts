@@ -1,6 +1,7 @@
 import type { ScanReport } from '../core/report.js';
 import { maskUrlUserinfo } from '../core/url.js';
 import { maskSecrets } from '../secrets/mask.js';
+import { holdingAnchors } from '../secrets/detect.js';
 
 /** Fields that are identities, not text from the repository: masking them would break baselines and diffs. */
 const KEEP = new Set(['fingerprint', 'commit', 'rule', 'severity', 'scannedAt']);
@@ -13,17 +14,28 @@ const KEEP = new Set(['fingerprint', 'commit', 'rule', 'severity', 'scannedAt'])
  * quoted the source. Changes the report in place.
  */
 export function maskReport(report: ScanReport): void {
-  const seen = new Map<string, string>();
-  const mask = (s: string): string => {
-    let out = seen.get(s);
-    if (out === undefined) {
-      out = maskSecrets(maskUrlUserinfo(s));
-      seen.set(s, out);
+  // Every distinct string once; only those a detector or the URL rule could change are masked.
+  const seen = new Set<string>();
+  const collect = (v: unknown): void => {
+    if (typeof v === 'string') seen.add(v);
+    else if (Array.isArray(v)) for (const x of v) collect(x);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) if (!KEEP.has(k)) collect(o[k]);
     }
-    return out;
   };
+  collect(report);
+  const texts = [...seen];
+  const anchored = holdingAnchors(texts);
+  const changed = new Map<string, string>();
+  texts.forEach((s, i) => {
+    if (!anchored.has(i) && !s.includes('://')) return;
+    const out = maskSecrets(maskUrlUserinfo(s));
+    if (out !== s) changed.set(s, out);
+  });
+  if (!changed.size) return;
   const visit = (v: unknown): unknown => {
-    if (typeof v === 'string') return mask(v);
+    if (typeof v === 'string') return changed.get(v) ?? v;
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) v[i] = visit(v[i]);
       return v;

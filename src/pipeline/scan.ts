@@ -58,6 +58,10 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
   };
   const root = path.resolve(opts.root);
   const want = new Set(opts.sections);
+  // The cache's packs are read on the thread pool while the walk and the dependency audit run.
+  const pythonKind = want.has('brief') ? 'python-brief' : 'python';
+  const pythonPack = opts.cache && (want.has('health') || want.has('brief')) ? FileCache.open<PythonFileFacts>(opts.cache.dir, root, pythonKind, cacheSalt(pythonKind, opts.config)) : null;
+  const secretsPack = opts.cache && want.has('secrets') ? FileCache.open<CachedScan>(opts.cache.dir, root, 'secrets', cacheSalt('secrets', opts.config)) : null;
   const ws = await timed('walk', () => new Workspace(root, opts.config, { files: opts.only, repo: opts.repo }));
   const findings: Finding[] = [];
   const report: ScanReport = {
@@ -84,7 +88,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
   }
   if (want.has('secrets')) {
     const { scanSecrets } = await import('../secrets/index.js');
-    const cache = opts.cache ? FileCache.open<CachedScan>(opts.cache.dir, root, 'secrets', cacheSalt('secrets', opts.config)) : null;
+    const cache = await secretsPack;
     const s = await timed('secrets', () => scanSecrets(ws, { history: opts.history, baseline: opts.baseline, progress: opts.progress, cache, ...(opts.singleThread ? { workers: 0 } : {}) }));
     cache?.save();
     findings.push(...s.findings);
@@ -93,8 +97,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
   let python: PythonFileFacts[] = [];
   if (want.has('health') || want.has('brief')) {
     const { analyzePythonFiles } = await import('../python/analyze.js');
-    const kind = want.has('brief') ? 'python-brief' : 'python';
-    const cache = opts.cache ? FileCache.open<PythonFileFacts>(opts.cache.dir, root, kind, cacheSalt(kind, opts.config)) : null;
+    const cache = await pythonPack;
     python = await timed('python', () => analyzePythonFiles(ws, { brief: want.has('brief'), progress: opts.progress, cache, ...(opts.singleThread ? { threads: 1 } : {}) }));
     cache?.save();
   }

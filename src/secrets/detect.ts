@@ -380,6 +380,34 @@ export function detect(path: string, text: string, opts: DetectOptions = {}): De
   return scanFragment(path, Buffer.from(text, 'utf8'), UTF8, opts, { lines, ascii });
 }
 
+/**
+ * Which of `texts` detect could find anything in, as 'snippet.py' (the mask step's reading): those with a
+ * line the SIMD prefilter passes (anchors are ASCII and hold no newline, so it passes a line of the
+ * bytes exactly when detect's anchor regex matches the line of text). One pass over all the texts
+ * joined by newlines: on a report's 60,000 distinct strings that costs a few milliseconds, where the
+ * anchor regex took ~90.
+ */
+export function holdingAnchors(texts: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  if (!texts.length) return out;
+  // Byte offset where each text starts in the joined input.
+  const starts: number[] = [];
+  let at = 0;
+  for (const t of texts) {
+    starts.push(at);
+    at += Buffer.byteLength(t, 'utf8') + 1;
+  }
+  const input = scanBuffer(at - 1);
+  input.write(texts.join('\n'), 'utf8');
+  const { lines } = DEFAULT.prefilter.scan(input);
+  let i = 0;
+  for (let l = 0; l < lines.length; l += 2) {
+    while (i + 1 < starts.length && starts[i + 1]! <= lines[l]!) i++;
+    out.add(i);
+  }
+  return out;
+}
+
 /** A .pgpass line (host:port:db:user:password) names no credential, a .netrc line has no operator: every line of these small files is read. */
 function readsEveryLine(path: string, kind: FileKind | undefined): boolean {
   const k = kind ?? (/(?:pgpass(?:\.conf)?|netrc)$/i.test(path) ? fileKind(path) : undefined);

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ALNUM, fake, fakePem } from './fake.js';
 import { maskSecrets } from './mask.js';
+import { holdingAnchors } from './detect.js';
 
 test('maskSecrets hides tokens, URL passwords and suppressed values, keeps the rest', () => {
   const token = 'ghp' + '_' + fake(ALNUM, 36, 'mask-1');
@@ -28,4 +29,16 @@ test('maskSecrets masks every piece of a string split over lines', () => {
   assert.match(out, /X = 1/);
   const same = maskSecrets(`API_TOKEN = "${a}" "${b}"\n`, 'app.py');
   assert.ok(!same.includes(a) && !same.includes(b), same);
+});
+
+test('holdingAnchors marks every string maskSecrets would change, each by its own index', () => {
+  const token = 'ghp' + '_' + fake(ALNUM, 36, 'mask-anchors');
+  const texts = ['', 'plain words', `GH = "${token}"`, 'x\ny', `two\nlines with GH = "${token}"`, 'ends with s', 'k-'];
+  const marked = holdingAnchors(texts);
+  texts.forEach((t, i) => {
+    if (maskSecrets(t) !== t) assert.ok(marked.has(i), `text ${i} not marked`);
+  });
+  assert.deepEqual([...marked].sort(), [2, 4]);
+  // an anchor split over the joint of two texts ("s" + "k-") marks neither
+  assert.equal(holdingAnchors(['as', 'k-1']).size, 0);
 });
