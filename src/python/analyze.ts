@@ -43,20 +43,15 @@ export function analyzeSource(source: string, path: string, module: string, brie
 }
 
 /**
- * Worker heaps. The old generation is held small: V8 otherwise lets each grow to hundreds of MB of
- * dead trees before collecting (half the stdlib, two workers: peak RSS 534 MB unbounded, 393 MB at
- * 192 MB). V8 sizes the young generation from that cap, to a few MB, and a file's tree, which lives
- * only while the file is analysed, was then promoted and marked in the old generation: a 64 MB young
- * generation lets most trees die young (stdlib: 10–12% less CPU). A file too large for the heap fails
- * its worker, and its unfinished files are redone on this thread. PYVET_WORKER_HEAP_MB and
- * PYVET_WORKER_YOUNG_MB override them (0: V8's default), for measuring.
+ * A worker's heap is held small: V8 otherwise lets each grow to hundreds of MB of dead trees before
+ * collecting (half the stdlib, two workers: peak RSS 534 MB unbounded, 393 MB at 192 MB). The young
+ * generation stays V8's: a larger one (64 MB) saved 4–5% of health's CPU but took a cold stdlib scan
+ * from 326–345 MB to 428–441 MB at its peak. A file too large for the heap fails its worker, and its
+ * unfinished files are redone on this thread. PYVET_WORKER_HEAP_MB overrides it (0: no limit), for
+ * measuring.
  */
 const WORKER_HEAP_MB = Number(process.env.PYVET_WORKER_HEAP_MB ?? 192);
-const WORKER_YOUNG_MB = Number(process.env.PYVET_WORKER_YOUNG_MB ?? 64);
-const WORKER_LIMITS = {
-  ...(WORKER_HEAP_MB > 0 ? { maxOldGenerationSizeMb: WORKER_HEAP_MB } : {}),
-  ...(WORKER_YOUNG_MB > 0 ? { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } : {}),
-};
+const WORKER_LIMITS = WORKER_HEAP_MB > 0 ? { maxOldGenerationSizeMb: WORKER_HEAP_MB } : undefined;
 
 /** Below this many files, starting worker threads (≈ 100 ms each) costs more than it saves. */
 export const MIN_FILES_FOR_THREADS = 150;
