@@ -105,35 +105,35 @@ static napi_value set_language(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-/* symbols(): type names indexed by symbol id; fields(): field names indexed by field id. */
-static napi_value symbols(napi_env env, napi_callback_info info) {
-  (void)info;
+static const char *symbol_name(const TSLanguage *language, uint32_t id) { return ts_language_symbol_name(language, (TSSymbol)id); }
+static const char *field_name(const TSLanguage *language, uint32_t id) { return ts_language_field_name_for_id(language, (TSFieldId)id); }
+
+/* An array of the grammar's names indexed by id, ids first..last (lower indexes left empty). */
+static napi_value name_table(napi_env env, uint32_t first, uint32_t last, const char *(*name)(const TSLanguage *, uint32_t)) {
   State *s = state(env);
   if (!s) return NULL;
-  uint32_t n = ts_language_symbol_count(s->language);
   napi_value out;
-  CHECK(napi_create_array_with_length(env, n, &out));
-  for (uint32_t i = 0; i < n; i++) {
+  CHECK(napi_create_array_with_length(env, last + 1, &out));
+  for (uint32_t i = first; i <= last; i++) {
     napi_value v;
-    CHECK(napi_create_string_utf8(env, ts_language_symbol_name(s->language, (TSSymbol)i), NAPI_AUTO_LENGTH, &v));
+    CHECK(napi_create_string_utf8(env, name(s->language, i), NAPI_AUTO_LENGTH, &v));
     CHECK(napi_set_element(env, out, i, v));
   }
   return out;
 }
 
+/* symbols(): type names indexed by symbol id. */
+static napi_value symbols(napi_env env, napi_callback_info info) {
+  (void)info;
+  State *s = state(env);
+  return s ? name_table(env, 0, ts_language_symbol_count(s->language) - 1, symbol_name) : NULL;
+}
+
+/* fields(): field names indexed by field id (0 is no field). */
 static napi_value fields(napi_env env, napi_callback_info info) {
   (void)info;
   State *s = state(env);
-  if (!s) return NULL;
-  uint32_t n = ts_language_field_count(s->language);
-  napi_value out;
-  CHECK(napi_create_array_with_length(env, n + 1, &out));
-  for (uint32_t i = 1; i <= n; i++) {
-    napi_value v;
-    CHECK(napi_create_string_utf8(env, ts_language_field_name_for_id(s->language, (TSFieldId)i), NAPI_AUTO_LENGTH, &v));
-    CHECK(napi_set_element(env, out, i, v));
-  }
-  return out;
+  return s ? name_table(env, 1, ts_language_field_count(s->language), field_name) : NULL;
 }
 
 /* Move past the current node's subtree: to its next sibling, or up to an ancestor's. False at the end. */
