@@ -1,4 +1,4 @@
-// The plain-JS copy of the tree that the health extractor walks too: native node reads cost a C++ call each.
+// The one JavaScript tree of a file (src/python/tree.ts), which the health extractor walks too.
 import type { PyNode as SyntaxNode } from '../python/tree.js';
 import { maskUrlUserinfo } from '../core/url.js';
 import { isSecretName, maskValue, redactText } from './redact.js';
