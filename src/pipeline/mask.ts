@@ -14,7 +14,7 @@ const KEEP = new Set(['fingerprint', 'commit', 'rule', 'severity', 'scannedAt'])
  * quoted the source. Changes the report in place.
  */
 export function maskReport(report: ScanReport): void {
-  // Every distinct string once; only those a detector or the URL rule could change are masked.
+  // Every distinct string once; the detectors run only on those holding one of their anchors.
   const seen = new Set<string>();
   const collect = (v: unknown): void => {
     if (typeof v === 'string') seen.add(v);
@@ -29,8 +29,8 @@ export function maskReport(report: ScanReport): void {
   const anchored = holdingAnchors(texts);
   const changed = new Map<string, string>();
   texts.forEach((s, i) => {
-    if (!anchored.has(i) && !s.includes('://')) return;
-    const out = maskSecrets(maskUrlUserinfo(s));
+    const url = maskUrlUserinfo(s);
+    const out = anchored.has(i) ? maskSecrets(url) : url;
     if (out !== s) changed.set(s, out);
   });
   if (!changed.size) return;
