@@ -106,9 +106,16 @@ function readWhole(file: string): Promise<Buffer | null> {
   });
 }
 
-function statKey(abs: string): string {
+/** A file as a cache entry records it: the walk's stat when the caller has it (one stat less per file), else a stat now. */
+export interface Seen {
+  abs: string;
+  size?: number;
+  stat?: { mtimeMs: number; ctimeMs: number; ino: number };
+}
+
+function statKey(f: Seen): string {
   try {
-    const st = statSync(abs);
+    const st = f.stat && f.size !== undefined ? { size: f.size, ...f.stat } : statSync(f.abs);
     // A file written in the last two seconds may change again within the same mtime tick: verify it by content next time.
     if (Date.now() - st.mtimeMs < 2000) return '';
     return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
@@ -166,14 +173,14 @@ export class FileCache<T> {
   }
 
   /** The value of a file whose stat is unchanged since it was cached, without reading it. */
-  fresh(p: string, abs: string): T | undefined {
+  fresh(p: string, f: Seen): T | undefined {
     const e = this.old.get(p);
-    if (!e || !e.stat || e.stat !== statKey(abs)) return undefined;
+    if (!e || !e.stat || e.stat !== statKey(f)) return undefined;
     return this.value(p, e);
   }
 
   /** The value of a file read and hashed by the caller; its stat is recorded for next time. */
-  byContent(p: string, abs: string, hash: string): T | undefined {
+  byContent(p: string, f: Seen, hash: string): T | undefined {
     const e = this.old.get(p);
     if (!e || e.hash !== hash) {
       this.misses++;
@@ -182,14 +189,14 @@ export class FileCache<T> {
     const v = this.value(p, e);
     if (v === undefined) this.misses++;
     else {
-      this.next.set(p, { ...e, stat: statKey(abs) });
+      this.next.set(p, { ...e, stat: statKey(f) });
       if (this.next.get(p)!.stat !== e.stat) this.dirty = true;
     }
     return v;
   }
 
-  put(p: string, abs: string, hash: string, value: T): void {
-    this.next.set(p, { stat: statKey(abs), hash, body: Buffer.from(JSON.stringify(value)) });
+  put(p: string, f: Seen, hash: string, value: T): void {
+    this.next.set(p, { stat: statKey(f), hash, body: Buffer.from(JSON.stringify(value)) });
     this.dirty = true;
   }
 

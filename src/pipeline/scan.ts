@@ -63,6 +63,13 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
   const pythonPack = opts.cache && (want.has('health') || want.has('brief')) ? FileCache.open<PythonFileFacts>(opts.cache.dir, root, pythonKind, cacheSalt(pythonKind, opts.config)) : null;
   const secretsPack = opts.cache && want.has('secrets') ? FileCache.open<CachedScan>(opts.cache.dir, root, 'secrets', cacheSalt('secrets', opts.config)) : null;
   const ws = await timed('walk', () => new Workspace(root, opts.config, { files: opts.only, repo: opts.repo }));
+  // The history's git reads start now: each git start forks this whole process, cheaper while it is small,
+  // and git reads the history while the Python files are analysed.
+  if (ws.repo?.head && (want.has('health') || want.has('brief'))) {
+    const [{ ownershipOf }, { commitLogOf }] = await Promise.all([import('../facts/ownership.js'), import('../facts/commits.js')]);
+    void ownershipOf(ws);
+    if (want.has('health')) void commitLogOf(ws);
+  }
   const findings: Finding[] = [];
   const report: ScanReport = {
     tool: 'pyvet',

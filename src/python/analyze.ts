@@ -164,7 +164,7 @@ export async function analyzePythonFiles(
   const hashes = new Map<string, string>();
   const valid = (facts: PythonFileFacts | undefined, f: { path: string }) => (facts?.path === f.path && facts.module === (names.get(f.path) ?? f.path) ? facts : undefined);
   for (const f of files) {
-    const hit = cache ? valid(cache.fresh(f.path, f.abs), f) : undefined;
+    const hit = cache ? valid(cache.fresh(f.path, f), f) : undefined;
     if (hit) {
       cached.set(f.path, hit);
       continue;
@@ -178,7 +178,7 @@ export async function analyzePythonFiles(
     }
     if (cache) {
       const h = contentHash(text);
-      const byContent = valid(cache.byContent(f.path, f.abs, h), f);
+      const byContent = valid(cache.byContent(f.path, f, h), f);
       if (byContent) {
         cached.set(f.path, byContent);
         continue;
@@ -204,7 +204,7 @@ export async function analyzePythonFiles(
     }
     const facts = r as PythonFileFacts;
     const h = hashes.get(path);
-    if (cache && h) cache.put(path, f.abs, h, facts);
+    if (cache && h) cache.put(path, f, h, facts);
     if (facts.skipped) ws.errors.push({ path, message: `Python file not analysed: ${facts.skipped}` });
     if (facts.health.syntaxErrorLine !== null) ws.errors.push({ path, line: facts.health.syntaxErrorLine, message: 'Python syntax error; the file was analysed as far as it parses' });
     out.push(facts);

@@ -9,6 +9,8 @@ export interface FileRef {
   path: string;
   abs: string;
   size: number;
+  /** The walk's lstat (see WalkedFile). */
+  stat?: { mtimeMs: number; ctimeMs: number; ino: number };
 }
 
 export interface FileBatch {
@@ -101,17 +103,17 @@ function addCached(path: string, c: CachedScan, into: BatchResult): void {
 
 /** Scan one file through the cache: unchanged stat or content is a hit, anything else is scanned and kept. */
 function scanCached(f: FileRef, maxBytes: number, cache: FileCache<CachedScan>, into: BatchResult): void {
-  const fresh = cache.fresh(f.path, f.abs);
+  const fresh = cache.fresh(f.path, f);
   if (fresh) return addCached(f.path, fresh, into);
   const r = readBytes(f.abs, maxBytes, f.size, scanBuffer);
   if (r.kind === 'error') return scanRead(f.path, r, into);
   // The buffer is the scanner's memory, reused by the next read: hash it now.
   const hash = r.kind === 'bytes' ? contentHash(r.buf) : `${r.kind}:${f.size}`;
-  const hit = cache.byContent(f.path, f.abs, hash);
+  const hit = cache.byContent(f.path, f, hash);
   if (hit) return addCached(f.path, hit, into);
   const one = emptyResult();
   scanRead(f.path, r, one);
-  cache.put(f.path, f.abs, hash, {
+  cache.put(f.path, f, hash, {
     kind: r.kind,
     bytes: one.bytesScanned,
     hits: one.hits.map(({ path: _path, ...h }) => h),

@@ -12,6 +12,14 @@ export interface WalkedFile {
   path: string;
   abs: string;
   size: number;
+  /** What the walk's lstat saw, so a cache can tell an unchanged file without a second stat; absent for files named directly. */
+  stat?: FileStat;
+}
+
+export interface FileStat {
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
 }
 
 export interface WalkResult {
@@ -171,7 +179,7 @@ export function walk(root: string, opts: WalkOptions = {}): WalkResult {
         const st = lstatSync(abs);
         // Swapped for a link or something else since the listing: not read.
         if (!st.isFile()) continue;
-        files.push({ path: rel, abs, size: st.size });
+        files.push({ path: rel, abs, size: st.size, stat: { mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino } });
       } catch (err) {
         errors.push({ path: rel, message: `not read (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
       }

@@ -1,6 +1,6 @@
 import type { Workspace } from '../../sources/workspace.js';
-import { gitLines } from '../../sources/git.js';
 import { ownershipOf } from '../../facts/ownership.js';
+import { commitLogOf, type CommitInfo, type CommitLog } from '../../facts/commits.js';
 import { isTestPath } from '../../python/facts.js';
 import type { GitMetrics } from '../types.js';
 import { check, type CheckResult } from './model.js';
@@ -15,15 +15,6 @@ export interface HistoryOptions {
   now?: Date;
 }
 
-interface CommitInfo {
-  sha: string;
-  author: string;
-  date: string;
-  subject: string;
-  files: number;
-  lines: number;
-}
-
 /** Giant commit: more changed lines or files than a reviewer can read. */
 export const GIANT_LINES = 2000;
 export const GIANT_FILES = 100;
@@ -32,42 +23,17 @@ export const ISLAND_MIN_LINES = 10;
 /** Source files whose line ownership counts. */
 const SOURCE_EXT = /\.(py|pyi|pyx)$/;
 
-/** Author dates carry the author's offset; in UTC they sort and compare as strings. */
-function utcIso(date: string): string {
-  const t = Date.parse(date);
-  return Number.isNaN(t) ? date : new Date(t).toISOString().replace('.000Z', 'Z');
-}
-
-/** Read the history: commits with numstat (streamed), then the line ownership of the source files (facts/ownership.ts). */
+/** Read the history: the commit log (facts/commits.ts), then the line ownership of the source files (facts/ownership.ts). */
 export async function gitHistory(ws: Workspace, opts: HistoryOptions): Promise<{ metrics: GitMetrics; commits: CommitInfo[] } | null> {
   if (!ws.repo?.head) return null;
-  const cwd = ws.root;
-  const commits: CommitInfo[] = [];
-  const churn = new Map<string, number>();
-  const lastChange = new Map<string, string>();
-  let cur: CommitInfo | null = null;
+  let log: CommitLog;
   try {
-    await gitLines(cwd, ['log', '--no-renames', '--relative', '--numstat', '--format=%x1e%H%x1f%aN%x1f%aI%x1f%s', 'HEAD', '--', '.'], (line) => {
-      if (line.startsWith('\x1e')) {
-        const [sha, author, date, subject] = line.slice(1).split('\x1f');
-        cur = { sha: sha ?? '', author: author ?? '', date: utcIso(date ?? ''), subject: subject ?? '', files: 0, lines: 0 };
-        commits.push(cur);
-        return;
-      }
-      const m = /^(\d+|-)\t(\d+|-)\t(.+)$/.exec(line);
-      if (!m || !cur) return;
-      const c: CommitInfo = cur;
-      c.files++;
-      c.lines += (m[1] === '-' ? 0 : Number(m[1])) + (m[2] === '-' ? 0 : Number(m[2]));
-      const p = m[3]!;
-      churn.set(p, (churn.get(p) ?? 0) + 1);
-      // git log is newest first: the first commit seen for a path is its last change.
-      if (!lastChange.has(p)) lastChange.set(p, c.date);
-    });
+    log = await commitLogOf(ws);
   } catch (err) {
     ws.errors.push({ path: '.git', message: `git log failed: ${(err as Error).message}` });
     return null;
   }
+  const { commits, churn, lastChange } = log;
   const authors = new Set(commits.map((c) => c.author));
   const dates = commits.map((c) => c.date).sort();
 
