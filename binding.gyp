@@ -1,8 +1,8 @@
 {
-  # The Python parser: tree-sitter's runtime (C sources shipped in the tree-sitter package) and a small
+  # The Python parser: tree-sitter's runtime (C sources vendored in native/tree-sitter) and a small
   # N-API addon that walks the tree in C (native/parse.c). The grammar is tree-sitter-python's.
   "variables": {
-    "ts_lib%": "<!(node -p \"require('path').relative('.', require('path').join(require('path').dirname(require.resolve('tree-sitter/package.json')), 'vendor/tree-sitter/lib'))\")",
+    "ts_lib%": "native/tree-sitter/lib",
   },
   "targets": [
     {
