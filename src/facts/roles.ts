@@ -47,8 +47,8 @@ const CONFIG_FILE =
 
 /** What else is known when a path is classified: its first lines, and which folders are Python packages. */
 export interface RoleContext {
-  /** Or how to read them, when a verdict needs them: most paths are decided before (a warm scan reads no file). */
-  head?: string | (() => string | undefined);
+  /** How to read them, called only when a verdict needs them: most paths are decided before (a warm scan reads no file). */
+  head?: () => string | undefined;
   /** True when the folder (relative, no trailing slash) holds an `__init__.py`. */
   isPackage?: (dir: string) => boolean;
 }
@@ -81,7 +81,7 @@ export function classifyPath(rel: string, ctx: RoleContext = {}): RoleVerdict {
   if (BUILD_FILE.test(rel) || (REQUIREMENTS_DIR.test(rel) && /\.(txt|in)$/.test(lower))) return { role: 'build', reason: 'build, packaging or dependency manifest' };
   if (MIGRATION.test(rel)) return { role: 'migration', reason: 'a database migration' };
   if (GENERATED_FILE.test(lower)) return { role: 'generated', reason: 'a generated file (by its name)' };
-  const head = typeof ctx.head === 'function' ? ctx.head() : ctx.head;
+  const head = ctx.head?.();
   if (head !== undefined && GENERATED_HEADER.test(head)) return { role: 'generated', reason: 'says it is generated in its first lines' };
   if (DOCS_FILE.test(rel)) return { role: 'docs', reason: 'a documentation file' };
   const dir = path.posix.dirname(rel);
