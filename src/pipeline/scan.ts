@@ -62,7 +62,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
   const pythonKind = want.has('brief') ? 'python-brief' : 'python';
   const pythonPack = opts.cache && (want.has('health') || want.has('brief')) ? FileCache.open<PythonFileFacts>(opts.cache.dir, root, pythonKind, cacheSalt(pythonKind, opts.config)) : null;
   const secretsPack = opts.cache && want.has('secrets') ? FileCache.open<CachedScan>(opts.cache.dir, root, 'secrets', cacheSalt('secrets', opts.config)) : null;
-  const ws = await timed('walk', () => new Workspace(root, opts.config, { files: opts.only, repo: opts.repo }));
+  const ws = await timed('walk', () => Workspace.open(root, opts.config, { files: opts.only, repo: opts.repo }));
   // The history's git reads start now: each git start forks this whole process, cheaper while it is small,
   // and git reads the history while the Python files are analysed.
   if (ws.repo?.head && (want.has('health') || want.has('brief'))) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Ignore } from 'ignore';
 import { ignore } from './ignore.js';
 import type { ScanError } from '../core/errors.js';
-import { git, mayBeInRepository } from './git.js';
+import { git, gitAsync, mayBeInRepository } from './git.js';
 import { readSmallFile, resolveInside } from './read.js';
 
 export interface WalkedFile {
@@ -50,6 +50,8 @@ export interface WalkOptions {
   exclude?: string[];
   /** Honour the root .gitignore (default true): what git ignores was never handed over. */
   gitignore?: boolean;
+  /** What trackedPaths(root) gives, when the caller read it already (trackedPathsAsync). */
+  tracked?: Set<string>;
 }
 
 /**
@@ -59,10 +61,17 @@ export interface WalkOptions {
  * outside a repository.
  */
 function trackedPaths(root: string): Set<string> {
+  return mayBeInRepository(root) ? trackedSet(git(root, ['ls-files', '-z', '--', '.'])) : new Set();
+}
+
+/** trackedPaths without waiting for git, to run beside the other git commands a scan starts with. */
+export async function trackedPathsAsync(root: string): Promise<Set<string>> {
+  return mayBeInRepository(root) ? trackedSet(await gitAsync(root, ['ls-files', '-z', '--', '.'])) : new Set();
+}
+
+/** `git ls-files -z` output (paths relative to the root: no --full-name) as a set of files and their folders. */
+function trackedSet(listed: string | null): Set<string> {
   const out = new Set<string>();
-  if (!mayBeInRepository(root)) return out;
-  // Without --full-name the paths are relative to `root`, whatever folder of the repository it is.
-  const listed = git(root, ['ls-files', '-z', '--', '.']);
   if (listed === null) return out;
   for (const rel of listed.split('\0')) {
     if (!rel) continue;
@@ -134,7 +143,7 @@ export function walk(root: string, opts: WalkOptions = {}): WalkResult {
   const errors: ScanError[] = [];
   const ig = loadIgnore(root, opts, errors);
   // Config `exclude` patterns still apply to tracked files; only .gitignore gives way to git's index.
-  const tracked = opts.gitignore === false ? new Set<string>() : trackedPaths(root);
+  const tracked = opts.gitignore === false ? new Set<string>() : opts.tracked ?? trackedPaths(root);
   const excl = tracked.size && opts.exclude?.length ? ignore().add(opts.exclude) : null;
   const hidden = (rel: string): boolean =>
     tracked.has(rel) ? (excl ? ignored(excl, rel) : false) : ig !== null && ignored(ig, rel);

@@ -2,8 +2,8 @@ import path from 'node:path';
 import type { ScanError } from '../core/errors.js';
 import type { PyvetConfig } from '../config/config.js';
 import { readText, readTextInside, type ReadResult } from './read.js';
-import { walk, type WalkedFile } from './walk.js';
-import { repoInfo, type RepoInfo } from './git.js';
+import { trackedPathsAsync, walk, type WalkedFile } from './walk.js';
+import { repoInfo, repoInfoAsync, type RepoInfo } from './git.js';
 
 /**
  * One walk of the tree and one read of each file, shared by every analyzer of a scan.
@@ -23,20 +23,26 @@ export class Workspace {
     /** Absolute path of the scanned directory. */
     readonly root: string,
     readonly config: PyvetConfig,
-    opts: { files?: WalkedFile[]; repo?: RepoInfo } = {},
+    opts: { files?: WalkedFile[]; repo?: RepoInfo | null; tracked?: Set<string> } = {},
   ) {
     this.single = !!opts.files;
     if (opts.files) {
       this.files = opts.files;
       this.skippedSymlinks = 0;
     } else {
-      const w = walk(root, { exclude: config.exclude });
+      const w = walk(root, { exclude: config.exclude, tracked: opts.tracked });
       this.files = w.files;
       this.skippedSymlinks = w.skippedSymlinks;
       this.errors.push(...w.errors);
     }
     this.byPath = new Map(this.files.map((f) => [f.path, f]));
-    this.repo = opts.repo ?? repoInfo(root);
+    this.repo = opts.repo !== undefined ? opts.repo : repoInfo(root);
+  }
+
+  /** A workspace whose git questions (tracked files, HEAD, remote) are asked side by side first. */
+  static async open(root: string, config: PyvetConfig, opts: { files?: WalkedFile[]; repo?: RepoInfo } = {}): Promise<Workspace> {
+    const [tracked, repo] = await Promise.all([opts.files ? undefined : trackedPathsAsync(root), opts.repo ?? repoInfoAsync(root)]);
+    return new Workspace(root, config, { files: opts.files, repo, tracked });
   }
 
   /** Files whose relative path matches the predicate. */
