@@ -4,11 +4,16 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { ALNUM, fake } from '../src/secrets/fake.js';
+import { AnalysisMemo } from '../src/cache/analysis-memo.js';
 import { parseJson, runCli, TempRepo } from './helpers.js';
+
+/** The phases of the last report written: which work the scan did. */
+let lastPhases: string[] = [];
 
 /** The report without what changes from run to run (when, how long). */
 function comparable(text: string): unknown {
   const r = parseJson<{ scannedAt?: string; summary: { durationMs?: number; phases?: unknown } }>(text);
+  lastPhases = Object.keys(r.summary.phases ?? {});
   delete r.scannedAt;
   delete r.summary.durationMs;
   delete r.summary.phases;
@@ -19,6 +24,10 @@ function packs(dir: string): string[] {
   return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.pack')).map((f) => path.join(dir, f));
 }
 
+function memos(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.memo')).map((f) => path.join(dir, f));
+}
+
 /** Age every file of the tree, as files are between two scans (a file written this very second is re-read). */
 function age(dir: string): void {
   const past = new Date(Date.now() - 3600_000);
@@ -27,7 +36,7 @@ function age(dir: string): void {
   }
 }
 
-test('scan results are identical with and without the cache: cold, warm, after an edit, and with a damaged cache', async () => {
+test('scan results are identical with and without the cache: cold, warm, touched, remembered, after a commit, an edit, and with a damaged cache', async () => {
   const token = 'ghp_' + fake(ALNUM, 36, 'cache-e2e');
   const repo = new TempRepo();
   const cache = mkdtempSync(path.join(os.tmpdir(), 'pyvet-cache-'));
@@ -52,26 +61,55 @@ test('scan results are identical with and without the cache: cold, warm, after a
     assert.equal(packs(cache).length, 0);
     assert.deepEqual(await scan('--cache-dir', cache), plain, 'cold, filling the cache');
     assert.ok(packs(cache).length >= 2, 'python and secrets packs written');
-    for (const p of packs(cache)) assert.ok(!readFileSync(p, 'utf8').includes(token), `no raw secret in ${p}`);
+    assert.equal(memos(cache).length, 1, 'the analysis memo written');
+    for (const p of [...packs(cache), ...memos(cache)]) assert.ok(!readFileSync(p, 'utf8').includes(token), `no raw secret in ${p}`);
     const written = packs(cache).map((p) => statSync(p).mtimeMs);
+    assert.ok(lastPhases.includes('python'), 'the cold scan analysed the Python files');
     assert.deepEqual(await scan('--cache-dir', cache), plain, 'warm');
+    assert.ok(lastPhases.includes('memo') && !lastPhases.includes('python'), `an unchanged tree's analysis is remembered whole (${lastPhases.join(', ')})`);
     assert.deepEqual(packs(cache).map((p) => statSync(p).mtimeMs), written, 'every file was a hit: nothing to write back');
+
+    // A touched file (same content, new mtime) misses the memo; the per-file cache serves every file.
+    utimesSync(path.join(repo.dir, 'app/main.py'), new Date(Date.now() - 1800_000), new Date(Date.now() - 1800_000));
+    assert.deepEqual(await scan('--cache-dir', cache), plain, 'touched');
+    assert.ok(lastPhases.includes('python'), 'a touched tree is analysed from the per-file cache');
+
+    // A memo made on another day may grade the history's recency otherwise: not served.
+    const [memo] = memos(cache);
+    const text = readFileSync(memo!, 'utf8');
+    const nl = text.indexOf('\n');
+    const header = JSON.parse(text.slice(0, nl)) as { tree: string; inputs: string };
+    const body = JSON.parse(text.slice(nl + 1)) as { days: number | null };
+    assert.equal(typeof body.days, 'number', 'the repository has a history');
+    AnalysisMemo.save(cache, repo.dir, path.basename(memo!, '.memo'), header, JSON.stringify({ ...body, days: body.days! - 1 }));
+    assert.deepEqual(await scan('--cache-dir', cache), plain, 'a memo of yesterday');
+    assert.ok(lastPhases.includes('python'), 'a memo of yesterday is not served');
+    await scan('--cache-dir', cache);
+    assert.ok(!lastPhases.includes('python'), 'and today it is again');
+
+    // A new commit changes the history the review reads: the memo is not served.
+    repo.commit('docs', { 'README.md': '# app\n' });
+    age(repo.dir);
+    const committed = await scan('--no-cache');
+    assert.notDeepEqual(committed, plain);
+    assert.deepEqual(await scan('--cache-dir', cache), committed, 'after a commit');
+    assert.ok(lastPhases.includes('python'));
 
     repo.write('app/main.py', 'def handler(x):\n    return x\n');
     repo.write('app/settings.py', 'DEBUG = False\n');
     age(repo.dir);
     const edited = await scan('--no-cache');
-    assert.notDeepEqual(edited, plain);
+    assert.notDeepEqual(edited, committed);
     assert.deepEqual(await scan('--cache-dir', cache), edited, 'edited files are recomputed');
 
-    for (const p of packs(cache)) {
+    for (const p of [...packs(cache), ...memos(cache)]) {
       const b = readFileSync(p);
       b[b.length - 3] = b[b.length - 3]! ^ 0x20;
       writeFileSync(p, b);
     }
     assert.deepEqual(await scan('--cache-dir', cache), edited, 'a damaged pack is ignored');
     assert.deepEqual(await scan('--cache-dir', cache), edited, 'and rewritten whole');
-    for (const p of packs(cache)) writeFileSync(p, readFileSync(p).subarray(0, -10));
+    for (const p of [...packs(cache), ...memos(cache)]) writeFileSync(p, readFileSync(p).subarray(0, -10));
     assert.deepEqual(await scan('--cache-dir', cache), edited, 'a truncated pack is ignored');
   } finally {
     repo.cleanup();

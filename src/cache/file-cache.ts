@@ -113,7 +113,8 @@ export interface Seen {
   stat?: { mtimeMs: number; ctimeMs: number; ino: number };
 }
 
-function statKey(f: Seen): string {
+/** A file's stat as a cache trusts it (size:mtime:ctime:inode), or '' when it was written too recently or cannot be read. */
+export function stampOf(f: Seen): string {
   try {
     const st = f.stat && f.size !== undefined ? { size: f.size, ...f.stat } : statSync(f.abs);
     // A file written in the last two seconds may change again within the same mtime tick: verify it by content next time.
@@ -122,6 +123,11 @@ function statKey(f: Seen): string {
   } catch {
     return '';
   }
+}
+
+/** The folder of one scanned root's packs (and its analysis memo) under the cache dir. */
+export function packDir(dir: string, root: string): string {
+  return path.join(dir, 'files', contentHash(path.resolve(root)).slice(0, 16));
 }
 
 export class FileCache<T> {
@@ -142,9 +148,19 @@ export class FileCache<T> {
    * memory by the time the main thread wants it.
    */
   static async open<T>(dir: string, root: string, kind: string, salt: string): Promise<FileCache<T>> {
-    const file = path.join(dir, 'files', contentHash(path.resolve(root)).slice(0, 16), `${kind}.pack`);
+    return FileCache.parse<T>(await FileCache.read(dir, root, kind), salt);
+  }
+
+  /** The first half of `open`: the pack's bytes, read on the thread pool and checked by nothing yet. */
+  static async read(dir: string, root: string, kind: string): Promise<{ file: string; buf: Buffer | null }> {
+    const file = path.join(packDir(dir, root), `${kind}.pack`);
+    return { file, buf: await readWhole(file) };
+  }
+
+  /** The second half of `open`: the pack those bytes hold under `salt`, or an empty one. */
+  static parse<T>(read: { file: string; buf: Buffer | null }, salt: string): FileCache<T> {
+    const { file, buf } = read;
     const c = new FileCache<T>(file, salt);
-    const buf = await readWhole(file);
     const nl = buf ? buf.indexOf(10) : -1;
     if (!buf || nl < 0) return c;
     let h: Header;
@@ -175,7 +191,7 @@ export class FileCache<T> {
   /** The value of a file whose stat is unchanged since it was cached, without reading it. */
   fresh(p: string, f: Seen): T | undefined {
     const e = this.old.get(p);
-    if (!e || !e.stat || e.stat !== statKey(f)) return undefined;
+    if (!e || !e.stat || e.stat !== stampOf(f)) return undefined;
     return this.value(p, e);
   }
 
@@ -189,14 +205,14 @@ export class FileCache<T> {
     const v = this.value(p, e);
     if (v === undefined) this.misses++;
     else {
-      this.next.set(p, { ...e, stat: statKey(f) });
+      this.next.set(p, { ...e, stat: stampOf(f) });
       if (this.next.get(p)!.stat !== e.stat) this.dirty = true;
     }
     return v;
   }
 
   put(p: string, f: Seen, hash: string, value: T): void {
-    this.next.set(p, { stat: statKey(f), hash, body: Buffer.from(JSON.stringify(value)) });
+    this.next.set(p, { stat: stampOf(f), hash, body: Buffer.from(JSON.stringify(value)) });
     this.dirty = true;
   }
 

@@ -17,6 +17,11 @@ export interface CommitLog {
   lastChange: Map<string, string>;
 }
 
+/** Whole days from the last commit (an ISO date) to `now`: what the activity check grades, and why a remembered review expires. */
+export function daysSince(lastCommit: string | null, now: Date): number | null {
+  return lastCommit ? Math.floor((now.getTime() - new Date(lastCommit).getTime()) / 86_400_000) : null;
+}
+
 /** Author dates carry the author's offset; in UTC they sort and compare as strings. */
 function utcIso(date: string): string {
   const t = Date.parse(date);

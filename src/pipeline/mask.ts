@@ -14,25 +14,7 @@ const KEEP = new Set(['fingerprint', 'commit', 'rule', 'severity', 'scannedAt'])
  * quoted the source. Changes the report in place.
  */
 export function maskReport(report: ScanReport): void {
-  // Every distinct string once; the detectors run only on those holding one of their anchors.
-  const seen = new Set<string>();
-  const collect = (v: unknown): void => {
-    if (typeof v === 'string') seen.add(v);
-    else if (Array.isArray(v)) for (const x of v) collect(x);
-    else if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      for (const k of Object.keys(o)) if (!KEEP.has(k)) collect(o[k]);
-    }
-  };
-  collect(report);
-  const texts = [...seen];
-  const anchored = holdingAnchors(texts);
-  const changed = new Map<string, string>();
-  texts.forEach((s, i) => {
-    const url = maskUrlUserinfo(s);
-    const out = anchored.has(i) ? maskSecrets(url) : url;
-    if (out !== s) changed.set(s, out);
-  });
+  const changed = maskPlan(report, KEEP);
   if (!changed.size) return;
   const visit = (v: unknown): unknown => {
     if (typeof v === 'string') return changed.get(v) ?? v;
@@ -47,4 +29,40 @@ export function maskReport(report: ScanReport): void {
     return v;
   };
   visit(report);
+}
+
+/**
+ * The JSON of a part of a report as the mask step will leave it, for the cache (which never holds a
+ * secret the report would not show). Paths are kept as they are: the cache's packs are keyed by them,
+ * and a finding's path decides its role before the report is masked.
+ */
+export function maskedJson(value: unknown): string {
+  const keep = new Set([...KEEP, 'path']);
+  const changed = maskPlan(value, keep);
+  if (!changed.size) return JSON.stringify(value);
+  return JSON.stringify(value, (k, v: unknown) => (typeof v === 'string' && !keep.has(k) ? changed.get(v) ?? v : v));
+}
+
+/** Each distinct string of `value` (outside `keep` fields) that the mask changes, with what it becomes. */
+function maskPlan(value: unknown, keep: ReadonlySet<string>): Map<string, string> {
+  // Every distinct string once; the detectors run only on those holding one of their anchors.
+  const seen = new Set<string>();
+  const collect = (v: unknown): void => {
+    if (typeof v === 'string') seen.add(v);
+    else if (Array.isArray(v)) for (const x of v) collect(x);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) if (!keep.has(k)) collect(o[k]);
+    }
+  };
+  collect(value);
+  const texts = [...seen];
+  const anchored = holdingAnchors(texts);
+  const changed = new Map<string, string>();
+  texts.forEach((s, i) => {
+    const url = maskUrlUserinfo(s);
+    const out = anchored.has(i) ? maskSecrets(url) : url;
+    if (out !== s) changed.set(s, out);
+  });
+  return changed;
 }

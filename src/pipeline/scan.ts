@@ -12,8 +12,13 @@ import type { CachedScan } from '../secrets/scan-files.js';
 import { VERSION } from '../version.js';
 import { postProcess } from './post-process.js';
 import { roleCounts, rolesOf } from '../facts/roles.js';
-import { maskReport } from './mask.js';
+import { maskedJson, maskReport } from './mask.js';
 import { cacheSalt, FileCache } from '../cache/file-cache.js';
+import { AnalysisMemo, inputsKey, treeKey } from '../cache/analysis-memo.js';
+import { daysSince } from '../facts/commits.js';
+import type { HealthResult } from '../health/index.js';
+import type { Brief } from '../brief/types.js';
+import type { ScanError } from '../core/errors.js';
 import type { Progress } from './progress.js';
 
 export type Section = 'deps' | 'secrets' | 'health' | 'brief';
@@ -58,18 +63,25 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
   };
   const root = path.resolve(opts.root);
   const want = new Set(opts.sections);
+  const analysed = want.has('health') || want.has('brief');
   // The cache's packs are read on the thread pool while the walk and the dependency audit run.
   const pythonKind = want.has('brief') ? 'python-brief' : 'python';
-  const pythonPack = opts.cache && (want.has('health') || want.has('brief')) ? FileCache.open<PythonFileFacts>(opts.cache.dir, root, pythonKind, cacheSalt(pythonKind, opts.config)) : null;
+  const pythonPack = opts.cache && analysed ? FileCache.read(opts.cache.dir, root, pythonKind) : null;
   const secretsPack = opts.cache && want.has('secrets') ? FileCache.open<CachedScan>(opts.cache.dir, root, 'secrets', cacheSalt('secrets', opts.config)) : null;
   const ws = await timed('walk', () => Workspace.open(root, opts.config, { files: opts.only, repo: opts.repo }));
-  // The history's git reads start now: each git start forks this whole process, cheaper while it is small,
-  // and git reads the history while the Python files are analysed.
-  if (ws.repo?.head && (want.has('health') || want.has('brief'))) {
+  // An unchanged tree's analysis is remembered whole; whether this tree is the remembered one is known now.
+  const memoKind = `analysis-${opts.sections.join('-')}`;
+  const memo = opts.cache && analysed ? AnalysisMemo.load<Analysis>(opts.cache.dir, root, memoKind) : null;
+  const tree = memo ? treeKey(cacheSalt('analysis', { config: opts.config, sections: opts.sections }), ws.files, { repo: ws.repo, symlinks: ws.skippedSymlinks, env: pyvetEnv() }) : null;
+  // The history's git reads start now, unless the memo is likely to serve: each git start forks this whole
+  // process, cheaper while it is small, and git reads the history while the Python files are analysed.
+  const readHistory = async () => {
+    if (!ws.repo?.head) return;
     const [{ ownershipOf }, { commitLogOf }] = await Promise.all([import('../facts/ownership.js'), import('../facts/commits.js')]);
     void ownershipOf(ws);
     if (want.has('health')) void commitLogOf(ws);
-  }
+  };
+  if (analysed && !memo?.matchesTree(tree)) await readHistory();
   const findings: Finding[] = [];
   const report: ScanReport = {
     tool: 'pyvet',
@@ -101,27 +113,21 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     findings.push(...s.findings);
     report.secrets = s.summary;
   }
-  let python: PythonFileFacts[] = [];
-  if (want.has('health') || want.has('brief')) {
-    const { analyzePythonFiles } = await import('../python/analyze.js');
-    const cache = await pythonPack;
-    python = await timed('python', () => analyzePythonFiles(ws, { brief: want.has('brief'), progress: opts.progress, cache, ...(opts.singleThread ? { threads: 1 } : {}) }));
-    cache?.save();
-  }
-  if (want.has('health') || want.has('brief')) {
-    const { reviewHealth } = await import('../health/index.js');
-    const h = await timed('health', () => reviewHealth(ws, { dependencies: report.dependencies, python }));
-    if (want.has('health')) {
-      report.health = h.health;
-      findings.push(...h.findings);
-      report.summary.score = h.health.score;
+  if (analysed) {
+    const inputs = inputsKey({ dependencies: report.dependencies, findings });
+    const now = new Date(started);
+    const remembered = memo?.matchesTree(tree) ? await timed('memo', () => memo.value(tree, inputs)) : undefined;
+    // The activity check grades the days since the last commit: a review made on another day may grade it otherwise.
+    const a = remembered && remembered.days === daysSince(remembered.health?.health.metrics.git?.lastCommit ?? null, now) ? remembered : undefined;
+    const analysis = a ?? (await analyse(ws, opts, report, findings, { now, pythonKind, pythonPack, timed, readHistory: memo?.matchesTree(tree) ? readHistory : null }));
+    if (a) ws.errors.push(...a.errors);
+    else if (tree && opts.cache) AnalysisMemo.save(opts.cache.dir, root, memoKind, { tree, inputs }, maskedJson(analysis));
+    if (analysis.health) {
+      report.health = analysis.health.health;
+      findings.push(...analysis.health.findings);
+      report.summary.score = analysis.health.health.score;
     }
-    if (want.has('brief')) {
-      const { buildBrief } = await import('../brief/index.js');
-      const roles = rolesOf(ws);
-      const shown = postProcess(findings, opts.config, (p) => (p === '.' || p.startsWith('/') ? undefined : roles.role(p)));
-      report.brief = await timed('brief', () => buildBrief(ws, { dependencies: report.dependencies, python, health: h.health, findings: shown, cacheDir: opts.cache?.dir }));
-    }
+    if (analysis.brief) report.brief = analysis.brief;
   }
   ws.release();
   const roles = rolesOf(ws);
@@ -137,4 +143,58 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
   await timed('mask', () => maskReport(report));
   report.summary.durationMs = Date.now() - started;
   return report;
+}
+
+/** What the analysis of the Python code gives a scan, as the analysis memo keeps it. */
+interface Analysis {
+  health?: HealthResult;
+  brief?: Brief;
+  /** What the analysis added to the scan's errors: given again when the analysis is remembered. */
+  errors: ScanError[];
+  /** Days since the last commit when the review was made (null without a history or a health review). */
+  days: number | null;
+}
+
+/** Parse the Python files (through the per-file cache), review health and assemble the brief. */
+async function analyse(
+  ws: Workspace,
+  opts: ScanOptions,
+  report: ScanReport,
+  findings: Finding[],
+  ctx: {
+    now: Date;
+    pythonKind: string;
+    pythonPack: ReturnType<typeof FileCache.read> | null;
+    timed: <T>(name: string, fn: () => Promise<T> | T) => Promise<T>;
+    /** Starts the history's git reads when the scan held them back for a memo that turned out stale. */
+    readHistory: (() => Promise<void>) | null;
+  },
+): Promise<Analysis> {
+  const want = new Set(opts.sections);
+  const errorsBefore = ws.errors.length;
+  await ctx.readHistory?.();
+  const { analyzePythonFiles } = await import('../python/analyze.js');
+  const cache = ctx.pythonPack ? FileCache.parse<PythonFileFacts>(await ctx.pythonPack, cacheSalt(ctx.pythonKind, opts.config)) : null;
+  const python = await ctx.timed('python', () => analyzePythonFiles(ws, { brief: want.has('brief'), progress: opts.progress, cache, ...(opts.singleThread ? { threads: 1 } : {}) }));
+  cache?.save();
+  const { reviewHealth } = await import('../health/index.js');
+  const h = await ctx.timed('health', () => reviewHealth(ws, { dependencies: report.dependencies, python, now: ctx.now }));
+  const out: Analysis = { errors: [], days: null };
+  if (want.has('health')) {
+    out.health = h;
+    out.days = daysSince(h.health.metrics.git?.lastCommit ?? null, ctx.now);
+  }
+  if (want.has('brief')) {
+    const { buildBrief } = await import('../brief/index.js');
+    const roles = rolesOf(ws);
+    const shown = postProcess([...findings, ...(out.health?.findings ?? [])], opts.config, (p) => (p === '.' || p.startsWith('/') ? undefined : roles.role(p)));
+    out.brief = await ctx.timed('brief', () => buildBrief(ws, { dependencies: report.dependencies, python, health: h.health, findings: shown, cacheDir: opts.cache?.dir }));
+  }
+  out.errors = ws.errors.slice(errorsBefore);
+  return out;
+}
+
+/** The PYVET_ environment (the syntax-node limit and the like can change what the analysis finds). */
+function pyvetEnv(): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('PYVET_')).sort());
 }

@@ -1,6 +1,6 @@
 import type { Workspace } from '../../sources/workspace.js';
 import { ownershipOf } from '../../facts/ownership.js';
-import { commitLogOf, type CommitInfo, type CommitLog } from '../../facts/commits.js';
+import { commitLogOf, daysSince, type CommitInfo, type CommitLog } from '../../facts/commits.js';
 import { isTestPath } from '../../python/facts.js';
 import type { GitMetrics } from '../types.js';
 import { check, type CheckResult } from './model.js';
@@ -162,8 +162,7 @@ export function historyChecks(h: { metrics: GitMetrics; commits: CommitInfo[] } 
       historyCommitHygiene.docs.fix,
     ),
   );
-  const last = m.lastCommit ? new Date(m.lastCommit) : null;
-  const days = last ? Math.floor((now.getTime() - last.getTime()) / 86_400_000) : null;
+  const days = daysSince(m.lastCommit, now);
   out.push(
     check(
       'history.activity',
