@@ -7,7 +7,9 @@
  *   secrets  `pyvet secrets <stdlib>`  vs  a process that walks the tree and reads every file (target <= 2x)
  *   health   `pyvet health <stdlib>` (cold: --no-cache)  vs  `radon cc -j` (target <= 0.5x) and a bare
  *            tree-sitter parse of every .py file on one thread
- *   scan     `pyvet scan <stdlib>` cold (empty cache dir) vs warm (the same, again: target <= 10%);
+ *   scan     `pyvet scan <stdlib>` cold (empty cache dir) vs warm (the same, again: target <= 10%; the
+ *            analysis memo serves the unchanged tree), and warm through the per-file cache alone (a
+ *            PYVET_ variable of its own changes the memo's key, as a touched file would);
  *            peak RSS of the cold scan (target <= 400 MB)
  *
  * BENCH_RUNS sets the runs of the quick pairs (default 7), BENCH_SLOW_RUNS those of health and scan (3).
@@ -74,6 +76,8 @@ function pair(runs: number, cmds: Record<string, () => Sample>): Record<string, 
 
 const node = (script: string, ...args: string[]) => () => run(process.execPath, [script, ...args]);
 const pyvet = (...args: string[]) => () => run(process.execPath, [BIN, ...args, '-q', '--format', 'json', '-o', '/dev/null']);
+/** The same with extra environment (any PYVET_ variable is part of the analysis memo's key). */
+const pyvetEnv = (env: NodeJS.ProcessEnv, ...args: string[]) => () => run(process.execPath, [BIN, ...args, '-q', '--format', 'json', '-o', '/dev/null'], { ...process.env, ...env });
 const load = () => `load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`;
 /** One comparison: wall medians and their ratio, then the CPU-time ratio (steadier on a loaded machine). */
 const line = (label: string, a: Sample, ref: string, b: Sample, target: string) =>
@@ -159,11 +163,13 @@ function cliScan(stdlib: string): Record<string, unknown> {
   try {
     const cold: Sample[] = [];
     const warm: Sample[] = [];
+    const perFile: Sample[] = [];
     for (let i = 0; i < SLOW_RUNS; i++) {
       rmSync(cache, { recursive: true, force: true });
       mkdirSync(cache);
       cold.push(pyvet('scan', stdlib, '--no-store', '--cache-dir', cache)());
       warm.push(pyvet('scan', stdlib, '--no-store', '--cache-dir', cache)());
+      perFile.push(pyvetEnv({ PYVET_BENCH_RUN: String(i) }, 'scan', stdlib, '--no-store', '--cache-dir', cache)());
     }
     const med = (xs: Sample[]): Sample => {
       const cpu = xs.map((x) => x.cpuMs).filter((x): x is number => x !== null);
@@ -172,9 +178,11 @@ function cliScan(stdlib: string): Record<string, unknown> {
     };
     const c = med(cold);
     const w = med(warm);
+    const f = med(perFile);
     line('scan, stdlib, warm re-scan', w, 'the cold scan', c, '<= 0.10x');
+    line('scan, stdlib, warm, per-file cache', f, 'the cold scan', c, '');
     if (c.rssMB !== null) console.log(`  scan peak RSS: ${c.rssMB} MB cold, ${w.rssMB} MB warm (target <= 400 MB)`);
-    result.scan = { cold: c, warm: w, ...ratios(w, c) };
+    result.scan = { cold: c, warm: w, ...ratios(w, c), perFileCache: { ...f, ...ratios(f, c) } };
   } finally {
     rmSync(cache, { recursive: true, force: true });
   }
