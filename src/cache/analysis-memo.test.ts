@@ -39,6 +39,9 @@ test('a memo serves its value under both of its keys only, and nothing when dama
   const root = path.join(dir, 'repo');
   try {
     const keys = { tree: 't1', inputs: inputsKey({ findings: [] }) };
+    const text = { s: 'é ☃ … 😀 \u2028 \ud800 "\\' };
+    AnalysisMemo.save(dir, root, 'text', keys, JSON.stringify(text));
+    assert.deepEqual(AnalysisMemo.load(dir, root, 'text').value('t1', keys.inputs), text, 'any text round-trips (stored as ASCII)');
     assert.equal(AnalysisMemo.load(dir, root, 'analysis').matchesTree('t1'), false, 'nothing remembered yet');
     AnalysisMemo.save(dir, root, 'analysis', keys, JSON.stringify({ n: 1 }));
     const memo = AnalysisMemo.load<{ n: number }>(dir, root, 'analysis');

@@ -87,7 +87,8 @@ export class AnalysisMemo<T> {
     if (!this.matchesTree(tree) || this.header!.inputs !== inputs || !this.body) return undefined;
     if (contentHash(this.body) !== this.header!.bodySha1) return undefined;
     try {
-      return JSON.parse(this.body.toString('utf8')) as T;
+      // Written as ASCII (see save): read as one byte per character, with no UTF-8 to decode.
+      return JSON.parse(this.body.toString('latin1')) as T;
     } catch {
       return undefined;
     }
@@ -96,7 +97,9 @@ export class AnalysisMemo<T> {
   /** Remember a value (its JSON) for these keys; a read-only or full cache dir costs the next run an analysis, nothing more. */
   static save(dir: string, root: string, kind: string, keys: { tree: string; inputs: string }, json: string): void {
     const file = AnalysisMemo.file(dir, root, kind);
-    const body = Buffer.from(json);
+    // Non-ASCII characters as \u escapes: a few hundred '…' and '→' in 8 MB would make the whole text a
+    // two-byte string to decode and parse on every read.
+    const body = Buffer.from(json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1');
     const header: Header = { magic: MAGIC, format: FORMAT, tree: keys.tree, inputs: keys.inputs, bodySha1: contentHash(body) };
     const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
     try {
