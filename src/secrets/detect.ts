@@ -390,15 +390,19 @@ export function detect(path: string, text: string, opts: DetectOptions = {}): De
 export function holdingAnchors(texts: readonly string[]): Set<number> {
   const out = new Set<number>();
   if (!texts.length) return out;
-  // Byte offset where each text starts in the joined input.
-  const starts: number[] = [];
+  const joined = texts.join('\n');
+  const bytes = Buffer.byteLength(joined, 'utf8');
+  const input = scanBuffer(bytes);
+  input.write(joined, 'utf8');
+  // Byte offset where each text starts in the joined input: its character offset when all is ASCII (a
+  // report's text nearly always is), else measured text by text.
+  const starts = new Float64Array(texts.length);
+  const ascii = bytes === joined.length;
   let at = 0;
-  for (const t of texts) {
-    starts.push(at);
-    at += Buffer.byteLength(t, 'utf8') + 1;
+  for (let t = 0; t < texts.length; t++) {
+    starts[t] = at;
+    at += (ascii ? texts[t]!.length : Buffer.byteLength(texts[t]!, 'utf8')) + 1;
   }
-  const input = scanBuffer(at - 1);
-  input.write(texts.join('\n'), 'utf8');
   const { lines } = DEFAULT.prefilter.scan(input);
   let i = 0;
   for (let l = 0; l < lines.length; l += 2) {
