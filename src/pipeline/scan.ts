@@ -66,7 +66,6 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
   const analysed = want.has('health') || want.has('brief');
   // The cache's packs are read on the thread pool while the walk and the dependency audit run.
   const pythonKind = want.has('brief') ? 'python-brief' : 'python';
-  const pythonPack = opts.cache && analysed ? FileCache.read(opts.cache.dir, root, pythonKind) : null;
   const secretsPack = opts.cache && want.has('secrets') ? FileCache.open<CachedScan>(opts.cache.dir, root, 'secrets', cacheSalt('secrets', opts.config)) : null;
   const ws = await timed('walk', () => Workspace.open(root, opts.config, { files: opts.only, repo: opts.repo }));
   // An unchanged tree's analysis is remembered whole; whether this tree is the remembered one is known now.
@@ -81,6 +80,9 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     void ownershipOf(ws);
     if (want.has('health')) void commitLogOf(ws);
   };
+  // The Python facts' pack is read (on the thread pool, during the dependency audit) only when the memo is not likely to serve.
+  const readPack = () => (opts.cache && analysed ? FileCache.read(opts.cache.dir, root, pythonKind) : null);
+  const pythonPack = memo?.matchesTree(tree) ? null : readPack();
   if (analysed && !memo?.matchesTree(tree)) await readHistory();
   const findings: Finding[] = [];
   const report: ScanReport = {
@@ -119,7 +121,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     const remembered = memo?.matchesTree(tree) ? await timed('memo', () => memo.value(tree, inputs)) : undefined;
     // The activity check grades the days since the last commit: a review made on another day may grade it otherwise.
     const a = remembered && remembered.days === daysSince(remembered.health?.health.metrics.git?.lastCommit ?? null, now) ? remembered : undefined;
-    const analysis = a ?? (await analyse(ws, opts, report, findings, { now, pythonKind, pythonPack, timed, readHistory: memo?.matchesTree(tree) ? readHistory : null }));
+    const analysis = a ?? (await analyse(ws, opts, report, findings, { now, pythonKind, pythonPack: pythonPack ?? readPack(), timed, readHistory: memo?.matchesTree(tree) ? readHistory : null }));
     if (a) ws.errors.push(...a.errors);
     else if (tree && opts.cache) AnalysisMemo.save(opts.cache.dir, root, memoKind, { tree, inputs }, maskedJson(analysis));
     if (analysis.health) {
