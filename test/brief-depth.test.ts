@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { ALICE, TempRepo } from './helpers.js';
 import { ownersOf } from '../src/brief/owners.js';
 import { identityKeys, lineOwnership, removeLines, renamePaths } from '../src/facts/ownership.js';
-import { extractBriefFacts } from '../src/brief/extract.js';
-import { parsePython } from '../src/python/parse.js';
+import { briefFile } from '../src/brief/test-util.js';
 import { ModuleIndex, type Mod } from '../src/brief/resolve.js';
 import { djangoRoutes, webRoutes } from '../src/brief/routes.js';
 import { cliCommands } from '../src/brief/entries.js';
@@ -13,7 +12,7 @@ import { readmeCommands, pyprojectTox } from '../src/brief/commands.js';
 import { redactText } from '../src/brief/redact.js';
 
 const mod = (module: string, path: string, src: string): Mod => {
-  return { module, path, facts: extractBriefFacts(parsePython(src), src, path), role: 'production' };
+  return { module, path, ...briefFile(src, path), role: 'production' };
 };
 
 test('owners: line ownership from the whole history, aliases merged, identical on every run', async () => {

@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractBriefFacts } from './extract.js';
-import { parsePython } from '../python/parse.js';
+import { briefFile } from './test-util.js';
 import { ModuleIndex, type Mod } from './resolve.js';
 import { cliCommands } from './entries.js';
 
-const mod = (module: string, path: string, src: string): Mod => ({ module, path, facts: extractBriefFacts(parsePython(src), src, path), role: 'production' });
+const mod = (module: string, path: string, src: string): Mod => ({ module, path, ...briefFile(src, path), role: 'production' });
 
 test('typer: add_typer nests a sub-app under its name, through imports and two levels', () => {
   const users = mod('tool.users', 'tool/users.py', `import typer\napp = typer.Typer()\n@app.command()\ndef create(): ...\n`);

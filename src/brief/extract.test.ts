@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parsePython } from '../python/parse.js';
-import { clickName, extractBriefFacts, type BriefFacts } from './extract.js';
+import { clickName, type BriefFacts } from './extract.js';
+import { briefFile } from './test-util.js';
 
-const facts = (src: string, path = 'pkg/mod.py'): BriefFacts => extractBriefFacts(parsePython(src), src, path);
+const facts = (src: string, path = 'pkg/mod.py'): BriefFacts => briefFile(src, path).facts;
 
 test('Flask: app and blueprint objects, decorator routes with methods, register_blueprint prefixes', () => {
   const f = facts(`from flask import Flask, Blueprint
