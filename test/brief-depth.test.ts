@@ -54,7 +54,7 @@ test('django: settings-valued prefix, tuple urlpatterns, router.urls with viewse
   const api = mod('users.api', 'users/api.py', `from rest_framework import viewsets, mixins\nfrom rest_framework.decorators import action\nfrom netbox.routers import NetBoxRouter\nclass Base(mixins.ListModelMixin, viewsets.GenericViewSet):\n    pass\nclass TokenViewSet(Base):\n    def retrieve(self, request, pk=None): ...\n    @action(detail=True, methods=['post'], url_path='rotate')\n    def rotate(self, request, pk=None): ...\nrouter = NetBoxRouter()\nrouter.register('tokens', TokenViewSet)\nurlpatterns = router.urls\n`);
   const ix = new ModuleIndex([settings, urls, users, api]);
   const gaps: string[] = [];
-  const lookup = (n: string) => (settings.facts.settingValues[n] ? { ...settings.facts.settingValues[n]!, file: settings.path } : null);
+  const lookup = (n: string) => (settings.facts.settingValues?.[n] ? { ...settings.facts.settingValues[n]!, file: settings.path } : null);
   const routes = djangoRoutes(ix, ['site.urls'], lookup, gaps).map((r) => `${r.method} ${r.path} ${r.handler}`);
   assert.deepEqual(routes, [
     'ANY /nb/users/tokens/ users.views.TokenList.as_view',

@@ -201,6 +201,6 @@ test('Start here: the CLI layer is named apart only when it holds nearly all the
 
 test('Django: `urlpatterns += static(...) + [...]` keeps the list and names the part a call builds at run time', () => {
   const m = mod('site.urls', 'site/urls.py', "from django.conf.urls.static import static\nfrom django.urls import re_path\nurlpatterns = []\nurlpatterns += static('/media/', document_root='m') + [\n    re_path(r'^$', home),\n]\n");
-  assert.equal(m.facts.urlLists.urlpatterns?.length, 1);
-  assert.deepEqual(m.facts.dynamic.map((d) => `${d.line}: ${d.what}`), ["4: URL patterns added at run time: static('/media/', document_root='m')"]);
+  assert.equal(m.facts.urlLists?.urlpatterns?.length, 1);
+  assert.deepEqual(m.facts.dynamic!.map((d) => `${d.line}: ${d.what}`), ["4: URL patterns added at run time: static('/media/', document_root='m')"]);
 });

@@ -187,7 +187,7 @@ test('a gap quoting source with a password, a README command exporting a token: 
   const pw = ['rW', 'Rj', 'Ee8H43', 'ncbbv5'].join('');
   const src = `DATABASES = {"default": dj_database_url.parse("postgres://app:${pw}@db.internal:5432/app")}\n`;
   const f = briefFile(src, 'settings.py').facts;
-  assert.equal(f.dynamic.length, 1);
+  assert.equal(f.dynamic?.length, 1);
   assert.ok(!JSON.stringify(f.dynamic).includes(pw));
   const cmds = readmeCommands(`\`\`\`sh\nexport API_TOKEN=${pw}\n\`\`\`\n`, 'README.md');
   assert.deepEqual(cmds.map((c) => c.command), ['export API_TOKEN=rWRj…']);
