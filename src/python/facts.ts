@@ -42,8 +42,8 @@ export interface SmellFact {
 
 /**
  * Everything the health review needs from one file, extracted from one parse. JSON-safe, and cached on
- * disk: an empty list and a false flag are left out (a warm scan decodes every file's facts, and the
- * empty arrays were a third of the objects).
+ * disk: an empty list and a false import flag are left out (a warm scan decodes every file's facts, and
+ * empty lists were 40% of the objects decoded for the stdlib).
  */
 export interface HealthFacts {
   /** Absent when the file defines none. */
