@@ -11,6 +11,8 @@ test('the function table holds every FunctionFact collectFunctions gives, row by
   assert.ok(t);
   assert.equal(functionCount(t), 4);
   assert.deepEqual(functionsOf(t), fns);
+  // functionRow searches by line: it relies on collectFunctions' order (line, then column).
+  assert.ok(fns.every((f, i) => i === 0 || fns[i - 1]!.line < f.line || (fns[i - 1]!.line === f.line && fns[i - 1]!.col < f.col)));
   assert.deepEqual(functionAt(t, 1), { name: 'C.m', line: 7, endLine: 7, complexity: 1, col: 4, method: true });
   assert.equal(totalComplexity(t), fns.reduce((s, f) => s + f.complexity, 0));
   assert.equal(functionRow(t, 8, 4), 2);

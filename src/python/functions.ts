@@ -63,7 +63,7 @@ export function totalComplexity(t: FunctionTable | undefined): number {
   return sum;
 }
 
-/** The row of the `def` at `line` and 0-based `col`, or -1. */
+/** The row of the `def` at `line` and 0-based `col`, or -1: a binary search, rows being in (line, col) order. */
 export function functionRow(t: FunctionTable | undefined, line: number, col: number): number {
   if (!t) return -1;
   let lo = 0;
