@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { fdir } from 'fdir';
 import { availableParallelism } from 'node:os';
 import { analyzeMany, type SourceItem } from '../src/python/analyze.js';
+import { functionCount } from '../src/python/functions.js';
 
 const RADON = '/usr/bin/radon';
 
@@ -42,7 +43,7 @@ export async function benchHealth(): Promise<Record<string, unknown>> {
     const t0 = performance.now();
     const res = await analyzeMany(items, { brief: true, threads });
     const ms = performance.now() - t0;
-    const functions = res.reduce((n, r) => n + ('health' in r ? r.health.functions.length : 0), 0);
+    const functions = res.reduce((n, r) => n + ('health' in r ? functionCount(r.health.functions) : 0), 0);
     const errors = res.flatMap((r, i) => ('health' in r ? [] : [`${items[i]!.path}: ${r.error}`]));
     return { ms, functions, errors };
   };

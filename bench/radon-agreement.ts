@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeSource } from '../src/python/analyze.js';
+import { functionsOf } from '../src/python/functions.js';
 
 interface RadonBlock {
   type: string;
@@ -85,7 +86,7 @@ export function agreement(dir: string, keepMismatches = 20, exclude = ['site-pac
     }
     res.files++;
     const facts = analyzeSource(source, path.relative(dir, file), 'm', false);
-    const ours = new Map(facts.health.functions.map((f) => [`${f.line}\u0000${f.name}`, f.complexity]));
+    const ours = new Map(functionsOf(facts.health.functions).map((f) => [`${f.line}\u0000${f.name}`, f.complexity]));
     const theirs = radonRows(value as RadonBlock[]);
     for (const [key, c] of theirs) {
       res.functions++;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- deps secrets health scan cli deps-cli health-cli scan-rss hostile fleet]`: each benchmark prints its figures and
+ * `npm run bench [-- deps secrets health scan cli deps-cli health-cli scan-rss facts-pack hostile fleet]`: each benchmark prints its figures and
  * the reference measured in the same run (the raw read/unzip floor, secretlint, radon), then a JSON summary.
  * `deps-cli` runs only the whole-process `pyvet deps` pair of `cli` (257 pins vs the zip floor, target <= 1.5x).
  */
@@ -10,6 +10,7 @@ import { benchScan } from './scan.js';
 import { benchHostile } from './hostile.js';
 import { benchCli, benchCliDeps, benchCliHealth, benchCliScan } from './cli.js';
 import { benchFleet } from './fleet.js';
+import { benchFactsPack } from './facts-pack.js';
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   deps: benchDeps,
@@ -21,6 +22,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   'deps-cli': benchCliDeps,
   'health-cli': benchCliHealth,
   'scan-rss': benchCliScan,
+  'facts-pack': benchFactsPack,
   fleet: benchFleet,
 };
 

@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { ALICE, TempRepo } from './helpers.js';
 import { ownersOf } from '../src/brief/owners.js';
 import { identityKeys, lineOwnership, removeLines, renamePaths } from '../src/facts/ownership.js';
-import { extractBriefFacts } from '../src/brief/extract.js';
-import { parsePython } from '../src/python/parse.js';
+import { briefFile } from '../src/brief/test-util.js';
 import { ModuleIndex, type Mod } from '../src/brief/resolve.js';
 import { djangoRoutes, webRoutes } from '../src/brief/routes.js';
 import { cliCommands } from '../src/brief/entries.js';
@@ -13,7 +12,7 @@ import { readmeCommands, pyprojectTox } from '../src/brief/commands.js';
 import { redactText } from '../src/brief/redact.js';
 
 const mod = (module: string, path: string, src: string): Mod => {
-  return { module, path, facts: extractBriefFacts(parsePython(src), src, path), role: 'production' };
+  return { module, path, ...briefFile(src, path), role: 'production' };
 };
 
 test('owners: line ownership from the whole history, aliases merged, identical on every run', async () => {
@@ -55,7 +54,7 @@ test('django: settings-valued prefix, tuple urlpatterns, router.urls with viewse
   const api = mod('users.api', 'users/api.py', `from rest_framework import viewsets, mixins\nfrom rest_framework.decorators import action\nfrom netbox.routers import NetBoxRouter\nclass Base(mixins.ListModelMixin, viewsets.GenericViewSet):\n    pass\nclass TokenViewSet(Base):\n    def retrieve(self, request, pk=None): ...\n    @action(detail=True, methods=['post'], url_path='rotate')\n    def rotate(self, request, pk=None): ...\nrouter = NetBoxRouter()\nrouter.register('tokens', TokenViewSet)\nurlpatterns = router.urls\n`);
   const ix = new ModuleIndex([settings, urls, users, api]);
   const gaps: string[] = [];
-  const lookup = (n: string) => (settings.facts.settingValues[n] ? { ...settings.facts.settingValues[n]!, file: settings.path } : null);
+  const lookup = (n: string) => (settings.facts.settingValues?.[n] ? { ...settings.facts.settingValues[n]!, file: settings.path } : null);
   const routes = djangoRoutes(ix, ['site.urls'], lookup, gaps).map((r) => `${r.method} ${r.path} ${r.handler}`);
   assert.deepEqual(routes, [
     'ANY /nb/users/tokens/ users.views.TokenList.as_view',

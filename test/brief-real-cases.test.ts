@@ -3,8 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { briefOf } from './helpers.js';
-import { extractBriefFacts } from '../src/brief/extract.js';
-import { parsePython } from '../src/python/parse.js';
+import { briefFile } from '../src/brief/test-util.js';
 import { ModuleIndex, type Mod } from '../src/brief/resolve.js';
 import { cliCommands, tasksOf } from '../src/brief/entries.js';
 import { modelsOf } from '../src/brief/models.js';
@@ -13,7 +12,7 @@ import { purpose, readmeCommands } from '../src/brief/commands.js';
 import { renderBriefMarkdown } from '../src/brief/render.js';
 import type { ScanReport } from '../src/core/report.js';
 
-const mod = (module: string, path: string, src: string): Mod => ({ module, path, facts: extractBriefFacts(parsePython(src), src, path), role: 'production' });
+const mod = (module: string, path: string, src: string): Mod => ({ module, path, ...briefFile(src, path), role: 'production' });
 
 test('RQ: a dotted string is the job as written, django_rq @job counts, cls.handle is the enclosing class method and each subclass\'s', () => {
   const events = mod('extras.events', 'extras/events.py', "import django_rq\ndef flush(q):\n    q.enqueue('extras.webhooks.send_webhook', data=1)\n");
@@ -202,6 +201,6 @@ test('Start here: the CLI layer is named apart only when it holds nearly all the
 
 test('Django: `urlpatterns += static(...) + [...]` keeps the list and names the part a call builds at run time', () => {
   const m = mod('site.urls', 'site/urls.py', "from django.conf.urls.static import static\nfrom django.urls import re_path\nurlpatterns = []\nurlpatterns += static('/media/', document_root='m') + [\n    re_path(r'^$', home),\n]\n");
-  assert.equal(m.facts.urlLists.urlpatterns?.length, 1);
-  assert.deepEqual(m.facts.dynamic.map((d) => `${d.line}: ${d.what}`), ["4: URL patterns added at run time: static('/media/', document_root='m')"]);
+  assert.equal(m.facts.urlLists?.urlpatterns?.length, 1);
+  assert.deepEqual(m.facts.dynamic!.map((d) => `${d.line}: ${d.what}`), ["4: URL patterns added at run time: static('/media/', document_root='m')"]);
 });

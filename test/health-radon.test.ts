@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { analyzeSource } from '../src/python/analyze.js';
+import { functionsOf } from '../src/python/functions.js';
 
 /**
  * Fixtures: each X.py in test/fixtures/radon has radon 5.1's output beside it:
@@ -27,7 +28,7 @@ for (const name of readdirSync(dir).filter((n) => n.endsWith('.py'))) {
       .filter((b) => b.type !== 'class')
       .map((b) => ({ name: b.classname ? `${b.classname}.${b.name}` : b.name, line: b.lineno, complexity: b.complexity }))
       .sort((a, b) => a.line - b.line || (a.name < b.name ? -1 : 1));
-    const actual = facts.health.functions.map((f) => ({ name: f.name, line: f.line, complexity: f.complexity })).sort((a, b) => a.line - b.line || (a.name < b.name ? -1 : 1));
+    const actual = functionsOf(facts.health.functions).map((f) => ({ name: f.name, line: f.line, complexity: f.complexity })).sort((a, b) => a.line - b.line || (a.name < b.name ? -1 : 1));
     assert.deepEqual(actual, expected);
     const mi = (JSON.parse(readFileSync(new URL(`${stem}.mi.json`, dir), 'utf8')) as Record<string, { mi: number }>).file!.mi;
     assert.ok(facts.health.maintainability !== null);

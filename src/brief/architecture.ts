@@ -36,7 +36,7 @@ function moduleEdges(ix: ModuleIndex, health: HealthReport | null): [string, str
     return out;
   }
   for (const m of ix.mods) {
-    for (const i of m.facts.imports) {
+    for (const i of m.facts.imports ?? []) {
       const base = ix.absolute(m, i.level, i.module);
       if (base === null) continue;
       const cands = i.name && i.name !== '*' ? [`${base}.${i.name}`, base] : [base];

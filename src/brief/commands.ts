@@ -344,7 +344,7 @@ export function runCommands(ws: Workspace, ix: ModuleIndex, scripts: Script[], g
     out.push(...pyprojectTox(text, f.path), ...pyprojectTasks(text, f.path));
   }
   for (const m of ix.mods) {
-    for (const s of m.facts.noxSessions) out.push({ command: `nox -s ${s.name}`, source: 'nox', file: m.path, line: s.line, kind: /lint|type|mypy|format|style/.test(s.name) ? 'lint' : /doc/.test(s.name) ? 'docs' : 'test' });
+    for (const s of m.facts.noxSessions ?? []) out.push({ command: `nox -s ${s.name}`, source: 'nox', file: m.path, line: s.line, kind: /lint|type|mypy|format|style/.test(s.name) ? 'lint' : /doc/.test(s.name) ? 'docs' : 'test' });
   }
   // scripts/test.sh, backend/scripts/prestart.sh: what the maintainers run themselves
   for (const f of ws.select((p, b) => /\.(sh|bash)$/.test(b) && /^([^/]+\/)?scripts\/[^/]+$/.test(p))) {

@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractBriefFacts } from './extract.js';
-import { parsePython } from '../python/parse.js';
+import { briefFile } from './test-util.js';
 import { ModuleIndex, type Mod } from './resolve.js';
 import { cliCommands } from './entries.js';
 
-const mod = (module: string, path: string, src: string): Mod => ({ module, path, facts: extractBriefFacts(parsePython(src), src, path), role: 'production' });
+const mod = (module: string, path: string, src: string): Mod => ({ module, path, ...briefFile(src, path), role: 'production' });
 
 test('typer: add_typer nests a sub-app under its name, through imports and two levels', () => {
   const users = mod('tool.users', 'tool/users.py', `import typer\napp = typer.Typer()\n@app.command()\ndef create(): ...\n`);
@@ -24,5 +23,5 @@ test('typer: a sub-app added without a name joins its parent; add_typer outside 
   const main = mod('cli.main', 'cli/main.py', `import typer\nfrom cli.extra import extra\napp = typer.Typer()\napp.add_typer(extra)\n`);
   assert.deepEqual(cliCommands(new ModuleIndex([sub, main]), [{ name: 'cli', target: 'cli.main:app', file: 'pyproject.toml', line: 1, gui: false }]).map((c) => c.name), ['cli sync']);
   const other = mod('x.y', 'x/y.py', `registry.add_typer(thing, name="z")\n`);
-  assert.deepEqual(other.facts.typerMounts, []);
+  assert.equal(other.facts.typerMounts, undefined);
 });

@@ -12,7 +12,7 @@ export function tasksOf(ix: ModuleIndex): Task[] {
   const out: Task[] = [];
   const seen = new Set<string>();
   for (const m of ix.mods) {
-    for (const t of m.facts.tasks) {
+    for (const t of m.facts.tasks ?? []) {
       let name: string;
       if (t.name) name = t.name;
       else if (t.kind === 'rq') name = ix.qualify(m, t.function);
@@ -25,7 +25,7 @@ export function tasksOf(ix: ModuleIndex): Task[] {
       // `cls.handle` enqueued by a base class (netbox's JobRunner) runs as each subclass's job: list them too.
       const parts = t.kind === 'rq' && !t.name ? t.function.split('.') : [];
       const [cls, method] = parts;
-      if (parts.length === 2 && m.facts.classes[cls!]) {
+      if (parts.length === 2 && m.facts.classes?.[cls!]) {
         for (const sub of subclassesOf(ix, `${m.module}.${cls}`)) {
           const k2 = `rq:${sub.name}.${method}`;
           if (!seen.has(k2)) {
@@ -46,9 +46,9 @@ function subclassesOf(ix: ModuleIndex, qualified: string): { name: string; file:
   for (let grew = true; grew; ) {
     grew = false;
     for (const m of ix.mods) {
-      for (const [name, c] of Object.entries(m.facts.classes)) {
+      for (const [name, c] of Object.entries(m.facts.classes ?? {})) {
         const q = `${m.module}.${name}`;
-        if (bases.has(q) || !c.bases.some((b) => bases.has(ix.qualify(m, b)))) continue;
+        if (bases.has(q) || !c.bases?.some((b) => bases.has(ix.qualify(m, b)))) continue;
         bases.add(q);
         found.set(q, { name: q, file: m.path, line: c.line });
         grew = true;
@@ -62,7 +62,7 @@ function subclassesOf(ix: ModuleIndex, qualified: string): { name: string; file:
 export function schedulesOf(ws: Workspace, ix: ModuleIndex, gaps: string[]): Schedule[] {
   const out: Schedule[] = [];
   for (const m of ix.mods) {
-    for (const s of m.facts.schedules) {
+    for (const s of m.facts.schedules ?? []) {
       // beat entries name the task as registered; APScheduler and add_periodic_task take the function itself
       const task = !s.ref ? s.task : s.kind === 'apscheduler' ? ix.qualify(m, s.task) : qualifiedTask(ix, m, s.task);
       out.push({ name: s.name, task, schedule: s.schedule, kind: s.kind, file: m.path, line: s.line });
@@ -90,7 +90,7 @@ export function schedulesOf(ws: Workspace, ix: ModuleIndex, gaps: string[]): Sch
 function qualifiedTask(ix: ModuleIndex, m: Mod, fn: string): string {
   const loc = ix.locate(ix.qualify(m, fn));
   if (!loc) return fn;
-  const own = loc.mod.facts.tasks.find((t) => t.function === loc.name);
+  const own = loc.mod.facts.tasks?.find((t) => t.function === loc.name);
   return own?.name ?? [loc.mod.module, loc.name].filter(Boolean).join('.');
 }
 
@@ -106,7 +106,7 @@ export function cliCommands(ix: ModuleIndex, scripts: Script[]): CliCommand[] {
   };
   const byKey = new Map<string, Node>();
   for (const m of ix.mods) {
-    for (const c0 of m.facts.cli) {
+    for (const c0 of m.facts.cli ?? []) {
       const c = c0.inferred ? inferredCli(ix, m, c0) : c0;
       if (!c) continue;
       const handler = [m.module, c.handler].filter(Boolean).join('.');
@@ -146,15 +146,16 @@ export function cliCommands(ix: ModuleIndex, scripts: Script[]): CliCommand[] {
   // cleo (poetry-style): a Command subclass with `name = "env info"`; the one console script is the program's name
   const program = scripts.length === 1 ? `${scripts[0]!.name} ` : '';
   for (const m of ix.mods) {
-    for (const [cls, c] of Object.entries(m.facts.classes)) {
-      const name = c.fields.find((f) => f.name === 'name' && f.value)?.value;
+    for (const [cls, c] of Object.entries(m.facts.classes ?? {})) {
+      const name = c.fields?.find((f) => f.name === 'name' && f.value)?.value;
       if (name && /^[\w][\w: -]*$/.test(name) && outsideBases(ix, m, cls).some((q) => /^cleo\..*Command$/.test(q))) {
         out.push({ framework: 'cleo', name: `${program}${name}`, handler: `${m.module}.${cls}`, file: m.path, line: c.line });
       }
     }
     // Django: every management/commands/<name>.py with a Command class is `manage.py <name>`
     const mc = /(^|\/)management\/commands\/([^/_][^/]*)\.py$/.exec(m.path);
-    if (mc && m.facts.classes.Command) out.push({ framework: 'django', name: `manage.py ${mc[2]}`, handler: `${m.module}.Command`, file: m.path, line: m.facts.classes.Command.line });
+    const command = m.facts.classes?.Command;
+    if (mc && command) out.push({ framework: 'django', name: `manage.py ${mc[2]}`, handler: `${m.module}.Command`, file: m.path, line: command.line });
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
@@ -163,20 +164,20 @@ export function cliCommands(ix: ModuleIndex, scripts: Script[]): CliCommand[] {
 function inferredCli(ix: ModuleIndex, m: Mod, c: CliFact): CliFact | null {
   const loc = ix.locate(ix.qualify(m, c.group!));
   if (!loc) return null;
-  if (loc.mod.facts.apps.some((a) => a.kind === 'typer' && a.variable === loc.name)) return { ...c, framework: 'typer' };
-  const group = loc.mod.facts.cli.find((g) => g.isGroup && g.handler === loc.name && !g.inferred);
+  if (loc.mod.facts.apps?.some((a) => a.kind === 'typer' && a.variable === loc.name)) return { ...c, framework: 'typer' };
+  const group = loc.mod.facts.cli?.find((g) => g.isGroup && g.handler === loc.name && !g.inferred);
   if (group && group.framework === 'click') return { ...c, framework: 'click', name: c.inferred!.explicit ? c.name : clickName(c.handler) };
   return null;
 }
 
 /** The qualified names of the outside classes `cls` of `m` descends from through the project's classes (8 levels at most), depth first. */
 export function outsideBases(ix: ModuleIndex, m: Mod, cls: string, depth = 0, out: string[] = []): string[] {
-  const c = m.facts.classes[cls];
+  const c = m.facts.classes?.[cls];
   if (!c || depth > 8) return out;
-  for (const b of c.bases) {
+  for (const b of c.bases ?? []) {
     const q = ix.qualify(m, b);
     const loc = ix.locate(q);
-    if (loc && loc.mod.facts.classes[loc.name]) outsideBases(ix, loc.mod, loc.name, depth + 1, out);
+    if (loc && loc.mod.facts.classes?.[loc.name]) outsideBases(ix, loc.mod, loc.name, depth + 1, out);
     else out.push(q);
   }
   return out;
@@ -186,7 +187,7 @@ export function entryPoints(ix: ModuleIndex, scripts: Script[]): EntryPoint[] {
   const out: EntryPoint[] = [];
   for (const s of scripts) {
     const loc = ix.locate(s.target.replace(':', '.'));
-    const at = loc ? { targetFile: loc.mod.path, ...(loc.mod.facts.defs[loc.name] ? { targetLine: loc.mod.facts.defs[loc.name] } : {}) } : {};
+    const at = loc ? { targetFile: loc.mod.path, ...(loc.mod.facts.defs?.[loc.name] ? { targetLine: loc.mod.facts.defs[loc.name] } : {}) } : {};
     out.push({ kind: s.gui ? 'gui-script' : 'console-script', name: s.name, target: s.target, ...at, file: s.file, line: s.line });
   }
   for (const m of ix.mods) {
@@ -201,7 +202,7 @@ export function entryPoints(ix: ModuleIndex, scripts: Script[]): EntryPoint[] {
     const gateway = /(^|\/)(wsgi|asgi)(\.py|\/__init__\.py)$/.exec(m.path);
     if (gateway) out.push({ kind: gateway[2]!, name: `${m.module}:application`, file: m.path, line: 1 });
     const mc = /(^|\/)management\/commands\/([^/_][^/]*)\.py$/.exec(m.path);
-    if (mc) out.push({ kind: 'management-command', name: `python manage.py ${mc[2]}`, target: m.module, file: m.path, line: m.facts.defs.Command ?? 1 });
+    if (mc) out.push({ kind: 'management-command', name: `python manage.py ${mc[2]}`, target: m.module, file: m.path, line: m.facts.defs?.Command ?? 1 });
   }
   return out;
 }
@@ -215,16 +216,17 @@ const SETTINGS_FILE = /(^|\/)(\.env(\.[\w-]+)?|[\w-]*\.env|config\/[^/]+\.(ya?ml
 export function settingsOf(ws: Workspace, ix: ModuleIndex, gaps: string[]): SettingsInfo & { lookup: SettingLookup } {
   const info: SettingsInfo & { lookup: SettingLookup } = { djangoSettingsModule: [], modules: [], files: [], rootUrlconf: null, rootUrlconfs: [], lookup: () => null };
   for (const m of ix.mods) {
-    const sm = m.facts.settings.settingsModule;
+    const sm = m.facts.settings?.settingsModule;
     if (sm) info.djangoSettingsModule.push({ value: sm.value, file: m.path, line: sm.line });
   }
   const named = new Set(info.djangoSettingsModule.map((s) => s.value));
   for (const m of ix.mods) {
-    const s = m.facts.settings;
-    const looksDjango = s.upperNames.some((n) => ['INSTALLED_APPS', 'DATABASES', 'ROOT_URLCONF', 'MIDDLEWARE', 'SECRET_KEY'].includes(n));
+    const upperNames = m.facts.settings?.upperNames ?? [];
+    const starImports = m.facts.settings?.starImports ?? [];
+    const looksDjango = upperNames.some((n) => ['INSTALLED_APPS', 'DATABASES', 'ROOT_URLCONF', 'MIDDLEWARE', 'SECRET_KEY'].includes(n));
     const inSettingsPkg = /(^|\.)settings(\.|$)/.test(m.module);
-    if (!named.has(m.module) && !looksDjango && !(inSettingsPkg && (s.starImports.length || s.upperNames.length))) continue;
-    const ext = s.starImports.map((i) => ix.absolute(m, i.level, i.module)).filter((x): x is string => !!x);
+    if (!named.has(m.module) && !looksDjango && !(inSettingsPkg && (starImports.length || upperNames.length))) continue;
+    const ext = starImports.map((i) => ix.absolute(m, i.level, i.module)).filter((x): x is string => !!x);
     info.modules.push({ module: m.module, file: m.path, extends: ext });
   }
   // The settings module manage.py/wsgi.py/asgi.py select, shallowest first: a side project in a sub-folder (a lab,
@@ -236,14 +238,14 @@ export function settingsOf(ws: Workspace, ix: ModuleIndex, gaps: string[]): Sett
     const own = read(m);
     if (own !== null) return own;
     // star imports in reverse: the last one wins, as at run time
-    for (const i of [...m.facts.settings.starImports].reverse()) {
+    for (const i of [...(m.facts.settings?.starImports ?? [])].reverse()) {
       const abs = ix.absolute(m, i.level, i.module);
       const r = abs ? chain(abs, read, depth + 1) : null;
       if (r !== null) return r;
     }
     return null;
   };
-  const urlconfOf = (mod: string) => chain(mod, (m) => m.facts.settings.rootUrlconf?.value ?? null);
+  const urlconfOf = (mod: string) => chain(mod, (m) => m.facts.settings?.rootUrlconf?.value ?? null);
   const roots: string[] = [];
   for (const s of selectors) {
     const r = urlconfOf(s.value);
@@ -259,7 +261,7 @@ export function settingsOf(ws: Workspace, ix: ModuleIndex, gaps: string[]): Sett
   info.lookup = (name) =>
     primary
       ? chain(primary, (m) => {
-          const v = m.facts.settingValues[name];
+          const v = m.facts.settingValues?.[name];
           return v ? { value: v.value, computed: v.computed, file: m.path, line: v.line } : null;
         })
       : null;
@@ -268,6 +270,6 @@ export function settingsOf(ws: Workspace, ix: ModuleIndex, gaps: string[]): Sett
   }
   const roles = rolesOf(ws);
   info.files = ws.select((p) => SETTINGS_FILE.test(p) && isShipped(roles.role(p))).map((f) => f.path);
-  for (const m of ix.mods) for (const d of m.facts.dynamic) if (/settings|ROOT_URLCONF|database/.test(d.what)) gaps.push(`${m.path}:${d.line}: ${d.what}`);
+  for (const m of ix.mods) for (const d of m.facts.dynamic ?? []) if (/settings|ROOT_URLCONF|database/.test(d.what)) gaps.push(`${m.path}:${d.line}: ${d.what}`);
   return info;
 }

@@ -12,6 +12,7 @@ function shownValue(name: string, value: string): string {
 }
 import { own } from '../core/lookup.js';
 import { stringValue } from '../python/literals.js';
+import { functionRow, type FunctionTable } from '../python/functions.js';
 
 /** `import a.b as c` → {module:'a.b', name:null, alias:'c', level:0}; `from ..x import y` → {module:'x', name:'y', level:2}. */
 export interface ImportFact {
@@ -81,23 +82,32 @@ export interface ClassFieldFact {
   annotation: string | null;
   /** Callee of the value (`models.ForeignKey`), when the value is a call. */
   fn: string | null;
-  /** The first two positional arguments as written. */
-  args: string[];
-  /** Keyword arguments that name a relation or a type (to, related_name, back_populates, foreign_key, secondary). */
-  kw: Record<string, string>;
+  /** The first two positional arguments as written; absent when none. */
+  args?: string[];
+  /** Keyword arguments that name a relation or a type (to, related_name, back_populates, foreign_key, secondary); absent when none. */
+  kw?: Record<string, string>;
   /** The value when it is a string literal (`name = "add"` on a cleo command). */
   value: string | null;
 }
-/** A top-level class: its bases as written, body assignments, methods and whether its `Meta` says `abstract = True`. */
+/**
+ * A top-level class: its bases as written, body assignments, methods and whether its `Meta` says `abstract = True`.
+ * Empty lists are left out (see BriefFacts).
+ */
 export interface ClassFact {
   line: number;
-  bases: string[];
+  bases?: string[];
   /** Class keywords: `class User(SQLModel, table=True)` → {table: 'True'}. */
-  keywords: Record<string, string>;
-  decorators: string[];
-  fields: ClassFieldFact[];
-  methods: { name: string; line: number; decorators: string[] }[];
-  abstract: boolean;
+  keywords?: Record<string, string>;
+  decorators?: string[];
+  fields?: ClassFieldFact[];
+  /**
+   * The methods defined in the class body, in order, as rows of the file's function table (health's
+   * `functions`), which holds their names and lines: read them with classMethods (brief/methods.ts).
+   */
+  methods?: number[];
+  /** Decorators of the decorated methods, by row, as written without `@`. */
+  methodDecorators?: Record<number, string[]>;
+  abstract?: true;
 }
 /** A module-level UPPER_CASE setting: its literal value, or the default of the lookup that computes it. */
 export interface SettingValueFact { value: string; line: number; computed: boolean }
@@ -111,49 +121,53 @@ export interface GraphqlResolverFact { owner: string; field: string; line: numbe
 /** Something the extractor saw but cannot resolve statically (dynamic route registration, computed settings…). */
 export interface DynamicFact { line: number; what: string }
 
-/** Per-file facts the brief needs, extracted from the same tree-sitter parse as health's. Plain JSON: it crosses worker threads. */
+/**
+ * Per-file facts the brief needs, extracted from the same tree-sitter parse as health's. Plain JSON: it
+ * crosses worker threads and is cached on disk. An empty list or record is left out: a warm scan decodes
+ * every file's facts, and empty ones were most of the objects (most files declare no route, task or app).
+ */
 export interface BriefFacts {
   loc: number;
-  imports: ImportFact[];
+  imports?: ImportFact[];
   /** Top-level functions and classes → line of their `def`/`class`, to resolve handlers named elsewhere. */
-  defs: Record<string, number>;
+  defs?: Record<string, number>;
   /** What a top-level function calls as a statement of its own body (`def main(): app()` → `app`): how a console script reaches its CLI object. */
   defCalls?: Record<string, string[]>;
   /** Top-level classes by name (models, viewsets, commands, GraphQL types). */
-  classes: Record<string, ClassFact>;
+  classes?: Record<string, ClassFact>;
   /** Module-level UPPER_CASE string settings (Django settings, API_V1_STR…), for prefixes given as settings. */
-  settingValues: Record<string, SettingValueFact>;
-  apps: AppFact[];
-  routes: RouteFact[];
-  mounts: MountFact[];
+  settingValues?: Record<string, SettingValueFact>;
+  apps?: AppFact[];
+  routes?: RouteFact[];
+  mounts?: MountFact[];
   /** Module-level lists of Django URL patterns by variable name (`urlpatterns` and any list `include()` may name). */
-  urlLists: Record<string, DjangoPatternFact[]>;
-  drf: DrfRegisterFact[];
+  urlLists?: Record<string, DjangoPatternFact[]>;
+  drf?: DrfRegisterFact[];
   /** Module-level objects made by a class named `*Router` that pyvet does not model (`router = NetBoxRouter()`): variable → class as written. */
   routerClasses?: Record<string, { cls: string; line: number }>;
-  tasks: TaskFact[];
-  schedules: ScheduleFact[];
-  cli: CliFact[];
-  /** Absent in facts cached before sub-apps were read. */
+  tasks?: TaskFact[];
+  schedules?: ScheduleFact[];
+  cli?: CliFact[];
   typerMounts?: TyperMountFact[];
-  noxSessions: { name: string; line: number }[];
+  noxSessions?: { name: string; line: number }[];
   /** Line of `if __name__ == "__main__":`, or null. */
   mainGuard: number | null;
-  urls: UrlFact[];
-  cloud: CloudCallFact[];
-  env: EnvReadFact[];
-  databases: DatabaseFact[];
-  settings: {
+  urls?: UrlFact[];
+  cloud?: CloudCallFact[];
+  env?: EnvReadFact[];
+  databases?: DatabaseFact[];
+  /** Absent when the file has none of these. */
+  settings?: {
     rootUrlconf: { value: string; line: number } | null;
     /** `os.environ.setdefault('DJANGO_SETTINGS_MODULE', '…')`. */
     settingsModule: { value: string; line: number } | null;
     /** `from .base import *` and the like: settings layering. */
-    starImports: { module: string; level: number; line: number }[];
+    starImports?: { module: string; level: number; line: number }[];
     /** Upper-case names assigned at module level (Django-style settings). */
-    upperNames: string[];
+    upperNames?: string[];
   };
-  dynamic: DynamicFact[];
-  /** GraphQL schemas and Ariadne bindings; absent in facts cached before they were read. */
+  dynamic?: DynamicFact[];
+  /** GraphQL schemas and Ariadne bindings. */
   graphqlSchemas?: GraphqlSchemaFact[];
   graphqlBindables?: GraphqlBindableFact[];
   graphqlResolvers?: GraphqlResolverFact[];
@@ -379,23 +393,35 @@ const decoratorsOf = (decorated: SyntaxNode): string[] =>
 
 const RELATION_KW = new Set(['to', 'related_name', 'back_populates', 'backref', 'foreign_key', 'secondary', 'through', 'model', 'sa_column', 'default']);
 
-/** Bases, body assignments and methods of a class: enough to tell models, viewsets, commands and GraphQL types apart. */
-function classFact(def: SyntaxNode, decorators: string[]): ClassFact {
+/**
+ * Bases, body assignments and methods of a class: enough to tell models, viewsets, commands and GraphQL types apart.
+ * Its methods are found in `functions` (every `def` is a row there, by line and column).
+ */
+function classFact(def: SyntaxNode, decorators: string[], functions: FunctionTable | undefined): ClassFact {
   const bases: string[] = [];
   const keywords: Record<string, string> = {};
+  let hasKeywords = false;
   for (const b of def.childForFieldName('superclasses')?.namedChildren ?? []) {
-    if (b.type === 'keyword_argument') keywords[b.childForFieldName('name')?.text ?? ''] = b.childForFieldName('value')?.text ?? '';
-    else if (b.type !== 'comment') bases.push(b.text.replace(/\s+/g, ''));
+    if (b.type === 'keyword_argument') {
+      keywords[b.childForFieldName('name')?.text ?? ''] = b.childForFieldName('value')?.text ?? '';
+      hasKeywords = true;
+    } else if (b.type !== 'comment') bases.push(b.text.replace(/\s+/g, ''));
   }
-  const out: ClassFact = { line: line(def), bases, keywords, decorators, fields: [], methods: [], abstract: false };
+  const fields: ClassFieldFact[] = [];
+  const methods: number[] = [];
+  let methodDecorators: Record<number, string[]> | undefined;
+  let abstract = false;
   for (const st of def.childForFieldName('body')?.namedChildren ?? []) {
     const inner = st.type === 'decorated_definition' ? st.childForFieldName('definition') : st;
     if (inner?.type === 'function_definition') {
-      out.methods.push({ name: inner.childForFieldName('name')?.text ?? '', line: line(inner), decorators: st === inner ? [] : decoratorsOf(st) });
+      const row = functionRow(functions, line(inner), inner.startPosition.column);
+      if (row < 0) throw new Error(`method at line ${line(inner)} missing from the function table`);
+      methods.push(row);
+      if (st !== inner) (methodDecorators ??= {})[row] = decoratorsOf(st);
       continue;
     }
     if (inner?.type === 'class_definition' && inner.childForFieldName('name')?.text === 'Meta') {
-      out.abstract = /\babstract\s*=\s*True\b/.test(inner.childForFieldName('body')?.text ?? '');
+      abstract = /\babstract\s*=\s*True\b/.test(inner.childForFieldName('body')?.text ?? '');
       continue;
     }
     if (st.type !== 'expression_statement') continue;
@@ -409,17 +435,31 @@ function classFact(def: SyntaxNode, decorators: string[]): ClassFact {
     const ann = a.childForFieldName('type');
     const p = right ? callParts(right) : null;
     const kw: Record<string, string> = {};
-    for (const [k, v] of p?.kw ?? []) if (RELATION_KW.has(k)) kw[k] = stringValue(v) ?? v.text.replace(/\s+/g, ' ').slice(0, 120);
-    out.fields.push({
+    let hasKw = false;
+    for (const [k, v] of p?.kw ?? []) {
+      if (!RELATION_KW.has(k)) continue;
+      kw[k] = stringValue(v) ?? v.text.replace(/\s+/g, ' ').slice(0, 120);
+      hasKw = true;
+    }
+    const args = p ? p.positional.slice(0, 2).map((x) => stringValue(x) ?? x.text.replace(/\s+/g, ' ').slice(0, 120)) : [];
+    fields.push({
       name: left.text,
       line: line(st),
       annotation: ann ? ann.text.replace(/\s+/g, ' ').slice(0, 120) : null,
       fn: p ? p.fn : null,
-      args: p ? p.positional.slice(0, 2).map((x) => stringValue(x) ?? x.text.replace(/\s+/g, ' ').slice(0, 120)) : [],
-      kw,
+      ...(args.length ? { args } : {}),
+      ...(hasKw ? { kw } : {}),
       value: right && stringValue(right) !== null ? shownValue(left.text, stringValue(right)!) : null,
     });
   }
+  const out: ClassFact = { line: line(def) };
+  if (bases.length) out.bases = bases;
+  if (hasKeywords) out.keywords = keywords;
+  if (decorators.length) out.decorators = decorators;
+  if (fields.length) out.fields = fields;
+  if (methods.length) out.methods = methods;
+  if (methodDecorators) out.methodDecorators = methodDecorators;
+  if (abstract) out.abstract = true;
   return out;
 }
 
@@ -445,7 +485,44 @@ function settingValue(n: SyntaxNode | null): { value: string; computed: boolean 
   return null;
 }
 
-function emptyFacts(): BriefFacts {
+/** The lists and records of BriefFacts that are left out when empty. */
+const SPARSE = [
+  'imports', 'defs', 'classes', 'settingValues', 'apps', 'routes', 'mounts', 'urlLists', 'drf', 'tasks', 'schedules', 'cli', 'typerMounts',
+  'noxSessions', 'urls', 'cloud', 'env', 'databases', 'dynamic', 'graphqlSchemas', 'graphqlBindables', 'graphqlResolvers',
+] as const;
+type SparseKey = (typeof SPARSE)[number];
+
+/** BriefFacts while a file is read: every list present, pushed to as the tree is walked. */
+type BriefDraft = Omit<BriefFacts, SparseKey | 'settings'> & { [K in SparseKey]-?: NonNullable<BriefFacts[K]> } & {
+  settings: Required<NonNullable<BriefFacts['settings']>>;
+};
+
+function isEmpty(v: object): boolean {
+  if (Array.isArray(v)) return v.length === 0;
+  for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) return false;
+  return true;
+}
+
+/** The stored shape of a draft: empty lists and records left out. */
+function briefFacts(d: BriefDraft): BriefFacts {
+  const { loc, mainGuard, defCalls, routerClasses, tables, settings } = d;
+  const out: BriefFacts = { loc, mainGuard };
+  if (defCalls) out.defCalls = defCalls;
+  if (routerClasses) out.routerClasses = routerClasses;
+  if (tables) out.tables = tables;
+  const keep = <K extends SparseKey>(k: K): void => {
+    const v = d[k];
+    if (!isEmpty(v)) out[k] = v;
+  };
+  for (const k of SPARSE) keep(k);
+  const { rootUrlconf, settingsModule, starImports, upperNames } = settings;
+  if (rootUrlconf || settingsModule || starImports.length || upperNames.length) {
+    out.settings = { rootUrlconf, settingsModule, ...(starImports.length ? { starImports } : {}), ...(upperNames.length ? { upperNames } : {}) };
+  }
+  return out;
+}
+
+function emptyFacts(): BriefDraft {
   return {
     loc: 0, imports: [], defs: {}, classes: {}, settingValues: {}, apps: [], routes: [], mounts: [], urlLists: {}, drf: [], tasks: [], schedules: [], cli: [], typerMounts: [],
     noxSessions: [], mainGuard: null, urls: [], cloud: [], env: [], databases: [],
@@ -467,7 +544,7 @@ function enclosingClass(n: SyntaxNode): string | null {
  * Extract what the brief needs from one parsed Python file. Purely syntactic: nothing is imported or executed,
  * names are resolved across modules later (buildBrief) from `imports`.
  */
-export function extractBriefFacts(root: SyntaxNode, source: string, path: string): BriefFacts {
+export function extractBriefFacts(root: SyntaxNode, source: string, path: string, functions: FunctionTable | undefined): BriefFacts {
   const facts = emptyFacts();
   for (const l of source.split('\n')) {
     const t = l.trim();
@@ -497,7 +574,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
           .filter((c): c is string => !!c && /^[\w.]+$/.test(c));
         if (calls.length) (facts.defCalls ??= {})[name] = calls;
       }
-      if (name && def.type === 'class_definition') facts.classes[name] = classFact(def, n === def ? [] : decoratorsOf(n));
+      if (name && def.type === 'class_definition') facts.classes[name] = classFact(def, n === def ? [] : decoratorsOf(n), functions);
     }
     if (n.type === 'expression_statement') {
       const a = n.namedChildren[0];
@@ -541,7 +618,7 @@ export function extractBriefFacts(root: SyntaxNode, source: string, path: string
         break;
     }
   }
-  return facts;
+  return briefFacts(facts);
 
   function readTable(variable: string, value: SyntaxNode | null | undefined, at: number): void {
     const p = value ? callParts(value) : null;

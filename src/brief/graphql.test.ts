@@ -2,10 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { graphqlOf } from './graphql.js';
 import { ModuleIndex } from './resolve.js';
-import { extractBriefFacts } from './extract.js';
-import { parsePython } from '../python/parse.js';
+import { briefFile } from './test-util.js';
 
-const file = (module: string, path: string, src: string) => ({ module, path, facts: extractBriefFacts(parsePython(src), src, path) });
+const file = (module: string, path: string, src: string) => ({ module, path, ...briefFile(src, path) });
 const route = { method: 'ANY', path: '/graphql/', handler: 'GraphQLView.as_view', file: 'urls.py', line: 3, framework: 'graphql' };
 
 test('graphene: root fields merged from per-app Query mixins, Mutation fields from X.Field(); resolve_ methods and Meta are not fields', () => {

@@ -1,4 +1,5 @@
 import type { ClassFact } from './extract.js';
+import { classMethods } from './methods.js';
 import type { ModuleIndex, Mod } from './resolve.js';
 import type { GraphqlSchema, Route } from './types.js';
 
@@ -10,10 +11,10 @@ const STRAWBERRY_FIELD = /^(strawberry(_django)?\.)?(field|mutation|subscription
 interface Walk { fields: Set<string>; gaps: string[]; seen: Set<string> }
 
 /** The fields a class declares itself: Graphene `x = graphene.Field(…)` / `X.Field()`, Strawberry annotated attributes and `@strawberry.field` methods. */
-function ownFields(c: ClassFact): string[] {
+function ownFields(m: Mod, c: ClassFact): string[] {
   const out: string[] = [];
-  for (const f of c.fields) if (!NOT_FIELD.test(f.name) && (f.fn || f.annotation) && !/^ClassVar\[/.test(f.annotation ?? '')) out.push(f.name);
-  for (const m of c.methods) if (m.decorators.some((d) => STRAWBERRY_FIELD.test(d))) out.push(m.name);
+  for (const f of c.fields ?? []) if (!NOT_FIELD.test(f.name) && (f.fn || f.annotation) && !/^ClassVar\[/.test(f.annotation ?? '')) out.push(f.name);
+  for (const meth of classMethods(m.functions, c)) if (meth.decorators.some((d) => STRAWBERRY_FIELD.test(d))) out.push(meth.name);
   return out;
 }
 
@@ -22,11 +23,11 @@ function collect(ix: ModuleIndex, m: Mod, cls: string, w: Walk, depth = 0): void
   const key = `${m.module}:${cls}`;
   if (w.seen.has(key)) return;
   w.seen.add(key);
-  const c = m.facts.classes[cls];
+  const c = m.facts.classes?.[cls];
   if (!c) return;
-  for (const f of ownFields(c)) w.fields.add(f);
+  for (const f of ownFields(m, c)) w.fields.add(f);
   if (depth > 12) return;
-  for (const b of c.bases) {
+  for (const b of c.bases ?? []) {
     if (b.startsWith('*')) {
       w.gaps.push(`${m.path}:${c.line}: ${cls} also inherits from ${b.slice(1)}, computed at run time; those fields are not listed`);
       continue;
@@ -34,7 +35,7 @@ function collect(ix: ModuleIndex, m: Mod, cls: string, w: Walk, depth = 0): void
     const q = ix.qualify(m, b);
     if (LIBRARY.test(q) || /^(object|Generic\[.*\])$/.test(b)) continue;
     const loc = ix.locate(q);
-    if (loc && loc.mod.facts.classes[loc.name]) collect(ix, loc.mod, loc.name, w, depth + 1);
+    if (loc && loc.mod.facts.classes?.[loc.name]) collect(ix, loc.mod, loc.name, w, depth + 1);
     else w.gaps.push(`${m.path}:${c.line}: base ${b} of ${cls} was not found in the project (${q}); its fields are not listed`);
   }
 }
@@ -42,7 +43,7 @@ function collect(ix: ModuleIndex, m: Mod, cls: string, w: Walk, depth = 0): void
 function rootFields(ix: ModuleIndex, m: Mod, written: string | null, gaps: string[]): string[] {
   if (!written) return [];
   const loc = ix.locate(ix.qualify(m, written));
-  if (!loc || !loc.mod.facts.classes[loc.name]) {
+  if (!loc || !loc.mod.facts.classes?.[loc.name]) {
     gaps.push(`${m.path}: root type ${written} was not found in the project; its fields are not listed`);
     return [];
   }
@@ -55,7 +56,7 @@ function frameworkOf(ix: ModuleIndex, m: Mod, callee: string): string {
   const q = ix.qualify(m, callee);
   if (/strawberry/.test(q)) return 'strawberry';
   if (/graphene/.test(q)) return 'graphene';
-  return m.facts.imports.some((i) => i.module.startsWith('strawberry')) ? 'strawberry' : 'graphene';
+  return m.facts.imports?.some((i) => i.module.startsWith('strawberry')) ? 'strawberry' : 'graphene';
 }
 
 /**

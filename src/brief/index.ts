@@ -45,7 +45,7 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   const roles = rolesOf(ws);
   // the one long git read runs while the rest of the brief is assembled
   const ownership = ws.repo ? ownershipOf(ws).catch((err: Error) => err) : null;
-  const mods: Mod[] = opts.python.filter((p) => p.brief).map((p) => ({ module: p.module, path: p.path, facts: p.brief!, role: roles.role(p.path) }));
+  const mods: Mod[] = opts.python.filter((p) => p.brief).map((p) => ({ module: p.module, path: p.path, facts: p.brief!, functions: p.health.functions, role: roles.role(p.path) }));
   const ix = new ModuleIndex(mods);
   // What the system serves and runs comes from production code only: never from tests, docs, examples or fixtures.
   // Python under a tool's dot-folder (saleor's .semgrep/ rule samples) is not the product either.
@@ -81,10 +81,10 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
   // Where work enters
   const { lookup, ...settings } = settingsOf(ws, prod, g.config);
   const routes = sortRoutes([...webRoutes(prod, g.entry), ...djangoRoutes(prod, settings.rootUrlconfs ?? [], lookup, g.entry)]);
-  for (const m of prod.mods) for (const d of m.facts.dynamic) if (!/settings|ROOT_URLCONF|database/.test(d.what)) g.entry.push(`${m.path}:${d.line}: ${d.what}`);
+  for (const m of prod.mods) for (const d of m.facts.dynamic ?? []) if (!/settings|ROOT_URLCONF|database/.test(d.what)) g.entry.push(`${m.path}:${d.line}: ${d.what}`);
   // Celery tasks kept beside data migrations (saleor's `*/migrations/tasks/*.py`) run on the production workers too;
   // numbered schema migrations declare none
-  const taskMods = [...prod.mods, ...mods.filter((m) => m.role === 'migration' && m.facts.tasks.length && !/(^|\/)\.[^/]+\//.test(m.path))];
+  const taskMods = [...prod.mods, ...mods.filter((m) => m.role === 'migration' && m.facts.tasks && !/(^|\/)\.[^/]+\//.test(m.path))];
   const tasks = tasksOf(new ModuleIndex(taskMods));
   const schedules = [...schedulesOf(ws, prod, g.entry), ...k8s.schedules];
   const cli = cliCommands(prod, manifest.scripts);
@@ -135,7 +135,7 @@ export async function buildBrief(ws: Workspace, opts: BriefOptions): Promise<Bri
 /** The web application objects a server loads; blueprints and routers hang off them. */
 function webApps(ix: ModuleIndex): WebApp[] {
   const ROOT = new Set(['flask', 'fastapi', 'starlette', 'aiohttp']);
-  return ix.mods.flatMap((m) => m.facts.apps.filter((a) => ROOT.has(a.kind)).map((a) => ({ framework: a.kind, name: `${m.module}:${a.variable}`, file: m.path, line: a.line })));
+  return ix.mods.flatMap((m) => (m.facts.apps ?? []).filter((a) => ROOT.has(a.kind)).map((a) => ({ framework: a.kind, name: `${m.module}:${a.variable}`, file: m.path, line: a.line })));
 }
 
 /** Health's env-var inventory when it found any (defaults redacted), else the brief's own reading of os.environ/os.getenv. */
@@ -156,7 +156,7 @@ function envVarsOf(ws: Workspace, ix: ModuleIndex, health: HealthReport | null):
   const byName = new Map<string, EnvVar>();
   for (const m of ix.mods) {
     if (!m.role || !isShipped(m.role)) continue;
-    for (const e of m.facts.env) {
+    for (const e of m.facts.env ?? []) {
       const v = byName.get(e.name) ?? { name: e.name, documented: wordRe(e.name).test(docs), default: null, uses: [] };
       v.default ??= e.default === null ? null : safeDefault(e.name, e.default);
       v.uses.push({ path: m.path, line: e.line });
@@ -230,7 +230,7 @@ function untested(ix: ModuleIndex, health: HealthReport | null, gaps: string[]):
   const named = new Set<string>();
   for (const t of tests) {
     named.add(t.path.replace(/^.*\//, '').replace(/^test_|_tests?\.py$|\.py$/g, ''));
-    for (const i of t.facts.imports) {
+    for (const i of t.facts.imports ?? []) {
       const base = ix.absolute(t, i.level, i.module);
       if (!base) continue;
       covered.add(base);

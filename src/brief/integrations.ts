@@ -83,7 +83,7 @@ function sdkOf(module: string): [string, string, string] | null {
 export function integrationsOf(ws: Workspace, ix: ModuleIndex): Integration[] {
   const bag = new Bag();
   for (const m of ix.mods) {
-    for (const i of m.facts.imports) {
+    for (const i of m.facts.imports ?? []) {
       if (i.level) continue;
       const full = i.name && i.name !== '*' ? `${i.module}.${i.name}` : i.module;
       const hit = sdkOf(full);
@@ -93,15 +93,15 @@ export function integrationsOf(ws: Workspace, ix: ModuleIndex): Integration[] {
       const svc = name === 'Google Cloud' || name === 'Azure' ? mod.split('.').slice(name === 'Azure' ? 1 : 2).join('.') : '';
       bag.add(kind, name, { path: m.path, line: i.line }, svc || undefined);
     }
-    for (const c of m.facts.cloud) bag.add('cloud', 'AWS', { path: m.path, line: c.line }, c.service);
-    for (const u of m.facts.urls) {
+    for (const c of m.facts.cloud ?? []) bag.add('cloud', 'AWS', { path: m.path, line: c.line }, c.service);
+    for (const u of m.facts.urls ?? []) {
       const scheme = u.scheme.split('+')[0]!;
       const s = own(SCHEMES, scheme);
       if (s) bag.add(s[0], s[1], { path: m.path, line: u.line }, u.url);
       // a host with {placeholders} or without a dot is a template or a local name, not a known service
       else if ((scheme === 'http' || scheme === 'https' || scheme === 'wss') && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(u.host) && !NOT_SERVICES.test(u.host)) bag.add('http', u.host, { path: m.path, line: u.line });
     }
-    for (const d of m.facts.databases) {
+    for (const d of m.facts.databases ?? []) {
       const engine = d.engine?.split('.').pop() ?? '';
       const name = own(DJANGO_ENGINES, engine) ?? (d.engine ? d.engine : 'Database (engine set at run time)');
       const detail = [`DATABASES['${d.alias}']`, d.name ? `NAME=${d.name}` : '', d.host ? `HOST=${d.host}` : ''].filter(Boolean).join(' ');

@@ -19,12 +19,12 @@ const unquote = (s: string): string => s.replace(/^["']|["']$/g, '');
 
 /** Which kind of model a class is, by what it descends from outside the project. */
 function kindOf(ix: ModuleIndex, m: Mod, cls: string, django: boolean): Model['kind'] | null {
-  const c = m.facts.classes[cls]!;
+  const c = m.facts.classes![cls]!;
   // Walked once for the four questions below: the walk (qualify, locate) is what costs on a large tree.
   const bases = outsideBases(ix, m, cls);
   if (bases.some((q) => /^django\.db\.models(\.base)?\.Model$/.test(q) || DJANGO_CONTRIB_MODEL.test(q) || (django && DJANGO_APP_MODEL.test(q) && !ix.byName.has(q.slice(0, q.lastIndexOf('.')))))) return 'django';
-  if (bases.some((q) => q === 'sqlmodel.SQLModel')) return c.keywords.table === 'True' || c.fields.some((f) => f.name === '__tablename__') ? 'sqlmodel' : 'pydantic';
-  if (c.fields.some((f) => f.name === '__tablename__') || bases.some((q) => /^sqlalchemy\.orm\.(DeclarativeBase|DeclarativeBaseNoMeta)$/.test(q))) return 'sqlalchemy';
+  if (bases.some((q) => q === 'sqlmodel.SQLModel')) return c.keywords?.table === 'True' || c.fields?.some((f) => f.name === '__tablename__') ? 'sqlmodel' : 'pydantic';
+  if (c.fields?.some((f) => f.name === '__tablename__') || bases.some((q) => /^sqlalchemy\.orm\.(DeclarativeBase|DeclarativeBaseNoMeta)$/.test(q))) return 'sqlalchemy';
   if (bases.some((q) => /^(pydantic\.BaseModel|pydantic\.main\.BaseModel|pydantic_settings\.BaseSettings|pydantic\.BaseSettings)$/.test(q))) return 'pydantic';
   return null;
 }
@@ -52,18 +52,18 @@ function readField(ix: ModuleIndex, m: Mod, kind: Model['kind'], f: ClassFieldFa
     if (!fn || !/(Field|Key|GenericRelation)$/.test(fn)) return {};
     const rel = DJANGO_REL[fn];
     if (rel) {
-      const to = f.kw.to ?? f.args[0];
+      const to = f.kw?.to ?? f.args?.[0];
       return { field: { name: f.name, type: fn }, relation: { field: f.name, kind: rel, target: to ? target(ix, m, to, self) : '?' } };
     }
     return { field: { name: f.name, type: fn } };
   }
   if (kind === 'sqlalchemy' || kind === 'sqlmodel') {
     if (fn === 'relationship' || fn === 'Relationship') {
-      const t = f.args[0] ? target(ix, m, f.args[0], self) : annotated(f.annotation) ?? '?';
+      const t = f.args?.[0] ? target(ix, m, f.args[0], self) : annotated(f.annotation) ?? '?';
       return { relation: { field: f.name, kind: /^(list|List|set)\[|Mapped\[(list|List|set)\[/.test(f.annotation ?? '') ? 'one-to-many' : 'relationship', target: t } };
     }
-    const fk = [...f.args, f.kw.foreign_key ?? ''].map((a) => /ForeignKey\(\s*["']([\w.]+)["']/.exec(a)?.[1] ?? (a === f.kw.foreign_key ? a : '')).find(Boolean);
-    const type = fn === 'Column' || fn === 'mapped_column' ? (f.args.find((a) => /^[A-Z]\w*(\(|$)/.test(a))?.replace(/\(.*$/, '') ?? f.annotation?.replace(/^Mapped\[(.*)\]$/, '$1') ?? '?') : f.annotation;
+    const fk = [...(f.args ?? []), f.kw?.foreign_key ?? ''].map((a) => /ForeignKey\(\s*["']([\w.]+)["']/.exec(a)?.[1] ?? (a === f.kw?.foreign_key ? a : '')).find(Boolean);
+    const type = fn === 'Column' || fn === 'mapped_column' ? (f.args?.find((a) => /^[A-Z]\w*(\(|$)/.test(a))?.replace(/\(.*$/, '') ?? f.annotation?.replace(/^Mapped\[(.*)\]$/, '$1') ?? '?') : f.annotation;
     if (!type && !fn) return {};
     if (!type && fn !== 'Field') return {};
     return { field: { name: f.name, type: type ?? '?' }, ...(fk ? { relation: { field: f.name, kind: 'FK', target: fk.split('.')[0]! } } : {}) };
@@ -79,14 +79,14 @@ function readField(ix: ModuleIndex, m: Mod, kind: Model['kind'], f: ClassFieldFa
  */
 export function modelsOf(ix: ModuleIndex): Model[] {
   const out: Model[] = [];
-  const django = ix.mods.some((m) => m.facts.imports.some((i) => /^django(\.|$)/.test(i.module)));
+  const django = ix.mods.some((m) => m.facts.imports?.some((i) => /^django(\.|$)/.test(i.module)));
   for (const m of ix.mods) {
-    for (const [name, c] of Object.entries(m.facts.classes)) {
-      if (!c.bases.length) continue;
+    for (const [name, c] of Object.entries(m.facts.classes ?? {})) {
+      if (!c.bases) continue;
       const kind = kindOf(ix, m, name, django);
       if (!kind || (kind === 'django' && c.abstract)) continue;
       const model: Model = { name, module: m.module, path: m.path, line: c.line, kind, fields: [], relations: [] };
-      for (const f of c.fields) {
+      for (const f of c.fields ?? []) {
         const r = readField(ix, m, kind, f, name);
         if (r.field) model.fields.push(r.field);
         if (r.relation) model.relations.push(r.relation);

@@ -8,8 +8,7 @@ import { buildArchitecture, cyclesOf, MAX_NODES } from './architecture.js';
 import { renderArchitectureSvg } from './svg.js';
 import { renderBriefHtml, renderBriefMarkdown, renderBriefSection, renderBriefSvg } from './render.js';
 import { ModuleIndex } from './resolve.js';
-import { extractBriefFacts } from './extract.js';
-import { parsePython } from '../python/parse.js';
+import { briefFile } from './test-util.js';
 import type { ScanReport } from '../core/report.js';
 import type { Brief } from './types.js';
 
@@ -88,7 +87,7 @@ test('cyclesOf finds strongly connected packages', () => {
 });
 
 test('ModuleIndex follows re-exports and relative imports to the defining module', () => {
-  const mod = (module: string, path: string, src: string) => ({ module, path, facts: extractBriefFacts(parsePython(src), src, path) });
+  const mod = (module: string, path: string, src: string) => ({ module, path, ...briefFile(src, path) });
   const ix = new ModuleIndex([
     mod('app', 'app/__init__.py', 'from .views import index as home\n'),
     mod('app.views', 'app/views.py', 'def index():\n    pass\n'),
@@ -149,7 +148,7 @@ test('HTML and SVG escape every name; the section holds <svg id="architecture"> 
 test('buildArchitecture folds packages beyond 20 boxes into "(other packages)", keeping the biggest', async () => {
   const mods = Array.from({ length: 35 }, (_, i) => {
     const src = `import p${(i + 1) % 35}.m\n` + 'x = 1\n'.repeat(i + 1);
-    return { module: `p${i}.m`, path: `p${i}/m.py`, facts: extractBriefFacts(parsePython(src), src, `p${i}/m.py`) };
+    return { module: `p${i}.m`, path: `p${i}/m.py`, ...briefFile(src, `p${i}/m.py`) };
   });
   const arch = await buildArchitecture(new ModuleIndex(mods), null);
   assert.equal(arch.nodes.length, MAX_NODES);
@@ -187,15 +186,15 @@ test('redactText masks credentials anywhere in quoted text, keeps references and
 test('a gap quoting source with a password, a README command exporting a token: neither prints the secret', () => {
   const pw = ['rW', 'Rj', 'Ee8H43', 'ncbbv5'].join('');
   const src = `DATABASES = {"default": dj_database_url.parse("postgres://app:${pw}@db.internal:5432/app")}\n`;
-  const f = extractBriefFacts(parsePython(src), src, 'settings.py');
-  assert.equal(f.dynamic.length, 1);
+  const f = briefFile(src, 'settings.py').facts;
+  assert.equal(f.dynamic?.length, 1);
   assert.ok(!JSON.stringify(f.dynamic).includes(pw));
   const cmds = readmeCommands(`\`\`\`sh\nexport API_TOKEN=${pw}\n\`\`\`\n`, 'README.md');
   assert.deepEqual(cmds.map((c) => c.command), ['export API_TOKEN=rWRj…']);
 });
 
 test('buildArchitecture opens a package holding most files one level down; deferred imports are drawn, never a cycle', async () => {
-  const file = (module: string, path: string, src: string) => ({ module, path, facts: extractBriefFacts(parsePython(src), src, path) });
+  const file = (module: string, path: string, src: string) => ({ module, path, ...briefFile(src, path) });
   const mods = [
     file('shop.orders.models', 'shop/orders/models.py', 'from shop.users.models import User\n'),
     file('shop.users.models', 'shop/users/models.py', 'from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from shop.orders.models import Order\ndef f():\n    from shop.orders import models\n'),

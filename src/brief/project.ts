@@ -343,7 +343,7 @@ export function frameworks(ix: ModuleIndex, deps: Dependency[]): Framework[] {
   const declared = new Set(deps.map((d) => d.name));
   const importers = new Map<string, Set<string>>();
   for (const m of ix.mods) {
-    for (const i of m.facts.imports) {
+    for (const i of m.facts.imports ?? []) {
       if (i.level) continue;
       const top = i.module.split('.')[0] ?? '';
       if (!importers.has(top)) importers.set(top, new Set());

@@ -1,4 +1,5 @@
 import type { BriefFacts } from './extract.js';
+import type { FunctionTable } from '../python/functions.js';
 import type { FileRole } from '../core/role.js';
 
 /** One project module with the facts extracted from it. */
@@ -6,6 +7,8 @@ export interface Mod {
   module: string;
   path: string;
   facts: BriefFacts;
+  /** The file's function table (health's), where its classes' methods are read. */
+  functions?: FunctionTable;
   /** The file's role (facts/roles): only production modules declare what the system serves. */
   role?: FileRole;
 }
@@ -39,7 +42,7 @@ export class ModuleIndex {
 
   /** Is `name` bound in `m` itself (a def, class, or a web/celery/CLI object assigned there)? */
   private definesLocally(m: Mod, name: string): boolean {
-    return name in m.facts.defs || m.facts.apps.some((a) => a.variable === name);
+    return (m.facts.defs !== undefined && name in m.facts.defs) || (m.facts.apps?.some((a) => a.variable === name) ?? false);
   }
 
   /** The fully qualified dotted name a dotted expression written in `m` refers to, following imports. */
@@ -47,8 +50,9 @@ export class ModuleIndex {
     const [head = '', ...rest] = dotted.split('.');
     if (this.definesLocally(m, head)) return [m.module, dotted].filter(Boolean).join('.');
     // the last binding of a name wins, as at run time for module-level imports
-    for (let i = m.facts.imports.length - 1; i >= 0; i--) {
-      const imp = m.facts.imports[i]!;
+    const imports = m.facts.imports ?? [];
+    for (let i = imports.length - 1; i >= 0; i--) {
+      const imp = imports[i]!;
       if (imp.name === null) {
         if (imp.alias === head) return [imp.module, ...rest].join('.');
         if (!imp.alias && imp.module.split('.')[0] === head) return dotted;
@@ -59,12 +63,12 @@ export class ModuleIndex {
       }
     }
     // `from .views import *`: the name comes from the project module that binds it
-    for (let i = m.facts.imports.length - 1; i >= 0; i--) {
-      const imp = m.facts.imports[i]!;
+    for (let i = imports.length - 1; i >= 0; i--) {
+      const imp = imports[i]!;
       if (imp.name !== '*') continue;
       const base = this.absolute(m, imp.level, imp.module);
       const star = base === null ? undefined : this.byName.get(base);
-      if (star && star !== m && (this.definesLocally(star, head) || star.facts.imports.some((x) => x.name !== '*' && (x.alias ?? x.name) === head))) return [base, dotted].join('.');
+      if (star && star !== m && (this.definesLocally(star, head) || star.facts.imports?.some((x) => x.name !== '*' && (x.alias ?? x.name) === head))) return [base, dotted].join('.');
     }
     return [m.module, dotted].filter(Boolean).join('.');
   }

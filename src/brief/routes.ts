@@ -1,6 +1,7 @@
 import type { AppFact, DjangoPatternFact, MountFact } from './extract.js';
 import type { ModuleIndex, Mod } from './resolve.js';
 import type { Route } from './types.js';
+import { classMethods } from './methods.js';
 
 interface Router { key: string; kind: AppFact['kind'] | 'unknown'; prefix: string | null; mod: Mod }
 interface Edge { parent: string; child: string; prefix: string | null; kind: MountFact['kind'] }
@@ -12,10 +13,10 @@ interface Edge { parent: string; child: string; prefix: string | null; kind: Mou
 export function projectSetting(ix: ModuleIndex, name: string): { value: string; file: string; line: number } | null {
   const found: { value: string; file: string; line: number }[] = [];
   for (const m of ix.mods) {
-    const v = m.facts.settingValues[name];
+    const v = m.facts.settingValues?.[name];
     if (v) found.push({ value: v.value, file: m.path, line: v.line });
-    for (const c of Object.values(m.facts.classes)) {
-      const f = c.fields.find((x) => x.name === name && x.value !== null);
+    for (const c of Object.values(m.facts.classes ?? {})) {
+      const f = c.fields?.find((x) => x.name === name && x.value !== null);
       if (f) found.push({ value: f.value!, file: m.path, line: f.line });
     }
   }
@@ -34,7 +35,7 @@ const frameworkOf = (kind: Router['kind'], mod: Mod): string => {
   if (kind === 'flask' || kind === 'blueprint') return 'flask';
   if (kind === 'fastapi' || kind === 'apirouter') return 'fastapi';
   if (kind === 'aiohttp' || kind === 'starlette') return kind;
-  const mods = new Set(mod.facts.imports.map((i) => i.module.split('.')[0]));
+  const mods = new Set((mod.facts.imports ?? []).map((i) => i.module.split('.')[0]));
   return mods.has('fastapi') ? 'fastapi' : mods.has('flask') ? 'flask' : mods.has('aiohttp') ? 'aiohttp' : mods.has('starlette') ? 'starlette' : 'unknown';
 };
 
@@ -46,16 +47,16 @@ const frameworkOf = (kind: Router['kind'], mod: Mod): string => {
 export function webRoutes(ix: ModuleIndex, gaps: string[]): Route[] {
   const routers = new Map<string, Router>();
   for (const mod of ix.mods) {
-    for (const a of mod.facts.apps) {
+    for (const a of mod.facts.apps ?? []) {
       if (a.kind === 'celery' || a.kind === 'typer' || a.kind === 'drf-router') continue;
       // aiohttp's web.Application and Starlette() are only routers where the module imports them
-      if ((a.kind === 'aiohttp' || a.kind === 'starlette') && !mod.facts.imports.some((i) => i.module.split('.')[0] === a.kind)) continue;
+      if ((a.kind === 'aiohttp' || a.kind === 'starlette') && !mod.facts.imports?.some((i) => i.module.split('.')[0] === a.kind)) continue;
       routers.set(`${mod.module}:${a.variable}`, { key: `${mod.module}:${a.variable}`, kind: a.kind, prefix: a.prefix, mod });
     }
   }
   const incoming = new Map<string, Edge[]>();
   for (const mod of ix.mods) {
-    for (const m of mod.facts.mounts) {
+    for (const m of mod.facts.mounts ?? []) {
       let prefix = m.prefix;
       if (m.setting) {
         const v = projectSetting(ix, m.setting);
@@ -95,7 +96,7 @@ export function webRoutes(ix: ModuleIndex, gaps: string[]): Route[] {
 
   const routes: Route[] = [];
   for (const mod of ix.mods) {
-    for (const f of mod.facts.routes) {
+    for (const f of mod.facts.routes ?? []) {
       const key = ix.key(mod, f.owner);
       const r = routers.get(key);
       if (!r && f.owner) gaps.push(`${mod.path}:${f.line}: routes on \`${f.owner}\`, an object not created in this project: its prefix is unknown`);
@@ -125,7 +126,7 @@ export type SettingLookup = (name: string) => { value: string; computed: boolean
  * settings-valued prefixes, prefixes joined.
  */
 export function djangoRoutes(ix: ModuleIndex, rootUrlconfs: string[], setting: SettingLookup, gaps: string[]): Route[] {
-  const urlMods = ix.mods.filter((m) => m.facts.urlLists.urlpatterns);
+  const urlMods = ix.mods.filter((m) => m.facts.urlLists?.urlpatterns);
   if (!urlMods.length) return [];
   const included = new Set<string>();
   const routes: Route[] = [];
@@ -169,7 +170,7 @@ export function djangoRoutes(ix: ModuleIndex, rootUrlconfs: string[], setting: S
         let list: DjangoPatternFact[] | undefined;
         if (inc.module !== undefined) {
           target = ix.byName.get(inc.module);
-          list = target?.facts.urlLists.urlpatterns;
+          list = target?.facts.urlLists?.urlpatterns;
           if (!target) {
             routes.push({ method: 'ANY', path: withSlash(full), handler: `include('${inc.module}')`, file: mod.path, line: p.line, framework: 'django' });
             if (!inc.module.startsWith('django.')) gaps.push(`${mod.path}:${p.line}: include('${inc.module}') is not a module of this project; its routes are not listed`);
@@ -177,7 +178,7 @@ export function djangoRoutes(ix: ModuleIndex, rootUrlconfs: string[], setting: S
           }
         } else if (inc.variable !== undefined) {
           const v = inc.variable;
-          if (mod.facts.urlLists[v]) {
+          if (mod.facts.urlLists?.[v]) {
             target = mod;
             list = mod.facts.urlLists[v];
           } else if (v.endsWith('.urls') && drfRoutes(ix, mod, v.slice(0, -5), full, routes, gaps)) {
@@ -186,8 +187,8 @@ export function djangoRoutes(ix: ModuleIndex, rootUrlconfs: string[], setting: S
             const loc = ix.locate(ix.qualify(mod, v));
             if (loc && !loc.name) {
               target = loc.mod;
-              list = loc.mod.facts.urlLists.urlpatterns;
-            } else if (loc && loc.mod.facts.urlLists[loc.name]) {
+              list = loc.mod.facts.urlLists?.urlpatterns;
+            } else if (loc && loc.mod.facts.urlLists?.[loc.name]) {
               target = loc.mod;
               list = loc.mod.facts.urlLists[loc.name];
             }
@@ -214,11 +215,11 @@ export function djangoRoutes(ix: ModuleIndex, rootUrlconfs: string[], setting: S
 
   const roots = rootUrlconfs.map((r) => ({ name: r, mod: ix.byName.get(r) }));
   for (const r of roots) if (!r.mod) gaps.push(`ROOT_URLCONF "${r.name}" is not a module of this project`);
-  const found = roots.filter((r) => r.mod?.facts.urlLists.urlpatterns);
+  const found = roots.filter((r) => r.mod?.facts.urlLists?.urlpatterns);
   if (found.length) {
     for (const r of found) {
       included.add(r.mod!.module);
-      expand(r.mod!, r.mod!.facts.urlLists.urlpatterns!, '', [`${r.mod!.module}:urlpatterns`]);
+      expand(r.mod!, r.mod!.facts.urlLists!.urlpatterns!, '', [`${r.mod!.module}:urlpatterns`]);
     }
     for (const m of urlMods) {
       if (!included.has(m.module)) gaps.push(`${m.path} defines urlpatterns but is not included from ROOT_URLCONF (${found.map((r) => r.name).join(', ')}); its routes are not listed`);
@@ -234,10 +235,10 @@ export function djangoRoutes(ix: ModuleIndex, rootUrlconfs: string[], setting: S
       if (p.include?.patterns) collect(p.include.patterns);
     }
   };
-  for (const m of urlMods) for (const list of Object.values(m.facts.urlLists)) collect(list);
+  for (const m of urlMods) for (const list of Object.values(m.facts.urlLists ?? {})) collect(list);
   for (const m of urlMods) {
     if (includedNames.has(m.module)) continue;
-    expand(m, m.facts.urlLists.urlpatterns!, '', [`${m.module}:urlpatterns`]);
+    expand(m, m.facts.urlLists!.urlpatterns!, '', [`${m.module}:urlpatterns`]);
   }
   computedGaps();
   return routes;
@@ -247,9 +248,9 @@ export function djangoRoutes(ix: ModuleIndex, rootUrlconfs: string[], setting: S
 function withDefinition(ix: ModuleIndex, route: Route): Route {
   const loc = ix.locate(route.handler);
   const defName = loc?.name.split('.')[0];
-  if (loc && defName && loc.mod.facts.defs[defName] !== undefined) {
+  if (loc && defName && loc.mod.facts.defs?.[defName] !== undefined) {
     route.handlerFile = loc.mod.path;
-    route.handlerLine = loc.mod.facts.defs[defName];
+    route.handlerLine = loc.mod.facts.defs![defName];
   }
   return route;
 }
@@ -283,7 +284,7 @@ export function viewsetActions(ix: ModuleIndex, mod: Mod, expr: string): Viewset
   const seen = new Set<string>();
   const visit = (m: Mod, name: string, depth: number): void => {
     const loc = ix.locate(ix.qualify(m, name));
-    const cls = loc && !loc.name.includes('.') ? loc.mod.facts.classes[loc.name] : undefined;
+    const cls = loc && !loc.name.includes('.') ? loc.mod.facts.classes?.[loc.name] : undefined;
     const last = name.slice(name.lastIndexOf('.') + 1);
     if (!cls || !loc) {
       const known = Object.prototype.hasOwnProperty.call(DRF_ACTIONS, last) ? DRF_ACTIONS[last] : undefined;
@@ -294,7 +295,7 @@ export function viewsetActions(ix: ModuleIndex, mod: Mod, expr: string): Viewset
     const key = `${loc.mod.module}.${loc.name}`;
     if (seen.has(key) || depth > 8) return;
     seen.add(key);
-    for (const meth of cls.methods) {
+    for (const meth of classMethods(loc.mod.functions, cls)) {
       if (STANDARD.includes(meth.name)) out.standard?.add(meth.name);
       const dec = meth.decorators.find((d) => /^(\w+\.)?action(\(|$)/.test(d));
       if (dec && !out.extra.some((e) => e.name === meth.name)) {
@@ -303,7 +304,7 @@ export function viewsetActions(ix: ModuleIndex, mod: Mod, expr: string): Viewset
         out.extra.push({ name: meth.name, detail: /detail=True/.test(dec), methods, urlPath, line: meth.line, file: loc.mod.path });
       }
     }
-    for (const b of cls.bases) visit(loc.mod, b, depth + 1);
+    for (const b of cls.bases ?? []) visit(loc.mod, b, depth + 1);
   };
   visit(mod, expr, 0);
   return out;
@@ -313,13 +314,13 @@ export function viewsetActions(ix: ModuleIndex, mod: Mod, expr: string): Viewset
 function drfRoutes(ix: ModuleIndex, mod: Mod, router: string, prefix: string, out: Route[], gaps: string[]): boolean {
   let owner = mod;
   let name = router;
-  let regs = mod.facts.drf.filter((d) => d.router === router);
+  let regs = (mod.facts.drf ?? []).filter((d) => d.router === router);
   if (!regs.length) {
     const loc = ix.locate(ix.qualify(mod, router));
     if (loc && loc.name) {
       owner = loc.mod;
       name = loc.name;
-      regs = loc.mod.facts.drf.filter((d) => d.router === loc.name);
+      regs = (loc.mod.facts.drf ?? []).filter((d) => d.router === loc.name);
     }
   }
   if (!regs.length) return false;
@@ -328,7 +329,7 @@ function drfRoutes(ix: ModuleIndex, mod: Mod, router: string, prefix: string, ou
   const made = owner.facts.routerClasses?.[name];
   if (made) {
     const def = ix.locate(ix.qualify(owner, made.cls));
-    const where = def?.name && def.mod.facts.classes[def.name] ? ` (${def.mod.path}:${def.mod.facts.classes[def.name]!.line})` : ', not a class of this project';
+    const where = def?.name && def.mod.facts.classes?.[def.name] ? ` (${def.mod.path}:${def.mod.facts.classes[def.name]!.line})` : ', not a class of this project';
     gaps.push(`${owner.path}:${made.line}: router \`${name}\` is a ${made.cls}${where}; routes it adds beyond DRF's standard viewset actions and @action methods (under ${withSlash(prefix)}) are not listed`);
   }
   for (const r of regs) {

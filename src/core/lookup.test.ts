@@ -2,8 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { own } from './lookup.js';
 import { distributionsFor } from '../facts/import-names.js';
-import { parsePython } from '../python/parse.js';
-import { extractBriefFacts } from '../brief/extract.js';
+import { briefFile } from '../brief/test-util.js';
 
 test('own() finds only a table\'s own keys, never Object.prototype members', () => {
   const table = { yaml: 'pyyaml' };
@@ -14,6 +13,6 @@ test('own() finds only a table\'s own keys, never Object.prototype members', () 
 test('names from scanned code that spell Object.prototype members stay plain data', () => {
   assert.deepEqual(distributionsFor('constructor'), ['constructor']);
   const src = 'import constructor\ncontainer = constructor(values)\nx = timedelta(toString=3)\n';
-  const facts = extractBriefFacts(parsePython(src), src, 'app.py');
+  const { facts } = briefFile(src, 'app.py');
   assert.doesNotThrow(() => structuredClone(facts));
 });

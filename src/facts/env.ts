@@ -46,7 +46,7 @@ const WELL_KNOWN = new Set([
 export function envVarMetrics(files: PythonFileFacts[], tree: TreeIndex): EnvVarMetric[] {
   const vars = new Map<string, EnvVarMetric>();
   for (const f of files) {
-    for (const r of f.health.envReads) {
+    for (const r of f.health.envReads ?? []) {
       let v = vars.get(r.name);
       if (!v) vars.set(r.name, (v = { name: r.name, documented: false, default: null, uses: [] }));
       v.uses.push({ path: f.path, line: r.line });

@@ -62,19 +62,20 @@ export function buildImportGraph(files: PythonFileFacts[]): ImportGraph {
     s.add(from);
   };
   for (const f of files) {
-    for (const imp of f.health.imports) {
+    for (const imp of f.health.imports ?? []) {
       const base = absoluteImport(f.module, f.path, imp.level, imp.name);
       if (base === null) continue;
       const targets: string[] = [];
       // `from pkg import mod` imports the submodule pkg.mod when it exists.
-      const subs = imp.names.filter((n) => n !== '*' && base && known.has(`${base}.${n}`));
+      const names = imp.names ?? [];
+      const subs = names.filter((n) => n !== '*' && base && known.has(`${base}.${n}`));
       for (const n of subs) targets.push(`${base}.${n}`);
       const resolved = base ? resolveProjectModule(base, known) : null;
       // The package itself is an edge only when something else than its submodules is imported from it.
-      if (resolved && (subs.length < imp.names.length || imp.names.length === 0 || resolved !== base)) targets.push(resolved);
+      if (resolved && (subs.length < names.length || names.length === 0 || resolved !== base)) targets.push(resolved);
       if (targets.length || resolved) {
         // A module's own ancestor packages are always initialised before it: not a dependency worth drawing.
-        for (const t of targets) if (!f.module.startsWith(t + '.')) addEdge(f.module, t, imp.line, imp.typing || imp.deferred);
+        for (const t of targets) if (!f.module.startsWith(t + '.')) addEdge(f.module, t, imp.line, imp.typing === true || imp.deferred === true);
         continue;
       }
       if (imp.level > 0 || !base) continue;

@@ -2,6 +2,7 @@ import type { Finding } from '../core/finding.js';
 import type { Workspace } from '../sources/workspace.js';
 import type { Dependency } from '../deps/types.js';
 import type { PythonFileFacts } from '../python/analyze.js';
+import { functionsOf, totalComplexity } from '../python/functions.js';
 import { isShipped } from '../core/role.js';
 import { rolesOf, type FileRoles } from '../facts/roles.js';
 import { declarations } from '../facts/manifests.js';
@@ -71,11 +72,11 @@ export async function buildContext(ws: Workspace, opts: ContextOptions): Promise
   const roles = rolesOf(ws);
   const shipped = (p: string) => isShipped(roles.role(p));
   const shippedFiles = files.filter((f) => shipped(f.path));
-  const functions = files.flatMap((f) => f.health.functions.map((fn) => ({ path: f.path, name: fn.name, line: fn.line, endLine: fn.endLine, complexity: fn.complexity })));
+  const functions = files.flatMap((f) => functionsOf(f.health.functions).map((fn) => ({ path: f.path, name: fn.name, line: fn.line, endLine: fn.endLine, complexity: fn.complexity })));
   const graph = buildImportGraph(files);
   const eager = eagerEdges(graph.edges);
   const decls = declarations(ws);
-  const loadedByName = new Set(shippedFiles.flatMap((f) => f.health.stringRefs));
+  const loadedByName = new Set(shippedFiles.flatMap((f) => f.health.stringRefs ?? []));
   for (const { doc } of pyprojects(ws)) for (const t of entryPointModules(doc)) loadedByName.add(t);
   const own = ownPackages(ws, shipped);
   // What the project already told deptry (the same checks) it wants is not a finding here either.
@@ -87,7 +88,7 @@ export async function buildContext(ws: Workspace, opts: ContextOptions): Promise
     devInProduction: found.devInProduction.filter((d) => !deptry.ignored('DEP004', d.name)),
   };
   const ccByFile = new Map<string, number>();
-  for (const f of files) ccByFile.set(f.path, f.health.functions.reduce((s, fn) => s + fn.complexity, 0));
+  for (const f of files) ccByFile.set(f.path, totalComplexity(f.health.functions));
   return {
     ws,
     tree,

@@ -3,6 +3,8 @@ import { fingerprint } from '../core/finding.js';
 import type { Workspace } from '../sources/workspace.js';
 import { isAside, type Dependency } from '../deps/types.js';
 import type { PythonFileFacts } from '../python/analyze.js';
+import type { SmellFact } from '../python/facts.js';
+import { functionCount } from '../python/functions.js';
 import type { Evidence, HealthCategory, HealthReport, ImportMetrics } from './types.js';
 import { HEALTH_RULES, healthRule, isSuppressed, ruleForCheck } from './registry.js';
 import type { HealthRule, ScoredRule, SmellScore } from './rule.js';
@@ -45,7 +47,7 @@ const QUALITY_SMELLS = smellsScoredBy('quality');
 export async function reviewHealth(ws: Workspace, opts: HealthOptions): Promise<HealthResult> {
   const ctx = await buildContext(ws, opts);
   const findings: Finding[] = [];
-  const noqa = new Map(ctx.files.filter((f) => f.health.noqa.length).map((f) => [f.path, f.health.noqa]));
+  const noqa = new Map(ctx.files.flatMap((f) => (f.health.noqa ? [[f.path, f.health.noqa] as const] : [])));
   const report = (rule: HealthRule, hit: RuleHit): void => {
     if (isSuppressed(rule.id, noqa.get(hit.path), hit.line)) return;
     findings.push(toFinding(ctx, rule, hit));
@@ -193,7 +195,7 @@ function scoredChecks(ctx: HealthContext, now: Date): { checks: CheckResult[]; t
 
   // Tests.
   const tm = testMetrics(files, graph, tree, ci.texts, (p) => roles.role(p) === 'production');
-  const codeModules = files.filter((f) => roles.role(f.path) === 'production' && f.health.functions.length > 0).length;
+  const codeModules = files.filter((f) => roles.role(f.path) === 'production' && functionCount(f.health.functions) > 0).length;
   checks.push(...testChecks(tm, codeModules));
   // CI cannot run tests that do not exist: tests.present's finding says it.
   const runsTests = checks.find((c) => c.id === 'ci.runs-tests');
@@ -205,15 +207,15 @@ function scoredChecks(ctx: HealthContext, now: Date): { checks: CheckResult[]; t
 
   // Code smells.
   // A smell in a migration is history (a migration is never edited again) for the rules that say so.
-  const scored = (f: PythonFileFacts, s: PythonFileFacts['health']['smells'][number]) =>
+  const scored = (f: PythonFileFacts, s: SmellFact) =>
     !isSuppressed(s.rule, f.health.noqa, s.line) && !(healthRule(s.rule)?.historyInMigrations && roles.role(f.path) === 'migration');
   const smellCounts = new Map<string, number>();
   for (const f of shippedFiles) {
-    for (const s of f.health.smells) if (scored(f, s)) smellCounts.set(s.rule, (smellCounts.get(s.rule) ?? 0) + 1);
+    for (const s of f.health.smells ?? []) if (scored(f, s)) smellCounts.set(s.rule, (smellCounts.get(s.rule) ?? 0) + 1);
   }
   const countOf = (set: Set<string>) => [...smellCounts].filter(([r]) => set.has(r)).reduce((n, [, c]) => n + c, 0);
   const smellEvidence = (set: Set<string>): Evidence[] =>
-    shippedFiles.flatMap((f) => f.health.smells.filter((s) => set.has(s.rule) && scored(f, s)).map((s) => ({ path: f.path, line: s.line, message: `${s.rule}: ${s.snippet}` }))).slice(0, 20);
+    shippedFiles.flatMap((f) => (f.health.smells ?? []).filter((s) => set.has(s.rule) && scored(f, s)).map((s) => ({ path: f.path, line: s.line, message: `${s.rule}: ${s.snippet}` }))).slice(0, 20);
   const dangerous = countOf(SECURITY_SMELLS);
   checks.push(
     check('security.dangerous-calls', 'security', 10 - 2 * dangerous, dangerous ? smellEvidence(SECURITY_SMELLS) : [{ message: 'no eval/exec, shell=True, pickle/yaml unsafe loads, verify=False or debug mode found' }], 'Fix each reported call (see the rule docs).', {

@@ -1,4 +1,5 @@
 import type { RuleMeta } from '../core/rule.js';
+import type { SmellFact } from '../python/facts.js';
 import type { HealthContext, RuleHit } from './context.js';
 import type { CheckResult } from './checks/model.js';
 
@@ -47,7 +48,7 @@ export function defineHealthRule(r: HealthRule): HealthRule {
   return { ...r, docs: { ...r.docs, references } };
 }
 
-type Smell = HealthContext['files'][number]['health']['smells'][number];
+type Smell = SmellFact;
 const smellsByRule = new WeakMap<HealthContext, Map<string, { path: string; smell: Smell }[]>>();
 
 /** The check of a per-call smell: the places the Python facts layer tagged with the rule's id. */
@@ -57,7 +58,7 @@ export function smellHits(ctx: HealthContext, rule: HealthRule): RuleHit[] {
   if (!byRule) {
     byRule = new Map();
     for (const f of ctx.files) {
-      for (const smell of f.health.smells) {
+      for (const smell of f.health.smells ?? []) {
         let list = byRule.get(smell.rule);
         if (!list) byRule.set(smell.rule, (list = []));
         list.push({ path: f.path, smell });

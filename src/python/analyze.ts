@@ -37,7 +37,7 @@ export function analyzeSource(source: string, path: string, module: string, brie
   }
   const health = extractHealthFacts(root, source, path);
   const facts: PythonFileFacts = { path, module, health };
-  if (brief) facts.brief = extractBriefFacts(root, source, path);
+  if (brief) facts.brief = extractBriefFacts(root, source, path, health.functions);
   if (health.syntaxErrorLine !== null) facts.error = `syntax error at line ${health.syntaxErrorLine}; the rest of the file was still analysed`;
   return facts;
 }

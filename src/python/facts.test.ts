@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePython } from './parse.js';
 import { extractHealthFacts } from './facts.js';
+import { functionsOf } from './functions.js';
 
 const facts = (code: string, path = 'app/mod.py') => extractHealthFacts(parsePython(code), code, path);
 
@@ -34,7 +35,7 @@ test('env vars: os.environ, getenv, environ (from os), setdefault, django-enviro
     '',
   ].join('\n');
   assert.deepEqual(
-    facts(code).envReads.map((r) => [r.name, r.line, r.default, r.via]),
+    facts(code).envReads!.map((r) => [r.name, r.line, r.default, r.via]),
     [
       ['A', 6, null, 'os.environ'],
       ['B', 7, 'b-default', 'os.environ'],
@@ -70,7 +71,7 @@ test('imports: absolute, relative, from-import names, optional, TYPE_CHECKING an
     '',
   ].join('\n');
   assert.deepEqual(
-    facts(code).imports.map((i) => [i.name, i.level, i.names, i.line, i.optional, i.typing, i.deferred]),
+    facts(code).imports!.map((i) => [i.name, i.level, i.names ?? [], i.line, i.optional ?? false, i.typing ?? false, i.deferred ?? false]),
     [
       ['a.b', 0, [], 1, false, false, false],
       ['d', 0, [], 1, false, false, false],
@@ -112,7 +113,7 @@ test('smells: exact rule, line and column for each; look-alikes stay quiet', () 
     '',
   ].join('\n');
   assert.deepEqual(
-    facts(code).smells.map((s) => [s.rule, s.line, s.column, s.scope]),
+    facts(code).smells!.map((s) => [s.rule, s.line, s.column, s.scope]),
     [
       ['health.mutable-default', 2, 10, '<module>'],
       ['health.eval-exec', 4, 9, 'f'],
@@ -128,9 +129,9 @@ test('smells: exact rule, line and column for each; look-alikes stay quiet', () 
     ],
   );
   // The same code in a test file or a script: no assert/print smells.
-  const inTest = facts(code, 'tests/test_mod.py').smells.map((s) => s.rule);
+  const inTest = (facts(code, 'tests/test_mod.py').smells ?? []).map((s) => s.rule);
   assert.ok(!inTest.includes('health.assert-validation') && !inTest.includes('health.print-in-library'));
-  const withMain = facts(code + 'if __name__ == "__main__":\n    f(1)\n').smells.map((s) => s.rule);
+  const withMain = (facts(code + 'if __name__ == "__main__":\n    f(1)\n').smells ?? []).map((s) => s.rule);
   assert.ok(!withMain.includes('health.print-in-library'));
 });
 
@@ -160,13 +161,13 @@ test('tests: test functions and pytest markers', () => {
 test('a syntax error yields the first error line and the rest of the facts', () => {
   const f = facts('import os\ndef ok():\n    return os.getenv("X")\n\ndef bad(:\n    pass\n');
   assert.equal(f.syntaxErrorLine, 5);
-  assert.deepEqual(f.envReads.map((r) => r.name), ['X']);
-  assert.ok(f.functions.some((fn) => fn.name === 'ok'));
+  assert.deepEqual(f.envReads!.map((r) => r.name), ['X']);
+  assert.ok(functionsOf(f.functions).some((fn) => fn.name === 'ok'));
 });
 
 test('DEBUG = True is a smell in settings modules, not in development settings or other modules', async () => {
   const code = 'DEBUG = True\n';
-  const rules = (p: string) => facts(code, p).smells.map((s) => s.rule);
+  const rules = (p: string) => (facts(code, p).smells ?? []).map((s) => s.rule);
   assert.deepEqual(rules('proj/settings.py'), ['health.debug-enabled']);
   assert.deepEqual(rules('proj/settings/production.py'), ['health.debug-enabled']);
   assert.deepEqual(rules('proj/settings/dev.py'), []);
@@ -196,7 +197,7 @@ test('new smells: SQL built from values, weak password hash, HTTP without timeou
   ].join('\n');
   const f = facts(code);
   assert.deepEqual(
-    f.smells.map((s) => [s.rule, s.line]),
+    f.smells!.map((s) => [s.rule, s.line]),
     [
       ['health.sql-injection', 5],
       ['health.weak-password-hash', 7],

@@ -1,5 +1,6 @@
 import type { PyNode as SyntaxNode } from './tree.js';
 import { collectFunctions, type FunctionFact } from './complexity.js';
+import { functionTable, type FunctionTable } from './functions.js';
 import { callArgs, dottedName, literalText, stringValue } from './literals.js';
 import { maintainability } from './maintainability.js';
 import { BLOCKING_CALLS, isBuiltSql, isLoggerCall, isSqlSink, sensitiveName } from './sinks.js';
@@ -9,15 +10,15 @@ export interface ImportFact {
   name: string;
   /** Leading dots of a relative import; 0 when absolute. */
   level: number;
-  /** Names of a `from … import` (`*` for a star import); empty for `import …`. */
-  names: string[];
+  /** Names of a `from … import` (`*` for a star import); absent for `import …`. */
+  names?: string[];
   line: number;
   /** Inside `try: … except ImportError` — an optional dependency. */
-  optional: boolean;
+  optional?: true;
   /** Inside `if TYPE_CHECKING:` — needed by type checkers only. */
-  typing: boolean;
+  typing?: true;
   /** Inside a function body: runs when called, not when the module is imported (cannot close an import cycle). */
-  deferred: boolean;
+  deferred?: true;
 }
 
 export interface EnvReadFact {
@@ -39,35 +40,40 @@ export interface SmellFact {
   scope: string;
 }
 
-/** Everything the health review needs from one file, extracted from one parse. JSON-safe. */
+/**
+ * Everything the health review needs from one file, extracted from one parse. JSON-safe, and cached on
+ * disk: an empty list and a false import flag are left out (a warm scan decodes every file's facts, and
+ * empty lists were 40% of the objects decoded for the stdlib).
+ */
 export interface HealthFacts {
-  functions: FunctionFact[];
+  /** Absent when the file defines none. */
+  functions?: FunctionTable;
   /** radon's maintainability index (`radon mi -s`), null when the raw metrics cannot be computed. */
   maintainability: number | null;
   /** Physical lines (radon's `loc`). */
   loc: number;
   /** Source lines of code (radon's `sloc`). */
   sloc: number;
-  imports: ImportFact[];
-  envReads: EnvReadFact[];
+  imports?: ImportFact[];
+  envReads?: EnvReadFact[];
   /** Variables the file itself sets (`os.environ["X"] = …`): a signal between the project's own processes. */
   envWrites?: string[];
-  smells: SmellFact[];
+  smells?: SmellFact[];
   /** Test functions: `test*` functions and methods of `Test*`/TestCase classes. */
   testFunctions: number;
   /** pytest markers applied (`@pytest.mark.<name>`), deduplicated. */
-  markers: string[];
+  markers?: string[];
   /** `if __name__ == "__main__":` present. */
   hasMainGuard: boolean;
   /** Line of the first syntax error (ERROR or MISSING node), when the parse was not clean. */
   syntaxErrorLine: number | null;
   /** `# noqa` / `# nosec` comments: the line and the codes named (empty: every code). */
-  noqa: { line: number; codes: string[] }[];
+  noqa?: { line: number; codes: string[] }[];
   /**
    * Top-level module names named in strings of module-level UPPERCASE settings (INSTALLED_APPS,
    * MIDDLEWARE, `"django_redis.cache.RedisCache"` backends…): code loaded by name, not by import.
    */
-  stringRefs: string[];
+  stringRefs?: string[];
   /** Uses the logging module (or structlog/loguru). */
   logs: boolean;
   /** Configures logging: basicConfig, dictConfig/fileConfig, structlog.configure, loguru `logger.add`, a Django LOGGING setting. */
@@ -223,28 +229,52 @@ export function skippedHealthFacts(source: string): HealthFacts {
     if (t && !t.startsWith('#')) sloc++;
   }
   if (source.endsWith('\n')) loc--;
-  return {
-    functions: [],
-    maintainability: null,
-    loc,
-    sloc,
-    imports: [],
-    envReads: [],
-    smells: [],
-    testFunctions: 0,
-    markers: [],
-    hasMainGuard: false,
-    syntaxErrorLine: null,
-    noqa: noqaComments(source),
-    stringRefs: [],
-    logs: false,
-    configuresLogging: false,
-  };
+  const noqa = noqaComments(source);
+  return { maintainability: null, loc, sloc, testFunctions: 0, hasMainGuard: false, syntaxErrorLine: null, ...(noqa.length ? { noqa } : {}), logs: false, configuresLogging: false };
+}
+
+/** An import while the file is walked: every flag and list present. */
+type ImportDraft = Omit<ImportFact, 'names' | 'optional' | 'typing' | 'deferred'> & { names: string[]; optional: boolean; typing: boolean; deferred: boolean };
+
+/** HealthFacts while they are collected: every list present, pushed to as the tree is walked. */
+type HealthDraft = Omit<HealthFacts, 'functions' | 'imports' | 'envReads' | 'smells' | 'markers' | 'noqa' | 'stringRefs'> & {
+  functions: FunctionFact[];
+  imports: ImportDraft[];
+  envReads: EnvReadFact[];
+  smells: SmellFact[];
+  markers: string[];
+  noqa: { line: number; codes: string[] }[];
+  stringRefs: string[];
+};
+
+/** The stored shape of a draft: functions as a table, empty lists and false import flags left out. */
+function healthFacts(d: HealthDraft): HealthFacts {
+  const { functions, imports, envReads, smells, markers, noqa, stringRefs, ...scalars } = d;
+  const out: HealthFacts = scalars;
+  const table = functionTable(functions);
+  if (table) out.functions = table;
+  if (imports.length) {
+    out.imports = imports.map(({ name, level, names, line, optional, typing, deferred }) => ({
+      name,
+      level,
+      ...(names.length ? { names } : {}),
+      line,
+      ...(optional ? { optional } : {}),
+      ...(typing ? { typing } : {}),
+      ...(deferred ? { deferred } : {}),
+    }));
+  }
+  if (envReads.length) out.envReads = envReads;
+  if (smells.length) out.smells = smells;
+  if (markers.length) out.markers = markers;
+  if (noqa.length) out.noqa = noqa;
+  if (stringRefs.length) out.stringRefs = stringRefs;
+  return out;
 }
 
 /** Extract the health facts of one parsed file. `path` decides library vs test/script code. */
 export function extractHealthFacts(root: SyntaxNode, source: string, path: string): HealthFacts {
-  const facts: HealthFacts = {
+  const facts: HealthDraft = {
     functions: collectFunctions(root),
     maintainability: null,
     loc: 0,
@@ -576,5 +606,5 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
   visit(root);
   facts.markers = [...markers].sort();
   facts.stringRefs = [...stringRefs].sort();
-  return facts;
+  return healthFacts(facts);
 }

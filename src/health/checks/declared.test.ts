@@ -41,7 +41,7 @@ test('declared vs imported: naming conventions, apps named in settings, extras a
     'app/views.py': 'import strawberry\nimport dateutil.parser\nimport boto3\n',
   });
   const g = buildImportGraph(files);
-  const loadedByName = new Set(files.flatMap((f) => f.health.stringRefs));
+  const loadedByName = new Set(files.flatMap((f) => f.health.stringRefs ?? []));
   const deps = [dep('django'), dep('django-taggit'), dep('django-mptt'), dep('django-redis'), dep('strawberry-graphql'), dep('python-dateutil'), dep('boto3', 's3', 9, true), dep('netbox-plugin', 'plugins', 10, true)];
   const r = declaredVsImported(g, deps, { ...production, loadedByName });
   assert.deepEqual([r.undeclared, r.unused, r.devInProduction], [[], [], []]);

@@ -1,5 +1,6 @@
 import type { PythonFileFacts } from '../../python/analyze.js';
 import { isScriptLike, isTestPath } from '../../python/facts.js';
+import { functionCount } from '../../python/functions.js';
 import type { TestMetrics, Evidence } from '../types.js';
 import { check, type CheckResult } from './model.js';
 import { lineOf, type TreeIndex } from '../../facts/tree-index.js';
@@ -82,7 +83,7 @@ export function testMetrics(
     /\[(tool:)?pytest\]/.test(tree.text(tree.find('setup.cfg')) ?? '') ||
     /\[pytest\]/.test(tree.text(tree.find('tox.ini')) ?? '');
   for (const t of tests) {
-    const tops = new Set(t.health.imports.map((i) => i.name.split('.')[0]));
+    const tops = new Set((t.health.imports ?? []).map((i) => i.name.split('.')[0]));
     if (tops.has('pytest')) framework.add('pytest');
     if (tops.has('unittest')) framework.add('unittest');
   }
@@ -98,7 +99,7 @@ export function testMetrics(
         placed = true;
       }
     }
-    for (const m of t.health.markers) {
+    for (const m of t.health.markers ?? []) {
       if (/^(integration|integ)$/.test(m)) layers.add('integration');
       if (/^(e2e|end_to_end|functional|acceptance|system)$/.test(m)) layers.add('e2e');
     }
@@ -109,7 +110,7 @@ export function testMetrics(
   // Modules of the library (not tests, scripts, packaging or empty __init__) that no test file imports.
   const testModules = new Set(tests.map((t) => t.module));
   const untested = code
-    .filter((f) => isProduction(f.path) && !isScriptLike(f.path) && !FRAMEWORK_LOADED.test(f.path) && f.health.functions.length > 0 && !/(^|\/)migrations\//.test(f.path))
+    .filter((f) => isProduction(f.path) && !isScriptLike(f.path) && !FRAMEWORK_LOADED.test(f.path) && functionCount(f.health.functions) > 0 && !/(^|\/)migrations\//.test(f.path))
     .filter((f) => ![...(graph.importedBy.get(f.module) ?? [])].some((m) => testModules.has(m)))
     .map((f) => f.module)
     .sort();
