@@ -32,7 +32,7 @@ function memos(dir: string): string[] {
 function age(dir: string): void {
   const past = new Date(Date.now() - 3600_000);
   for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]) {
-    if (!f.startsWith('.git')) utimesSync(path.join(dir, f), past, past);
+    if (f !== '.git' && !f.startsWith('.git/')) utimesSync(path.join(dir, f), past, past);
   }
 }
 
@@ -111,6 +111,39 @@ test('scan results are identical with and without the cache: cold, warm, touched
     assert.deepEqual(await scan('--cache-dir', cache), edited, 'and rewritten whole');
     for (const p of [...packs(cache), ...memos(cache)]) writeFileSync(p, readFileSync(p).subarray(0, -10));
     assert.deepEqual(await scan('--cache-dir', cache), edited, 'a truncated pack is ignored');
+  } finally {
+    repo.cleanup();
+    rmSync(cache, { recursive: true, force: true });
+    rmSync(path.dirname(out), { recursive: true, force: true });
+  }
+});
+
+test('a file read beyond the walk (an include the .gitignore hides) keeps the analysis memo honest: touched, it misses', async () => {
+  const repo = new TempRepo();
+  const cache = mkdtempSync(path.join(os.tmpdir(), 'pyvet-cache-'));
+  const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'pyvet-cache-out-')), 'report.json');
+  try {
+    repo.commit('init', {
+      '.gitignore': 'extra/\n',
+      'requirements.txt': '-r extra/base.txt\nrequests>=2.0\n',
+      'app/__init__.py': '',
+      'app/main.py': 'def handler(x):\n    return x\n',
+    });
+    repo.write('extra/base.txt', 'django==2.2.3\n');
+    age(repo.dir);
+    const scan = async () => {
+      const r = await runCli(['scan', repo.dir, '--no-store', '-q', '--format', 'json', '-o', out, '--cache-dir', cache]);
+      assert.ok(r.code === 0 || r.code === 1, r.stderr);
+      return comparable(readFileSync(out, 'utf8'));
+    };
+    const first = await scan();
+    assert.ok(JSON.stringify(first).includes('"django"'), 'the include was read');
+    assert.deepEqual(await scan(), first);
+    assert.ok(lastPhases.includes('memo') && !lastPhases.includes('python'), 'remembered');
+    const later = new Date(Date.now() - 1800_000);
+    utimesSync(path.join(repo.dir, 'extra/base.txt'), later, later);
+    assert.deepEqual(await scan(), first);
+    assert.ok(lastPhases.includes('python'), 'the touched include is not in the walk, but the memo knew it was read');
   } finally {
     repo.cleanup();
     rmSync(cache, { recursive: true, force: true });

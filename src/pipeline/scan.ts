@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ScanReport } from '../core/report.js';
 import type { Finding } from '../core/finding.js';
@@ -13,7 +14,7 @@ import { VERSION } from '../version.js';
 import { postProcess } from './post-process.js';
 import { roleCounts, rolesOf } from '../facts/roles.js';
 import { maskedJson, maskReport } from './mask.js';
-import { cacheSalt, FileCache } from '../cache/file-cache.js';
+import { cacheSalt, FileCache, stampOf } from '../cache/file-cache.js';
 import { AnalysisMemo, inputsKey, treeKey } from '../cache/analysis-memo.js';
 import { daysSince } from '../facts/commits.js';
 import type { HealthResult } from '../health/index.js';
@@ -120,10 +121,19 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     const now = new Date(started);
     const remembered = memo?.matchesTree(tree) ? await timed('memo', () => memo.value(tree, inputs)) : undefined;
     // The activity check grades the days since the last commit: a review made on another day may grade it otherwise.
-    const a = remembered && remembered.days === daysSince(remembered.health?.health.metrics.git?.lastCommit ?? null, now) ? remembered : undefined;
+    const a =
+      remembered &&
+      remembered.days === daysSince(remembered.health?.health.metrics.git?.lastCommit ?? null, now) &&
+      remembered.outside.every((o) => outsideStamp(root, o.path) === o.stamp)
+        ? remembered
+        : undefined;
     const analysis = a ?? (await analyse(ws, opts, report, findings, { now, pythonKind, pythonPack: pythonPack ?? readPack(), timed, readHistory: memo?.matchesTree(tree) ? readHistory : null }));
     if (a) ws.errors.push(...a.errors);
-    else if (tree && opts.cache) AnalysisMemo.save(opts.cache.dir, root, memoKind, { tree, inputs }, maskedJson(analysis));
+    else if (tree && opts.cache) {
+      // Files read beyond the walk are not in the tree's key: their stats go with the memo, checked when it is read.
+      analysis.outside = [...ws.readOutside].map((p) => ({ path: p, stamp: outsideStamp(root, p) }));
+      if (analysis.outside.every((o) => o.stamp)) AnalysisMemo.save(opts.cache.dir, root, memoKind, { tree, inputs }, maskedJson(analysis));
+    }
     if (analysis.health) {
       report.health = analysis.health.health;
       findings.push(...analysis.health.findings);
@@ -155,6 +165,8 @@ interface Analysis {
   errors: ScanError[];
   /** Days since the last commit when the review was made (null without a history or a health review). */
   days: number | null;
+  /** Files the scan read that the walk did not list, with their stat then (stampOf). */
+  outside: { path: string; stamp: string }[];
 }
 
 /** Parse the Python files (through the per-file cache), review health and assemble the brief. */
@@ -181,7 +193,7 @@ async function analyse(
   cache?.save();
   const { reviewHealth } = await import('../health/index.js');
   const h = await ctx.timed('health', () => reviewHealth(ws, { dependencies: report.dependencies, python, now: ctx.now }));
-  const out: Analysis = { errors: [], days: null };
+  const out: Analysis = { errors: [], days: null, outside: [] };
   if (want.has('health')) {
     out.health = h;
     out.days = daysSince(h.health.metrics.git?.lastCommit ?? null, ctx.now);
@@ -194,6 +206,12 @@ async function analyse(
   }
   out.errors = ws.errors.slice(errorsBefore);
   return out;
+}
+
+/** A file read beyond the walk as the memo records it: its stat, or 'absent' (a lock looked for beside a manifest); '' when too recent to trust. */
+function outsideStamp(root: string, p: string): string {
+  const abs = path.join(root, p);
+  return stampOf({ abs }) || (existsSync(abs) ? '' : 'absent');
 }
 
 /** The PYVET_ environment (the syntax-node limit and the like can change what the analysis finds). */

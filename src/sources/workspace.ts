@@ -18,6 +18,8 @@ export class Workspace {
   /** True when the user named files (a manifest given directly) instead of a directory to walk. */
   readonly single: boolean;
   private readonly cache = new Map<string, ReadResult>();
+  /** Paths read that the walk did not list (an include, a lock beside a named manifest): what a scan read beyond the tree's stats. */
+  readonly readOutside = new Set<string>();
 
   constructor(
     /** Absolute path of the scanned directory. */
@@ -56,6 +58,7 @@ export class Workspace {
     if (!r) {
       const f = this.byPath.get(relPath);
       // A path the walk did not list (an include, a lock beside a named manifest) is read only inside the root.
+      if (!f) this.readOutside.add(relPath);
       r = f ? readText(f.abs, this.config.maxFileSize, f.size) : readTextInside(this.root, relPath, this.config.maxFileSize);
       this.cache.set(relPath, r);
     }
