@@ -36,12 +36,23 @@ function age(dir: string): void {
   }
 }
 
-test('scan results are identical with and without the cache: cold, warm, touched, remembered, after a commit, an edit, and with a damaged cache', async () => {
-  const token = 'ghp_' + fake(ALNUM, 36, 'cache-e2e');
+/** A temporary repository, a cache dir and a report path for `body`, removed afterwards. */
+async function withRepo(body: (repo: TempRepo, cache: string, out: string) => Promise<void>): Promise<void> {
   const repo = new TempRepo();
   const cache = mkdtempSync(path.join(os.tmpdir(), 'pyvet-cache-'));
   const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'pyvet-cache-out-')), 'report.json');
   try {
+    await body(repo, cache, out);
+  } finally {
+    repo.cleanup();
+    rmSync(cache, { recursive: true, force: true });
+    rmSync(path.dirname(out), { recursive: true, force: true });
+  }
+}
+
+test('scan results are identical with and without the cache: cold, warm, touched, remembered, after a commit, an edit, and with a damaged cache', async () => {
+  const token = 'ghp_' + fake(ALNUM, 36, 'cache-e2e');
+  await withRepo(async (repo, cache, out) => {
     repo.commit('init', {
       'requirements.txt': 'django==2.2.3\nrequests>=2.0\n',
       'app/__init__.py': '',
@@ -111,18 +122,11 @@ test('scan results are identical with and without the cache: cold, warm, touched
     assert.deepEqual(await scan('--cache-dir', cache), edited, 'and rewritten whole');
     for (const p of [...packs(cache), ...memos(cache)]) writeFileSync(p, readFileSync(p).subarray(0, -10));
     assert.deepEqual(await scan('--cache-dir', cache), edited, 'a truncated pack is ignored');
-  } finally {
-    repo.cleanup();
-    rmSync(cache, { recursive: true, force: true });
-    rmSync(path.dirname(out), { recursive: true, force: true });
-  }
+  });
 });
 
 test('a file read beyond the walk (an include the .gitignore hides) keeps the analysis memo honest: touched, it misses', async () => {
-  const repo = new TempRepo();
-  const cache = mkdtempSync(path.join(os.tmpdir(), 'pyvet-cache-'));
-  const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'pyvet-cache-out-')), 'report.json');
-  try {
+  await withRepo(async (repo, cache, out) => {
     repo.commit('init', {
       '.gitignore': 'extra/\n',
       'requirements.txt': '-r extra/base.txt\nrequests>=2.0\n',
@@ -144,9 +148,5 @@ test('a file read beyond the walk (an include the .gitignore hides) keeps the an
     utimesSync(path.join(repo.dir, 'extra/base.txt'), later, later);
     assert.deepEqual(await scan(), first);
     assert.ok(lastPhases.includes('python'), 'the touched include is not in the walk, but the memo knew it was read');
-  } finally {
-    repo.cleanup();
-    rmSync(cache, { recursive: true, force: true });
-    rmSync(path.dirname(out), { recursive: true, force: true });
-  }
+  });
 });

@@ -1,5 +1,5 @@
 import { gitLines } from '../sources/git.js';
-import type { Workspace } from '../sources/workspace.js';
+import { oncePerScan } from '../sources/workspace.js';
 
 export interface CommitInfo {
   sha: string;
@@ -53,20 +53,9 @@ async function readCommitLog(root: string): Promise<CommitLog> {
   return { commits, churn, lastChange };
 }
 
-const perWorkspace = new WeakMap<Workspace, Promise<CommitLog>>();
-
 /**
  * The commit log, read once per scan. Started by the scan right after the walk, while the process is
  * small (each git start forks all of it) and so that git runs while the Python files are analysed;
  * rejects when git cannot read the history.
  */
-export function commitLogOf(ws: Workspace): Promise<CommitLog> {
-  let p = perWorkspace.get(ws);
-  if (!p) {
-    p = readCommitLog(ws.root);
-    // callers that never await it must not see an unhandled rejection
-    p.catch(() => undefined);
-    perWorkspace.set(ws, p);
-  }
-  return p;
-}
+export const commitLogOf = oncePerScan((ws) => readCommitLog(ws.root));

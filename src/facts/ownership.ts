@@ -1,5 +1,5 @@
 import { gitLines } from '../sources/git.js';
-import type { Workspace } from '../sources/workspace.js';
+import { oncePerScan } from '../sources/workspace.js';
 
 /** The source files ownership is read for: Python, stubs and Cython. */
 export const SOURCE_PATHSPEC = ['*.py', '*.pyi', '*.pyx'];
@@ -221,19 +221,8 @@ export async function lineOwnership(dir: string, pathspec: string[] = SOURCE_PAT
   return { files: out, activity: { last: lastByName, newest }, skipped };
 }
 
-const perWorkspace = new WeakMap<Workspace, Promise<Ownership>>();
-
 /**
  * The repository's line ownership, read once per scan: health's bus factor and knowledge islands and the
  * brief's owners are the same numbers. Rejects when git cannot read the history.
  */
-export function ownershipOf(ws: Workspace): Promise<Ownership> {
-  let p = perWorkspace.get(ws);
-  if (!p) {
-    p = lineOwnership(ws.root);
-    // callers that never await it must not see an unhandled rejection
-    p.catch(() => undefined);
-    perWorkspace.set(ws, p);
-  }
-  return p;
-}
+export const ownershipOf = oncePerScan((ws) => lineOwnership(ws.root));

@@ -82,3 +82,20 @@ export class Workspace {
     this.cache.clear();
   }
 }
+
+/**
+ * A read of the repository that several analyzers share, done once per scan: the first call starts it,
+ * later ones get the same promise. A rejection reaches the callers that await it, never as an unhandled one.
+ */
+export function oncePerScan<T>(read: (ws: Workspace) => Promise<T>): (ws: Workspace) => Promise<T> {
+  const started = new WeakMap<Workspace, Promise<T>>();
+  return (ws) => {
+    let p = started.get(ws);
+    if (!p) {
+      p = read(ws);
+      p.catch(() => undefined);
+      started.set(ws, p);
+    }
+    return p;
+  };
+}
