@@ -95,7 +95,8 @@ export function functionComplexity(def: SyntaxNode): number {
   const b = body(def);
   if (!b) return 1;
   let cc = 1;
-  for (const stmt of b.namedChildren) cc += decisionPoints(stmt);
+  const stmts = b.namedChildren;
+  for (let i = 0; i < stmts.length; i++) cc += decisionPoints(stmts[i]!);
   return cc;
 }
 
@@ -107,7 +108,10 @@ export function functionComplexity(def: SyntaxNode): number {
 export function collectFunctions(root: SyntaxNode): FunctionFact[] {
   const out: FunctionFact[] = [];
   const visit = (node: SyntaxNode, scope: Scope): void => {
-    for (const c of node.namedChildren) {
+    // Indexed: a for-of here made an iterator and a result object per node.
+    const children = node.namedChildren;
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i]!;
       if (c.type === 'function_definition') {
         const name = defName(c);
         const shown = scope.kind === 'class' ? `${scope.name}.${name}` : scope.kind === 'function' ? `${scope.name}.${name}` : name;
@@ -145,7 +149,9 @@ export function collectFunctions(root: SyntaxNode): FunctionFact[] {
 export function moduleComplexity(root: SyntaxNode): number {
   let total = 1;
   const visit = (node: SyntaxNode, inClass: boolean): void => {
-    for (let c of node.namedChildren) {
+    const children = node.namedChildren;
+    for (let i = 0; i < children.length; i++) {
+      let c = children[i]!;
       // Decorators are not visited by radon: only the definition counts.
       if (c.type === 'decorated_definition') c = c.childForFieldName('definition') ?? c;
       if (c.type === 'function_definition') {

@@ -90,13 +90,13 @@ export function halsteadVolume(root: SyntaxNode): number {
       case 'function_definition': {
         const name = n.childForFieldName('name')?.text ?? '';
         const body = n.childForFieldName('body');
-        if (body) for (const c of body.namedChildren) visit(c, name);
+        if (body) visitChildren(body, name);
         return;
       }
       case 'decorated_definition': {
         const def = n.childForFieldName('definition');
         // Function decorators are not visited by radon; class decorators are (generic visit).
-        if (def?.type === 'class_definition') for (const c of n.namedChildren) visit(c, ctx);
+        if (def?.type === 'class_definition') visitChildren(n, ctx);
         else if (def) visit(def, ctx);
         return;
       }
@@ -151,7 +151,8 @@ export function halsteadVolume(root: SyntaxNode): number {
       case 'comparison_operator': {
         const operands: SyntaxNode[] = [];
         let pending = '';
-        for (const c of n.children) {
+        for (let i = 0; i < n.children.length; i++) {
+          const c = n.children[i]!;
           if (c.isNamed && c.type !== 'comment') {
             if (pending) {
               operatorsSeen.add(CMP[pending] ?? pending);
@@ -166,7 +167,12 @@ export function halsteadVolume(root: SyntaxNode): number {
         break;
       }
     }
-    for (const c of n.namedChildren) visit(c, ctx);
+    visitChildren(n, ctx);
+  };
+  // Indexed: a for-of here made an iterator and a result object per node.
+  const visitChildren = (n: SyntaxNode, ctx: string): void => {
+    const children = n.namedChildren;
+    for (let i = 0; i < children.length; i++) visit(children[i]!, ctx);
   };
   visit(root, '');
   const h = operatorsSeen.size + operandsSeen.size;
