@@ -157,26 +157,25 @@ function complete(st: TokState): boolean {
 function logical(toks: readonly Tok[]): number {
   let total = 0;
   // Per part, over its tokens other than comments and newlines: how many, where the last `:` is, and
-  // whether any is not the end marker.
+  // whether any is not the end marker. (No closure for the part's end: one made per call kept the
+  // optimizing compiler deoptimizing at its call.)
   let count = 0;
   let colon = -1;
   let code = false;
-  const flush = () => {
-    if (colon >= 0) total += colon === count - 2 ? 1 : 2;
-    else if (code) total += 1;
-    count = 0;
-    colon = -1;
-    code = false;
-  };
-  for (const t of toks) {
-    if (t.t === 'op' && t.v === ';') flush();
-    else if (t.t !== 'comment' && t.t !== 'nl') {
+  for (let i = 0; i <= toks.length; i++) {
+    const t = i < toks.length ? toks[i]! : null;
+    if (t === null || (t.t === 'op' && t.v === ';')) {
+      if (colon >= 0) total += colon === count - 2 ? 1 : 2;
+      else if (code) total += 1;
+      count = 0;
+      colon = -1;
+      code = false;
+    } else if (t.t !== 'comment' && t.t !== 'nl') {
       if (t.t === 'op' && t.v === ':') colon = count;
       if (t.t !== 'end') code = true;
       count++;
     }
   }
-  flush();
   return total;
 }
 
