@@ -95,7 +95,8 @@ export function functionComplexity(def: SyntaxNode): number {
   const b = body(def);
   if (!b) return 1;
   let cc = 1;
-  for (const stmt of b.namedChildren) cc += decisionPoints(stmt);
+  const stmts = b.namedChildren;
+  for (let i = 0; i < stmts.length; i++) cc += decisionPoints(stmts[i]!);
   return cc;
 }
 
@@ -103,63 +104,76 @@ export function functionComplexity(def: SyntaxNode): number {
  * Every function row radon reports with --show-closures: module functions (at any depth of
  * module-level if/try/with), classes' methods (same), inner classes' methods as `Outer.Inner.m`,
  * closures as `outer.inner`. Classes defined inside functions are ignored, as radon ignores them.
+ * With `complexities`, each function's complexity is also kept there for moduleComplexity.
  */
-export function collectFunctions(root: SyntaxNode): FunctionFact[] {
+export function collectFunctions(root: SyntaxNode, complexities?: Map<SyntaxNode, number>): FunctionFact[] {
   const out: FunctionFact[] = [];
-  const visit = (node: SyntaxNode, scope: Scope): void => {
-    for (const c of node.namedChildren) {
-      if (c.type === 'function_definition') {
-        const name = defName(c);
-        const shown = scope.kind === 'class' ? `${scope.name}.${name}` : scope.kind === 'function' ? `${scope.name}.${name}` : name;
-        out.push({
-          name: shown,
-          line: c.startPosition.row + 1,
-          endLine: c.endPosition.row + 1,
-          complexity: functionComplexity(c),
-          col: c.startPosition.column,
-          method: scope.kind === 'class',
-        });
-        // A method's closures are named from the method alone, as radon's add_inner_blocks does.
-        const b = body(c);
-        if (b) visit(b, { kind: 'function', name: scope.kind === 'function' ? shown : name });
-      } else if (c.type === 'class_definition') {
-        if (scope.kind === 'function') continue;
-        const name = defName(c);
-        const b = body(c);
-        if (b) visit(b, { kind: 'class', name: scope.kind === 'class' ? `${scope.name}.${name}` : name });
-      } else if (c.type !== 'lambda') {
-        visit(c, scope);
-      }
-    }
-  };
-  visit(root, { kind: 'module' });
+  collectIn(root, { kind: 'module' }, out, complexities);
   out.sort((a, b) => a.line - b.line || a.col - b.col);
   return out;
+}
+
+// The walks are module functions, not closures made per file: a new closure per file was a new call
+// target for the optimizing compiler, which deoptimized and recompiled the walk again and again.
+function collectIn(node: SyntaxNode, scope: Scope, out: FunctionFact[], complexities: Map<SyntaxNode, number> | undefined): void {
+  // Indexed: a for-of here made an iterator and a result object per node.
+  const children = node.namedChildren;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!;
+    if (c.type === 'function_definition') {
+      const name = defName(c);
+      const shown = scope.kind === 'class' ? `${scope.name}.${name}` : scope.kind === 'function' ? `${scope.name}.${name}` : name;
+      const complexity = functionComplexity(c);
+      complexities?.set(c, complexity);
+      out.push({
+        name: shown,
+        line: c.startPosition.row + 1,
+        endLine: c.endPosition.row + 1,
+        complexity,
+        col: c.startPosition.column,
+        method: scope.kind === 'class',
+      });
+      // A method's closures are named from the method alone, as radon's add_inner_blocks does.
+      const b = body(c);
+      if (b) collectIn(b, { kind: 'function', name: scope.kind === 'function' ? shown : name }, out, complexities);
+    } else if (c.type === 'class_definition') {
+      if (scope.kind === 'function') continue;
+      const name = defName(c);
+      const b = body(c);
+      if (b) collectIn(b, { kind: 'class', name: scope.kind === 'class' ? `${scope.name}.${name}` : name }, out, complexities);
+    } else if (c.type !== 'lambda') {
+      collectIn(c, scope, out, complexities);
+    }
+  }
 }
 
 /**
  * radon's module total (`ComplexityVisitor.total_complexity`), the CC term of the maintainability
  * index: 1 + module-level decisions + Σ(function − 1) + Σ(class body decisions + Σ methods).
- * Closures, inner classes and classes inside functions do not count.
+ * Closures, inner classes and classes inside functions do not count. `complexities` holds the
+ * functions' complexities when collectFunctions has computed them already.
  */
-export function moduleComplexity(root: SyntaxNode): number {
-  let total = 1;
-  const visit = (node: SyntaxNode, inClass: boolean): void => {
-    for (let c of node.namedChildren) {
-      // Decorators are not visited by radon: only the definition counts.
-      if (c.type === 'decorated_definition') c = c.childForFieldName('definition') ?? c;
-      if (c.type === 'function_definition') {
-        total += functionComplexity(c) - (inClass ? 0 : 1);
-      } else if (c.type === 'class_definition') {
-        if (inClass) continue;
-        const b = body(c);
-        if (b) visit(b, true);
-      } else {
-        total += ownDecisions(c);
-        if (c.type !== 'assert_statement') visit(c, inClass);
-      }
+export function moduleComplexity(root: SyntaxNode, complexities?: ReadonlyMap<SyntaxNode, number>): number {
+  return 1 + moduleDecisions(root, false, complexities);
+}
+
+function moduleDecisions(node: SyntaxNode, inClass: boolean, complexities: ReadonlyMap<SyntaxNode, number> | undefined): number {
+  let total = 0;
+  const children = node.namedChildren;
+  for (let i = 0; i < children.length; i++) {
+    let c = children[i]!;
+    // Decorators are not visited by radon: only the definition counts.
+    if (c.type === 'decorated_definition') c = c.childForFieldName('definition') ?? c;
+    if (c.type === 'function_definition') {
+      total += (complexities?.get(c) ?? functionComplexity(c)) - (inClass ? 0 : 1);
+    } else if (c.type === 'class_definition') {
+      if (inClass) continue;
+      const b = body(c);
+      if (b) total += moduleDecisions(b, true, complexities);
+    } else {
+      total += ownDecisions(c);
+      if (c.type !== 'assert_statement') total += moduleDecisions(c, inClass, complexities);
     }
-  };
-  visit(root, false);
+  }
   return total;
 }

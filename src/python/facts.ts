@@ -201,7 +201,8 @@ function collectStringRefs(node: SyntaxNode, bare: boolean, out: Set<string>): v
     if (v && (DOTTED.test(v) || (bare && BARE.test(v)))) out.add(v.split('.')[0]!);
     return;
   }
-  for (const c of node.namedChildren) collectStringRefs(c, bare, out);
+  const children = node.namedChildren;
+  for (let i = 0; i < children.length; i++) collectStringRefs(children[i]!, bare, out);
 }
 
 /** `# noqa`, `# noqa: E722,S101`, `# nosec`, `# nosec B101`: one entry per line that has one. */
@@ -274,8 +275,10 @@ function healthFacts(d: HealthDraft): HealthFacts {
 
 /** Extract the health facts of one parsed file. `path` decides library vs test/script code. */
 export function extractHealthFacts(root: SyntaxNode, source: string, path: string): HealthFacts {
+  // Each function's complexity, computed once for its row and for the module total of the maintainability index.
+  const complexities = new Map<SyntaxNode, number>();
   const facts: HealthDraft = {
-    functions: collectFunctions(root),
+    functions: collectFunctions(root, complexities),
     maintainability: null,
     loc: 0,
     sloc: 0,
@@ -291,28 +294,95 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
     logs: false,
     configuresLogging: false,
   };
-  const stringRefs = new Set<string>();
-  const mi = maintainability(root, source);
+  const mi = maintainability(root, source, complexities);
   facts.maintainability = mi.mi;
   facts.loc = mi.loc;
   facts.sloc = mi.sloc;
-
-  const testFile = isTestPath(path);
-  const settingsFile = isSettingsPath(path);
-  const markers = new Set<string>();
-  // Names bound by `from X import name`, to recognise `getenv(...)`, `config(...)`, `load(...)`.
-  const importedFrom = new Map<string, string>();
-  let envObjects = new Set<string>();
-  const scopeStack: string[] = [];
-  const scope = () => scopeStack.join('.') || '<module>';
-
-  const smell = (rule: string, node: SyntaxNode) => {
-    facts.smells.push({ rule, line: node.startPosition.row + 1, column: node.startPosition.column + 1, snippet: oneLine(node.text), scope: scope() });
-  };
-
+  const walk = new HealthWalk(facts, path);
   // First pass over imports so that calls can be recognised whatever the order in the file.
-  const importWalk = (node: SyntaxNode, optional: boolean, typing: boolean, deferred: boolean): void => {
-    for (const c of node.namedChildren) {
+  walk.importWalk(root, false, false, false);
+  const importsTop = new Set(facts.imports.map((i) => i.name.split('.')[0]));
+  walk.importsTop = importsTop;
+  facts.logs = importsTop.has('logging') || importsTop.has('structlog') || importsTop.has('loguru');
+  for (const c of root.namedChildren) {
+    const cond = c.type === 'if_statement' ? (c.childForFieldName('condition')?.text.replace(/\s+/g, ' ') ?? '') : '';
+    if (/^__name__ ?== ?['"]__main__['"]$|^['"]__main__['"] ?== ?__name__$/.test(cond)) facts.hasMainGuard = true;
+  }
+  walk.cliModule = [...importsTop].some((m) => m === 'argparse' || m === 'click' || m === 'typer' || m === 'fire' || m === 'docopt');
+  walk.visit(root);
+  facts.markers = [...walk.markers].sort();
+  facts.stringRefs = [...walk.stringRefs].sort();
+  return healthFacts(facts);
+}
+
+type ScopeKind = 'function' | 'async' | 'class' | 'test-class';
+
+const IMPORT_GUARD = /^(ImportError|ModuleNotFoundError|Exception)$/;
+const OPTIONAL_IMPORT_CONDITION = /find_spec|(^|[\s(.])(has_|HAS_|_?is_available|_available\b|is_installed)/;
+const TYPE_CHECKING = /^([A-Za-z_][\w.]*\.)?TYPE_CHECKING$/;
+const OS_ENV_CALL = /^os\.(environ\.(get|setdefault|pop)|getenv)$/;
+const MUTABLE_FACTORY = /^(list|dict|set|collections\.defaultdict|defaultdict|bytearray)$/;
+const FIELD_CALL = /(^|\.)Field$/;
+const ENV_CLASS = /(^|\.)Env$/;
+const UPPER_NAME = /^[A-Z][A-Z0-9_]*$/;
+const WEAK_HASH = /^hashlib\.(md5|sha1|new)$/;
+const PASSWORD_WORD = /pass(word|wd|phrase)?\b|pwd/i;
+const WEAK_HASH_NAME = /^['"](md5|sha1)['"]/i;
+const REQUESTS_CALL = /^requests\.(get|post|put|patch|delete|head|options|request)$/;
+const HTTPX_CALL = /^httpx\.(get|post|put|patch|delete|head|options|request|stream)$/;
+const LOGGING_CONFIG = /^(logging\.(basicConfig|config\.dictConfig|config\.fileConfig)|dictConfig|fileConfig|structlog\.configure|loguru\.logger\.add)$/;
+const BARE_RAISE = /(^|\n)\s*raise\s*($|\n)/;
+const RAISE = /(^|\n)\s*raise\b/;
+const KEEPS_TRACE = /\btraceback\.(format_exc|print_exc|format_exception|print_exception|format_tb)\b|\bsys\.exc_info\(/;
+const TYPE_NARROWING = /^(isinstance|issubclass|callable)\(|^[\w.]+ is (not )?None$/;
+const PYTEST_MARK = /^pytest\.mark\.([A-Za-z_]\w*)$/;
+const ASYNC_DEF = /^async\b/;
+
+/**
+ * The walk of one file: its state in fields and its steps as methods. Closures made anew for each file
+ * (as the walk was written before) gave the optimizing compiler a new call target per file, and each
+ * worker deoptimized and recompiled these large functions dozens of times.
+ */
+class HealthWalk {
+  readonly testFile: boolean;
+  readonly settingsFile: boolean;
+  readonly stringRefs = new Set<string>();
+  readonly markers = new Set<string>();
+  /** Names bound by `from X import name`, to recognise `getenv(...)`, `config(...)`, `load(...)`. */
+  readonly importedFrom = new Map<string, string>();
+  /** django-environ: names bound to `environ.Env(...)`. */
+  readonly envObjects = new Set<string>();
+  readonly scopeStack: string[] = [];
+  /** Per enclosing scope: is it a test class (pytest `Test*` or a TestCase subclass)? */
+  readonly kinds: ScopeKind[] = [];
+  /** Names assigned SQL built from values, per scope: `q = f"SELECT … {x}"; cur.execute(q)`. */
+  readonly builtSql = new Set<string>();
+  /** Enclosing except clauses, innermost last: whether each re-raises, catches everything, and keeps the traceback. */
+  handlers: { reraises: boolean; broad: boolean; keepsTrace: boolean }[] = [];
+  importsTop: ReadonlySet<string | undefined> = new Set();
+  cliModule = false;
+
+  constructor(
+    readonly facts: HealthDraft,
+    readonly path: string,
+  ) {
+    this.testFile = isTestPath(path);
+    this.settingsFile = isSettingsPath(path);
+  }
+
+  scope(): string {
+    return this.scopeStack.join('.') || '<module>';
+  }
+
+  smell(rule: string, node: SyntaxNode): void {
+    this.facts.smells.push({ rule, line: node.startPosition.row + 1, column: node.startPosition.column + 1, snippet: oneLine(node.text), scope: this.scope() });
+  }
+
+  importWalk(node: SyntaxNode, optional: boolean, typing: boolean, deferred: boolean): void {
+    const facts = this.facts;
+    const children = node.namedChildren;
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i]!;
       if (c.type === 'import_statement') {
         for (const n of c.namedChildren) {
           const dn = n.type === 'aliased_import' ? n.childForFieldName('name') : n;
@@ -333,114 +403,109 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
           const alias = n.type === 'aliased_import' ? n.childForFieldName('alias')?.text : undefined;
           if (orig) {
             names.push(orig.text);
-            if (level === 0) importedFrom.set(alias ?? orig.text, `${name}.${orig.text}`);
+            if (level === 0) this.importedFrom.set(alias ?? orig.text, `${name}.${orig.text}`);
           }
         }
         if (c.namedChildren.some((x) => x.type === 'wildcard_import')) names.push('*');
         facts.imports.push({ name, level, names, line: c.startPosition.row + 1, optional, typing, deferred });
       } else if (c.type === 'try_statement') {
-        const guards = c.namedChildren.some(
-          (h) => h.type === 'except_clause' && (isBareExcept(h) || exceptCatches(h).some((x) => /^(ImportError|ModuleNotFoundError|Exception)$/.test(x))),
-        );
-        importWalk(c, optional || guards, typing, deferred);
-      } else if (c.type === 'if_statement' && /find_spec|(^|[\s(.])(has_|HAS_|_?is_available|_available\b|is_installed)/.test(c.childForFieldName('condition')?.text ?? '')) {
+        const guards = c.namedChildren.some((h) => h.type === 'except_clause' && (isBareExcept(h) || exceptCatches(h).some((x) => IMPORT_GUARD.test(x))));
+        this.importWalk(c, optional || guards, typing, deferred);
+      } else if (c.type === 'if_statement' && OPTIONAL_IMPORT_CONDITION.test(c.childForFieldName('condition')?.text ?? '')) {
         // `if has_simplejson:` / `if importlib.util.find_spec("x"):` guards an optional import like try/except ImportError.
-        importWalk(c, true, typing, deferred);
-      } else if (c.type === 'if_statement' && /^([A-Za-z_][\w.]*\.)?TYPE_CHECKING$/.test(c.childForFieldName('condition')?.text ?? '')) {
+        this.importWalk(c, true, typing, deferred);
+      } else if (c.type === 'if_statement' && TYPE_CHECKING.test(c.childForFieldName('condition')?.text ?? '')) {
         const cons = c.childForFieldName('consequence');
-        if (cons) importWalk(cons, optional, true, deferred);
+        if (cons) this.importWalk(cons, optional, true, deferred);
       } else if (c.type.endsWith('statement') || c.type.endsWith('definition') || c.type.endsWith('clause') || c.type === 'block') {
-        importWalk(c, optional, typing, deferred || c.type === 'function_definition');
+        this.importWalk(c, optional, typing, deferred || c.type === 'function_definition');
       }
     }
-  };
-  importWalk(root, false, false, false);
-  const fromModule = (local: string) => importedFrom.get(local) ?? null;
-  const importsTop = new Set(facts.imports.map((i) => i.name.split('.')[0]));
-  facts.logs = importsTop.has('logging') || importsTop.has('structlog') || importsTop.has('loguru');
-  // Names assigned SQL built from values, per scope: `q = f"SELECT … {x}"; cur.execute(q)`.
-  const builtSql = new Set<string>();
-  // Enclosing except clauses, innermost last: whether each re-raises, catches everything, and keeps the traceback.
-  const handlers: { reraises: boolean; broad: boolean; keepsTrace: boolean }[] = [];
+  }
 
-  const resolveCallee = (fn: SyntaxNode | null): string | null => {
+  resolveCallee(fn: SyntaxNode | null): string | null {
     const d = dottedName(fn);
     if (!d) return null;
-    const head = d.split('.')[0]!;
-    const origin = fromModule(head);
-    return origin ? origin + d.slice(head.length) : d;
-  };
+    const dot = d.indexOf('.');
+    const origin = this.importedFrom.get(dot < 0 ? d : d.slice(0, dot));
+    return origin !== undefined ? origin + (dot < 0 ? '' : d.slice(dot)) : d;
+  }
 
-  const envCall = (call: SyntaxNode, callee: string) => {
-    const { positional, keywords } = callArgs(call);
-    const line = call.startPosition.row + 1;
-    const push = (nameNode: SyntaxNode | undefined, def: SyntaxNode | undefined, via: string) => {
-      const name = stringValue(nameNode);
-      if (name) facts.envReads.push({ name, line, default: literalText(def), via });
-    };
-    if (/^os\.(environ\.(get|setdefault|pop)|getenv)$/.test(callee)) {
-      push(positional[0], positional[1] ?? keywords.get('default'), callee.includes('getenv') ? 'os.getenv' : 'os.environ');
+  envCall(call: SyntaxNode, callee: string, positional: SyntaxNode[], keywords: Map<string, SyntaxNode>): void {
+    if (OS_ENV_CALL.test(callee)) {
+      this.envRead(call, positional[0], positional[1] ?? keywords.get('default'), callee.includes('getenv') ? 'os.getenv' : 'os.environ');
       return;
     }
-    if (callee === 'decouple.config' || (callee === 'config' && importsTop.has('decouple')) || callee === 'decouple.AutoConfig') {
-      push(positional[0], keywords.get('default') ?? positional[1], 'decouple');
+    if (callee === 'decouple.config' || (callee === 'config' && this.importsTop.has('decouple')) || callee === 'decouple.AutoConfig') {
+      this.envRead(call, positional[0], keywords.get('default') ?? positional[1], 'decouple');
       return;
     }
+    if (this.envObjects.size === 0) return;
     const parts = callee.split('.');
-    const obj = parts[0]!;
-    if (envObjects.has(obj) && (parts.length === 1 || (parts.length === 2 && ENV_TYPED_METHODS.has(parts[1]!)))) {
-      push(positional[0], keywords.get('default') ?? positional[1], 'django-environ');
+    if (this.envObjects.has(parts[0]!) && (parts.length === 1 || (parts.length === 2 && ENV_TYPED_METHODS.has(parts[1]!)))) {
+      this.envRead(call, positional[0], keywords.get('default') ?? positional[1], 'django-environ');
     }
-  };
+  }
 
-  const checkCall = (call: SyntaxNode) => {
+  envRead(call: SyntaxNode, nameNode: SyntaxNode | undefined, def: SyntaxNode | undefined, via: string): void {
+    const name = stringValue(nameNode);
+    if (name) this.facts.envReads.push({ name, line: call.startPosition.row + 1, default: literalText(def), via });
+  }
+
+  checkCall(call: SyntaxNode): void {
+    const facts = this.facts;
     const fn = call.childForFieldName('function');
-    const callee = resolveCallee(fn);
+    const callee = this.resolveCallee(fn);
     const { positional, keywords } = callArgs(call);
     if (callee) {
-      envCall(call, callee);
-      if (fn?.type === 'identifier' && (callee === 'eval' || callee === 'exec') && !isFileRun(call)) smell('health.eval-exec', call);
-      if (fn?.type === 'identifier' && callee === 'print' && facts.logs && !testFile && !facts.hasMainGuard && !isScriptLike(path) && !cliModule) {
-        smell('health.print-in-library', call);
+      this.envCall(call, callee, positional, keywords);
+      if (fn?.type === 'identifier' && (callee === 'eval' || callee === 'exec') && !isFileRun(call)) this.smell('health.eval-exec', call);
+      if (fn?.type === 'identifier' && callee === 'print' && facts.logs && !this.testFile && !facts.hasMainGuard && !isScriptLike(this.path) && !this.cliModule) {
+        this.smell('health.print-in-library', call);
       }
-      const [mod, attr] = [callee.slice(0, callee.lastIndexOf('.')), callee.slice(callee.lastIndexOf('.') + 1)];
-      if (mod === 'subprocess' && SUBPROCESS_FNS.has(attr) && keywords.get('shell')?.type === 'true') smell('health.shell-true', call);
-      if (mod === 'os' && (attr === 'system' || attr === 'popen')) smell('health.shell-true', call);
-      if (PICKLE_MODULES.has(mod) && (attr === 'load' || attr === 'loads' || attr === 'Unpickler')) smell('health.pickle-load', call);
+      // Without a dot, `mod` is the callee less its last character, as it always was: it matches none of the modules below.
+      const dot = callee.lastIndexOf('.');
+      const mod = callee.slice(0, dot);
+      const attr = callee.slice(dot + 1);
+      if (mod === 'subprocess' && SUBPROCESS_FNS.has(attr) && keywords.get('shell')?.type === 'true') this.smell('health.shell-true', call);
+      if (mod === 'os' && (attr === 'system' || attr === 'popen')) this.smell('health.shell-true', call);
+      if (PICKLE_MODULES.has(mod) && (attr === 'load' || attr === 'loads' || attr === 'Unpickler')) this.smell('health.pickle-load', call);
       if (mod === 'yaml' && (attr === 'load' || attr === 'load_all')) {
         const loader = keywords.get('Loader') ?? positional[1];
-        if (!loader || !SAFE_YAML_LOADERS.test(dottedName(loader) ?? '')) smell('health.yaml-unsafe-load', call);
+        if (!loader || !SAFE_YAML_LOADERS.test(dottedName(loader) ?? '')) this.smell('health.yaml-unsafe-load', call);
       }
-      if (mod === 'yaml' && (attr === 'unsafe_load' || attr === 'unsafe_load_all')) smell('health.yaml-unsafe-load', call);
-      if (attr === 'run' && keywords.get('debug')?.type === 'true') smell('health.debug-enabled', call);
+      if (mod === 'yaml' && (attr === 'unsafe_load' || attr === 'unsafe_load_all')) this.smell('health.yaml-unsafe-load', call);
+      if (attr === 'run' && keywords.get('debug')?.type === 'true') this.smell('health.debug-enabled', call);
     }
-    if (keywords.get('verify')?.type === 'false') smell('health.tls-verify-disabled', call);
+    if (keywords.get('verify')?.type === 'false') this.smell('health.tls-verify-disabled', call);
     const first = positional[0];
     // Values passed as parameters beside built SQL: the formatting splices query structure (a subquery, a table), not input.
-    if (first && positional.length < 2 && !keywords.has('params') && isSqlSink(fn, callee, importsTop) && (isBuiltSql(first) || (first.type === 'identifier' && builtSql.has(`${scope()}:${first.text}`)))) smell('health.sql-injection', call);
-    if (callee && /^hashlib\.(md5|sha1|new)$/.test(callee) && /pass(word|wd|phrase)?\b|pwd/i.test(call.childForFieldName('arguments')?.text ?? '')) {
-      if (!callee.endsWith('new') || /^['"](md5|sha1)['"]/i.test(first?.text ?? '')) smell('health.weak-password-hash', call);
+    if (first && positional.length < 2 && !keywords.has('params') && isSqlSink(fn, callee, this.importsTop) && (isBuiltSql(first) || (first.type === 'identifier' && this.builtSql.has(`${this.scope()}:${first.text}`)))) {
+      this.smell('health.sql-injection', call);
     }
-    if (callee && /^requests\.(get|post|put|patch|delete|head|options|request)$/.test(callee) && !keywords.has('timeout') && !call.text.includes('**')) smell('health.http-no-timeout', call);
-    if (callee && /^httpx\.(get|post|put|patch|delete|head|options|request|stream)$/.test(callee) && keywords.get('timeout')?.type === 'none') smell('health.http-no-timeout', call);
-    if (kinds[kinds.length - 1] === 'async' && callee && (BLOCKING_CALLS.test(callee) && (callee !== 'open' || fn?.type === 'identifier'))) smell('health.blocking-in-async', call);
+    if (callee && WEAK_HASH.test(callee) && PASSWORD_WORD.test(call.childForFieldName('arguments')?.text ?? '')) {
+      if (!callee.endsWith('new') || WEAK_HASH_NAME.test(first?.text ?? '')) this.smell('health.weak-password-hash', call);
+    }
+    if (callee && REQUESTS_CALL.test(callee) && !keywords.has('timeout') && !call.text.includes('**')) this.smell('health.http-no-timeout', call);
+    if (callee && HTTPX_CALL.test(callee) && keywords.get('timeout')?.type === 'none') this.smell('health.http-no-timeout', call);
+    if (this.kinds[this.kinds.length - 1] === 'async' && callee && BLOCKING_CALLS.test(callee) && (callee !== 'open' || fn?.type === 'identifier')) this.smell('health.blocking-in-async', call);
     const logCall = isLoggerCall(fn);
     if (logCall) {
-      const handler = handlers[handlers.length - 1];
+      const handler = this.handlers[this.handlers.length - 1];
       const args = call.childForFieldName('arguments');
       // A specific exception caught needs no traceback: its type says what happened (`except Group.DoesNotExist:
       // log.error("no group")`, `except InvalidCondition as e: log.error(f"… {e}")`). One that catches everything
       // throws away where it came from.
       const losesTrace = handler && handler.broad && !handler.keepsTrace;
       if (handler && losesTrace && !handler.reraises && (logCall.method === 'error' || logCall.method === 'critical') && !keywords.has('exc_info') && !keywords.has('stack_info')) {
-        smell('health.log-without-traceback', call);
+        this.smell('health.log-without-traceback', call);
       }
-      if (args && sensitiveName(args)) smell('health.secret-in-log', call);
+      if (args && sensitiveName(args)) this.smell('health.secret-in-log', call);
     }
-    if (callee && /^(logging\.(basicConfig|config\.dictConfig|config\.fileConfig)|dictConfig|fileConfig|structlog\.configure|loguru\.logger\.add)$/.test(callee)) facts.configuresLogging = true;
-  };
+    if (callee && LOGGING_CONFIG.test(callee)) facts.configuresLogging = true;
+  }
 
-  const checkParams = (def: SyntaxNode) => {
+  checkParams(def: SyntaxNode): void {
     const params = def.childForFieldName('parameters');
     for (const p of params?.namedChildren ?? []) {
       if (p.type !== 'default_parameter' && p.type !== 'typed_default_parameter') continue;
@@ -448,13 +513,13 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
       if (!v) continue;
       const mutable =
         v.type === 'list' || v.type === 'dictionary' || v.type === 'set' || v.type === 'list_comprehension' || v.type === 'dictionary_comprehension' || v.type === 'set_comprehension' ||
-        (v.type === 'call' && /^(list|dict|set|collections\.defaultdict|defaultdict|bytearray)$/.test(dottedName(v.childForFieldName('function')) ?? ''));
-      if (mutable) smell('health.mutable-default', p);
+        (v.type === 'call' && MUTABLE_FACTORY.test(dottedName(v.childForFieldName('function')) ?? ''));
+      if (mutable) this.smell('health.mutable-default', p);
     }
-  };
+  }
 
   /** pydantic BaseSettings: each annotated field is an env var, upper-cased, with a literal env_prefix. */
-  const settingsClass = (cls: SyntaxNode) => {
+  settingsClass(cls: SyntaxNode): void {
     const body = cls.childForFieldName('body');
     if (!body) return;
     let prefix = '';
@@ -484,127 +549,131 @@ export function extractHealthFacts(root: SyntaxNode, source: string, path: strin
       const right = a.childForFieldName('right');
       let def: string | null = literalText(right);
       let name = (prefix + left.text).toUpperCase();
-      if (right?.type === 'call' && /(^|\.)Field$/.test(dottedName(right.childForFieldName('function')) ?? '')) {
+      if (right?.type === 'call' && FIELD_CALL.test(dottedName(right.childForFieldName('function')) ?? '')) {
         const { positional, keywords } = callArgs(right);
         def = literalText(keywords.get('default') ?? positional[0]);
         const alias = stringValue(keywords.get('env') ?? keywords.get('validation_alias') ?? keywords.get('alias'));
         if (alias) name = alias.toUpperCase();
       }
-      facts.envReads.push({ name, line: a.startPosition.row + 1, default: def, via: 'pydantic' });
+      this.facts.envReads.push({ name, line: a.startPosition.row + 1, default: def, via: 'pydantic' });
     }
-  };
-
-  for (const c of root.namedChildren) {
-    const cond = c.type === 'if_statement' ? (c.childForFieldName('condition')?.text.replace(/\s+/g, ' ') ?? '') : '';
-    if (/^__name__ ?== ?['"]__main__['"]$|^['"]__main__['"] ?== ?__name__$/.test(cond)) facts.hasMainGuard = true;
   }
-  const cliModule = [...importsTop].some((m) => m === 'argparse' || m === 'click' || m === 'typer' || m === 'fire' || m === 'docopt');
-  // django-environ: names bound to `environ.Env(...)`.
-  envObjects = new Set<string>();
 
-  // Per enclosing scope: is it a test class (pytest `Test*` or a TestCase subclass)?
-  const kinds: ('function' | 'async' | 'class' | 'test-class')[] = [];
-  const visit = (node: SyntaxNode): void => {
+  assignment(node: SyntaxNode): void {
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    const topLevel = this.scopeStack.length === 0;
+    if (right?.type === 'call' && left?.type === 'identifier' && ENV_CLASS.test(this.resolveCallee(right.childForFieldName('function')) ?? '') && this.importsTop.has('environ')) {
+      this.envObjects.add(left.text);
+    }
+    if (this.settingsFile && topLevel && left?.text === 'DEBUG' && right?.type === 'true') this.smell('health.debug-enabled', node);
+    if (this.settingsFile && topLevel && left?.text === 'ALLOWED_HOSTS' && (right?.type === 'list' || right?.type === 'tuple') && right.namedChildren.some((c) => stringValue(c) === '*')) {
+      this.smell('health.allowed-hosts-wildcard', node);
+    }
+    if (topLevel && left?.text === 'LOGGING' && right?.type === 'dictionary') this.facts.configuresLogging = true;
+    if (left?.type === 'identifier' && right && isBuiltSql(right)) this.builtSql.add(`${this.scope()}:${left.text}`);
+    if (topLevel && left?.type === 'identifier' && right && UPPER_NAME.test(left.text)) collectStringRefs(right, APP_LISTS.test(left.text), this.stringRefs);
+  }
+
+  subscript(node: SyntaxNode): void {
+    const d = this.resolveCallee(node.childForFieldName('value'));
+    if (d !== 'os.environ') return;
+    const name = stringValue(node.childForFieldName('subscript'));
+    // A store (`os.environ["X"] = …`) sets a variable; only reads are configuration.
+    const parent = node.parent;
+    const isStore = parent?.type === 'assignment' && parent.childForFieldName('left') === node;
+    if (name && isStore) (this.facts.envWrites ??= []).push(name);
+    else if (name) this.facts.envReads.push({ name, line: node.startPosition.row + 1, default: null, via: 'os.environ' });
+  }
+
+  exceptClause(node: SyntaxNode): void {
+    // A bare except that re-raises (cleanup, then `raise`) lets Ctrl-C and SystemExit through.
+    if (isBareExcept(node) && !BARE_RAISE.test(node.text)) this.smell('health.bare-except', node.children[0] ?? node);
+    else if (exceptCatches(node).some((x) => x === 'Exception' || x === 'BaseException') && isEmptyBody(node.namedChildren.find((c) => c.type === 'block')) && !isDeliberateSwallow(node)) {
+      this.smell('health.swallowed-exception', node);
+    }
+    const caught = exceptCatches(node);
+    this.handlers.push({
+      reraises: RAISE.test(node.text),
+      broad: isBareExcept(node) || caught.some((x) => x === 'Exception' || x === 'BaseException'),
+      // The handler keeps the traceback another way (format_exc into a job log, print_exc).
+      keepsTrace: KEEPS_TRACE.test(node.text),
+    });
+    this.visitChildren(node);
+    this.handlers.pop();
+  }
+
+  functionDefinition(node: SyntaxNode): void {
+    this.checkParams(node);
+    const name = node.childForFieldName('name')?.text ?? '';
+    const top = this.kinds[this.kinds.length - 1];
+    if (this.testFile && name.startsWith('test') && (top === undefined || top === 'test-class')) this.facts.testFunctions++;
+    this.scopeStack.push(name);
+    this.kinds.push(ASYNC_DEF.test(node.text) ? 'async' : 'function');
+    // A handler's scope ends at a nested function: its body runs later, outside the except.
+    const outer = this.handlers;
+    this.handlers = [];
+    const body = node.childForFieldName('body');
+    if (body) this.visit(body);
+    this.handlers = outer;
+    this.scopeStack.pop();
+    this.kinds.pop();
+    // Decorators sit on the parent decorated_definition; parameters are checked above.
+  }
+
+  classDefinition(node: SyntaxNode): void {
+    const name = node.childForFieldName('name')?.text ?? '';
+    const bases = classBases(node);
+    if (bases.includes('BaseSettings')) this.settingsClass(node);
+    // pytest collects `Test*` classes; unittest collects TestCase subclasses.
+    const isTestClass = this.testFile && (name.startsWith('Test') || bases.some((b) => b.endsWith('TestCase')));
+    this.scopeStack.push(name);
+    this.kinds.push(isTestClass ? 'test-class' : 'class');
+    const body = node.childForFieldName('body');
+    if (body) this.visit(body);
+    this.scopeStack.pop();
+    this.kinds.pop();
+  }
+
+  visit(node: SyntaxNode): void {
     switch (node.type) {
-      case 'assignment': {
-        const left = node.childForFieldName('left');
-        const right = node.childForFieldName('right');
-        if (right?.type === 'call' && left?.type === 'identifier' && /(^|\.)Env$/.test(resolveCallee(right.childForFieldName('function')) ?? '') && importsTop.has('environ')) {
-          envObjects.add(left.text);
-        }
-        if (settingsFile && scopeStack.length === 0 && left?.text === 'DEBUG' && right?.type === 'true') smell('health.debug-enabled', node);
-        if (settingsFile && scopeStack.length === 0 && left?.text === 'ALLOWED_HOSTS' && (right?.type === 'list' || right?.type === 'tuple') && right.namedChildren.some((c) => stringValue(c) === '*')) {
-          smell('health.allowed-hosts-wildcard', node);
-        }
-        if (scopeStack.length === 0 && left?.text === 'LOGGING' && right?.type === 'dictionary') facts.configuresLogging = true;
-        if (left?.type === 'identifier' && right && isBuiltSql(right)) builtSql.add(`${scope()}:${left.text}`);
-        if (scopeStack.length === 0 && left?.type === 'identifier' && right && /^[A-Z][A-Z0-9_]*$/.test(left.text)) collectStringRefs(right, APP_LISTS.test(left.text), stringRefs);
+      case 'assignment':
+        this.assignment(node);
         break;
-      }
-      case 'subscript': {
-        const value = node.childForFieldName('value');
-        const d = resolveCallee(value);
-        if (d === 'os.environ') {
-          const key = node.childForFieldName('subscript');
-          const name = stringValue(key);
-          // A store (`os.environ["X"] = …`) sets a variable; only reads are configuration.
-          const parent = node.parent;
-          const isStore = parent?.type === 'assignment' && parent.childForFieldName('left')?.id === node.id;
-          if (name && isStore) (facts.envWrites ??= []).push(name);
-          else if (name) facts.envReads.push({ name, line: node.startPosition.row + 1, default: null, via: 'os.environ' });
-        }
+      case 'subscript':
+        this.subscript(node);
         break;
-      }
       case 'call':
-        checkCall(node);
+        this.checkCall(node);
         break;
-      case 'except_clause': {
-        // A bare except that re-raises (cleanup, then `raise`) lets Ctrl-C and SystemExit through.
-        if (isBareExcept(node) && !/(^|\n)\s*raise\s*($|\n)/.test(node.text)) smell('health.bare-except', node.children[0] ?? node);
-        else if (exceptCatches(node).some((x) => x === 'Exception' || x === 'BaseException') && isEmptyBody(node.namedChildren.find((c) => c.type === 'block')) && !isDeliberateSwallow(node)) {
-          smell('health.swallowed-exception', node);
-        }
-        const caught = exceptCatches(node);
-        handlers.push({
-          reraises: /(^|\n)\s*raise\b/.test(node.text),
-          broad: isBareExcept(node) || caught.some((x) => x === 'Exception' || x === 'BaseException'),
-          // The handler keeps the traceback another way (format_exc into a job log, print_exc).
-          keepsTrace: /\btraceback\.(format_exc|print_exc|format_exception|print_exception|format_tb)\b|\bsys\.exc_info\(/.test(node.text),
-        });
-        for (const c of node.namedChildren) visit(c);
-        handlers.pop();
+      case 'except_clause':
+        this.exceptClause(node);
         return;
-      }
       case 'assert_statement': {
         // `assert isinstance(x, T)` and `assert x is not None` narrow types for a checker; they validate no input.
         const cond = node.namedChild(0)?.text ?? '';
-        if (!testFile && !/^(isinstance|issubclass|callable)\(|^[\w.]+ is (not )?None$/.test(cond)) smell('health.assert-validation', node);
+        if (!this.testFile && !TYPE_NARROWING.test(cond)) this.smell('health.assert-validation', node);
         break;
       }
       case 'decorator': {
         const d = node.namedChild(0);
-        const expr = d?.type === 'call' ? d.childForFieldName('function') : d;
-        const dn = dottedName(expr);
-        const m = dn && /^pytest\.mark\.([A-Za-z_]\w*)$/.exec(dn);
-        if (m) markers.add(m[1]!);
+        const m = PYTEST_MARK.exec(dottedName(d?.type === 'call' ? d.childForFieldName('function') : d) ?? '');
+        if (m) this.markers.add(m[1]!);
         break;
       }
-      case 'function_definition': {
-        checkParams(node);
-        const name = node.childForFieldName('name')?.text ?? '';
-        const top = kinds[kinds.length - 1];
-        if (testFile && name.startsWith('test') && (top === undefined || top === 'test-class')) facts.testFunctions++;
-        scopeStack.push(name);
-        kinds.push(/^async\b/.test(node.text) ? 'async' : 'function');
-        // A handler's scope ends at a nested function: its body runs later, outside the except.
-        const outer = handlers.splice(0);
-        const body = node.childForFieldName('body');
-        if (body) visit(body);
-        handlers.push(...outer);
-        scopeStack.pop();
-        kinds.pop();
-        // Decorators sit on the parent decorated_definition; parameters are checked above.
+      case 'function_definition':
+        this.functionDefinition(node);
         return;
-      }
-      case 'class_definition': {
-        const name = node.childForFieldName('name')?.text ?? '';
-        const bases = classBases(node);
-        if (bases.includes('BaseSettings')) settingsClass(node);
-        // pytest collects `Test*` classes; unittest collects TestCase subclasses.
-        const isTestClass = testFile && (name.startsWith('Test') || bases.some((b) => b.endsWith('TestCase')));
-        scopeStack.push(name);
-        kinds.push(isTestClass ? 'test-class' : 'class');
-        const body = node.childForFieldName('body');
-        if (body) visit(body);
-        scopeStack.pop();
-        kinds.pop();
+      case 'class_definition':
+        this.classDefinition(node);
         return;
-      }
     }
-    for (const c of node.namedChildren) visit(c);
-  };
-  visit(root);
-  facts.markers = [...markers].sort();
-  facts.stringRefs = [...stringRefs].sort();
-  return healthFacts(facts);
+    this.visitChildren(node);
+  }
+
+  visitChildren(node: SyntaxNode): void {
+    // Indexed: a for-of here made an iterator and a result object per node.
+    const children = node.namedChildren;
+    for (let i = 0; i < children.length; i++) this.visit(children[i]!);
+  }
 }

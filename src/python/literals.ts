@@ -76,7 +76,9 @@ export function callArgs(call: SyntaxNode): { positional: SyntaxNode[]; keywords
   const keywords = new Map<string, SyntaxNode>();
   const args = call.childForFieldName('arguments');
   if (args?.type === 'argument_list') {
-    for (const a of args.namedChildren) {
+    const list = args.namedChildren;
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i]!;
       if (a.type === 'keyword_argument') {
         const k = a.childForFieldName('name')?.text;
         const v = a.childForFieldName('value');

@@ -33,12 +33,22 @@ function intValue(text: string): string | null {
  * a Constant its Python value (1 == 1.0 == True) and anything else is distinct.
  */
 export function halsteadVolume(root: SyntaxNode): number {
-  const operatorsSeen = new Set<string>();
-  const operandsSeen = new Set<string>();
-  let N1 = 0;
-  let N2 = 0;
-  let unique = 0;
-  const operandKey = (raw: SyntaxNode, ctx: string): string => {
+  const h = new Halstead();
+  h.visit(root, '');
+  const vocabulary = h.operatorsSeen.size + h.operandsSeen.size;
+  const N = h.N1 + h.N2;
+  return vocabulary !== 0 ? N * Math.log2(vocabulary) : 0;
+}
+
+/** The counts of one module. A class, not closures made per module: those were a new call target per file for the optimizing compiler. */
+class Halstead {
+  readonly operatorsSeen = new Set<string>();
+  readonly operandsSeen = new Set<string>();
+  N1 = 0;
+  N2 = 0;
+  unique = 0;
+
+  operandKey(raw: SyntaxNode, ctx: string): string {
     const n = unparen(raw);
     let v: string;
     switch (n.type) {
@@ -62,7 +72,7 @@ export function halsteadVolume(root: SyntaxNode): number {
         break;
       case 'integer': {
         const iv = intValue(n.text);
-        v = iv === null ? `u:${unique++}` : /[jJ]$/.test(n.text) ? `c:${n.text}` : 'n:' + iv;
+        v = iv === null ? `u:${this.unique++}` : /[jJ]$/.test(n.text) ? `c:${n.text}` : 'n:' + iv;
         break;
       }
       case 'float': {
@@ -77,101 +87,107 @@ export function halsteadVolume(root: SyntaxNode): number {
       case 'string':
       case 'concatenated_string': {
         const s = constantString(n);
-        v = s ?? `u:${unique++}`;
+        v = s ?? `u:${this.unique++}`;
         break;
       }
       default:
-        v = `u:${unique++}`;
+        v = `u:${this.unique++}`;
     }
     return ctx + '\u0000' + v;
-  };
-  const visit = (n: SyntaxNode, ctx: string): void => {
+  }
+
+  visit(n: SyntaxNode, ctx: string): void {
     switch (n.type) {
       case 'function_definition': {
         const name = n.childForFieldName('name')?.text ?? '';
         const body = n.childForFieldName('body');
-        if (body) for (const c of body.namedChildren) visit(c, name);
+        if (body) this.visitChildren(body, name);
         return;
       }
       case 'decorated_definition': {
         const def = n.childForFieldName('definition');
         // Function decorators are not visited by radon; class decorators are (generic visit).
-        if (def?.type === 'class_definition') for (const c of n.namedChildren) visit(c, ctx);
-        else if (def) visit(def, ctx);
+        if (def?.type === 'class_definition') this.visitChildren(n, ctx);
+        else if (def) this.visit(def, ctx);
         return;
       }
       case 'binary_operator':
       case 'augmented_assignment': {
         // `a += b` counts as radon counts `a + b`: one operator, two operands (no binary operator ends in =).
         const op = (n.childForFieldName('operator')?.type ?? '').replace(/=$/, '');
-        operatorsSeen.add(BINOP[op] ?? op);
-        N1++;
-        N2 += 2;
+        this.operatorsSeen.add(BINOP[op] ?? op);
+        this.N1++;
+        this.N2 += 2;
         const l = n.childForFieldName('left');
         const r = n.childForFieldName('right');
-        if (l) operandsSeen.add(operandKey(l, ctx));
-        if (r) operandsSeen.add(operandKey(r, ctx));
+        if (l) this.operandsSeen.add(this.operandKey(l, ctx));
+        if (r) this.operandsSeen.add(this.operandKey(r, ctx));
         break;
       }
       case 'unary_operator':
       case 'not_operator': {
         const op = n.type === 'not_operator' ? 'not' : (n.childForFieldName('operator')?.type ?? '');
-        operatorsSeen.add(UNARY[op] ?? op);
-        N1++;
-        N2++;
+        this.operatorsSeen.add(UNARY[op] ?? op);
+        this.N1++;
+        this.N2++;
         const a = n.childForFieldName('argument');
-        if (a) operandsSeen.add(operandKey(a, ctx));
+        if (a) this.operandsSeen.add(this.operandKey(a, ctx));
         break;
       }
-      case 'boolean_operator': {
-        const op = n.childForFieldName('operator')?.type ?? '';
-        const parent = n.parent;
-        // `a and b and c` is one BoolOp with three values in Python's AST; tree-sitter nests it to the left.
-        const chained = parent?.type === 'boolean_operator' && parent.childForFieldName('operator')?.type === op && parent.childForFieldName('left')?.id === n.id;
-        if (!chained) {
-          const values: SyntaxNode[] = [];
-          let cur: SyntaxNode = n;
-          for (;;) {
-            const r = cur.childForFieldName('right');
-            if (r) values.unshift(r);
-            const l = cur.childForFieldName('left');
-            if (l && l.type === 'boolean_operator' && l.childForFieldName('operator')?.type === op) cur = l;
-            else {
-              if (l) values.unshift(l);
-              break;
-            }
-          }
-          operatorsSeen.add(op === 'and' ? 'And' : 'Or');
-          N1++;
-          N2 += values.length;
-          for (const v of values) operandsSeen.add(operandKey(v, ctx));
-        }
+      case 'boolean_operator':
+        this.booleanOperator(n, ctx);
         break;
-      }
       case 'comparison_operator': {
         const operands: SyntaxNode[] = [];
         let pending = '';
-        for (const c of n.children) {
+        for (let i = 0; i < n.children.length; i++) {
+          const c = n.children[i]!;
           if (c.isNamed && c.type !== 'comment') {
             if (pending) {
-              operatorsSeen.add(CMP[pending] ?? pending);
-              N1++;
+              this.operatorsSeen.add(CMP[pending] ?? pending);
+              this.N1++;
               pending = '';
             }
             operands.push(c);
           } else if (!c.isNamed) pending = pending ? `${pending} ${c.type}` : c.type;
         }
-        N2 += operands.length;
-        for (const o of operands) operandsSeen.add(operandKey(o, ctx));
+        this.N2 += operands.length;
+        for (const o of operands) this.operandsSeen.add(this.operandKey(o, ctx));
         break;
       }
     }
-    for (const c of n.namedChildren) visit(c, ctx);
-  };
-  visit(root, '');
-  const h = operatorsSeen.size + operandsSeen.size;
-  const N = N1 + N2;
-  return h !== 0 ? N * Math.log2(h) : 0;
+    this.visitChildren(n, ctx);
+  }
+
+  booleanOperator(n: SyntaxNode, ctx: string): void {
+    const op = n.childForFieldName('operator')?.type ?? '';
+    const parent = n.parent;
+    // `a and b and c` is one BoolOp with three values in Python's AST; tree-sitter nests it to the left.
+    const chained = parent?.type === 'boolean_operator' && parent.childForFieldName('operator')?.type === op && parent.childForFieldName('left') === n;
+    if (chained) return;
+    const values: SyntaxNode[] = [];
+    let cur: SyntaxNode = n;
+    for (;;) {
+      const r = cur.childForFieldName('right');
+      if (r) values.unshift(r);
+      const l = cur.childForFieldName('left');
+      if (l && l.type === 'boolean_operator' && l.childForFieldName('operator')?.type === op) cur = l;
+      else {
+        if (l) values.unshift(l);
+        break;
+      }
+    }
+    this.operatorsSeen.add(op === 'and' ? 'And' : 'Or');
+    this.N1++;
+    this.N2 += values.length;
+    for (const v of values) this.operandsSeen.add(this.operandKey(v, ctx));
+  }
+
+  visitChildren(n: SyntaxNode, ctx: string): void {
+    // Indexed: a for-of here made an iterator and a result object per node.
+    const children = n.namedChildren;
+    for (let i = 0; i < children.length; i++) this.visit(children[i]!, ctx);
+  }
 }
 
 /** Key of a str/bytes constant as Python compares it (str 'x' equals a Name 'x' in radon's set); null for f-strings. */
@@ -209,12 +225,15 @@ export function miCompute(volume: number, complexity: number, lloc: number, comm
   return Math.min(Math.max(0, (nn * 100) / 171), 100);
 }
 
-/** `radon mi -s` of one module (multi-line strings count as comments, radon's default), plus its loc/sloc. */
-export function maintainability(root: SyntaxNode, source: string): { mi: number | null; loc: number; sloc: number } {
+/**
+ * `radon mi -s` of one module (multi-line strings count as comments, radon's default), plus its loc/sloc.
+ * `complexities`: the functions' complexities when collectFunctions has computed them.
+ */
+export function maintainability(root: SyntaxNode, source: string, complexities?: ReadonlyMap<SyntaxNode, number>): { mi: number | null; loc: number; sloc: number } {
   const raw = rawMetrics(source);
   if (!raw) return { mi: null, loc: source.split('\n').length, sloc: 0 };
   const commentLines = raw.comments + raw.multi;
   const percent = raw.sloc !== 0 ? (commentLines / raw.sloc) * 100 : 0;
-  const mi = miCompute(halsteadVolume(root), moduleComplexity(root), raw.lloc, percent);
+  const mi = miCompute(halsteadVolume(root), moduleComplexity(root, complexities), raw.lloc, percent);
   return { mi, loc: raw.loc, sloc: raw.sloc };
 }

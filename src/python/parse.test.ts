@@ -73,3 +73,20 @@ test('empty and whitespace-only sources parse to an empty module', () => {
     assert.equal(root.hasError, false);
   }
 });
+
+test('aliased keywords, fields through hidden nodes, and a chain far deeper than a call stack would allow', () => {
+  // `match` and `print` used as names are keywords aliased to identifiers; `*args` and `**kw` reach
+  // their fields through hidden nodes.
+  assert.equal(
+    outline(parsePython('match = print(*a, **k)\n')),
+    'module(expression_statement(assignment(left:identifier "=" right:call(function:identifier arguments:argument_list(list_splat("*" identifier) dictionary_splat("**" identifier))))))',
+  );
+  const terms = 100_000;
+  const src = `x = ${Array.from({ length: terms }, (_, i) => `a${i}`).join(' + ')}\n`;
+  const root = parsePython(src);
+  assert.equal(root.descendantsOfType(['binary_operator']).length, terms - 1);
+  // The parser's memory is reused from one parse to the next: the same source gives the same tree.
+  const again = parsePython(src);
+  assert.equal(again.descendantsOfType(['identifier']).length, terms + 1);
+  assert.equal(outline(parsePython('match = print(*a, **k)\n')), outline(parsePython('match = print(*a, **k)\n')));
+});
