@@ -60,6 +60,8 @@ test('scan results are identical with and without the cache: cold, warm, touched
       'app/settings.py': `GITHUB_TOKEN = "${token}"\nDEBUG = True\n`,
       'tests/test_main.py': 'from app.main import handler\n\ndef test_handler():\n    assert handler(0)\n',
       'broken.py': 'def f(:\n    pass\n',
+      // Quoted by health's evidence and the brief's integrations: masked in the report and in the memo alike.
+      'app/client.py': 'import requests\n\ndef fetch():\n    return requests.get("https://alice:hunter2@example.com/x")\n',
     });
     repo.write('logo.bin', new Uint8Array([0, 1, 2, 3, 0, 255]));
     age(repo.dir);
@@ -69,11 +71,13 @@ test('scan results are identical with and without the cache: cold, warm, touched
       return comparable(readFileSync(out, 'utf8'));
     };
     const plain = await scan('--no-cache');
+    assert.ok(JSON.stringify(plain).includes('example.com') && !JSON.stringify(plain).includes('hunter2'), 'the URL is quoted, its password masked');
     assert.equal(packs(cache).length, 0);
     assert.deepEqual(await scan('--cache-dir', cache), plain, 'cold, filling the cache');
     assert.ok(packs(cache).length >= 2, 'python and secrets packs written');
     assert.equal(memos(cache).length, 1, 'the analysis memo written');
     for (const p of [...packs(cache), ...memos(cache)]) assert.ok(!readFileSync(p, 'utf8').includes(token), `no raw secret in ${p}`);
+    for (const p of memos(cache)) assert.ok(!readFileSync(p, 'utf8').includes('hunter2'), `no password in ${p}`);
     const written = packs(cache).map((p) => statSync(p).mtimeMs);
     assert.ok(lastPhases.includes('python'), 'the cold scan analysed the Python files');
     assert.deepEqual(await scan('--cache-dir', cache), plain, 'warm');

@@ -23,7 +23,7 @@ export interface Analysis {
   errors: ScanError[];
   /** Days since the last commit when the review was made (null without a history or a health review). */
   days: number | null;
-  /** Files the scan read that the walk did not list, with their stat then (stampOf). */
+  /** Files the scan read that the walk did not list, with their stat then (stampOf); filled when remembered. */
   outside: { path: string; stamp: string }[];
 }
 
@@ -61,11 +61,22 @@ export class RememberedAnalysis {
     return a.outside.every((o) => outsideStamp(this.root, o.path) === o.stamp) ? a : undefined;
   }
 
-  /** Remember a fresh analysis, through the mask step, with the stats of the files read beyond the walk. */
+  /**
+   * Remember a fresh analysis, through the mask step, with the stats of the files read beyond the walk.
+   * The health review and the brief are kept as the report shows them (a served one joins the report
+   * after its mask step); findings and errors keep their paths, for the roles, and are masked with the report.
+   */
   keep(ws: Workspace, inputs: { dependencies: unknown; findings: unknown }, analysis: Analysis): void {
     if (!this.tree) return;
-    analysis.outside = [...ws.readOutside].map((p) => ({ path: p, stamp: outsideStamp(this.root, p) }));
-    if (analysis.outside.every((o) => o.stamp)) AnalysisMemo.save(this.dir, this.root, this.kind, { tree: this.tree, inputs: inputsKey(inputs) }, maskedJson(analysis));
+    const outside = [...ws.readOutside].map((p) => ({ path: p, stamp: outsideStamp(this.root, p) }));
+    if (!outside.every((o) => o.stamp)) return;
+    const { health, brief, errors, days } = analysis;
+    const json =
+      `{"errors":${maskedJson(errors, { keepPaths: true })},"days":${JSON.stringify(days)},"outside":${JSON.stringify(outside)}` +
+      (health ? `,"health":{"health":${maskedJson(health.health, { keepPaths: false })},"findings":${maskedJson(health.findings, { keepPaths: true })}}` : '') +
+      (brief ? `,"brief":${maskedJson(brief, { keepPaths: false })}` : '') +
+      '}';
+    AnalysisMemo.save(this.dir, this.root, this.kind, { tree: this.tree, inputs: inputsKey(inputs) }, json);
   }
 }
 

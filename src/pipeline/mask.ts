@@ -32,12 +32,14 @@ export function maskReport(report: ScanReport): void {
 }
 
 /**
- * The JSON of a part of a report as the mask step will leave it, for the cache (which never holds a
- * secret the report would not show). Paths are kept as they are: the cache's packs are keyed by them,
- * and a finding's path decides its role before the report is masked.
+ * The JSON of a part of a report as the mask step leaves it, for the cache (which never holds a secret
+ * the report would not show). With `keepPaths`, paths stay as they are (as the cache's packs keep them):
+ * a finding's path decides its role before the report is masked, so findings are cached that way and
+ * masked with the report; a part that is never read before the mask (a health review, a brief) is
+ * cached exactly as the report will show it.
  */
-export function maskedJson(value: unknown): string {
-  const keep = new Set([...KEEP, 'path']);
+export function maskedJson(value: unknown, opts: { keepPaths: boolean }): string {
+  const keep = opts.keepPaths ? new Set([...KEEP, 'path']) : KEEP;
   const changed = maskPlan(value, keep);
   if (!changed.size) return JSON.stringify(value);
   return JSON.stringify(value, (k, v: unknown) => (typeof v === 'string' && !keep.has(k) ? changed.get(v) ?? v : v));

@@ -15,6 +15,8 @@ import { maskReport } from './mask.js';
 import { analyse, RememberedAnalysis } from './analysis.js';
 import { cacheSalt, FileCache } from '../cache/file-cache.js';
 import type { Progress } from './progress.js';
+import type { HealthReport } from '../health/types.js';
+import type { Brief } from '../brief/types.js';
 
 export type Section = 'deps' | 'secrets' | 'health' | 'brief';
 
@@ -109,6 +111,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     findings.push(...s.findings);
     report.secrets = s.summary;
   }
+  let afterMask: { health?: HealthReport; brief?: Brief } = {};
   if (analysed) {
     const inputs = { dependencies: report.dependencies, findings };
     const now = new Date(started);
@@ -117,11 +120,15 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     if (served) ws.errors.push(...served.errors);
     else remembered?.keep(ws, inputs, analysis);
     if (analysis.health) {
-      report.health = analysis.health.health;
       findings.push(...analysis.health.findings);
       report.summary.score = analysis.health.health.score;
     }
-    if (analysis.brief) report.brief = analysis.brief;
+    // A served review and brief are stored masked (RememberedAnalysis.keep): they join the report after its mask step.
+    if (served) afterMask = { health: analysis.health?.health, brief: analysis.brief };
+    else {
+      if (analysis.health) report.health = analysis.health.health;
+      if (analysis.brief) report.brief = analysis.brief;
+    }
   }
   ws.release();
   const roles = rolesOf(ws);
@@ -135,6 +142,8 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     report.summary.byCategory[c] = (report.summary.byCategory[c] ?? 0) + 1;
   }
   await timed('mask', () => maskReport(report));
+  if (afterMask.health) report.health = afterMask.health;
+  if (afterMask.brief) report.brief = afterMask.brief;
   report.summary.durationMs = Date.now() - started;
   return report;
 }
