@@ -52,9 +52,14 @@ export class RememberedAnalysis {
     return this.memo.matchesTree(this.tree);
   }
 
+  /** The inputs' key of a scan: its dependency inventory and the other sections' findings. */
+  static inputs(dependencies: unknown, findings: unknown): string {
+    return inputsKey({ dependencies, findings });
+  }
+
   /** The remembered analysis, when every input is still what it was. */
-  serve(inputs: { dependencies: unknown; findings: unknown }, now: Date): Analysis | undefined {
-    const a = this.memo.value(this.tree, inputsKey(inputs));
+  serve(inputs: string, now: Date): Analysis | undefined {
+    const a = this.memo.value(this.tree, inputs);
     if (!a) return undefined;
     // The activity check grades the days since the last commit: a review made on another day may grade it otherwise.
     if (a.days !== daysSince(a.health?.health.metrics.git?.lastCommit ?? null, now)) return undefined;
@@ -66,7 +71,7 @@ export class RememberedAnalysis {
    * The health review and the brief are kept as the report shows them (a served one joins the report
    * after its mask step); findings and errors keep their paths, for the roles, and are masked with the report.
    */
-  keep(ws: Workspace, inputs: { dependencies: unknown; findings: unknown }, analysis: Analysis): void {
+  keep(ws: Workspace, inputs: string, analysis: Analysis): void {
     if (!this.tree) return;
     const outside = [...ws.readOutside].map((p) => ({ path: p, stamp: outsideStamp(this.root, p) }));
     if (!outside.every((o) => o.stamp)) return;
@@ -76,7 +81,7 @@ export class RememberedAnalysis {
       (health ? `,"health":{"health":${maskedJson(health.health, { keepPaths: false })},"findings":${maskedJson(health.findings, { keepPaths: true })}}` : '') +
       (brief ? `,"brief":${maskedJson(brief, { keepPaths: false })}` : '') +
       '}';
-    AnalysisMemo.save(this.dir, this.root, this.kind, { tree: this.tree, inputs: inputsKey(inputs) }, json);
+    AnalysisMemo.save(this.dir, this.root, this.kind, { tree: this.tree, inputs }, json);
   }
 }
 

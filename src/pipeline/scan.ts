@@ -113,7 +113,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
   }
   let afterMask: { health?: HealthReport; brief?: Brief } = {};
   if (analysed) {
-    const inputs = { dependencies: report.dependencies, findings };
+    const inputs = remembered ? RememberedAnalysis.inputs(report.dependencies, findings) : '';
     const now = new Date(started);
     const served = likely ? await timed('memo', () => remembered!.serve(inputs, now)) : undefined;
     const analysis = served ?? (await analyse(ws, opts, report, findings, { now, pythonKind, pythonPack: pythonPack ?? readPack(), timed, readHistory: likely ? readHistory : null }));
