@@ -150,6 +150,12 @@ export function rolesOf(ws: Workspace): FileRoles {
   return roles;
 }
 
+/** A finding's role by its path: none for the repository as a whole ('.') or a path outside it. */
+export function findingRoles(ws: Workspace): (path: string) => FileRole | undefined {
+  const roles = rolesOf(ws);
+  return (p) => (p === '.' || p.startsWith('/') ? undefined : roles.role(p));
+}
+
 /** Files per role, for the report's summary. */
 export function roleCounts(ws: Workspace): Partial<Record<FileRole, number>> {
   const roles = rolesOf(ws);

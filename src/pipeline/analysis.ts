@@ -10,7 +10,7 @@ import type { Brief } from '../brief/types.js';
 import { cacheSalt, FileCache, stampOf } from '../cache/file-cache.js';
 import { AnalysisMemo, inputsKey, treeKey } from '../cache/analysis-memo.js';
 import { daysSince } from '../facts/commits.js';
-import { rolesOf } from '../facts/roles.js';
+import { findingRoles } from '../facts/roles.js';
 import { postProcess } from './post-process.js';
 import { maskedJson } from './mask.js';
 import type { ScanOptions } from './scan.js';
@@ -116,8 +116,7 @@ export async function analyse(
   }
   if (want.has('brief')) {
     const { buildBrief } = await import('../brief/index.js');
-    const roles = rolesOf(ws);
-    const shown = postProcess([...findings, ...(out.health?.findings ?? [])], opts.config, (p) => (p === '.' || p.startsWith('/') ? undefined : roles.role(p)));
+    const shown = postProcess([...findings, ...(out.health?.findings ?? [])], opts.config, findingRoles(ws));
     out.brief = await ctx.timed('brief', () => buildBrief(ws, { dependencies: report.dependencies, python, health: h.health, findings: shown, cacheDir: opts.cache?.dir }));
   }
   out.errors = ws.errors.slice(errorsBefore);

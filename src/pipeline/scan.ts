@@ -10,7 +10,7 @@ import type { RepoInfo } from '../sources/git.js';
 import type { CachedScan } from '../secrets/scan-files.js';
 import { VERSION } from '../version.js';
 import { postProcess } from './post-process.js';
-import { roleCounts, rolesOf } from '../facts/roles.js';
+import { findingRoles, roleCounts } from '../facts/roles.js';
 import { maskReport } from './mask.js';
 import { analyse, RememberedAnalysis } from './analysis.js';
 import { cacheSalt, FileCache } from '../cache/file-cache.js';
@@ -131,9 +131,8 @@ export async function runScan(opts: ScanOptions): Promise<ScanReport> {
     }
   }
   ws.release();
-  const roles = rolesOf(ws);
   report.summary.roles = roleCounts(ws);
-  report.findings = postProcess(findings, opts.config, (p) => (p === '.' || p.startsWith('/') ? undefined : roles.role(p)));
+  report.findings = postProcess(findings, opts.config, findingRoles(ws));
   for (const s of SEVERITIES) report.summary.bySeverity[s] = 0;
   for (const c of ['deps', 'secrets', 'health']) report.summary.byCategory[c] = 0;
   for (const f of report.findings) {
